@@ -1,0 +1,1 @@
+"""Benchmarks: `python -m benchmarks.NAME --split dev|test [--json]`."""
