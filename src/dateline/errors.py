@@ -86,9 +86,9 @@ class StageError(DatelineError):
 
 
 class DatelineWarning(UserWarning):
-    """A user-facing warning with a W### code."""
+    """A user-facing warning with a W### code; ``text`` is an already formatted message."""
 
-    def __init__(self, code: str, **values: object) -> None:
+    def __init__(self, code: str, text: str | None = None, **values: object) -> None:
         self.code = code
         self.values = values
-        super().__init__(message(code, **values))
+        super().__init__(text if text is not None else message(code, **values))

@@ -24,12 +24,24 @@ STAGE = f"{NAME}@{VERSION}"
 logger = logging.getLogger(__name__)
 
 
+_SENTENCE_END_CHARS = tuple(".!?;:\"'\u201d\u2019)]\u2026")
+
+
 @Language.component("dateline_line_breaks")
 def _line_breaks(doc: Doc) -> Doc:
-    """Start a sentence after every newline, so headlines and paragraphs never merge."""
+    """Preset sentence starts for the parser.
+
+    A sentence starts after every newline (headlines and paragraphs never merge),
+    and never right after a token that cannot end a sentence (a bare word or a
+    comma; the small model otherwise splits "Dmitry | Oreshkin, a professor ...")
+    nor at a token glued to the previous one (a closing quote after a period).
+    """
     for token in doc[1:]:
-        if "\n" in doc[token.i - 1].text or "\n" in doc[token.i - 1].whitespace_:
+        prev = doc[token.i - 1]
+        if "\n" in prev.text or "\n" in prev.whitespace_:
             token.is_sent_start = True
+        elif not token.is_space and (not prev.whitespace_ or not prev.text.endswith(_SENTENCE_END_CHARS)):
+            token.is_sent_start = False
     return doc
 
 
