@@ -1,16 +1,118 @@
-"""Quantities stage (implementation in progress)."""
+"""Quantities stage: numbers with approximators, ranges, units and what they count.
+
+Steps:
+    1. Find numeric expressions in the article text with one precompiled pattern
+       (``_numbers.find_quantities``: digits, number words, vague plurals, approximators,
+       ranges, units; a pure function on strings).
+    2. Drop the ones that are dates or times: a match inside a spaCy DATE/TIME entity is
+       kept only when it carries a unit ("up to 10 hours", "3-4 months"); a bare year-like
+       number ("2024") after a month name or a temporal preposition is dropped; clock
+       times ("10:00") and ordinals ("1st", "first") never match the pattern.
+    3. Number words must be tagged NUM by the tagger ("one" as a pronoun is not a figure).
+    4. ``counted`` is the head noun of the counted phrase: the noun the number modifies in
+       the dependency parse, else the last noun of the adjective/noun run after it
+       ("about 2,000 Russian servicemen" -> "servicemen").
+"""
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+import logging
+import re
+
+from spacy.tokens import Doc, Span, Token
 
 from dateline.config import QuantitySettings
 from dateline.records import Article, Quantity
+from dateline.stages._numbers import ParsedQuantity, find_quantities
 
 NAME = "quantities"
 VERSION = 1
 STAGE = f"{NAME}@{VERSION}"
 
+logger = logging.getLogger(__name__)
+
+_TEMPORAL_LABELS = frozenset({"DATE", "TIME"})
+_YEAR = re.compile(r"(?:1[89]|2[01])\d\d$")
+# Words after which a bare four-digit number is a year, not a count.
+_YEAR_CONTEXT = frozenset(
+    "in since by until till from of to before after during year early late mid end "
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec".split()
+)
+_COUNTED_POS = frozenset({"NOUN", "PROPN", "ADJ"})
+
 
 def extract_quantities(*, article: Article, doc: Doc, settings: QuantitySettings) -> list[Quantity]:
-    return []
+    """Return one Quantity per numeric expression that is not a date or time.
+
+    Args:
+        article: the article; offsets refer to ``article.text``.
+        doc: the spaCy parse of ``article.text``.
+        settings: the ``[quantities]`` config section (no options yet).
+
+    Returns:
+        Quantities in text order, ids ``Q1``, ``Q2``...
+    """
+    text = article.text
+    temporal = [(ent.start_char, ent.end_char) for ent in doc.ents
+                if ent.label_ in _TEMPORAL_LABELS]
+    out: list[Quantity] = []
+    for parsed in find_quantities(text):
+        if not _keep(parsed, text, doc, temporal):
+            continue
+        out.append(Quantity(
+            id=f"Q{len(out) + 1}", article_id=article.id, span=(parsed.start, parsed.end),
+            stage=STAGE, text=parsed.text, value=parsed.value, min=parsed.min, max=parsed.max,
+            approx=parsed.approx, unit=parsed.unit, counted=_counted(doc, parsed),
+        ))
+    logger.debug("article %s: %d quantities", article.id, len(out))
+    return out
+
+
+def _keep(parsed: ParsedQuantity, text: str, doc: Doc, temporal: list[tuple[int, int]]) -> bool:
+    in_timex = any(s < parsed.end and parsed.start < e for s, e in temporal)
+    if in_timex and parsed.unit is None:
+        return False
+    bare = parsed.value is not None and parsed.min is None and parsed.max is None \
+        and parsed.unit is None and not parsed.approx
+    if bare and _YEAR.match(parsed.text):
+        before = text[max(0, parsed.start - 12):parsed.start].split()
+        if not before or before[-1].strip(",.").lower() in _YEAR_CONTEXT:
+            return False
+    if parsed.words:
+        span = doc.char_span(parsed.start, parsed.end, alignment_mode="expand")
+        if span is None or not any(t.pos_ == "NUM" for t in span):
+            return False
+    return True
+
+
+def _counted(doc: Doc, parsed: ParsedQuantity) -> str | None:
+    """Head noun of what the number counts, or None."""
+    span = doc.char_span(parsed.start, parsed.end, alignment_mode="expand")
+    if span is None or span.end >= len(doc):
+        return None
+    head = _dependency_head(span)
+    if head is not None:
+        return head.text
+    i = span.end
+    if parsed.unit is not None:
+        # "10 hours of training": what is counted follows "of".
+        if doc[i].lower_ != "of":
+            return None
+        i += 1
+    noun: Token | None = None
+    for token in doc[i:i + 4]:
+        if token.pos_ not in _COUNTED_POS or token.is_punct:
+            break
+        if token.pos_ == "NOUN" or (token.pos_ == "PROPN" and noun is None):
+            noun = token
+    return noun.text if noun is not None else None
+
+
+def _dependency_head(span: Span) -> Token | None:
+    if span.root.dep_ not in ("nummod", "quantmod", "amod", "compound"):
+        return None
+    head = span.root.head
+    if head.i >= span.end and head.pos_ == "NOUN" and head.i - span.end <= 3:
+        return head
+    return None
