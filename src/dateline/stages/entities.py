@@ -1,16 +1,609 @@
-"""Entities stage (implementation in progress)."""
+"""Entities stage: one record per real-world person or organisation, mentions merged.
+
+Steps:
+    1. Mentions from spaCy's named entities (PERSON, ORG, GPE, NORP; a leading "the" and a
+       trailing possessive are stripped, titles inside a PERSON span become its role).
+    2. NER corrections (general rules; ``_extract(..., corrections=False)`` turns them off
+       for measurement):
+       a. a span ending in an organisation head noun (Ministry, Institute, Guard, Post...)
+          is ORG; "PMC X" and "X Group" are ORG;
+       b. a capitalised multi-word span (or one ending in an organisation head noun) that
+          is the subject of a reporting verb ("X said/reported/noted") and is not a
+          PERSON/ORG/GPE entity yet becomes PERSON (2-3 proper nouns) or ORG;
+       c. a title word the model swallowed into an ORG ("Pentagon Press" + "Secretary")
+          is given back to the title;
+       d. a single-word PERSON/ORG that is a country, capital or seat of government is GPE
+          (or a government ORG for "Kremlin"-like seats);
+       e. armed forces named by common nouns with a national modifier ("Ukrainian troops",
+          "Russia's armed forces") are ORG, kind armed_force, with the country.
+    3. Country links: demonyms, possessives and "of <country>" on organisations are
+       normalised to an ISO 3166 alpha-2 code ("Ukraine's Armed Forces" and "Ukrainian
+       Armed Forces" are both UA + "armed forces").
+    4. Roles: a title before the name ("Kremlin leader X", "Russian Foreign Ministry
+       spokeswoman X", "acting governor of the Y region X") found by walking left over the
+       noun phrase the name is a compound/nmod of, and an apposition after it ("X, a
+       professor at the Free University of Riga"). Titles come from ``titles.txt``.
+    5. Merge mentions (union-find): same normalised key; surname <-> full name (when only
+       one full name has that surname); acronym <-> expansion; organisation prefix/suffix
+       ("PMC Wagner" / "Wagner"); near-duplicate organisation names
+       (``_names.similar`` with ``settings.merge_threshold``). Different countries never merge.
+    6. One Entity per cluster: name = fullest form, aliases = every other form as written.
+"""
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+import logging
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
 
 from dateline.config import EntitySettings
-from dateline.records import Article, Entity
+from dateline.records import Article, Entity, Role
+from dateline.stages import _names
+from dateline.stages._names import lexicon
 
 NAME = "entities"
 VERSION = 1
 STAGE = f"{NAME}@{VERSION}"
 
+logger = logging.getLogger(__name__)
+
+_LABELS = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "NORP": "NORP"}
+_WRONG_LABELS = frozenset({"DATE", "NORP", "PRODUCT", "CARDINAL", "WORK_OF_ART", "LOC", "FAC",
+                           "EVENT", "LAW", "LANGUAGE", "TIME"})
+_STOP_LEFT = frozenset({"DATE", "TIME", "CARDINAL", "PERSON", "ORDINAL", "MONEY", "PERCENT"})
+_PREP_ORG = frozenset({"at", "of", "with", "for", "in", "from", "to"})
+_APOS = ("'s", "\u2019s", "'", "\u2019")
+
+
+@dataclass
+class _Mention:
+    start: int  # token index
+    end: int
+    label: str
+    written: str  # surface form as written (lower-case "the" dropped)
+    core: str  # without any leading "the": the form compared for merging
+    country: str | None = None
+    rest: str = ""  # the name without its country modifier, for keys
+    kind: str | None = None
+    roles: list[Role] = field(default_factory=list)
+    corrected: bool = False
+
 
 def extract_entities(*, article: Article, doc: Doc, settings: EntitySettings) -> list[Entity]:
-    return []
+    """Return one Entity per person, organisation or political entity in the article.
+
+    Args:
+        article: the article; spans refer to ``article.text``.
+        doc: the spaCy parse of ``article.text``.
+        settings: the ``[entities]`` section (``merge_threshold`` for near-duplicates).
+
+    Returns:
+        Entities ordered by first mention, ids ``E1``, ``E2``...
+    """
+    return _extract(article, doc, settings, corrections=True)
+
+
+def _extract(article: Article, doc: Doc, settings: EntitySettings, *,
+             corrections: bool) -> list[Entity]:
+    """The stage with the NER corrections switchable (for the benchmark; not stable API)."""
+    mentions = _base_mentions(doc, corrections)
+    if corrections:
+        mentions = _add_reporting_subjects(doc, mentions)
+        mentions = _add_titled_names(doc, mentions)
+        forces = _armed_force_mentions(doc, mentions)
+        # A demonym inside "Ukrainian troops" belongs to that mention now.
+        mentions = [m for m in mentions if not _overlaps(forces, m.start, m.end)] + forces
+    mentions.sort(key=lambda m: m.start)
+    stop_left = frozenset(t.i for e in doc.ents if e.label_ in _STOP_LEFT for t in e)
+    for m in mentions:
+        _link_country(doc, m)
+        if m.label == "PERSON":
+            m.roles.extend(_roles(doc, m, stop_left))
+    mentions = _drop_unanchored_demonyms(mentions)
+    clusters = _cluster(mentions, settings.merge_threshold)
+    entities = [_entity(article, doc, cluster, i + 1) for i, cluster in enumerate(clusters)]
+    logger.debug("article %s: %d mentions -> %d entities", article.id, len(mentions),
+                 len(entities))
+    return entities
+
+
+# --------------------------------------------------------------------------- mentions
+
+
+def _make(doc: Doc, start: int, end: int, label: str, corrected: bool = False) -> _Mention | None:
+    # Drop a leading determiner and a trailing possessive from the token range.
+    while start < end and doc[start].lower_ in ("the", "a", "an"):
+        start += 1
+    while end > start and (doc[end - 1].text in _APOS or doc[end - 1].is_punct):
+        end -= 1
+    if start >= end:
+        return None
+    span = doc[start:end]
+    written = span.text
+    prev = doc[start - 1] if start > 0 else None
+    if prev is not None and prev.text == "The" and label == "ORG" and prev.i != prev.sent.start:
+        written = f"The {written}"  # "The Washington Post" as written, mid-sentence
+    return _Mention(start=start, end=end, label=label, written=written, core=span.text,
+                    corrected=corrected)
+
+
+def _base_mentions(doc: Doc, corrections: bool) -> list[_Mention]:
+    lex = lexicon()
+    out: list[_Mention] = []
+    for ent in doc.ents:
+        label = _LABELS.get(ent.label_)
+        start, end = ent.start, ent.end
+        corrected = False
+        if corrections:
+            last = doc[end - 1].lower_
+            if label != "ORG" and (last in lex.head_nouns and ent.label_ not in ("GPE",)
+                                   and len(ent) > 1):
+                label, corrected = "ORG", True
+            if start > 0 and doc[start - 1].lower_ in lex.org_prefixes and label is not None:
+                start, label, corrected = start - 1, "ORG", True
+            if end < len(doc) and doc[end].lower_ in lex.org_suffixes and doc[end].is_title \
+                    and label is not None:
+                end, label, corrected = end + 1, "ORG", True
+            if label == "ORG":
+                end = _give_back_title(doc, start, end)
+            if label in ("PERSON", "ORG") and end - start == 1:
+                code = _names.country_of(doc[start].text)
+                if code is not None:
+                    metonym = doc[start].lower_ in lex.metonyms
+                    label, corrected = ("ORG" if metonym else "GPE"), True
+        if label is None:
+            continue
+        if label == "PERSON":
+            start = _strip_titles(doc, start, end)
+        m = _make(doc, start, end, label, corrected)
+        if m is not None:
+            out.append(m)
+    return out
+
+
+def _give_back_title(doc: Doc, start: int, end: int) -> int:
+    """Shorten an ORG whose last words begin a title continuing after it."""
+    tokens = [t.text for t in doc[start:min(len(doc), end + 4)]]
+    for i in range(1, end - start):
+        n = _names.title_at(tokens, i)
+        if n and start + i + n > end:
+            return start + i
+    return end
+
+
+def _strip_titles(doc: Doc, start: int, end: int) -> int:
+    """Move titles written inside a PERSON span ("President Joe Biden") out of it."""
+    lex = lexicon()
+    tokens = [t.text for t in doc[start:end]]
+    i = 0
+    while i < len(tokens) - 1:
+        n = _names.title_at(tokens, i)
+        if n == 0 and tokens[i].lower() in lex.role_modifiers:
+            n = 1
+        if n == 0 or i + n >= len(tokens):
+            break
+        i += n
+    return start + i
+
+
+def _overlaps(mentions: list[_Mention], start: int, end: int) -> bool:
+    return any(m.start < end and start < m.end for m in mentions)
+
+
+def _add_reporting_subjects(doc: Doc, mentions: list[_Mention]) -> list[_Mention]:
+    """Capitalised subjects of reporting verbs that the model missed or mislabelled."""
+    lex = lexicon()
+    out = list(mentions)
+    for token in doc:
+        if token.pos_ != "VERB" or token.lemma_.lower() not in lex.reporting_verbs:
+            continue
+        for subj in token.children:
+            if subj.dep_ not in ("nsubj", "nsubjpass") or subj.pos_ not in ("PROPN", "NOUN"):
+                continue
+            start = subj.i
+            while start > 0 and doc[start - 1].dep_ in ("compound", "amod") \
+                    and doc[start - 1].head.i >= start and _capitalised(doc[start - 1]):
+                start -= 1
+            end = subj.i + 1
+            if not all(_capitalised(t) for t in doc[start:end]):
+                continue
+            if _overlaps(out, start, end):
+                continue
+            last = doc[end - 1].lower_
+            if end - start == 1 and last not in lex.head_nouns:
+                continue
+            if start == doc[start].sent.start and end - start == 1:
+                continue
+            has_org_word = last in lex.head_nouns or any(
+                _names.country_of(t.text) for t in doc[start:end])
+            label = "ORG" if has_org_word or end - start > 3 else "PERSON"
+            m = _make(doc, start, end, label, corrected=True)
+            if m is not None:
+                out.append(m)
+    return out
+
+
+def _capitalised(token: Token) -> bool:
+    return token.text[:1].isupper()
+
+
+def _armed_force_mentions(doc: Doc, mentions: list[_Mention]) -> list[_Mention]:
+    """'Ukrainian troops', "Russia's armed forces": the country's armed forces as an ORG."""
+    lex = lexicon()
+    out: list[_Mention] = []
+    for token in doc:
+        low = token.lower_
+        if low not in lex.armed_generic or token.pos_ not in ("NOUN", "PROPN"):
+            continue
+        if token.dep_ in ("compound", "amod") or (token.i + 1 < len(doc)
+                                                  and doc[token.i + 1].pos_ in ("NOUN", "PROPN")):
+            continue  # "military leaders": a modifier, not the force itself
+        start = token.i
+        if start > 0 and doc[start - 1].lower_ == "armed":
+            start -= 1
+        if start == 0:
+            continue
+        before = doc[start - 1]
+        if before.text in _APOS and start > 1 and _names.country_of_name(doc[start - 2].text):
+            first = start - 2
+        elif _names.country_of_demonym(before.text):
+            first = start - 1
+        else:
+            continue
+        named = [m for m in mentions + out if m.label not in ("NORP", "GPE")]
+        if _overlaps(named, first, token.i + 1):
+            continue
+        m = _make(doc, first, token.i + 1, "ORG", corrected=True)
+        if m is not None:
+            m.kind = "armed_force"
+            out.append(m)
+    return out
+
+
+def _add_titled_names(doc: Doc, mentions: list[_Mention]) -> list[_Mention]:
+    """Two or three capitalised proper nouns right after a title word are a PERSON
+    ("governor of the X region Alexei Y") when the model tagged nothing there."""
+    out = list(mentions)
+    n = len(doc)
+    for token in doc:
+        if not _names.title_at([token.text], 0) or token.i + 2 > n:
+            continue
+        start = token.i + 1
+        # Skip "of the X region": the name follows the title's complement.
+        j = start
+        if j < n and doc[j].lower_ == "of":
+            j += 1
+            while j < n and j - start < 6 and doc[j].pos_ in ("DET", "PROPN", "NOUN", "ADJ") \
+                    and not (doc[j].pos_ == "PROPN" and doc[j].ent_type_ == ""
+                             and j + 1 < n and doc[j + 1].pos_ == "PROPN"
+                             and doc[j + 1].ent_type_ == ""):
+                j += 1
+        end = j
+        while end < n and end - j < 3 and doc[end].pos_ == "PROPN" and _capitalised(doc[end]):
+            end += 1
+        if end - j < 2 or _overlaps(out, j, end):
+            continue
+        if any(t.ent_type_ and t.ent_type_ not in _WRONG_LABELS for t in doc[j:end]):
+            continue
+        m = _make(doc, j, end, "PERSON", corrected=True)
+        if m is not None:
+            out.append(m)
+    return out
+
+
+def _drop_unanchored_demonyms(mentions: list[_Mention]) -> list[_Mention]:
+    """Keep a bare demonym ("Russian") only as an alias of a country the text names."""
+    named = {m.country for m in mentions if m.label == "GPE" and m.country}
+    return [m for m in mentions
+            if m.label != "NORP" or (m.country is not None and m.country in named)]
+
+
+# --------------------------------------------------------------------------- countries
+
+
+def _link_country(doc: Doc, m: _Mention) -> None:
+    """Set the mention's country code and its country-free name (``rest``)."""
+    lex = lexicon()
+    text = m.core
+    if m.label in ("GPE", "NORP") or (m.label == "ORG" and m.end - m.start == 1):
+        m.country = _names.country_of(text)
+        national = _names.country_of_name(text) or _names.country_of_demonym(text)
+        # A capital or seat of government keeps its own name: "Kyiv" is not "Ukraine".
+        m.rest = "" if national and m.label != "ORG" else text
+        return
+    if m.label != "ORG":
+        m.rest = text
+        return
+    # "Ukraine's Armed Forces": a country possessive right before the organisation.
+    if m.start >= 2 and doc[m.start - 1].text in _APOS:
+        code = _names.country_of_name(doc[m.start - 2].text)
+        if code is not None:
+            m.country = code
+            m.start -= 2
+            m.written = m.core = doc[m.start:m.end].text
+    words = text.split()
+    for n in (2, 1):  # "North Korean Army", "Russian Defense Ministry", "U.S. Army"
+        if len(words) > n:
+            head = " ".join(words[:n]).rstrip("'\u2019s")
+            code = _names.country_of_demonym(head) or _names.country_of_name(head)
+            if code is not None and m.country in (None, code):
+                m.country = code
+                text = " ".join(words[n:])
+                break
+    match = re.search(r"\s+of\s+(?:the\s+)?([\w .'-]+)$", text)
+    if match and _names.country_of_name(match.group(1)):
+        m.country = m.country or _names.country_of_name(match.group(1))
+        text = text[:match.start()]
+    if m.country is None:
+        m.country = lex.metonyms.get(text.lower())
+    m.rest = _names.strip_article(text)
+    if m.kind is None and text.lower() in lex.armed_generic:
+        m.kind = "armed_force"
+
+
+# --------------------------------------------------------------------------- roles
+
+
+def _roles(doc: Doc, m: _Mention, stop_left: frozenset[int]) -> list[Role]:
+    roles = []
+    pre = _pre_title(doc, m.start, stop_left)
+    if pre is not None:
+        roles.append(pre)
+    post = _appos_title(doc, m.end)
+    if post is not None:
+        roles.append(post)
+    return roles
+
+
+def _glued_hyphen(doc: Doc, i: int) -> bool:
+    t = doc[i]
+    return t.text == "-" and i > 0 and not doc[i - 1].whitespace_ and not t.whitespace_
+
+
+def _pre_title(doc: Doc, start: int, ent_tokens: frozenset[int]) -> Role | None:
+    """A title in the noun phrase right before a name: "Kremlin leader", "acting governor
+    of the X region", "Russian Foreign Ministry spokeswoman"."""
+    lex = lexicon()
+    i = start - 1
+    first = start
+    sent_start = doc[start].sent.start
+    while i >= sent_start and start - i <= 10:
+        t = doc[i]
+        glued = _glued_hyphen(doc, i) or (i + 1 < start and _glued_hyphen(doc, i + 1)) \
+            or (i > 0 and _glued_hyphen(doc, i - 1))
+        if i in ent_tokens:
+            break
+        if t.pos_ in ("PROPN", "NOUN", "ADJ") or t.lower_ in lex.role_modifiers or glued:
+            first = i
+        elif t.lower_ == "of" and i - 1 >= sent_start:
+            first = i
+        elif t.lower_ == "the" and i - 1 >= sent_start and doc[i - 1].lower_ == "of":
+            first = i
+        else:
+            break
+        i -= 1
+    while first < start and doc[first].lower_ in ("of", "the", "-"):
+        first += 1
+    if first >= start:
+        return None
+    tokens = [t.text for t in doc[first:start]]
+    title_pos = None
+    for j in range(len(tokens)):
+        if tokens[j].lower() in lex.role_modifiers or _names.title_at(tokens, j):
+            title_pos = j
+            break
+    if title_pos is None:
+        return None
+    prefix = doc[first:first + title_pos]
+    org = None
+    role_start = first
+    if len(prefix) >= 2 and prefix[-1].lower_ in lex.head_nouns:
+        org, role_start = prefix.text, first + title_pos
+    elif len(prefix) >= 1 and not _names.country_of_demonym(prefix.text):
+        org = prefix.text
+    role_span = doc[role_start:start]
+    of_match = re.search(r"\bof\s+(?:the\s+)?(.+)$", role_span.text)
+    if org is None and of_match:
+        org = of_match.group(1)
+    return Role(text=role_span.text, org=org, span=(role_span.start_char, role_span.end_char))
+
+
+def _appos_title(doc: Doc, end: int) -> Role | None:
+    """A title in an apposition after a name: "X, a professor at the Y University"."""
+    lex = lexicon()
+    if end >= len(doc) or doc[end].text != ",":
+        return None
+    i = end + 1
+    stop = min(len(doc), i + 20)
+    if i < stop and doc[i].lower_ in ("a", "an", "the"):
+        i += 1
+    phrase_start = i
+    tokens: list[Token] = []
+    while i < stop and doc[i].text not in (",", ".", ";", "(", ")", "\"", "\u201c") \
+            and doc[i].pos_ not in ("VERB", "AUX") and "\n" not in doc[i].text:
+        tokens.append(doc[i])
+        i += 1
+    texts = [t.text for t in tokens]
+    title_end = None
+    for j in range(len(texts)):
+        if texts[j].lower() in _PREP_ORG:
+            break
+        n = _names.title_at(texts, j)
+        if n:
+            title_end = j + n
+    if title_end is None:
+        return None
+    if any(t.pos_ not in ("PROPN", "NOUN", "ADJ", "PUNCT") and t.lower_ not in lex.role_modifiers
+           for t in tokens[:title_end]):
+        return None
+    role = doc[phrase_start:phrase_start + title_end]
+    org = None
+    rest = tokens[title_end:]
+    if rest and rest[0].lower_ in _PREP_ORG and len(rest) > 1:
+        org_tokens = rest[1:]
+        if org_tokens and org_tokens[0].lower_ in ("the", "a", "an"):
+            org_tokens = org_tokens[1:]
+        if org_tokens:
+            org = doc[org_tokens[0].i:org_tokens[-1].i + 1].text
+    return Role(text=role.text, org=org, span=(role.start_char, role.end_char))
+
+
+# --------------------------------------------------------------------------- merging
+
+
+def _key(m: _Mention) -> str:
+    lex = lexicon()
+    if m.label in ("GPE", "NORP") and m.country and not m.rest:
+        return f"country:{m.country}"
+    rest_words = _names.words(m.rest or m.core)
+    if m.label == "ORG" and " ".join(rest_words) in lex.armed_generic and m.country:
+        return f"armed:{m.country}"
+    while len(rest_words) > 1 and rest_words[0] in lex.org_prefixes:
+        rest_words = rest_words[1:]
+    while len(rest_words) > 1 and rest_words[-1] in lex.org_suffixes:
+        rest_words = rest_words[:-1]
+    return f"{m.country or ''}:{' '.join(rest_words)}"
+
+
+class _UnionFind:
+    def __init__(self, n: int) -> None:
+        self.parent = list(range(n))
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def union(self, a: int, b: int) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+
+def _cluster(mentions: list[_Mention], threshold: float) -> list[list[_Mention]]:
+    n = len(mentions)
+    uf = _UnionFind(n)
+    keys = [_key(m) for m in mentions]
+    by_key: dict[str, int] = {}
+    for i, key in enumerate(keys):
+        if key in by_key and _compatible(mentions[by_key[key]], mentions[i]):
+            uf.union(by_key[key], i)
+        else:
+            by_key.setdefault(key, i)
+    # Surname <-> full name, only when a single full name carries that surname.
+    full_names: dict[str, set[str]] = {}
+    for i, m in enumerate(mentions):
+        parts = m.core.split()
+        if m.label == "PERSON" and len(parts) > 1:
+            full_names.setdefault(parts[-1].lower(), set()).add(m.core.lower())
+    for i, m in enumerate(mentions):
+        parts = m.core.split()
+        if len(parts) != 1 or m.label == "GPE" or m.country:
+            continue
+        owners = full_names.get(parts[0].lower(), set())
+        if len(owners) == 1:
+            owner = next(iter(owners))
+            j = next(j for j, o in enumerate(mentions)
+                     if o.label == "PERSON" and o.core.lower() == owner)
+            uf.union(i, j)
+            m.label = "PERSON"
+    # Acronyms, organisation prefix/suffix forms, near-duplicates.
+    orgs = [i for i, m in enumerate(mentions) if m.label == "ORG" or
+            (m.label != "GPE" and len(m.core.split()) == 1 and not m.country)]
+    firsts = {}
+    for i in orgs:
+        firsts.setdefault(keys[i], i)
+    reps = list(firsts.values())
+    for a_pos, a in enumerate(reps):
+        for b in reps[a_pos + 1:]:
+            ma, mb = mentions[a], mentions[b]
+            if (ma.country or None) != (mb.country or None):
+                continue
+            if _acronym_of(ma, mb) or _acronym_of(mb, ma) or _affix_match(ma, mb, keys[a], keys[b]):
+                uf.union(a, b)
+            elif ma.label == "ORG" and mb.label == "ORG" and ma.rest and mb.rest \
+                    and _names.similar(ma.rest, mb.rest, threshold):
+                uf.union(a, b)
+    groups: dict[int, list[_Mention]] = {}
+    for i, m in enumerate(mentions):
+        groups.setdefault(uf.find(i), []).append(m)
+    return sorted(groups.values(), key=lambda ms: ms[0].start)
+
+
+def _compatible(a: _Mention, b: _Mention) -> bool:
+    return (a.label == "PERSON") == (b.label == "PERSON") or a.label == "NORP" or b.label == "NORP"
+
+
+def _acronym_of(short: _Mention, long: _Mention) -> bool:
+    return _names.is_acronym(short.core) and len(long.core.split()) > 1 \
+        and short.core.replace(".", "") in _names.initials(long.core)
+
+
+def _affix_match(a: _Mention, b: _Mention, key_a: str, key_b: str) -> bool:
+    """'PMC Wagner' / 'Wagner' / 'Wagner Group': same name once org affixes are dropped."""
+    if key_a != key_b:
+        return False
+    return a.label == "ORG" or b.label == "ORG"
+
+
+# --------------------------------------------------------------------------- records
+
+
+def _entity(article: Article, doc: Doc, cluster: list[_Mention], number: int) -> Entity:
+    labels = Counter(m.label for m in cluster)
+    if "PERSON" in labels and labels["PERSON"] >= labels.get("ORG", 0):
+        etype = "PERSON"
+    elif "ORG" in labels:
+        etype = "ORG"
+    elif "GPE" in labels:
+        etype = "GPE"
+    else:
+        etype = "NORP"
+    if etype == "NORP" and any(m.country for m in cluster):
+        etype = "GPE"  # a demonym stands for its country
+    name = _fullest(cluster, etype)
+    aliases: list[str] = []
+    for m in cluster:
+        forms = (m.written, m.core) if m.written == f"The {m.core}" else (m.written,)
+        for form in forms:
+            if form != name and form not in aliases:
+                aliases.append(form)
+    roles: list[Role] = []
+    for m in cluster:
+        for role in m.roles:
+            if all(r.text != role.text for r in roles):
+                roles.append(role)
+    countries = Counter(m.country for m in cluster if m.country)
+    kind = None
+    if etype == "ORG":
+        kinds = [m.kind for m in cluster if m.kind]
+        kind = kinds[0] if kinds else _names.org_kind(name)
+    spans = sorted({(doc[m.start].idx, doc[m.end - 1].idx + len(doc[m.end - 1].text))
+                    for m in cluster})
+    return Entity(
+        id=f"E{number}", article_id=article.id, span=spans[0], stage=STAGE, name=name,
+        type=etype, kind=kind, aliases=aliases, roles=roles,
+        country=countries.most_common(1)[0][0] if countries else None, mentions=spans,
+    )
+
+
+def _fullest(cluster: list[_Mention], etype: str) -> str:
+    """The fullest form: proper-name mentions first, then most words, then most frequent."""
+    counts = Counter(m.core for m in cluster)
+
+    def rank(m: _Mention) -> tuple[int, int, int, int]:
+        proper = int(m.label == etype and m.kind != "armed_force" or m.core[:1].isupper())
+        country_form = int(etype == "GPE" and _names.country_of_name(m.core) is not None)
+        return (country_form, proper, len(m.core.split()), counts[m.core])
+
+    return max(cluster, key=rank).core if etype != "ORG" or len(cluster) == 1 else \
+        max(cluster, key=lambda m: (rank(m), _span_len(m))).written.removeprefix("The ")
+
+
+def _span_len(m: _Mention) -> int:
+    return m.end - m.start
+
