@@ -1,0 +1,785 @@
+"""Timex grammar and normaliser (not stable API).
+
+The grammar is a list of rules, each a compiled regular expression built from named
+sub-patterns (month, weekday, day, year, number, unit...) and a handler that turns the
+match groups into a TIMEX3 type and value. ``find_candidates`` runs every rule over the
+whole text (the regex engine does the scanning, not a Python loop over tokens) and keeps
+the longest non-overlapping matches; ``normalise`` resolves one expression against an
+anchor date and a tense hint. Both are pure functions of their arguments.
+
+Each rule says what its value is relative to (``Rule.relative``):
+
+- ``"none"``: absolute or anchor-free ("7 August 2024", "three years", "every week");
+- ``"publication"``: deictic, relative to the time of writing ("yesterday", "last week");
+- ``"narrative"``: anaphoric, relative to the date the narrative last set ("the next day",
+  "that evening", "two days later").
+
+The caller picks the anchor accordingly; the handler reports whether it used it.
+"""
+
+from __future__ import annotations
+
+import calendar
+import functools
+import re
+import tomllib
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, timedelta
+from importlib import resources
+from typing import Any
+
+Tense = str | None  # "past", "present", "future" or None (unknown)
+
+
+@dataclass(frozen=True)
+class Resolution:
+    """The normalised reading of one temporal expression."""
+
+    type: str
+    value: str | None
+    mod: str | None = None
+    range: tuple[str, str] | None = None
+    used_anchor: bool = False
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One grammar rule: a pattern, what it is relative to, and its handler."""
+
+    name: str
+    pattern: re.Pattern[str]
+    relative: str
+    handler: Callable[[dict[str, Any], date | None, Tense], Resolution | None]
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A match of a rule in a text: [start, end) offsets and the match groups."""
+
+    start: int
+    end: int
+    rule: Rule
+    groups: dict[str, Any]
+
+    def resolve(self, anchor: date | None, tense: Tense = None) -> Resolution | None:
+        return self.rule.handler(self.groups, anchor, tense)
+
+
+# --------------------------------------------------------------------------- lexicon
+
+
+@functools.cache
+def lexicon() -> dict[str, Any]:
+    """The timex lexicon (``data/timexes/lexicon.toml``), loaded once per process."""
+    text = resources.files("dateline").joinpath("data/timexes/lexicon.toml").read_text("utf-8")
+    return tomllib.loads(text)
+
+
+def _alt(words: list[str]) -> str:
+    """A regex alternation of words, longest first, spaces matching any whitespace."""
+    ordered = sorted(set(words), key=len, reverse=True)
+    return "(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered) + ")"
+
+
+def _number(text: str | None) -> int | str | None:
+    """Parse '3', 'three', 'twenty-five', 'a few' -> 3, 3, 25, 'X'."""
+    if text is None:
+        return None
+    words = lexicon()["numbers"]
+    low = re.sub(r"\s+", " ", text.lower().strip())
+    if low.replace(",", "").isdigit():
+        return int(low.replace(",", ""))
+    if low in words:
+        return words[low]
+    total = 0
+    for part in re.split(r"[-\s]+", low):
+        value = words.get(part)
+        if not isinstance(value, int):
+            return None
+        total = total * value if value == 100 and total else total + value
+    return total
+
+
+def _unit(text: str) -> str:
+    """Singular lower-case unit: 'Centuries' -> 'century', 'weeks' -> 'week'."""
+    low = text.lower()
+    if low == "centuries":
+        return "century"
+    return low[:-1] if low.endswith("s") else low
+
+
+# --------------------------------------------------------------------------- calendar
+
+
+def _add_months(day: date, months: int) -> date:
+    index = day.year * 12 + day.month - 1 + months
+    year, month = divmod(index, 12)
+    return date(year, month + 1, min(day.day, calendar.monthrange(year, month + 1)[1]))
+
+
+def _week(day: date) -> str:
+    year, week, _ = day.isocalendar()
+    return f"{year:04d}-W{week:02d}"
+
+
+def _quarter(day: date) -> tuple[int, int]:
+    return day.year, (day.month - 1) // 3 + 1
+
+
+def _shift_quarter(year: int, quarter: int, by: int) -> str:
+    index = year * 4 + quarter - 1 + by
+    return f"{index // 4:04d}-Q{index % 4 + 1}"
+
+
+def shift(anchor: date, amount: int, unit: str) -> str:
+    """The value ``amount`` units from ``anchor`` at that unit's granularity.
+
+    >>> shift(date(2024, 8, 7), -3, "year")
+    '2021'
+    """
+    if unit in ("day", "night"):
+        return (anchor + timedelta(days=amount)).isoformat()
+    if unit in ("week", "weekend"):
+        value = _week(anchor + timedelta(weeks=amount))
+        return value + "-WE" if unit == "weekend" else value
+    if unit == "fortnight":
+        return (anchor + timedelta(weeks=2 * amount)).isoformat()
+    if unit == "month":
+        return _add_months(anchor, amount).strftime("%Y-%m")
+    if unit == "quarter":
+        return _shift_quarter(*_quarter(anchor), amount)
+    if unit == "year":
+        return f"{anchor.year + amount:04d}"
+    if unit == "decade":
+        return f"{anchor.year // 10 + amount:03d}"
+    if unit == "century":
+        return f"{anchor.year // 100 + amount:02d}"
+    # Hours, minutes, seconds: no clock time in the anchor, so the day is the best value.
+    return anchor.isoformat()
+
+
+def duration(amount: int | str, unit: str) -> str:
+    """TIMEX3 duration value: (3, 'year') -> 'P3Y'; ('X', 'day') -> 'PXD'; (2, 'hour') -> 'PT2H'."""
+    letter, is_time, _ = lexicon()["units"][unit]
+    if unit == "decade":
+        return f"P{amount * 10}Y" if isinstance(amount, int) else "PXDE"
+    if unit == "century":
+        return f"P{amount * 100}Y" if isinstance(amount, int) else "PXCE"
+    if unit == "weekend":
+        return f"P{amount * 2}D" if isinstance(amount, int) else "PXD"
+    if unit == "fortnight":
+        return f"P{amount * 2}W" if isinstance(amount, int) else "PXW"
+    return f"P{'T' if is_time else ''}{amount}{letter}"
+
+
+def _nearest_year(anchor: date, month: int, day: int, tense: Tense) -> date | None:
+    """The date with this month and day nearest the anchor, past-leaning for past tense."""
+    options = []
+    for year in (anchor.year - 1, anchor.year, anchor.year + 1):
+        try:
+            options.append(date(year, month, day))
+        except ValueError:
+            continue
+    if not options:
+        return None
+    if tense == "past":
+        kept = [d for d in options if d <= anchor + timedelta(days=7)]
+        options = kept or options
+    elif tense == "future":
+        kept = [d for d in options if d >= anchor - timedelta(days=7)]
+        options = kept or options
+    return min(options, key=lambda d: (abs((d - anchor).days), -d.toordinal()))
+
+
+def _nearest_month(anchor: date, month: int, tense: Tense) -> str:
+    """The year-month with this month nearest the anchor month, by tense."""
+    options = [(y, month) for y in (anchor.year - 1, anchor.year, anchor.year + 1)]
+
+    def gap(option: tuple[int, int]) -> int:
+        return (option[0] * 12 + option[1]) - (anchor.year * 12 + anchor.month)
+
+    if tense == "past":
+        options = [o for o in options if gap(o) <= 0]
+    elif tense == "future":
+        options = [o for o in options if gap(o) >= 0]
+    year, month = min(options, key=lambda o: (abs(gap(o)), -gap(o)))
+    return f"{year:04d}-{month:02d}"
+
+
+def weekday_date(anchor: date, weekday: int, relation: str | None, tense: Tense) -> date:
+    """Resolve a weekday name (1 = Monday) against the anchor, HeidelTime style.
+
+    "last Friday" is the latest Friday strictly before the anchor, "next Friday" the first
+    strictly after; a bare "Friday" looks back for past (and unknown) tense and forward for
+    future or present tense, the anchor's own day included.
+    """
+    back = (anchor.isoweekday() - weekday) % 7
+    ahead = (weekday - anchor.isoweekday()) % 7
+    if relation in ("last", "past", "this past"):
+        return anchor - timedelta(days=back or 7)
+    if relation in ("next", "coming", "this coming"):
+        return anchor + timedelta(days=ahead or 7)
+    if tense in ("future", "present"):
+        return anchor + timedelta(days=ahead)
+    return anchor - timedelta(days=back)
+
+
+# --------------------------------------------------------------------------- sub-patterns
+
+
+@functools.cache
+def _grammar() -> dict[str, str]:
+    lex = lexicon()
+    months = _alt(list(lex["months"]))
+    number_words = [w for w in lex["numbers"] if w not in ("a couple",)]
+    tens = _alt(["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"])
+    ones = _alt(["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"])
+    units = []
+    for unit in lex["units"]:
+        units += [unit, "centuries" if unit == "century" else unit + "s"]
+    g = {
+        "MONTH": rf"(?P<mon>{months})(?![a-z])\.?",
+        "DOW": _alt(list(lex["weekdays"])),
+        "DAY": r"(?P<day>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\d:])",
+        "YEAR": r"(?P<year>1[6-9]\d\d|20\d\d)(?![\d,]\d)",
+        "NUM": rf"(?:\d+(?:,\d{{3}})*|{tens}[-\s]{ones}|{_alt(number_words)})",
+        "UNIT": _alt(units),
+        "SEASON": _alt(list(lex["seasons"])),
+        "PART": _alt(["morning", "afternoon", "evening", "night"]),
+        "MODS": _alt(list(lex["mods"])),
+        "PRE": r"(?:(?P<pm>early|late|mid|the\s+(?:start|beginning|end|middle)\s+of)[-\s]+)",
+    }
+    return g
+
+
+def _p(template: str) -> re.Pattern[str]:
+    """Compile a rule template: {NAME} are sub-patterns; matches start and end on word edges."""
+    body = template.format(**_grammar())
+    return re.compile(rf"(?<![\w$£€.,/-])(?:{body})(?![\w]|[-/]\d)", re.IGNORECASE)
+
+
+# --------------------------------------------------------------------------- handlers
+
+
+def _mod(pm: str | None) -> str | None:
+    if pm is None:
+        return None
+    return lexicon()["mods"].get(re.sub(r"\s+", " ", pm.lower()))
+
+
+def _month(g: dict[str, Any]) -> int | None:
+    """Month number of the 'mon' group; None for a lower-case ambiguous word ('may')."""
+    word = g["mon"].rstrip(".")
+    if word.lower() in lexicon()["ambiguous"]["words"] and not word[0].isupper():
+        return None
+    if word.isupper() and len(word) > 3:
+        return None
+    return lexicon()["months"][word.lower()]
+
+
+def _weekday(word: str) -> int:
+    return lexicon()["weekdays"][word.lower()]
+
+
+def _year2(text: str) -> int:
+    year = int(text)
+    if len(text) == 2:
+        year += 1900 if year >= 50 else 2000
+    return year
+
+
+def _h_iso(g: dict[str, Any], anchor: date | None, tense: Tense) -> Resolution | None:
+    try:
+        day = date(int(g["y"]), int(g["m"]), int(g["d"]))
+    except ValueError:
+        return None
+    if g.get("hh"):
+        return Resolution("TIME", f"{day.isoformat()}T{g['hh']}:{g['mm']}")
+    return Resolution("DATE", day.isoformat())
+
+
+def _h_slash(g: dict[str, Any], anchor: date | None, tense: Tense) -> Resolution | None:
+    first, second = int(g["a"]), int(g["b"])
+    month, day = (second, first) if first > 12 else (first, second)
+    try:
+        return Resolution("DATE", date(_year2(g["y"]), month, day).isoformat())
+    except ValueError:
+        return None
+
+
+def _day_value(g: dict[str, Any], anchor: date | None, tense: Tense) -> Resolution | None:
+    month = _month(g)
+    if month is None:
+        return None
+    day = int(g["day"])
+    mod = _mod(g.get("pm"))
+    if g.get("year"):
+        try:
+            return Resolution("DATE", date(int(g["year"]), month, day).isoformat(), mod)
+        except ValueError:
+            return None
+    if day > calendar.monthrange(2024, month)[1]:
+        return None
+    if anchor is None:
+        return Resolution("DATE", None, mod)
+    found = _nearest_year(anchor, month, day, tense)
+    return Resolution("DATE", found.isoformat() if found else None, mod, used_anchor=True)
+
+
+def _h_month(g: dict[str, Any], anchor: date | None, tense: Tense) -> Resolution | None:
+    month = _month(g)
+    if month is None:
+        return None
+    mod = _mod(g.get("pm"))
+    rel = (g.get("rel") or "").lower()
+    rel = re.sub(r"\s+", " ", rel)
+    if g.get("year"):
+        return Resolution("DATE", f"{int(g['year']):04d}-{month:02d}", mod)
+    if rel == "" and not g["mon"][0].isupper():
+        return None
+    if anchor is None:
+        return Resolution("DATE", None, mod)
+    if rel in ("last", "this past", "past"):
+        tense = "past"
+    elif rel in ("next", "this coming", "coming"):
+        tense = "future"
+    value = _nearest_month(anchor, month, tense)
+    if rel == "last" and value >= f"{anchor.year:04d}-{anchor.month:02d}":
+        value = f"{int(value[:4]) - 1:04d}{value[4:]}"
+    return Resolution("DATE", value, mod, used_anchor=True)
+
+
+def _h_year(g: dict[str, Any], anchor: date | None, tense: Tense) -> Resolution | None:
+    return Resolution("DATE", f"{int(g['year']):04d}", _mod(g.get("pm")))
+
+
+def _h_decade(g: dict[str, Any], anchor: date | None, tense: Tense) -> Resolution | None:
+    if g.get("dec"):
+        value = g["dec"][:3]
+    else:
+        two = int(g["d2"])
+        value = f"{19 if two >= 3 else 20}{two // 10}"
+    return Resolution("DATE", value, _mod(g.get("pm")))
+
+
+_ORDINAL_WORDS = {
+    "nineteenth": 19, "twentieth": 20, "twenty-first": 21, "twenty first": 21,
+    "eighteenth": 18, "seventeenth": 17, "sixteenth": 16,
+}
+
+
+def _h_century(g: dict[str, Any], anchor: date | None, tense: Tense) -> Resolution | None:
+    word = g["ord"].lower()
+    number = _ORDINAL_WORDS.get(word) or int(re.sub(r"\D", "", word) or 0)
+    if not number:
+        return None
+    return Resolution("DATE", f"{number - 1:02d}", _mod(g.get("pm")))
+
+
+_RELATIVE_STEP = {
+    "last": -1, "past": -1, "this past": -1, "the past": -1, "the last": -1, "previous": -1,
+    "the previous": -1, "the preceding": -1, "this": 0, "the current": 0, "current": 0,
+    "the same": 0, "that": 0, "that same": 0, "next": 1, "the next": 1, "the following": 1,
+    "the coming": 1, "coming": 1, "this coming": 1,
+}
+
+
+def _step(rel: str | None) -> int | None:
+    if rel is None:
+        return 0
+    return _RELATIVE_STEP.get(re.sub(r"\s+", " ", rel.lower()))
+
+
+def _h_season(g: dict[str, Any], anchor: date | None, tense: Tense) -> Resolution | None:
+    code = lexicon()["seasons"][g["season"].lower()]
+    mod = _mod(g.get("pm"))
+    rel = g.get("rel")
+    if g.get("year"):
+        return Resolution("DATE", f"{int(g['year']):04d}-{code}", mod)
+    if rel is None and g.get("pm") is None and g["season"].lower() in ("fall", "spring"):
+        return None
+    step = _step(rel) if rel and rel.lower() != "the" else 0
+    if step is None:
+        return None
+    if anchor is None:
+        return Resolution("DATE", None, mod)
+    return Resolution("DATE", f"{anchor.year + step:04d}-{code}", mod, used_anchor=True)
+
+
+def _h_quarter(g: dict[str, Any], anchor: date | None, tense: Tense) -> Resolution | None:
+    ordinal = g.get("ord") or g.get("qn")
+    words = re.sub(r"\s+", " ", (g.get("rel") or "").lower()).strip()
+    number = None
+    if ordinal:
+        number = 4 if ordinal.lower() == "final" else lexicon()["ordinals"].get(
+            ordinal.lower(), int(ordinal) if ordinal.isdigit() else None)
+    year = g.get("year") or g.get("year2")
+    if number and year:
+        return Resolution("DATE", f"{int(year):04d}-Q{number}")
+    if not number and not words and not g.get("the"):
+        return None
+    if anchor is None:
+        return Resolution("DATE", None)
+    this_year, this_quarter = _quarter(anchor)
+    ago = -4 if re.search(r"year-(?:ago|earlier)|year\s+ago|last\s+year's", words) else 0
+    if number:
+        base_year = this_year - 1 if number > this_quarter else this_year
+        if "next year" in words:
+            base_year = this_year + 1
+        return Resolution("DATE", _shift_quarter(base_year, number, ago), used_anchor=True)
+    if re.search(r"\b(?:this|current)\b", words):
+        step = 0
+    elif re.search(r"\bnext\b", words):
+        step = 1
+    elif re.search(r"\b(?:last|previous|past)\b", words) and not re.search(r"latest", words):
+        step = -1
+    else:  # "the quarter", "the latest quarter": the last one reported, i.e. completed
+        step = -1
+    return Resolution("DATE", _shift_quarter(this_year, this_quarter, step + ago), used_anchor=True)
+
+
+def _h_half(g: dict[str, Any], anchor: date | None, tense: Tense) -> Resolution | None:
+    half = 1 if g["half"].lower() == "first" else 2
+    if g.get("year"):
+        return Resolution("DATE", f"{int(g['year']):04d}-H{half}")
+    step = _step(g.get("rel"))
+    if step is None or anchor is None:
+        return Resolution("DATE", None)
+    return Resolution("DATE", f"{anchor.year + step:04d}-H{half}", used_anchor=True)
+
+
+def _h_reference(g: dict[str, Any], anchor: date | None, tense: Tense) -> Resolution | None:
+    refs = lexicon()["references"]
+    return Resolution("DATE", refs[re.sub(r"\s+", " ", g["ref"].lower())])
+
+
+_DAY_WORDS = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}
+
+
+def _part_code(word: str | None) -> str:
+    return lexicon()["parts_of_day"][word.lower()] if word else ""
+
+
+def _h_dayword(g: dict[str, Any], anchor: date | None, tense: Tense) -> Resolution | None:
+    word = g["w"].lower()
+    offset = _DAY_WORDS[word]
+    if g.get("before"):
+        offset -= 1
+    if g.get("after"):
+        offset += 1
+    part = "NI" if word == "tonight" else _part_code(g.get("part"))
+    mod = _mod(g.get("pm"))
+    kind = "TIME" if part else "DATE"
+    if anchor is None:
+        return Resolution(kind, None, mod)
+    value = (anchor + timedelta(days=offset)).isoformat()
+    return Resolution(kind, value + (f"T{part}" if part else ""), mod, used_anchor=True)
+
+
+def _h_part(g: dict[str, Any], anchor: date | None, tense: Tense) -> Resolution | None:
+    det = re.sub(r"\s+", " ", (g.get("det") or "").lower())
+    part = _part_code(g["part"])
+    if anchor is None:
+        return Resolution("TIME", None, _mod(g.get("pm")))
+    if g.get("dow"):
+        day = weekday_date(anchor, _weekday(g["dow"]), None, tense)
+        kind = "DATE"
+    else:
+        offset = {"last": -1, "yesterday": -1, "tomorrow": 1, "the next": 1, "the following": 1,
+                  "the previous": -1}.get(det, 0)
+        if det == "last" and part != "NI":
+            offset = -1
+        day = anchor + timedelta(days=offset)
+        kind = "TIME"
+    return Resolution(kind, f"{day.isoformat()}T{part}", _mod(g.get("pm")), used_anchor=True)
+
+
+def _h_weekday(g: dict[str, Any], anchor: date | None, tense: Tense) -> Resolution | None:
+    rel = re.sub(r"\s+", " ", (g.get("rel") or "").lower()) or None
+    mod = _mod(rel) if rel in ("early", "late", "earlier", "later") else None
+    if mod:
+        rel = None
+    part = _part_code(g.get("part"))
+    if anchor is None:
+        return Resolution("DATE", None, mod)
+    day = weekday_date(anchor, _weekday(g["dow"]), rel, tense)
+    return Resolution("DATE", day.isoformat() + (f"T{part}" if part else ""), mod, used_anchor=True)
+
+
+def _h_relunit(g: dict[str, Any], anchor: date | None, tense: Tense) -> Resolution | None:
+    unit = _unit(g["unit"])
+    step = _step(g["rel"])
+    if step is None:
+        return None
+    mod = _mod(g.get("pm"))
+    if anchor is None:
+        return Resolution("DATE", None, mod)
+    return Resolution("DATE", shift(anchor, step, unit), mod, used_anchor=True)
+
+
+def _h_ago(g: dict[str, Any], anchor: date | None, tense: Tense) -> Resolution | None:
+    amount = _number(g["num"])
+    unit = _unit(g["unit"])
+    if amount is None:
+        return None
+    direction = g["dir"].lower()
+    sign = -1 if direction in ("ago", "earlier", "before", "previously") else 1
+    mod = lexicon()["mods"].get(re.sub(r"\s+", " ", g["mod"].lower())) if g.get("mod") else None
+    if amount == "X":
+        return Resolution("DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", mod)
+    if anchor is None:
+        return Resolution("DATE", None, mod)
+    return Resolution("DATE", shift(anchor, sign * amount, unit), mod, used_anchor=True)
+
+
+def _h_duration(g: dict[str, Any], anchor: date | None, tense: Tense) -> Resolution | None:
+    unit = _unit(g["unit"])
+    amount = _number(g["num"]) if g.get("num") else "X"
+    if amount is None:
+        return None
+    if unit in ("second", "quarter") and g["num"].lower() in ("a", "an"):
+        return None  # "a second attack", "a quarter of the vote"
+    mod = lexicon()["mods"].get(re.sub(r"\s+", " ", g["mod"].lower())) if g.get("mod") else None
+    value = duration(amount, unit)
+    span = None
+    if g.get("num2"):
+        upper = _number(g["num2"])
+        if upper is None:
+            return None
+        span = (value, duration(upper, unit))
+    return Resolution("DURATION", value, mod, span)
+
+
+def _h_vague_duration(g: dict[str, Any], anchor: date | None, tense: Tense) -> Resolution | None:
+    unit = _unit(g["unit"])
+    if g.get("recent") and unit in ("year", "month", "week", "day"):
+        return Resolution("DATE", "PAST_REF")
+    return Resolution("DURATION", duration("X", unit))
+
+
+def _h_set(g: dict[str, Any], anchor: date | None, tense: Tense) -> Resolution | None:
+    if g.get("freq"):
+        return Resolution("SET", lexicon()["frequencies"][g["freq"].lower()])
+    if g.get("sdow"):
+        return Resolution("SET", f"XXXX-WXX-{_weekday(g['sdow'])}")
+    if g.get("pdow"):
+        return Resolution("SET", f"XXXX-WXX-{_weekday(g['pdow'][:-1])}")
+    unit = _unit(g["unit"])
+    amount = _number(g["num"]) if g.get("num") else 1
+    if amount is None:
+        return None
+    if g.get("other") and isinstance(amount, int):
+        amount *= 2
+    return Resolution("SET", duration(amount, unit))
+
+
+def _clock(g: dict[str, Any]) -> str | None:
+    if g.get("noon"):
+        return {"noon": "12:00", "midday": "12:00", "midnight": "24:00"}[g["noon"].lower()]
+    hour = int(g["h"])
+    minute = int(g["mi"] or 0)
+    ampm = (g.get("ap") or "").lower().replace(".", "")
+    if ampm == "pm" and hour < 12:
+        hour += 12
+    elif ampm == "am" and hour == 12:
+        hour = 0
+    if hour > 24 or minute > 59:
+        return None
+    return f"{hour:02d}:{minute:02d}"
+
+
+def _h_clock(g: dict[str, Any], anchor: date | None, tense: Tense) -> Resolution | None:
+    clock = _clock(g)
+    if clock is None:
+        return None
+    mod = _mod(g.get("mod")) if g.get("mod") else None
+    if anchor is None:
+        return Resolution("TIME", None, mod)
+    if g.get("cdow"):
+        day = weekday_date(anchor, _weekday(g["cdow"]), None, tense)
+    else:
+        day = anchor + timedelta(days=_DAY_WORDS.get((g.get("cday") or "today").lower(), 0))
+    return Resolution("TIME", f"{day.isoformat()}T{clock}", mod, used_anchor=True)
+
+
+_NARRATIVE_OFFSETS = {
+    "the same day": 0, "that day": 0, "that same day": 0, "later that day": 0,
+    "earlier that day": 0, "the next day": 1, "the following day": 1, "the day after": 1,
+    "the previous day": -1, "the day before": -1, "the preceding day": -1,
+    "the time": 0, "the same time": 0,
+}
+
+
+def _h_narrative(g: dict[str, Any], anchor: date | None, tense: Tense) -> Resolution | None:
+    phrase = re.sub(r"\s+", " ", g["n"].lower())
+    offset = _NARRATIVE_OFFSETS[phrase]
+    if anchor is None:
+        return Resolution("DATE", None)
+    return Resolution("DATE", (anchor + timedelta(days=offset)).isoformat(), used_anchor=True)
+
+
+# --------------------------------------------------------------------------- rules
+
+_REL_UNIT = (r"last|this|next|this\s+past|this\s+coming|the\s+past|the\s+last|the\s+coming|"
+             r"the\s+current|the\s+previous|the\s+preceding|the\s+following|the\s+same|"
+             r"the\s+next|that|that\s+same|past|coming")
+_NARRATIVE_REL = re.compile(r"^(?:the\s+(?:previous|preceding|following|same|next)|that)",
+                            re.IGNORECASE)
+
+
+@functools.cache
+def rules() -> tuple[Rule, ...]:
+    """The grammar, most specific first (earlier rules win ties between equal spans)."""
+    lex = lexicon()
+    freq = _alt(list(lex["frequencies"]))
+    refs = _alt(list(lex["references"]))
+    dur_det = (r"the\s+(?:past|last|next|first|previous|following|coming|latest|remaining|"
+               r"final|same|initial|last\s+few)|the|another|(?:past|last|next|first)")
+    return (
+        Rule("iso", _p(r"(?P<y>\d{{4}})-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])"
+                       r"(?:T(?P<hh>[01]\d|2[0-3]):(?P<mm>[0-5]\d)(?::\d\d)?)?"), "none", _h_iso),
+        Rule("slash", _p(r"(?P<a>\d{{1,2}})/(?P<b>\d{{1,2}})/(?P<y>\d{{4}}|\d{{2}})"), "none",
+             _h_slash),
+        Rule("month_day", _p(r"{PRE}?(?:(?P<dow>{DOW}),?\s+)?{MONTH}\s+{DAY}(?:,?\s+{YEAR})?"),
+             "publication", _day_value),
+        Rule("day_month", _p(r"(?:(?P<dow>{DOW}),?\s+)?(?:the\s+)?{DAY}\s+(?:of\s+)?{MONTH}"
+                             r"(?:,?\s+{YEAR})?"), "publication", _day_value),
+        Rule("month", _p(r"(?:(?P<rel>last|next|this(?:\s+past|\s+coming)?)\s+)?{PRE}?{MONTH}"
+                         r"(?:(?:\s+of)?,?\s+{YEAR})?"), "publication", _h_month),
+        Rule("year", _p(r"(?:{PRE}|(?:fiscal|calendar)(?:\s+year)?\s+|the\s+year\s+)?{YEAR}"),
+             "none", _h_year),
+        Rule("decade", _p(r"(?:the\s+)?{PRE}?(?:(?P<dec>(?:1[6-9]|20)\d0)|'(?P<d2>\d0))'?s"),
+             "none", _h_decade),
+        Rule("century", _p(r"(?:the\s+)?{PRE}?(?P<ord>\d{{1,2}}(?:st|nd|rd|th)|nineteenth|"
+                           r"twentieth|twenty[-\s]first|eighteenth|seventeenth|sixteenth)"
+                           r"[-\s]century"), "none", _h_century),
+        Rule("season", _p(r"(?:(?P<rel>last|this|next|this\s+past|this\s+coming|the\s+past|"
+                          r"the\s+coming|the|that|past|coming)\s+)?{PRE}?(?P<season>{SEASON})"
+                          r"(?:\s+(?:of\s+)?{YEAR})?"), "publication", _h_season),
+        Rule("quarter", _p(r"(?P<the>the\s+)?(?P<rel>(?:(?:last|this|next|current|latest|previous|"
+                           r"same|past|year-ago|year-earlier|comparable|fiscal|year\s+ago|"
+                           r"(?:this|last|next)\s+year's)\s+)*)(?:(?P<ord>first|second|third|"
+                           r"fourth|final|1st|2nd|3rd|4th)[-\s]+)?(?:fiscal\s+)?quarter"
+                           r"(?:\s+of\s+(?:fiscal\s+)?{YEAR}|,?\s+(?P<year2>(?:19|20)\d\d))?"),
+             "publication", _h_quarter),
+        Rule("quarter_q", _p(r"Q(?P<qn>[1-4])\s+{YEAR}"), "none", _h_quarter),
+        Rule("half", _p(r"(?:the\s+)?(?P<half>first|second)\s+half\s+of\s+(?:{YEAR}|"
+                        r"(?P<rel>this|next|last)\s+year)"), "publication", _h_half),
+        Rule("reference", _p(r"(?P<ref>{refs})".replace("{refs}", refs)), "none", _h_reference),
+        Rule("dayword", _p(r"(?:(?P<pm>early|late|earlier|later)\s+)?(?P<before>the\s+day\s+"
+                           r"before\s+)?(?P<after>the\s+day\s+after\s+)?(?P<w>yesterday|today|"
+                           r"tomorrow|tonight)(?:\s+(?P<part>{PART}))?"), "publication",
+             _h_dayword),
+        Rule("part", _p(r"{PRE}?(?:(?P<det>this|last|yesterday|tomorrow|(?P<dow>{DOW}))\s+)"
+                        r"(?P<part>{PART})"), "publication", _h_part),
+        Rule("part_narrative", _p(r"{PRE}?(?:(?P<det>that|the\s+next|the\s+following|the\s+same|"
+                                  r"the\s+previous|later\s+that|earlier\s+that)\s+)"
+                                  r"(?P<part>{PART})"), "narrative", _h_part),
+        Rule("weekday", _p(r"(?:(?P<rel>last|next|this|this\s+past|this\s+coming|coming|past|"
+                           r"early|late|earlier|later)\s+)?(?P<dow>{DOW})(?:'s)?"
+                           r"(?:\s+(?P<part>{PART}))?"), "publication", _h_weekday),
+        Rule("relunit", _p(r"{PRE}?(?:(?P<pm2>earlier|later)\s+)?(?P<rel>" + _REL_UNIT
+                           + r")\s+(?P<unit>week|weekend|month|year|decade|century)"),
+             "publication", _h_relunit_pm),
+        Rule("ago", _p(r"(?:(?P<mod>{MODS})\s+)?(?P<num>{NUM})[-\s]+(?P<unit>{UNIT})(?:\s+or\s+so)?"
+                       r"\s+(?P<dir>ago|from\s+now|hence)"), "publication", _h_ago),
+        Rule("later", _p(r"(?:(?P<mod>{MODS})\s+)?(?P<num>{NUM})[-\s]+(?P<unit>{UNIT})"
+                         r"\s+(?P<dir>earlier|later|before|after)(?=\s*[.,;:)\"']|\s*$)"),
+             "narrative", _h_ago),
+        Rule("duration", _p(r"(?:(?P<mod>{MODS})\s+)?(?:(?:" + dur_det + r")\s+)?(?P<num>{NUM})"
+                            r"(?:\s*(?:-|–|to|or)\s*(?P<num2>{NUM}))?(?:\s+(?:more|straight|"
+                            r"consecutive))?[-\s]+(?P<unit>{UNIT})(?:-(?:long|old))?"), "none",
+             _h_duration),
+        Rule("vague_duration", _p(r"(?:(?P<recent>recent)|several|many|(?:a\s+)?few|"
+                                  r"the\s+(?:past|last|next|coming)\s+few|the\s+coming|coming)\s+"
+                                  r"(?P<unit>seconds|minutes|hours|days|weeks|months|years|"
+                                  r"decades|centuries)"), "none", _h_vague_duration),
+        _for_rule(),
+        Rule("set", _p(r"(?P<freq>" + freq + r")|(?:every|each)\s+(?:(?P<other>other)\s+)?"
+                       r"(?:(?P<sdow>{DOW})|(?:(?P<num>{NUM})\s+)?(?P<unit>{UNIT}))|"
+                       r"(?P<pdow>(?:mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|"
+                       r"sundays))"), "none", _h_set),
+        Rule("clock", _p(r"(?:(?P<mod>about|around|approximately|shortly\s+(?:before|after)|"
+                         r"just\s+(?:before|after))\s+)?(?:(?P<h>1[0-2]|0?[1-9])(?::(?P<mi>[0-5]"
+                         r"\d))?\s*(?P<ap>a\.m\.?|p\.m\.?|am|pm)|(?P<noon>noon|midnight|midday))"
+                         r"(?:\s+(?:EDT|EST|CDT|CST|MDT|MST|PDT|PST|GMT|UTC|BST|CET|CEST|MSK|ET|"
+                         r"local\s+time))?(?:,?\s+(?:on\s+)?(?P<cdow>{DOW})|\s+(?P<cday>today|"
+                         r"yesterday|tomorrow))?"), "narrative", _h_clock),
+        Rule("clock24", _p(r"(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)(?:\s+(?:GMT|UTC|local\s+time|"
+                           r"hours))?"), "narrative", _h_clock),
+        Rule("narrative", _p(r"(?P<n>the\s+same\s+day|that\s+(?:same\s+)?day|later\s+that\s+day|"
+                             r"earlier\s+that\s+day|the\s+(?:next|following|previous|preceding)"
+                             r"\s+day|the\s+day\s+(?:before|after)(?=\s*[.,;:)]|\s*$)|"
+                             r"(?<=\bat\s)the\s+(?:same\s+)?time)"), "narrative", _h_narrative),
+    )
+
+
+def _h_relunit_pm(g: dict[str, Any], anchor: date | None, tense: Tense) -> Resolution | None:
+    if g.get("pm2"):
+        g = dict(g, pm=g["pm2"])
+    return _h_relunit(g, anchor, tense)
+
+
+def _h_for(g: dict[str, Any], anchor: date | None, tense: Tense) -> Resolution | None:
+    return Resolution("DURATION", duration("X", _unit(g.get("unit") or g["unitl"])))
+
+
+def _for_rule() -> Rule:
+    pattern = _p(r"(?<=for\s)(?P<unit>hours|days|weeks|months|years|decades)|"
+                 r"(?P<unitl>years|decades)-long")
+    return Rule("for_duration", pattern, "none", _h_for)
+
+
+def relative_to(rule: Rule, groups: dict[str, Any]) -> str:
+    """What a match is relative to: 'none', 'publication' or 'narrative'."""
+    if rule.name == "relunit" and _NARRATIVE_REL.match(groups.get("rel") or ""):
+        return "narrative"
+    return rule.relative
+
+
+# --------------------------------------------------------------------------- scanning
+
+
+def find_candidates(text: str) -> list[Candidate]:
+    """All rule matches in ``text``, longest first, without overlaps, in text order."""
+    found: list[tuple[int, int, int, re.Match[str]]] = []
+    for index, rule in enumerate(rules()):
+        for match in rule.pattern.finditer(text):
+            if match.end() > match.start():
+                found.append((match.start(), match.end(), index, match))
+    found.sort(key=lambda f: (f[0] - f[1], f[2], f[0]))
+    taken: list[tuple[int, int]] = []
+    kept: list[Candidate] = []
+    all_rules = rules()
+    for start, end, index, match in found:
+        if any(start < e and s < end for s, e in taken):
+            continue
+        groups = match.groupdict()
+        if all_rules[index].handler(groups, date(2000, 6, 15), None) is None:
+            continue
+        taken.append((start, end))
+        kept.append(Candidate(start, end, all_rules[index], groups))
+    kept.sort(key=lambda c: c.start)
+    return kept
+
+
+def normalise(text: str, anchor: date | None, tense: Tense = None) -> Resolution | None:
+    """Normalise one temporal expression (the whole of ``text``) against ``anchor``.
+
+    Args:
+        text: the expression, e.g. "August 7", "two days later", "last summer".
+        anchor: the date it is relative to (publication or narrative), or None.
+        tense: "past", "present", "future" or None; steers weekday and year choice.
+
+    Returns:
+        The Resolution, or None when ``text`` is not a temporal expression we know.
+    """
+    stripped = text.strip()
+    for rule in rules():
+        match = rule.pattern.fullmatch(stripped)
+        if match is not None:
+            resolution = rule.handler(match.groupdict(), anchor, tense)
+            if resolution is not None:
+                return resolution
+    return None
