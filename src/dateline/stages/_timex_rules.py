@@ -174,7 +174,11 @@ def duration(amount: int | str, unit: str) -> str:
 
 
 def _nearest_year(anchor: date, month: int, day: int, tense: Tense) -> date | None:
-    """The date with this month and day nearest the anchor, past-leaning for past tense."""
+    """The date with this month and day nearest the anchor (the earlier one on a tie).
+
+    The tense is not used: news text often states future dates in a past-tense
+    reporting clause ("said it would vote Nov. 16").
+    """
     options = []
     for year in (anchor.year - 1, anchor.year, anchor.year + 1):
         try:
@@ -183,26 +187,16 @@ def _nearest_year(anchor: date, month: int, day: int, tense: Tense) -> date | No
             continue
     if not options:
         return None
-    if tense == "past":
-        kept = [d for d in options if d <= anchor + timedelta(days=7)]
-        options = kept or options
-    elif tense == "future":
-        kept = [d for d in options if d >= anchor - timedelta(days=7)]
-        options = kept or options
     return min(options, key=lambda d: (abs((d - anchor).days), -d.toordinal()))
 
 
 def _nearest_month(anchor: date, month: int, tense: Tense) -> str:
-    """The year-month with this month nearest the anchor month, by tense."""
+    """The year-month with this month nearest the anchor month (the earlier on a tie)."""
     options = [(y, month) for y in (anchor.year - 1, anchor.year, anchor.year + 1)]
 
     def gap(option: tuple[int, int]) -> int:
         return (option[0] * 12 + option[1]) - (anchor.year * 12 + anchor.month)
 
-    if tense == "past":
-        options = [o for o in options if gap(o) <= 0]
-    elif tense == "future":
-        options = [o for o in options if gap(o) >= 0]
     year, month = min(options, key=lambda o: (abs(gap(o)), -gap(o)))
     return f"{year:04d}-{month:02d}"
 
@@ -241,7 +235,7 @@ def _grammar() -> dict[str, str]:
     g = {
         "MONTH": rf"(?P<mon>{months})(?![a-z])\.?",
         "DOW": _alt(list(lex["weekdays"])),
-        "DAY": r"(?P<day>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\d:])",
+        "DAY": r"(?P<day>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?!\d|:\d)",
         "YEAR": r"(?P<year>1[6-9]\d\d|20\d\d)(?![\d,]\d)",
         "NUM": rf"(?:\d+(?:,\d{{3}})*|{tens}[-\s]{ones}|{_alt(number_words)})",
         "UNIT": _alt(units),
@@ -340,13 +334,16 @@ def _h_month(g: dict[str, Any], anchor: date | None, tense: Tense) -> Resolution
         return None
     if anchor is None:
         return Resolution("DATE", None, mod)
+    rel = rel or re.sub(r"\s+", " ", (g.get("rel2") or "").lower())
     if rel in ("last", "this past", "past"):
-        tense = "past"
+        value = f"{anchor.year - 1:04d}-{month:02d}"
+    elif rel == "this":
+        value = f"{anchor.year:04d}-{month:02d}"
     elif rel in ("next", "this coming", "coming"):
-        tense = "future"
-    value = _nearest_month(anchor, month, tense)
-    if rel == "last" and value >= f"{anchor.year:04d}-{anchor.month:02d}":
-        value = f"{int(value[:4]) - 1:04d}{value[4:]}"
+        year = anchor.year + 1 if month <= anchor.month else anchor.year
+        value = f"{year:04d}-{month:02d}"
+    else:
+        value = _nearest_month(anchor, month, None)
     return Resolution("DATE", value, mod, used_anchor=True)
 
 
@@ -414,7 +411,7 @@ def _h_quarter(g: dict[str, Any], anchor: date | None, tense: Tense) -> Resoluti
     if ordinal:
         number = 4 if ordinal.lower() == "final" else lexicon()["ordinals"].get(
             ordinal.lower(), int(ordinal) if ordinal.isdigit() else None)
-    year = g.get("year") or g.get("year2")
+    year = g.get("year") or g.get("year2") or g.get("year3")
     if number and year:
         return Resolution("DATE", f"{int(year):04d}-Q{number}")
     if not number and not words and not g.get("the"):
@@ -440,7 +437,7 @@ def _h_quarter(g: dict[str, Any], anchor: date | None, tense: Tense) -> Resoluti
 
 
 def _h_half(g: dict[str, Any], anchor: date | None, tense: Tense) -> Resolution | None:
-    half = 1 if g["half"].lower() == "first" else 2
+    half = 1 if g["half"].lower() == "first" else 2  # second, last, latter
     if g.get("year"):
         return Resolution("DATE", f"{int(g['year']):04d}-H{half}")
     step = _step(g.get("rel"))
@@ -540,6 +537,8 @@ def _h_duration(g: dict[str, Any], anchor: date | None, tense: Tense) -> Resolut
         return None
     if unit in ("second", "quarter") and g["num"].lower() in ("a", "an"):
         return None  # "a second attack", "a quarter of the vote"
+    if isinstance(amount, int) and amount >= 1000 and not g["unit"].lower().endswith("s"):
+        return None  # "the 1988 second quarter": a year, not a count
     mod = lexicon()["mods"].get(re.sub(r"\s+", " ", g["mod"].lower())) if g.get("mod") else None
     value = duration(amount, unit)
     span = None
@@ -553,7 +552,7 @@ def _h_duration(g: dict[str, Any], anchor: date | None, tense: Tense) -> Resolut
 
 def _h_vague_duration(g: dict[str, Any], anchor: date | None, tense: Tense) -> Resolution | None:
     unit = _unit(g["unit"])
-    if g.get("recent") and unit in ("year", "month", "week", "day"):
+    if g.get("recent") and unit == "year":
         return Resolution("DATE", "PAST_REF")
     return Resolution("DURATION", duration("X", unit))
 
@@ -596,7 +595,12 @@ def _h_clock(g: dict[str, Any], anchor: date | None, tense: Tense) -> Resolution
     mod = _mod(g.get("mod")) if g.get("mod") else None
     if anchor is None:
         return Resolution("TIME", None, mod)
-    if g.get("cdow"):
+    if g.get("mon"):
+        month = _month(g)
+        if month is None:
+            return None
+        day = _nearest_year(anchor, month, int(g["day"]), tense) or anchor
+    elif g.get("cdow"):
         day = weekday_date(anchor, _weekday(g["cdow"]), None, tense)
     else:
         day = anchor + timedelta(days=_DAY_WORDS.get((g.get("cday") or "today").lower(), 0))
@@ -641,12 +645,13 @@ def rules() -> tuple[Rule, ...]:
                        r"(?:T(?P<hh>[01]\d|2[0-3]):(?P<mm>[0-5]\d)(?::\d\d)?)?"), "none", _h_iso),
         Rule("slash", _p(r"(?P<a>\d{{1,2}})/(?P<b>\d{{1,2}})/(?P<y>\d{{4}}|\d{{2}})"), "none",
              _h_slash),
-        Rule("month_day", _p(r"{PRE}?(?:(?P<dow>{DOW}),?\s+)?{MONTH}\s+{DAY}(?:,?\s+{YEAR})?"),
+        Rule("month_day", _p(r"{PRE}?(?:(?:last|this|next)\s+)?(?:(?P<dow>{DOW}),?\s+)?{MONTH}\s+{DAY}(?:,?\s+{YEAR})?"),
              "publication", _day_value),
         Rule("day_month", _p(r"(?:(?P<dow>{DOW}),?\s+)?(?:the\s+)?{DAY}\s+(?:of\s+)?{MONTH}"
                              r"(?:,?\s+{YEAR})?"), "publication", _day_value),
         Rule("month", _p(r"(?:(?P<rel>last|next|this(?:\s+past|\s+coming)?)\s+)?{PRE}?{MONTH}"
-                         r"(?:(?:\s+of)?,?\s+{YEAR})?"), "publication", _h_month),
+                         r"(?:(?:\s+of)?,?\s+{YEAR}|\s+(?P<rel2>this|last|next)\s+year)?"),
+             "publication", _h_month),
         Rule("year", _p(r"(?:{PRE}|(?:fiscal|calendar)(?:\s+year)?\s+|the\s+year\s+)?{YEAR}"),
              "none", _h_year),
         Rule("decade", _p(r"(?:the\s+)?{PRE}?(?:(?P<dec>(?:1[6-9]|20)\d0)|'(?P<d2>\d0))'?s"),
@@ -657,14 +662,14 @@ def rules() -> tuple[Rule, ...]:
         Rule("season", _p(r"(?:(?P<rel>last|this|next|this\s+past|this\s+coming|the\s+past|"
                           r"the\s+coming|the|that|past|coming)\s+)?{PRE}?(?P<season>{SEASON})"
                           r"(?:\s+(?:of\s+)?{YEAR})?"), "publication", _h_season),
-        Rule("quarter", _p(r"(?P<the>the\s+)?(?P<rel>(?:(?:last|this|next|current|latest|previous|"
+        Rule("quarter", _p(r"(?P<the>the\s+)?(?:(?P<year3>(?:19|20)\d\d)\s+)?(?P<rel>(?:(?:last|this|next|current|latest|previous|"
                            r"same|past|year-ago|year-earlier|comparable|fiscal|year\s+ago|"
                            r"(?:this|last|next)\s+year's)\s+)*)(?:(?P<ord>first|second|third|"
                            r"fourth|final|1st|2nd|3rd|4th)[-\s]+)?(?:fiscal\s+)?quarter"
                            r"(?:\s+of\s+(?:fiscal\s+)?{YEAR}|,?\s+(?P<year2>(?:19|20)\d\d))?"),
              "publication", _h_quarter),
         Rule("quarter_q", _p(r"Q(?P<qn>[1-4])\s+{YEAR}"), "none", _h_quarter),
-        Rule("half", _p(r"(?:the\s+)?(?P<half>first|second)\s+half\s+of\s+(?:{YEAR}|"
+        Rule("half", _p(r"(?:the\s+)?(?P<half>first|second|last|latter)\s+half\s+of\s+(?:{YEAR}|"
                         r"(?P<rel>this|next|last)\s+year)"), "publication", _h_half),
         Rule("reference", _p(r"(?P<ref>{refs})".replace("{refs}", refs)), "none", _h_reference),
         Rule("dayword", _p(r"(?:(?P<pm>early|late|earlier|later)\s+)?(?P<before>the\s+day\s+"
@@ -689,7 +694,8 @@ def rules() -> tuple[Rule, ...]:
              "narrative", _h_ago),
         Rule("duration", _p(r"(?:(?P<mod>{MODS})\s+)?(?:(?:" + dur_det + r")\s+)?(?P<num>{NUM})"
                             r"(?:\s*(?:-|–|to|or)\s*(?P<num2>{NUM}))?(?:\s+(?:more|straight|"
-                            r"consecutive))?[-\s]+(?P<unit>{UNIT})(?:-(?:long|old))?"), "none",
+                            r"consecutive))?[-\s]+(?P<unit>{UNIT})(?:-long)?(?!-(?:old|earlier|ago)|\s+old)"),
+             "none",
              _h_duration),
         Rule("vague_duration", _p(r"(?:(?P<recent>recent)|several|many|(?:a\s+)?few|"
                                   r"the\s+(?:past|last|next|coming)\s+few|the\s+coming|coming)\s+"
@@ -705,13 +711,14 @@ def rules() -> tuple[Rule, ...]:
                          r"\d))?\s*(?P<ap>a\.m\.?|p\.m\.?|am|pm)|(?P<noon>noon|midnight|midday))"
                          r"(?:\s+(?:EDT|EST|CDT|CST|MDT|MST|PDT|PST|GMT|UTC|BST|CET|CEST|MSK|ET|"
                          r"local\s+time))?(?:,?\s+(?:on\s+)?(?P<cdow>{DOW})|\s+(?P<cday>today|"
-                         r"yesterday|tomorrow))?"), "narrative", _h_clock),
+                         r"yesterday|tomorrow)|,?\s+(?:on\s+)?{MONTH}\s+{DAY})?"), "narrative",
+             _h_clock),
         Rule("clock24", _p(r"(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)(?:\s+(?:GMT|UTC|local\s+time|"
                            r"hours))?"), "narrative", _h_clock),
         Rule("narrative", _p(r"(?P<n>the\s+same\s+day|that\s+(?:same\s+)?day|later\s+that\s+day|"
                              r"earlier\s+that\s+day|the\s+(?:next|following|previous|preceding)"
                              r"\s+day|the\s+day\s+(?:before|after)(?=\s*[.,;:)]|\s*$)|"
-                             r"(?<=\bat\s)the\s+(?:same\s+)?time)"), "narrative", _h_narrative),
+                             r"(?<=\bat\s)the\s+time)"), "narrative", _h_narrative),
     )
 
 
@@ -735,6 +742,8 @@ def relative_to(rule: Rule, groups: dict[str, Any]) -> str:
     """What a match is relative to: 'none', 'publication' or 'narrative'."""
     if rule.name == "relunit" and _NARRATIVE_REL.match(groups.get("rel") or ""):
         return "narrative"
+    if rule.name == "clock" and (groups.get("cdow") or groups.get("cday") or groups.get("mon")):
+        return "publication"
     return rule.relative
 
 
