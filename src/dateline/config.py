@@ -41,6 +41,7 @@ class EntitySettings(Section):
 
 class PlaceSettings(Section):
     max_candidates: int = 5
+    demonyms: bool = False  # also report nationality words ("Russian") as places of a country
 
 
 class QuoteSettings(Section):

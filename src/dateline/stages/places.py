@@ -1,16 +1,463 @@
-"""Places stage (implementation in progress)."""
+"""Places stage: toponyms found in the text and resolved to coordinates, offline.
+
+Steps:
+    1. Mentions, from three sources (entities from the entities stage are not trusted;
+       toponyms are found again here):
+       a. spaCy GPE / LOC / FAC entities (NORP too when ``settings.demonyms``), a leading
+          "the" and a trailing possessive stripped;
+       b. capitalised token runs that match a gazetteer name (longest match first), kept
+          when a locative cue precedes them ("in", "near", "towards"...), when a
+          qualifier follows ("Paris, Texas"), or when the tagger calls them proper nouns
+          and they name a place of some size;
+       c. patterns: "X region/oblast/province/state..." (the region whose main town is X,
+          or the region named X), "the X direction/axis" and "X-based" (X is a place).
+       Lower-case words are never toponyms, so common words that are also town names
+       ("bath", "mobile") yield nothing unless capitalised and cued.
+    2. Candidates: the gazetteer entries whose name or alternate name has the mention's
+       key (case, accents, apostrophes, hyphens folded); failing that, its
+       transliteration variants ("Kharkov" -> Kharkiv); demonyms resolve to a country.
+    3. Scores: population (log scale), feature kind (a country or region beats a town of
+       the same name), primary name over alternate name, the share of the article's
+       country mentions that the candidate's country has, an explicit qualifier
+       ("Paris, Texas"; "Sudzha, X region"), and closeness to the other places of the
+       article. One sense per text: every mention with the same key gets the same place.
+    4. One Place per distinct resolved location, mentions merged; ``name`` is the first
+       mention as written, ``aliases`` the other forms seen; candidates keep their scores
+       (best first, at most ``settings.max_candidates``).
+"""
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+import logging
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
 
 from dateline.config import PlaceSettings
-from dateline.records import Article, Entity, Place
+from dateline.records import Article, Entity, Place, PlaceCandidate
+from dateline.stages._gazetteer import Gazetteer, distance_km, load_gazetteer, name_key
 
 NAME = "places"
 VERSION = 1
 STAGE = f"{NAME}@{VERSION}"
 
+logger = logging.getLogger(__name__)
 
-def extract_places(*, article: Article, doc: Doc, entities: list[Entity], settings: PlaceSettings) -> list[Place]:
-    return []
+_PLACE_LABELS = frozenset({"GPE", "LOC"})
+# Entities that are never toponyms (a month is not the town of August).
+_NON_PLACE_LABELS = frozenset({
+    "DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL", "LANGUAGE", "LAW",
+})
+_PERSON_LABELS = frozenset({"PERSON"})
+_BIG_CITY = 100_000
+_REGION_WORDS = frozenset({
+    "region", "oblast", "province", "state", "krai", "kray", "governorate", "prefecture",
+    "district", "county", "territory", "republic", "voivodeship", "canton", "parish",
+})
+_DIRECTION_WORDS = frozenset({"direction", "axis", "sector"})
+_LOCATIVE_CUES = frozenset({
+    "in", "near", "at", "from", "to", "towards", "toward", "outside", "around", "into",
+    "across", "through", "via", "between", "inside", "within", "of", "nearby", "beyond",
+    "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
+    "captured", "liberated", "shelled", "entered", "visited", "left", "reached",
+})
+_MAX_RUN = 4
+_MIN_PROPER_POPULATION = 5000
+_BASED = re.compile(r"^-?based$", re.IGNORECASE)
+
+# Score weights (tuned on the geoparsing dev split).
+_W_POPULATION = 0.12
+_W_KIND = {"country": 1.2, "continent": 1.2, "region": 0.6, "district": 0.2, "city": 0.0}
+_W_PRIMARY = 0.3
+_W_COUNTRY = 1.5
+_W_QUALIFIER = 3.0
+_W_NEAR = 0.8
+_NEAR_KM = 400.0
+
+
+@dataclass
+class _Mention:
+    start: int  # token indexes
+    end: int
+    text: str
+    key: str
+    source: str  # "ner", "gazetteer", "region", "demonym"
+    region: bool = False
+    candidates: list[int] = field(default_factory=list)
+
+
+def extract_places(*, article: Article, doc: Doc, entities: list[Entity],
+                   settings: PlaceSettings) -> list[Place]:
+    """Find the toponyms of an article and resolve each to a gazetteer place.
+
+    Args:
+        article: the article (for its id and text).
+        doc: the parsed spaCy Doc of ``article.text``.
+        entities: records of the entities stage (not used for finding toponyms; the
+            stage finds its own).
+        settings: the ``places`` config section.
+
+    Returns:
+        One Place per resolved location, ordered by first mention, ids "P1", "P2"...
+    """
+    del entities  # toponyms are found from the Doc itself; see the module docstring
+    gaz = load_gazetteer()
+    mentions, demonym_codes = _find_mentions(doc, gaz, settings)
+    if not mentions:
+        return []
+    chosen = _resolve(doc, mentions, gaz, demonym_codes)
+    places = _build_places(article, doc, mentions, chosen, gaz, settings)
+    logger.debug("places: %d mentions, %d places for article %s", len(mentions), len(places),
+                 article.id)
+    return places
+
+
+# --------------------------------------------------------------------------- mentions
+
+
+def _strip(span: Span) -> tuple[int, int]:
+    start, end = span.start, span.end
+    doc = span.doc
+    while start < end and doc[start].lower_ in ("the", "a", "an"):
+        start += 1
+    while end > start and (doc[end - 1].lower_ in ("'s", "\u2019s", "'", "\u2019")
+                           or doc[end - 1].is_punct):
+        end -= 1
+    return start, end
+
+
+def _is_cap(token: Token) -> bool:
+    text = token.text
+    return bool(text) and text[0].isupper() and any(ch.isalpha() for ch in text)
+
+
+def _cued(doc: Doc, start: int) -> bool:
+    """A locative cue right before the span (skipping "the")."""
+    i = start - 1
+    if i >= 0 and doc[i].lower_ == "the":
+        i -= 1
+    return i >= 0 and doc[i].lower_ in _LOCATIVE_CUES
+
+
+def _region_suffix(doc: Doc, end: int) -> int:
+    """Index past a region word following token ``end - 1`` ("Kursk region"), else ``end``."""
+    if end < len(doc) and doc[end].lower_ in _REGION_WORDS:
+        return end + 1
+    return end
+
+
+def _find_mentions(doc: Doc, gaz: Gazetteer,
+                   settings: PlaceSettings) -> tuple[list[_Mention], list[str]]:
+    """Return the toponym mentions and the country codes of the demonyms seen."""
+    mentions: list[_Mention] = []
+    demonym_codes: list[str] = []
+    taken = [False] * len(doc)
+    other_ent = [""] * len(doc)
+    ent_bounds = [(-1, -1)] * len(doc)
+    person_words = {t.lower_ for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1
+                    for t in ent}
+
+    def add(start: int, end: int, source: str, region: bool = False) -> None:
+        if start >= end or any(taken[start:end]):
+            return
+        text = doc[start:end].text
+        mentions.append(_Mention(start, end, text, name_key(text), source, region))
+        for i in range(start, end):
+            taken[i] = True
+
+    # 1a. named entities
+    for ent in doc.ents:
+        if ent.label_ in _PLACE_LABELS or (settings.demonyms and ent.label_ == "NORP"):
+            start, end = _strip(ent)
+            if start >= end or not any(_is_cap(t) for t in doc[start:end]):
+                continue
+            if ent.label_ == "NORP" or name_key(doc[start:end].text) in gaz.demonyms:
+                code = gaz.demonyms.get(name_key(doc[start:end].text))
+                if code:
+                    demonym_codes.append(code)
+                if settings.demonyms:
+                    add(start, end, "demonym")
+                continue
+            region_end = _region_suffix(doc, end)
+            last = doc[end - 1].lower_
+            if region_end > end:
+                add(start, region_end, "region", region=True)
+            elif last in _REGION_WORDS and end - start > 1:
+                add(start, end, "region", region=True)
+            else:
+                add(start, end, "ner")
+        else:
+            for i in range(ent.start, ent.end):
+                other_ent[i] = ent.label_
+                ent_bounds[i] = (ent.start, ent.end)
+
+    # 1b/1c. capitalised runs matching the gazetteer
+    i = 0
+    n = len(doc)
+    while i < n:
+        if taken[i] or not _is_cap(doc[i]) or doc[i].is_space:
+            i += 1
+            continue
+        matched = False
+        for length in range(min(_MAX_RUN, n - i), 0, -1):
+            end = i + length
+            if any(taken[i:end]) or not all(_is_cap(t) or t.text in ("-", "of", "de")
+                                            for t in doc[i:end]) or not _is_cap(doc[end - 1]):
+                continue
+            key = name_key(doc[i:end].text)
+            ids = gaz.lookup(key)
+            if not ids:
+                continue
+            region_end = _region_suffix(doc, end)
+            if region_end > end:
+                add(i, region_end, "region", region=True)
+                matched = True
+            elif _accept_run(doc, i, end, ids, gaz, other_ent, person_words) and (
+                    not other_ent[i] or ent_bounds[i] == (i, end) or other_ent[i] == "PERSON"):
+                add(i, end, "gazetteer")
+                matched = True
+            if matched:
+                i = region_end
+            break
+        if not matched:
+            i += 1
+
+    # Coordination: "Kherson or Zaporizhzhia": a conjunct of a toponym is one too.
+    for m in list(mentions):
+        for tok in doc[m.start:m.end]:
+            for other in [*tok.conjuncts]:
+                j = other.i
+                if taken[j] or not _is_cap(other) or other.pos_ != "PROPN":
+                    continue
+                if other_ent[j] in _NON_PLACE_LABELS or other.lower_ in person_words:
+                    continue
+                if gaz.lookup(name_key(other.text)) and name_key(other.text) not in gaz.demonyms:
+                    add(j, j + 1, "gazetteer")
+    mentions.sort(key=lambda m: m.start)
+    return mentions, demonym_codes
+
+
+def _accept_run(doc: Doc, start: int, end: int, ids: tuple[int, ...], gaz: Gazetteer,
+                other_ent: list[str], person_words: set[str]) -> bool:
+    """Decide whether a capitalised gazetteer match outside the place entities is a toponym."""
+    labels = set(other_ent[start:end]) - {""}
+    if labels & _NON_PLACE_LABELS:
+        return False
+    if name_key(doc[start:end].text) in gaz.demonyms:
+        return False
+    biggest = max(gaz.entries[x].population for x in ids)
+    if (labels <= _PERSON_LABELS and labels and end - start == 1 and biggest >= _BIG_CITY
+            and doc[start].lower_ not in person_words and not doc[start].dep_.startswith("nsubj")):
+        # A lone "person" named like a big city and never part of a full personal name
+        # is the city: the small model tags unfamiliar toponyms as PERSON.
+        return True
+    after = doc[end] if end < len(doc) else None
+    nxt = doc[end + 1] if end + 1 < len(doc) else None
+    if after is not None and after.lower_ in _DIRECTION_WORDS:
+        return True
+    if after is not None and _BASED.match(after.text) or (
+            after is not None and after.text == "-" and nxt is not None and nxt.lower_ == "based"):
+        return True
+    if labels:
+        # The model took it for a person or an organisation: only a locative cue overrides.
+        return _cued(doc, start) and all(t.pos_ == "PROPN" for t in doc[start:end])
+    if not all(t.pos_ == "PROPN" for t in doc[start:end]):
+        return False
+    if _cued(doc, start):
+        return True
+    if after is not None and after.text == "," and nxt is not None and _is_cap(nxt):
+        qual = gaz.lookup(name_key(nxt.text))
+        if any(gaz.entries[q].kind in ("country", "region") for q in qual):
+            return True
+    if doc[start].is_sent_start:
+        return False
+    return biggest >= _MIN_PROPER_POPULATION * 20
+
+
+# --------------------------------------------------------------------------- candidates
+
+
+def _candidates(mention: _Mention, gaz: Gazetteer) -> list[int]:
+    if mention.source == "demonym":
+        code = gaz.demonyms.get(mention.key)
+        idx = gaz.country_of(code) if code else None
+        if idx is None:
+            hits = gaz.lookup(mention.key)
+            return [h for h in hits if gaz.entries[h].kind in ("country", "continent")]
+        return [idx]
+    if mention.region:
+        words = mention.key.split()
+        base = " ".join(words[:-1]) if len(words) > 1 else mention.key
+        out: list[int] = []
+        hits = gaz.lookup_fuzzy(base)
+        for h in hits:
+            entry = gaz.entries[h]
+            if entry.kind in ("region", "district"):
+                out.append(h)
+            elif entry.kind == "city":
+                region = gaz.region_of(h)
+                if region is not None:
+                    out.append(region)
+        for h in gaz.lookup(mention.key):
+            if gaz.entries[h].kind in ("region", "district"):
+                out.append(h)
+        if not out:
+            out = list(hits)
+        return list(dict.fromkeys(out))
+    hits = gaz.lookup(mention.key)
+    if not hits and mention.key.startswith("the "):
+        hits = gaz.lookup(mention.key[4:])
+    if not hits:
+        hits = gaz.lookup_fuzzy(mention.key)
+    if not hits and mention.key in gaz.demonyms:
+        idx = gaz.country_of(gaz.demonyms[mention.key])
+        hits = (idx,) if idx is not None else ()
+    return list(hits)
+
+
+def _qualifier(doc: Doc, mention: _Mention, by_start: dict[int, _Mention]) -> _Mention | None:
+    """The mention right after "X, " when it is one ("Paris, Texas")."""
+    if mention.end < len(doc) and doc[mention.end].text == ",":
+        return by_start.get(mention.end + 1)
+    return None
+
+
+def _resolve(doc: Doc, mentions: list[_Mention], gaz: Gazetteer,
+             demonym_codes: list[str]) -> dict[str, list[tuple[int, float]]]:
+    """Score every candidate of every distinct mention key; return them best first."""
+    for m in mentions:
+        m.candidates = _candidates(m, gaz)
+    by_start = {m.start: m for m in mentions}
+
+    # Country context: countries named outright, demonyms, and places with one country only.
+    # A country counts once per mention; any other place once per distinct name.
+    votes: Counter[str] = Counter(c for c in demonym_codes if not c.startswith("cont:"))
+    seen_keys: set[str] = set()
+    for m in mentions:
+        entries = [gaz.entries[c] for c in m.candidates]
+        countries = {e.country for e in entries if e.country}
+        if any(e.kind == "country" for e in entries[:1]):
+            votes[entries[0].country] += 1.0
+        elif len(countries) == 1 and m.key not in seen_keys:
+            votes[next(iter(countries))] += 0.5
+        seen_keys.add(m.key)
+    total = sum(votes.values()) or 1.0
+
+    # Qualifiers: "X, Y" where Y is a region or country constrains X.
+    qualifiers: dict[str, set[tuple[str, str]]] = {}
+    for m in mentions:
+        q = _qualifier(doc, m, by_start)
+        if q is None:
+            continue
+        for c in q.candidates:
+            entry = gaz.entries[c]
+            if entry.kind == "country":
+                qualifiers.setdefault(m.key, set()).add((entry.country, ""))
+            elif entry.kind in ("region", "district"):
+                qualifiers.setdefault(m.key, set()).add((entry.country, entry.admin1))
+
+    base: dict[str, list[tuple[int, float]]] = {}
+    for m in mentions:
+        if m.key in base and not m.region:
+            continue
+        key = _sense_key(m)
+        if key in base:
+            continue
+        scored = []
+        city_regions = {(gaz.entries[c].country, gaz.entries[c].admin1) for c in m.candidates
+                        if gaz.entries[c].kind == "city" and gaz.is_primary(m.key, c)}
+        for c in m.candidates:
+            entry = gaz.entries[c]
+            score = _W_POPULATION * math.log10(entry.population + 10)
+            score += _W_KIND.get(entry.kind, 0.0)
+            if entry.kind == "region" and not m.region and (entry.country, entry.admin1) in \
+                    city_regions:
+                # A region named after its main city ("Riga"): the bare name means the city.
+                score -= 2 * _W_KIND["region"]
+            if gaz.is_primary(m.key, c):
+                score += _W_PRIMARY
+            score += _W_COUNTRY * votes.get(entry.country, 0.0) / total
+            for cc, admin1 in qualifiers.get(m.key, ()):
+                if entry.country == cc and (not admin1 or entry.admin1 == admin1):
+                    score += _W_QUALIFIER
+            scored.append((c, score))
+        scored.sort(key=lambda cs: -cs[1])
+        base[key] = scored
+
+    # Closeness: a candidate near the best guesses of the other mentions gains.
+    anchors = {k: gaz.entries[v[0][0]] for k, v in base.items() if v}
+    result: dict[str, list[tuple[int, float]]] = {}
+    for key, scored in base.items():
+        if len(scored) < 2:
+            result[key] = scored
+            continue
+        others = [a for k, a in anchors.items() if k != key and a.kind in ("city", "region",
+                                                                            "district")]
+        rescored = []
+        for c, score in scored:
+            entry = gaz.entries[c]
+            if others and entry.kind in ("city", "district", "region"):
+                nearest = min(distance_km(entry.lat, entry.lon, a.lat, a.lon) for a in others)
+                score += _W_NEAR * math.exp(-nearest / _NEAR_KM)
+            rescored.append((c, score))
+        rescored.sort(key=lambda cs: -cs[1])
+        result[key] = rescored
+    return result
+
+
+def _sense_key(m: _Mention) -> str:
+    return f"{m.key}#region" if m.region else m.key
+
+
+# --------------------------------------------------------------------------- places
+
+
+def _build_places(article: Article, doc: Doc, mentions: list[_Mention],
+                  chosen: dict[str, list[tuple[int, float]]], gaz: Gazetteer,
+                  settings: PlaceSettings) -> list[Place]:
+    groups: dict[int, dict] = {}
+    for m in mentions:
+        scored = chosen.get(_sense_key(m)) or []
+        if not scored:
+            continue
+        best = scored[0][0]
+        span = (doc[m.start].idx, doc[m.end - 1].idx + len(doc[m.end - 1].text))
+        group = groups.setdefault(best, {"forms": [], "mentions": [], "scored": scored})
+        if m.text not in group["forms"]:
+            group["forms"].append(m.text)
+        group["mentions"].append(span)
+    places: list[Place] = []
+    ordered = sorted(groups.items(), key=lambda kv: kv[1]["mentions"][0][0])
+    for n, (idx, group) in enumerate(ordered, start=1):
+        entry = gaz.entries[idx]
+        candidates = [
+            PlaceCandidate(
+                gazetteer_id=gaz.entries[c].id,
+                name=gaz.entries[c].name or group["forms"][0],
+                country=gaz.entries[c].country or None,
+                lat=gaz.entries[c].lat,
+                lon=gaz.entries[c].lon,
+                feature=gaz.entries[c].kind,  # type: ignore[arg-type]
+                score=round(score, 4),
+            )
+            for c, score in group["scored"][: settings.max_candidates]
+        ]
+        places.append(Place(
+            id=f"P{n}",
+            article_id=article.id,
+            span=group["mentions"][0],
+            stage=STAGE,
+            name=group["forms"][0],
+            aliases=group["forms"][1:],
+            country=entry.country or None,
+            lat=entry.lat,
+            lon=entry.lon,
+            gazetteer_id=entry.id,
+            feature=entry.kind,  # type: ignore[arg-type]
+            mentions=sorted(group["mentions"]),
+            candidates=candidates,
+        ))
+    return places

