@@ -159,6 +159,110 @@ def shift(anchor: date, amount: int, unit: str) -> str:
     return anchor.isoformat()
 
 
+_GRANULARITY = (
+    ("day", re.compile(r"^(\d{4})-(\d\d)-(\d\d)$")),
+    ("week", re.compile(r"^(\d{4})-W(\d\d)$")),
+    ("month", re.compile(r"^(\d{4})-(\d\d)$")),
+    ("quarter", re.compile(r"^(\d{4})-Q([1-4])$")),
+    ("half", re.compile(r"^(\d{4})-H([12])$")),
+    ("season", re.compile(r"^(\d{4})-(SP|SU|FA|WI)$")),
+    ("year", re.compile(r"^(\d{4})$")),
+)
+_SEASON_MONTH = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
+_UNIT_MONTHS = {"month": 1, "quarter": 3, "year": 12, "decade": 120, "century": 1200}
+# Which granularities of a reference value a unit of that size can be counted from.
+_FINE_ENOUGH = {
+    "day": ("day",), "night": ("day",), "week": ("day", "week"),
+    "weekend": ("day", "week"), "fortnight": ("day", "week"), "month": ("day", "month"),
+    "quarter": ("day", "month", "quarter"),
+}
+
+
+def granularity(value: str | None) -> tuple[str, date] | None:
+    """The granularity of a calendar value and the first day of its period.
+
+    >>> granularity("1989-Q3")
+    ('quarter', datetime.date(1989, 7, 1))
+    """
+    if not value:
+        return None
+    for name, pattern in _GRANULARITY:
+        match = pattern.match(value)
+        if match is None:
+            continue
+        year = int(match.group(1))
+        try:
+            if name == "day":
+                return name, date(year, int(match.group(2)), int(match.group(3)))
+            if name == "week":
+                return name, date.fromisocalendar(year, int(match.group(2)), 1)
+            if name == "month":
+                return name, date(year, int(match.group(2)), 1)
+            if name == "quarter":
+                return name, date(year, 3 * int(match.group(2)) - 2, 1)
+            if name == "half":
+                return name, date(year, 6 * int(match.group(2)) - 5, 1)
+            if name == "season":
+                return name, date(year, _SEASON_MONTH[match.group(2)], 1)
+        except ValueError:
+            return None
+        return name, date(year, 1, 1)
+    return None
+
+
+def fine_enough(reference: str, unit: str) -> bool:
+    """True when ``reference`` is precise enough to count ``unit`` from it."""
+    found = granularity(reference)
+    if found is None:
+        return False
+    allowed = _FINE_ENOUGH.get(unit)
+    return allowed is None or found[0] in allowed
+
+
+def shift_value(reference: str, amount: int, unit: str) -> str | None:
+    """Move a calendar value by ``amount`` units, keeping its own granularity.
+
+    >>> shift_value("1989-Q3", -1, "year")
+    '1988-Q3'
+    >>> shift_value("2024-08-07", 2, "day")
+    '2024-08-09'
+    """
+    found = granularity(reference)
+    if found is None:
+        return None
+    name, start = found
+    if unit in _UNIT_MONTHS:
+        moved = _add_months(start, amount * _UNIT_MONTHS[unit])
+    elif unit in ("day", "night", "week", "weekend", "fortnight"):
+        days = {"day": 1, "night": 1, "week": 7, "weekend": 7, "fortnight": 14}[unit]
+        moved = start + timedelta(days=amount * days)
+    else:
+        return None
+    if name == "day":
+        return moved.isoformat()
+    if name == "week":
+        return _week(moved)
+    if name == "month":
+        return moved.strftime("%Y-%m")
+    if name == "quarter":
+        return "{:04d}-Q{}".format(*_quarter(moved))
+    if name == "half":
+        return f"{moved.year:04d}-H{1 if moved.month <= 6 else 2}"
+    if name == "season":
+        return f"{moved.year:04d}{reference[4:]}"
+    return f"{moved.year:04d}"
+
+
+def offset_of(groups: dict[str, Any]) -> tuple[int, str] | None:
+    """Signed amount and unit of an "N units ago/earlier/later" match, or None if vague."""
+    amount = _number(groups.get("num"))
+    if not isinstance(amount, int):
+        return None
+    direction = (groups.get("dir") or groups.get("dir2")).lower()
+    sign = -1 if direction in ("ago", "earlier", "before", "previously") else 1
+    return sign * amount, _unit(groups["unit"])
+
+
 def duration(amount: int | str, unit: str) -> str:
     """TIMEX3 duration value: (3, 'year') -> 'P3Y'; ('X', 'day') -> 'PXD'; (2, 'hour') -> 'PT2H'."""
     letter, is_time, _ = lexicon()["units"][unit]
@@ -520,7 +624,7 @@ def _h_ago(g: dict[str, Any], anchor: date | None, tense: Tense) -> Resolution |
     unit = _unit(g["unit"])
     if amount is None:
         return None
-    direction = g["dir"].lower()
+    direction = (g["dir"] or g["dir2"]).lower()
     sign = -1 if direction in ("ago", "earlier", "before", "previously") else 1
     mod = lexicon()["mods"].get(re.sub(r"\s+", " ", g["mod"].lower())) if g.get("mod") else None
     if amount == "X":
@@ -528,6 +632,12 @@ def _h_ago(g: dict[str, Any], anchor: date | None, tense: Tense) -> Resolution |
     if anchor is None:
         return Resolution("DATE", None, mod)
     return Resolution("DATE", shift(anchor, sign * amount, unit), mod, used_anchor=True)
+
+
+def _h_year_ago(g: dict[str, Any], anchor: date | None, tense: Tense) -> Resolution | None:
+    if anchor is None:
+        return Resolution("DATE", None)
+    return Resolution("DATE", f"{anchor.year - 1:04d}", used_anchor=True)
 
 
 def _h_duration(g: dict[str, Any], anchor: date | None, tense: Tense) -> Resolution | None:
@@ -645,7 +755,8 @@ def rules() -> tuple[Rule, ...]:
                        r"(?:T(?P<hh>[01]\d|2[0-3]):(?P<mm>[0-5]\d)(?::\d\d)?)?"), "none", _h_iso),
         Rule("slash", _p(r"(?P<a>\d{{1,2}})/(?P<b>\d{{1,2}})/(?P<y>\d{{4}}|\d{{2}})"), "none",
              _h_slash),
-        Rule("month_day", _p(r"{PRE}?(?:(?:last|this|next)\s+)?(?:(?P<dow>{DOW}),?\s+)?{MONTH}\s+{DAY}(?:,?\s+{YEAR})?"),
+        Rule("month_day", _p(r"{PRE}?(?:(?:last|this|next)\s+)?(?:(?P<dow>{DOW}),?\s+)?{MONTH}"
+                             r"\s+{DAY}(?:,?\s+{YEAR})?"),
              "publication", _day_value),
         Rule("day_month", _p(r"(?:(?P<dow>{DOW}),?\s+)?(?:the\s+)?{DAY}\s+(?:of\s+)?{MONTH}"
                              r"(?:,?\s+{YEAR})?"), "publication", _day_value),
@@ -662,7 +773,8 @@ def rules() -> tuple[Rule, ...]:
         Rule("season", _p(r"(?:(?P<rel>last|this|next|this\s+past|this\s+coming|the\s+past|"
                           r"the\s+coming|the|that|past|coming)\s+)?{PRE}?(?P<season>{SEASON})"
                           r"(?:\s+(?:of\s+)?{YEAR})?"), "publication", _h_season),
-        Rule("quarter", _p(r"(?P<the>the\s+)?(?:(?P<year3>(?:19|20)\d\d)\s+)?(?P<rel>(?:(?:last|this|next|current|latest|previous|"
+        Rule("quarter", _p(r"(?P<the>the\s+)?(?:(?P<year3>(?:19|20)\d\d)\s+)?(?P<rel>(?:(?:last|"
+                           r"this|next|current|latest|previous|"
                            r"same|past|year-ago|year-earlier|comparable|fiscal|year\s+ago|"
                            r"(?:this|last|next)\s+year's)\s+)*)(?:(?P<ord>first|second|third|"
                            r"fourth|final|1st|2nd|3rd|4th)[-\s]+)?(?:fiscal\s+)?quarter"
@@ -690,8 +802,11 @@ def rules() -> tuple[Rule, ...]:
         Rule("ago", _p(r"(?:(?P<mod>{MODS})\s+)?(?P<num>{NUM})[-\s]+(?P<unit>{UNIT})(?:\s+or\s+so)?"
                        r"\s+(?P<dir>ago|from\s+now|hence)"), "publication", _h_ago),
         Rule("later", _p(r"(?:(?P<mod>{MODS})\s+)?(?P<num>{NUM})[-\s]+(?P<unit>{UNIT})"
-                         r"\s+(?P<dir>earlier|later|before|after)(?=\s*[.,;:)\"']|\s*$)"),
+                         r"\s+(?:(?P<dir>earlier|later)|(?P<dir2>before|after)(?=\s*[.,;:)\"']|"
+                         r"\s*$))"),
              "narrative", _h_ago),
+        Rule("year_ago", _p(r"the\s+(?:comparable\s+)?year-(?:earlier|ago)\s+period|"
+                            r"year-(?:earlier|ago)(?:\s+period)?"), "narrative", _h_year_ago),
         Rule("duration", _p(r"(?:(?P<mod>{MODS})\s+)?(?:(?:" + dur_det + r")\s+)?(?P<num>{NUM})"
                             r"(?:\s*(?:-|–|to|or)\s*(?P<num2>{NUM}))?(?:\s+(?:more|straight|"
                             r"consecutive))?[-\s]+(?P<unit>{UNIT})(?:-long)?(?!-(?:old|earlier|ago)|\s+old)"),

@@ -11,8 +11,11 @@ Anchoring, in order:
 
 1. Absolute expressions ("7 August 2024", "the 1990s", "three years") need no anchor.
 2. Anaphoric expressions ("the same day", "the next day", "that evening", "two days
-   later", "at the time") resolve against the narrative date: the latest day-precise
-   date the text set before them (not a deadline or an "until" bound). With
+   later", "at the time", "that year", "a year earlier") resolve against the narrative's
+   reference time: the latest point date the text set before them (not a deadline or an
+   "until" bound) that is precise enough for their unit (a day for "the next day", a
+   quarter or finer for "a year earlier", which keeps the reference's precision:
+   "the third quarter ... a year earlier" -> the same quarter a year back). With
    ``narrative_anchoring`` off, or before any such date, they fall back to step 3.
 3. Everything else ("yesterday", "on Friday", "last week", "August 7") resolves
    against the publication date. Without one, the value stays None.
@@ -20,15 +23,24 @@ Anchoring, in order:
 
 from __future__ import annotations
 
+import bisect
 import logging
 import re
-from datetime import date
 
 from spacy.tokens import Doc, Token
 
 from dateline.config import TimexSettings
 from dateline.records import Article, Sentence, Timex
-from dateline.stages._timex_rules import Candidate, find_candidates, lexicon, relative_to
+from dateline.stages._timex_rules import (
+    Candidate,
+    find_candidates,
+    fine_enough,
+    granularity,
+    lexicon,
+    offset_of,
+    relative_to,
+    shift_value,
+)
 
 NAME = "timexes"
 VERSION = 1
@@ -100,6 +112,49 @@ def _looks_like_count(doc: Doc, candidate: Candidate) -> bool:
     return token.dep_ == "nummod" and token.head.pos_ == "NOUN"
 
 
+def _narrative_unit(candidate: Candidate) -> str:
+    """The calendar unit an anaphoric expression counts in ("the next day" -> day)."""
+    if candidate.rule.name == "year_ago":
+        return "year"
+    unit = candidate.groups.get("unit")
+    return _unit_name(unit) if unit else "day"
+
+
+def _unit_name(word: str) -> str:
+    low = word.lower()
+    return "century" if low == "centuries" else low.rstrip("s")
+
+
+def _latest(references: list[tuple[int, str]], unit: str, since: int = 0) -> str | None:
+    """The most recent reference value precise enough to count ``unit`` from."""
+    for start, value in reversed(references):
+        if start < since:
+            return None
+        if fine_enough(value, unit):
+            return value
+    return None
+
+
+def _sentence_start(sentences: list[Sentence], offset: int, back: int = 0) -> int:
+    """Start of the sentence holding ``offset``, or of the one ``back`` sentences before it."""
+    index = bisect.bisect_right([s.span[0] for s in sentences], offset) - 1 - back
+    return sentences[index].span[0] if index >= 0 else 0
+
+
+def _moves_narrative(candidate: Candidate, kind: str, value: str | None, role: str) -> bool:
+    """Whether a timex sets the narrative's reference time for the anaphors after it.
+
+    Deadlines and "until" bounds do not; nor do comparisons that look back from the
+    reference ("a year earlier", "year-ago"), which would otherwise chain backwards.
+    """
+    if kind not in ("DATE", "TIME") or not value or role not in ("point", "since"):
+        return False
+    if candidate.rule.name in ("year_ago", "ago"):
+        return False
+    offset = offset_of(candidate.groups) if candidate.rule.name == "later" else None
+    return offset is None or offset[0] > 0
+
+
 def extract_timexes(*, article: Article, doc: Doc, sentences: list[Sentence],
                     settings: TimexSettings) -> list[Timex]:
     """Return every temporal expression of the article, normalised, in text order.
@@ -107,7 +162,8 @@ def extract_timexes(*, article: Article, doc: Doc, sentences: list[Sentence],
     Args:
         article: the article; ``published`` is the publication anchor (may be None).
         doc: the parsed article (tags and dependencies steer tense; a blank Doc works).
-        sentences: the article's sentences (unused; kept for the stage contract).
+        sentences: the article's sentences ("a year ago" next to a quarter in the same
+            sentence counts from that quarter).
         settings: the ``timexes`` config section.
 
     Returns:
@@ -116,31 +172,50 @@ def extract_timexes(*, article: Article, doc: Doc, sentences: list[Sentence],
     text = article.text
     published = article.published
     roles = _role_pattern()
-    narrative: date | None = None
+    # Calendar values of the point dates met so far, the narrative's reference times.
+    references: list[tuple[int, str]] = []
     timexes: list[Timex] = []
     for candidate in find_candidates(text):
         if _looks_like_count(doc, candidate):
             continue
-        relative = relative_to(candidate.rule, candidate.groups)
-        anchor, source = published, "publication"
-        if relative == "narrative" and settings.narrative_anchoring and narrative is not None:
-            anchor, source = narrative, "narrative"
+        name = candidate.rule.name
+        reference = None
+        if relative_to(candidate.rule, candidate.groups) == "narrative" and \
+                settings.narrative_anchoring:
+            reference = _latest(references, _narrative_unit(candidate))
+        elif name == "ago" and candidate.groups["unit"].lower().startswith("year"):
+            # "profit rose from a year ago": the quarter just named, a year back.
+            nearby = _latest(references, "quarter", _sentence_start(sentences, candidate.start, 1))
+            if nearby and granularity(nearby)[0] == "quarter":
+                reference = nearby
+        found = granularity(reference)
+        if reference and found:
+            anchor, source = found[1], "narrative"
+        else:
+            anchor, source, reference = published, "publication", None
         resolution = candidate.resolve(anchor, _tense(doc, candidate.start, candidate.end))
         if resolution is None:
             continue
+        value = resolution.value
+        if reference and name in ("later", "ago"):
+            offset = offset_of(candidate.groups)
+            value = shift_value(reference, *offset) if offset else value
+        elif reference and name == "year_ago":
+            value = shift_value(reference, -1, "year")
         used = resolution.used_anchor and anchor is not None
         role = _role(text, candidate.start, roles)
+        anchor_value = reference or (anchor.isoformat() if anchor else None)
         timexes.append(Timex(
             id=f"T{len(timexes) + 1}", article_id=article.id,
             span=(candidate.start, candidate.end), stage=STAGE,
             text=text[candidate.start:candidate.end], type=resolution.type,
-            value=resolution.value, mod=resolution.mod, role=role, range=resolution.range,
-            anchor=anchor.isoformat() if used and anchor else None,
+            value=value, mod=resolution.mod, role=role, range=resolution.range,
+            anchor=anchor_value if used else None,
             anchor_source=source if used else "none",
         ))
-        value = resolution.value
-        if (resolution.type in ("DATE", "TIME") and value and _DAY_VALUE.match(value)
-                and role in ("point", "since")):
-            narrative = date.fromisoformat(value[:10])
+        if _moves_narrative(candidate, resolution.type, value, role):
+            calendar_value = value[:10] if _DAY_VALUE.match(value) else value
+            if granularity(calendar_value):
+                references.append((candidate.start, calendar_value))
     logger.debug("article %s: %d timexes", article.id, len(timexes))
     return timexes
