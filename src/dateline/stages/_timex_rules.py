@@ -807,7 +807,8 @@ def rules() -> tuple[Rule, ...]:
              "narrative", _h_ago),
         Rule("year_ago", _p(r"the\s+(?:comparable\s+)?year-(?:earlier|ago)\s+period|"
                             r"year-(?:earlier|ago)(?:\s+period)?"), "narrative", _h_year_ago),
-        Rule("duration", _p(r"(?:(?P<mod>{MODS})\s+)?(?:(?:" + dur_det + r")\s+)?(?P<num>{NUM})"
+        Rule("duration", _p(r"(?:(?!over\s+the\s)(?P<mod>{MODS})\s+)?(?:(?:" + dur_det
+                            + r")\s+)?(?P<num>{NUM})"
                             r"(?:\s*(?:-|–|to|or)\s*(?P<num2>{NUM}))?(?:\s+(?:more|straight|"
                             r"consecutive))?[-\s]+(?P<unit>{UNIT})(?:-long)?(?!-(?:old|earlier|ago)|\s+old)"),
              "none",
