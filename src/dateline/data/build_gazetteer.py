@@ -48,6 +48,9 @@ _TYPE_WORDS = re.compile(
     r"voivodeship|wojewodztwo|departement|department|canton|territory)\b",
     re.IGNORECASE,
 )
+_SHORT_TYPE = re.compile(
+    r"\s+(Sheng|Shi|Zizhiqu|Huizu Zizhiqu|oblast'?|kray|krai|Province|Region|State|"
+    r"Governorate|Prefecture|Respublika)$", re.IGNORECASE)
 _ADJ_SUFFIX = re.compile(r"(s'?kaya|s'?kiy|s'?ka|tskaya|tska|zka|skyi|ska|skiy|skaya|aya|iy|yy)$")
 
 
@@ -136,6 +139,54 @@ def _match_score(stems: list[str], city: str) -> float:
     return best
 
 
+def _read_table(name: str) -> dict[str, list[str]]:
+    """A hand-written ``code<TAB>form<TAB>form...`` table."""
+    table: dict[str, list[str]] = defaultdict(list)
+    for line in (OUT_DIR / name).read_text("utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            code, *forms = line.split("\t")
+            table[code.strip()].extend(f.strip() for f in forms if f.strip())
+    return table
+
+
+def _align_by_order(by_admin1: dict, paired: dict, pycountry) -> dict:
+    """Pair the remaining subdivisions with admin1 codes by alphabetical order.
+
+    GeoNames admin1 codes of many countries are numbered in the alphabetical order of
+    the region names. Between two name-matched pairs that agree with that order (or
+    the ends of the list), when as many codes as subdivisions are left, they are paired
+    in order; anywhere the counts differ nothing is paired.
+    """
+    out: dict[tuple[str, str], object] = {}
+    codes_by_cc: dict[str, list[str]] = defaultdict(list)
+    for cc, admin1 in by_admin1:
+        codes_by_cc[cc].append(admin1)
+    for cc, codes in codes_by_cc.items():
+        if cc == "US":
+            continue
+        subs = sorted((s for s in pycountry.subdivisions.get(country_code=cc) or []
+                       if s.parent_code is None), key=lambda s: _fold(s.name))
+        codes = sorted(codes)
+        if len(codes) != len(subs):
+            continue
+        anchors = {code: paired[(cc, code)] for code in codes if (cc, code) in paired}
+        kept = [(-1, -1)]
+        for ci, code in enumerate(codes):
+            if code in anchors and anchors[code] in subs:
+                si = subs.index(anchors[code])
+                if si > kept[-1][1]:
+                    kept.append((ci, si))
+        kept.append((len(codes), len(subs)))
+        used = set(anchors.values())
+        for (c0, s0), (c1, s1) in zip(kept, kept[1:], strict=False):
+            gap_codes = [c for c in codes[c0 + 1:c1] if c not in anchors]
+            gap_subs = [s for s in subs[s0 + 1:s1] if s not in used]
+            if gap_codes and len(gap_codes) == len(gap_subs):
+                for code, sub in zip(gap_codes, gap_subs, strict=True):
+                    out[(cc, code)] = sub
+    return out
+
+
 def _row(pid, kind, cc, admin1, lat, lon, pop, name, alts) -> str:
     """One TSV row; the last column holds the lookup keys, the primary name's key first."""
     keys = [name_key(n) for n in [name, *alts] if n]
@@ -160,12 +211,7 @@ def build() -> list[str]:
             by_admin1[(c["countrycode"], c["admin1code"])].append(c)
     rows: list[str] = []
 
-    aliases: dict[str, list[str]] = defaultdict(list)
-    alias_text = (OUT_DIR / "country_aliases.tsv").read_text("utf-8")
-    for line in alias_text.splitlines():
-        if line.strip() and not line.startswith("#"):
-            code, *forms = line.split("\t")
-            aliases[code.strip()].extend(f.strip() for f in forms if f.strip())
+    aliases = _read_table("country_aliases.tsv")
 
     # 1. countries
     centres: dict[str, tuple[float, float]] = {}
@@ -199,10 +245,12 @@ def build() -> list[str]:
                          _latin_names(alts + aliases.get(f"cont:{code}", []), cont["name"])))
 
     # 3. first-level regions: one per (country, admin1) of the city table
+    region_aliases = _read_table("region_aliases.tsv")
     iso_names: dict[tuple[str, str], list[str]] = defaultdict(list)
     us_states = _gnc_data("us_states.json")
     for code, state in us_states.items():
         iso_names[("US", code)].append(state["name"])
+        iso_names[("US", code)].extend(region_aliases.get(f"US-{code}", []))
     largest = {key: sorted(members, key=lambda c: -(c["population"] or 0))[:3]
                for key, members in by_admin1.items()}
     matches: list[tuple[float, tuple[str, str], object]] = []
@@ -224,16 +272,23 @@ def build() -> list[str]:
         if best is not None and best_score >= 0.8:
             matches.append((best_score, best, sub))
     # One subdivision per admin1 code, best match first.
-    taken: set[tuple[str, str]] = set()
+    paired: dict[tuple[str, str], object] = {}
     for _score, best, sub in sorted(matches, key=lambda m: -m[0]):
-        if best not in taken:
-            taken.add(best)
+        if best not in paired and sub not in paired.values():
+            paired[best] = sub
+    paired.update(_align_by_order(by_admin1, paired, pycountry))
+    for best, sub in paired.items():
+        if True:
             clean = re.sub(r"\s*\[.*?\]|\s*\(.*?\)", "", sub.name).strip()
             if "," in clean:
                 head, tail = (s.strip() for s in clean.split(",", 1))
                 clean = head
                 iso_names[best].append(f"{head} {tail}")
             iso_names[best].insert(0, clean)
+            short = _SHORT_TYPE.sub("", clean)
+            if short != clean and len(short) >= 3:
+                iso_names[best].append(short)
+            iso_names[best].extend(region_aliases.get(sub.code, []))
             iso_names[best].append(sub.code)
     for (cc, admin1), members in sorted(by_admin1.items()):
         if len(members) < 2:

@@ -57,6 +57,7 @@ _REGION_WORDS = frozenset({
     "region", "oblast", "province", "state", "krai", "kray", "governorate", "prefecture",
     "district", "county", "territory", "republic", "voivodeship", "canton", "parish",
 })
+_SUBREGION_WORDS = frozenset({"county", "district", "parish"})
 _DIRECTION_WORDS = frozenset({"direction", "axis", "sector"})
 _LOCATIVE_CUES = frozenset({
     "in", "near", "at", "from", "to", "towards", "toward", "outside", "around", "into",
@@ -291,8 +292,12 @@ def _candidates(mention: _Mention, gaz: Gazetteer) -> list[int]:
     if mention.region:
         words = mention.key.split()
         base = " ".join(words[:-1]) if len(words) > 1 else mention.key
-        out: list[int] = []
+        out = [h for h in gaz.lookup(mention.key) if gaz.entries[h].kind in ("region", "district")]
         hits = gaz.lookup_fuzzy(base)
+        if words[-1] in _SUBREGION_WORDS:
+            # "X County": the county itself, else the town it is usually named after.
+            out.extend(h for h in hits if gaz.entries[h].kind in ("district", "city"))
+            return list(dict.fromkeys(out))
         for h in hits:
             entry = gaz.entries[h]
             if entry.kind in ("region", "district"):
@@ -301,9 +306,6 @@ def _candidates(mention: _Mention, gaz: Gazetteer) -> list[int]:
                 region = gaz.region_of(h)
                 if region is not None:
                     out.append(region)
-        for h in gaz.lookup(mention.key):
-            if gaz.entries[h].kind in ("region", "district"):
-                out.append(h)
         if not out:
             out = list(hits)
         return list(dict.fromkeys(out))
