@@ -1,16 +1,850 @@
-"""Events stage (implementation in progress)."""
+"""Events stage: PLOVER-typed event mentions with actors, targets, place, date and source.
+
+A trigger is a verb, a nominalisation or an adjective predicate found in the trigger
+lexicon (``data/events/triggers.tsv``); reporting verbs are not in it (they are
+attribution, handled by the claims stage). Each trigger becomes one ``Event`` whose
+arguments come from the dependency parse and from the records of earlier stages.
+
+Which triggers become events:
+
+1. Verbal triggers, unless they only describe a participant (relative clauses,
+   participles modifying a noun, gerunds after a preposition), or are an
+   infinitive that is not governed by a verb of trying, starting, deciding,
+   ordering and the like ("his task is to push", "able to conquer" are not events).
+2. A purpose clause of an event ("convened ... to discuss") is part of that event.
+3. Nominal triggers ("an attack by X", "the withdrawal of troops") need a stated
+   participant (by-phrase, possessive, "of" actor, or a "with" partner for a
+   meeting), must sit in a clause with a verb (not a heading) and must not lie
+   inside an event already found (they then lend it their agent).
+
+Arguments, each with a fallback order:
+
+- actor: (1) passive by-agent, or the subject; (2) for an infinitive, the object of
+  an ordering verb ("ordered the military to push") or else the subject of the
+  governing clause; (3) the first conjunct's subject; (4) for a passive without
+  agent, the agent of a nominal event inside the clause. Pronouns resolve to the
+  subject of the reporting clause, else the most recent entity mention.
+- date: (1) a timex inside the event's clause; (2) a timex in its sentence; (3) the
+  narrative reference date, the latest day-precise timex before the event.
+  Deadline timexes ("by October 1") go to ``deadline`` only.
+- location: (1) a place mentioned in the clause; (2) in the sentence; (3) the latest
+  place mentioned earlier in the paragraph; (4) earlier in the article. Places inside
+  the actor phrase or after "from" are skipped; finer places (towns) beat regions,
+  regions beat countries.
+- attribution, modality, polarity: copied from the smallest Claim covering the
+  trigger; without one, local cues (negation, "allegedly", intention and ordering
+  verbs, modal verbs) else ``asserted``.
+"""
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+import bisect
+import logging
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
 
 from dateline.config import EventSettings
-from dateline.records import Article, Claim, Entity, Event, Place, Quantity, Sentence, Timex
+from dateline.records import (
+    Argument,
+    Article,
+    Attribution,
+    Claim,
+    Entity,
+    Event,
+    EventDate,
+    Place,
+    PlaceRef,
+    Quantity,
+    Sentence,
+    Timex,
+)
+from dateline.stages._triggers import Entry, demonyms, is_passive, match_trigger
 
 NAME = "events"
 VERSION = 1
 STAGE = f"{NAME}@{VERSION}"
 
+logger = logging.getLogger(__name__)
 
-def extract_events(*, article: Article, doc: Doc, sentences: list[Sentence], timexes: list[Timex], quantities: list[Quantity], entities: list[Entity], places: list[Place], claims: list[Claim], settings: EventSettings) -> list[Event]:
-    return []
+# Verbs whose infinitive or gerund complement is reported as an event of its own.
+CONTROL_VERBS = frozenset(
+    {
+        "try",
+        "attempt",
+        "start",
+        "begin",
+        "continue",
+        "resume",
+        "keep",
+        "seek",
+        "intend",
+        "plan",
+        "decide",
+        "order",
+        "command",
+        "instruct",
+        "tell",
+        "ask",
+        "urge",
+        "force",
+        "prepare",
+        "vow",
+        "pledge",
+        "promise",
+        "threaten",
+        "manage",
+        "fail",
+        "agree",
+        "refuse",
+        "confirm",
+        "admit",
+        "claim",
+        "aim",
+        "choose",
+        "move",
+        "stop",
+        "cease",
+    }
+)
+# Verbs whose object is the subject of their complement: "ordered the military to push".
+DIRECTIVE_VERBS = frozenset(
+    {
+        "order",
+        "command",
+        "instruct",
+        "tell",
+        "ask",
+        "urge",
+        "force",
+        "call",
+        "direct",
+        "authorize",
+        "authorise",
+    }
+)
+INTENT_VERBS = frozenset(
+    {
+        "intend",
+        "seek",
+        "plan",
+        "decide",
+        "aim",
+        "prepare",
+        "vow",
+        "pledge",
+        "promise",
+        "want",
+        "threaten",
+    }
+)
+HEDGES = frozenset({"allegedly", "reportedly", "purportedly", "supposedly", "apparently"})
+HYPOTHETICAL_AUX = frozenset({"could", "might", "would", "may"})
+FUTURE_AUX = frozenset({"will", "shall"})
+# Children that are separate clauses (not part of an event's own clause).
+_SEPARATE_DEPS = frozenset({"conj", "cc", "ccomp", "parataxis", "punct"})
+# Dependents that make a trigger a description of a participant, not an event.
+_DESCRIPTIVE_DEPS = frozenset({"relcl", "acl", "amod", "compound", "pcomp", "csubj", "nmod"})
+# Argument-phrase children dropped: clauses, appositions, locative/temporal phrases.
+_ARG_DROP_DEPS = frozenset({"relcl", "acl", "appos", "punct", "cc", "advcl", "parataxis"})
+_ARG_DROP_PREPS = frozenset(
+    {
+        "in",
+        "at",
+        "on",
+        "near",
+        "during",
+        "into",
+        "inside",
+        "across",
+        "since",
+        "after",
+        "before",
+        "until",
+        "within",
+        "around",
+    }
+)
+_SUBJ_DEPS = ("nsubj", "nsubjpass", "csubj")
+_FEATURE_RANK = {
+    "landmark": 0,
+    "district": 0,
+    "city": 0,
+    "region": 1,
+    "other": 2,
+    "country": 3,
+    "continent": 4,
+}
+_ISO = re.compile(r"^\d{4}")
+_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}")
+
+
+@dataclass
+class _Mention:
+    start: int
+    end: int
+    record: object
+
+
+@dataclass
+class _Context:
+    """Per-article lookups built once (not stable API)."""
+
+    article: Article
+    doc: Doc
+    token_starts: list[int]
+    sentences: list[Sentence]
+    sentence_starts: list[int]
+    timexes: list[Timex]
+    entity_mentions: list[_Mention]
+    place_mentions: list[_Mention]
+    claims: list[Claim]
+    quantities: list[Quantity]
+    nominal_agents: dict[int, Token] = field(default_factory=dict)
+
+    def token_at(self, char: int) -> Token:
+        i = max(0, bisect.bisect_right(self.token_starts, char) - 1)
+        return self.doc[i]
+
+    def sentence_of(self, char: int) -> Sentence | None:
+        i = bisect.bisect_right(self.sentence_starts, char) - 1
+        return self.sentences[i] if i >= 0 else None
+
+
+def extract_events(
+    *,
+    article: Article,
+    doc: Doc,
+    sentences: list[Sentence],
+    timexes: list[Timex],
+    quantities: list[Quantity],
+    entities: list[Entity],
+    places: list[Place],
+    claims: list[Claim],
+    settings: EventSettings,
+) -> list[Event]:
+    """Find PLOVER event mentions and fill their arguments.
+
+    Args:
+        article: the article (its text is what spans index).
+        doc: the parsed article.
+        sentences, timexes, quantities, entities, places, claims: earlier stages' records.
+        settings: the ``events`` config section.
+
+    Returns:
+        One Event per trigger, in text order.
+    """
+    ctx = _context(article, doc, sentences, timexes, quantities, entities, places, claims)
+    verbal: list[tuple[Token, Entry]] = []
+    nominal: list[tuple[Token, Entry]] = []
+    for sent in doc.sents:
+        has_verb = any(t.pos_ in ("VERB", "AUX") for t in sent)
+        for tok in sent:
+            entry = match_trigger(tok)
+            if entry is None:
+                continue
+            if entry.pos == "N":
+                if has_verb:
+                    nominal.append((tok, entry))
+            elif _verbal_is_event(tok):
+                verbal.append((tok, entry))
+    emitted = {tok.i for tok, _ in verbal}
+    verbal = [(tok, e) for tok, e in verbal if not _is_absorbed_purpose(tok, emitted)]
+    emitted = {tok.i for tok, _ in verbal}
+    kept_nominal: list[tuple[Token, Entry]] = []
+    for tok, entry in nominal:
+        host = _emitted_ancestor(tok, emitted)
+        agent = _nominal_agent(tok, entry)
+        if host is not None:
+            if agent is not None:
+                ctx.nominal_agents.setdefault(host.i, agent)
+            continue
+        if agent is not None or _consult_partner(tok, entry):
+            kept_nominal.append((tok, entry))
+
+    events: list[Event] = []
+    mentions = [(tok, entry, False) for tok, entry in verbal]
+    mentions += [(tok, entry, True) for tok, entry in kept_nominal]
+    mentions.sort(key=lambda m: m[0].i)
+    for tok, entry, is_nominal in mentions:
+        events.append(_build_event(ctx, tok, entry, is_nominal, len(events) + 1))
+    logger.debug("article %s: %d events", article.id, len(events))
+    return events
+
+
+# --------------------------------------------------------------------------- context
+
+
+def _context(
+    article: Article,
+    doc: Doc,
+    sentences: list[Sentence],
+    timexes: list[Timex],
+    quantities: list[Quantity],
+    entities: list[Entity],
+    places: list[Place],
+    claims: list[Claim],
+) -> _Context:
+    entity_mentions = [
+        _Mention(s, e, ent) for ent in entities for s, e in (ent.mentions or [ent.span])
+    ]
+    place_mentions = [_Mention(s, e, pl) for pl in places for s, e in (pl.mentions or [pl.span])]
+    sents = sorted(sentences, key=lambda s: s.span[0])
+    return _Context(
+        article=article,
+        doc=doc,
+        token_starts=[t.idx for t in doc],
+        sentences=sents,
+        sentence_starts=[s.span[0] for s in sents],
+        timexes=sorted(timexes, key=lambda t: t.span[0]),
+        entity_mentions=sorted(entity_mentions, key=lambda m: m.start),
+        place_mentions=sorted(place_mentions, key=lambda m: m.start),
+        claims=claims,
+        quantities=quantities,
+    )
+
+
+# --------------------------------------------------------------------------- selection
+
+
+def _first_conjunct(tok: Token) -> Token:
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
+    return tok
+
+
+def _has_to(tok: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+
+
+def _is_complement(tok: Token) -> bool:
+    """An infinitive or gerund complement ("tried to break", "started forming")."""
+    return tok.dep_ == "xcomp" or (tok.dep_ in ("ccomp", "advcl") and _has_to(tok))
+
+
+def _verbal_is_event(tok: Token) -> bool:
+    first = _first_conjunct(tok)
+    if first.dep_ in _DESCRIPTIVE_DEPS:
+        return False
+    if tok.pos_ == "ADJ":
+        return first.dep_ in ("acomp", "ROOT", "ccomp", "conj")
+    if first.dep_ == "advcl" and _has_to(first):
+        return first.head.pos_ == "VERB" and first.head.lemma_ != "be"
+    if _is_complement(first):
+        head = first.head
+        if head.pos_ != "VERB" or head.lemma_ == "be":
+            return False
+        return head.lemma_.lower() in CONTROL_VERBS or match_trigger(head) is not None
+    return True
+
+
+def _is_absorbed_purpose(tok: Token, emitted: set[int]) -> bool:
+    """A purpose clause ("to discuss") under an event is part of that event."""
+    first = _first_conjunct(tok)
+    return (
+        first.dep_ == "advcl" and _has_to(first) and _emitted_ancestor(first, emitted) is not None
+    )
+
+
+def _emitted_ancestor(tok: Token, emitted: set[int]) -> Token | None:
+    """The nearest ancestor that is an event trigger, not crossing a reported clause."""
+    node = tok
+    while node.head.i != node.i:
+        if node.dep_ in ("ccomp", "parataxis", "relcl"):
+            return None
+        node = node.head
+        if node.i in emitted:
+            return node
+    return None
+
+
+def _nominal_agent(tok: Token, entry: Entry) -> Token | None:
+    for child in tok.children:
+        if child.dep_ == "poss" and child.pos_ in ("PROPN", "NOUN"):
+            return child
+        if child.dep_ in ("prep", "agent") and child.lower_ == "by":
+            pobj = _pobj(child)
+            if pobj is not None:
+                return pobj
+        if child.dep_ == "prep" and child.lower_ == "of" and "of_actor" in entry.flags:
+            pobj = _pobj(child)
+            if pobj is not None:
+                return pobj
+    return None
+
+
+def _consult_partner(tok: Token, entry: Entry) -> bool:
+    """A specific meeting with someone: "a meeting with the president"."""
+    if entry.type != "CONSULT":
+        return False
+    has_det = any(c.dep_ == "det" for c in tok.children)
+    return has_det and any(c.dep_ == "prep" and c.lower_ == "with" for c in tok.children)
+
+
+def _pobj(prep: Token) -> Token | None:
+    return next((c for c in prep.children if c.dep_ == "pobj"), None)
+
+
+# --------------------------------------------------------------------------- building
+
+
+def _build_event(ctx: _Context, tok: Token, entry: Entry, is_nominal: bool, n: int) -> Event:
+    text = ctx.article.text
+    span = _event_span(tok, is_nominal)
+    trig = _trigger_span(tok)
+    clause = _clause_tokens(tok)
+    claim = _covering_claim(ctx, tok.idx)
+
+    actor_tok, target_toks = _arguments(ctx, tok, entry, is_nominal)
+    actors = [_argument(ctx, actor_tok)] if actor_tok is not None else []
+    if "source_actor" in entry.flags and claim is not None and claim.attribution.sources:
+        src = claim.attribution.sources[0]
+        actors = [Argument(name=src.name, span=src.span or trig, entity_id=src.entity_id)]
+    targets = [_argument(ctx, t) for t in target_toks]
+    actor_spans = [a.span for a in actors]
+
+    date, deadline = _dates(ctx, tok, clause, span)
+    location = _location(ctx, tok, clause, actor_spans)
+    quantities = [
+        q
+        for q in ctx.quantities
+        if span[0] <= q.span[0]
+        and q.span[1] <= span[1]
+        and not any(_overlap(q.span, t.span) for t in ctx.timexes)
+    ]
+
+    negated = _negated(tok)
+    if claim is not None:
+        attribution, modality, polarity = claim.attribution, claim.modality, claim.polarity
+        if negated:
+            polarity = "negative"
+    else:
+        attribution, modality = Attribution(), _local_modality(tok, negated)
+        polarity = "negative" if negated else "positive"
+    return Event(
+        id=f"EV{n}",
+        article_id=ctx.article.id,
+        span=span,
+        stage=STAGE,
+        text=text[span[0] : span[1]],
+        trigger=text[trig[0] : trig[1]],
+        trigger_span=trig,
+        type=entry.type,
+        alt_type=entry.alt_type,
+        actors=actors,
+        targets=targets,
+        location=location,
+        date=date,
+        deadline=deadline,
+        quantities=quantities,
+        attribution=attribution,
+        modality=modality,
+        polarity=polarity,
+    )
+
+
+def _trim_end(tokens: Iterable[Token]) -> int:
+    kept = [t for t in tokens if not t.is_punct and not t.is_space]
+    return max(t.idx + len(t.text) for t in kept)
+
+
+def _event_span(tok: Token, is_nominal: bool) -> tuple[int, int]:
+    """From the trigger (or its passive subject / noun phrase start) to the end of its
+    complements, leaving out conjoined and reported clauses."""
+    if is_nominal:
+        tokens = [t for t in tok.subtree]
+        tokens = [t for t in tokens if not any(a.dep_ == "relcl" for a in _path(t, tok))]
+        return min(t.idx for t in tokens), _trim_end(tokens)
+    start = tok.idx
+    for child in tok.lefts:
+        if child.dep_ in ("aux", "auxpass", "neg", "nsubjpass") or (
+            child.dep_ == "advmod" and child.lower_ in HEDGES
+        ):
+            start = min(start, child.left_edge.idx if child.dep_ == "nsubjpass" else child.idx)
+    tokens = [tok]
+    for child in tok.rights:
+        if child.dep_ in _SEPARATE_DEPS:
+            continue
+        if child.dep_ == "advcl" and any(c.dep_ == "mark" for c in child.children):
+            continue
+        tokens.extend(child.subtree)
+    return start, _trim_end(tokens)
+
+
+def _path(tok: Token, root: Token) -> list[Token]:
+    """Tokens from tok up to (excluding) root."""
+    out = []
+    while tok.i != root.i and tok.head.i != tok.i:
+        out.append(tok)
+        tok = tok.head
+    return out
+
+
+def _trigger_span(tok: Token) -> tuple[int, int]:
+    end = tok.idx + len(tok.text)
+    for child in tok.rights:
+        if child.dep_ == "prt" or (
+            child.dep_ in ("dobj", "advmod", "prep")
+            and child.i - tok.i <= 2
+            and not list(child.children)
+            and child.pos_ in ("NOUN", "ADV", "ADP")
+        ):
+            end = max(end, child.idx + len(child.text))
+        elif child.dep_ == "dobj" and child.i == tok.i + 1 and child.lemma_.lower() == "control":
+            end = max(end, child.idx + len(child.text))
+    return tok.idx, end
+
+
+def _clause_tokens(tok: Token) -> set[int]:
+    """Token indexes of the trigger's own clause (its subtree minus separate clauses)."""
+    out: set[int] = {tok.i}
+    stack = [c for c in tok.children if c.dep_ not in _SEPARATE_DEPS]
+    while stack:
+        node = stack.pop()
+        out.add(node.i)
+        stack.extend(c for c in node.children if c.dep_ not in ("ccomp", "parataxis"))
+    return out
+
+
+# --------------------------------------------------------------------------- arguments
+
+
+def _subject(tok: Token) -> Token | None:
+    return next((c for c in tok.children if c.dep_ in _SUBJ_DEPS), None)
+
+
+def _agent(tok: Token) -> Token | None:
+    for child in tok.children:
+        if child.dep_ == "agent" or (
+            child.dep_ == "prep" and child.lower_ == "by" and is_passive(tok)
+        ):
+            pobj = _pobj(child)
+            if pobj is not None:
+                return pobj
+    return None
+
+
+def _clause_actor(tok: Token, depth: int = 0) -> tuple[Token | None, bool]:
+    """The actor of a verbal clause and whether it was inherited as a patient.
+
+    Returns (token, is_patient): is_patient is True when the only candidate is the
+    subject of a passive clause (it then belongs among the targets).
+    """
+    if depth > 6:
+        return None, False
+    passive = is_passive(tok)
+    if passive:
+        agent = _agent(tok)
+        if agent is not None:
+            return agent, False
+        subj = _subject(tok)
+        if subj is not None:
+            return subj, True
+    else:
+        subj = _subject(tok)
+        if subj is not None:
+            return subj, False
+    if tok.dep_ == "conj" and tok.head.i != tok.i:
+        inherited, patient = _clause_actor(tok.head, depth + 1)
+        if inherited is not None and passive and not is_passive(tok.head):
+            return inherited, True
+        return inherited, patient
+    if _is_complement(tok):
+        gov = tok.head
+        if gov.lemma_.lower() in DIRECTIVE_VERBS:
+            obj = next((c for c in gov.children if c.dep_ == "dobj"), None)
+            if obj is None:
+                prep_on = next(
+                    (c for c in gov.children if c.dep_ == "prep" and c.lower_ in ("on", "upon")),
+                    None,
+                )
+                obj = _pobj(prep_on) if prep_on is not None else None
+            if obj is not None:
+                return obj, False
+        return _clause_actor(gov, depth + 1)
+    return None, False
+
+
+def _arguments(
+    ctx: _Context, tok: Token, entry: Entry, is_nominal: bool
+) -> tuple[Token | None, list[Token]]:
+    targets: list[Token] = []
+    if is_nominal:
+        actor = _nominal_agent(tok, entry)
+        if actor is None and entry.type == "CONSULT":
+            gov = tok.head.head if tok.dep_ == "pobj" else None
+            actor = _subject(gov) if gov is not None and gov.pos_ == "VERB" else None
+        for child in tok.children:
+            if child.dep_ == "prep" and (
+                child.lower_ in ("on", "against")
+                or (child.lower_ == "of" and "of_target" in entry.flags)
+            ):
+                pobj = _pobj(child)
+                if pobj is not None:
+                    targets.append(pobj)
+        return _resolve_pronoun(ctx, actor), targets
+
+    actor, patient = _clause_actor(tok)
+    if patient:
+        targets.append(actor)
+        actor = None
+    if actor is None and is_passive(tok):
+        actor = ctx.nominal_agents.get(tok.i)
+    for child in tok.children:
+        if child.dep_ in ("dobj", "nsubjpass") and child not in targets:
+            if child.lemma_.lower() == "control":
+                for prep in list(child.children) + list(tok.children):
+                    if prep.dep_ == "prep" and prep.lower_ == "of" and _pobj(prep) is not None:
+                        targets.append(_pobj(prep))
+                        break
+                continue
+            if "obj_actor" in entry.flags:
+                actor = child
+                continue
+            targets.append(child)
+        elif child.dep_ == "prep" and child.lower_ in ("on", "against", "upon"):
+            pobj = _pobj(child)
+            if pobj is not None:
+                targets.append(pobj)
+    return _resolve_pronoun(ctx, actor), targets
+
+
+def _resolve_pronoun(ctx: _Context, tok: Token | None) -> Token | None:
+    """A pronoun actor: the subject of the reporting clause, else the last entity mention."""
+    if tok is None or tok.pos_ != "PRON":
+        return tok
+    node = tok.head
+    while node.head.i != node.i:
+        if node.dep_ in ("ccomp", "parataxis"):
+            subj = _subject(node.head)
+            if subj is not None and subj.pos_ != "PRON":
+                return subj
+        node = node.head
+    i = bisect.bisect_left([m.start for m in ctx.entity_mentions], tok.idx) - 1
+    if i >= 0:
+        return ctx.token_at(ctx.entity_mentions[i].start)
+    return tok
+
+
+def _phrase_tokens(tok: Token) -> list[Token]:
+    out = [tok]
+    stack = list(tok.children)
+    while stack:
+        node = stack.pop()
+        if node.dep_ in _ARG_DROP_DEPS:
+            continue
+        if node.dep_ == "prep" and node.lower_ in _ARG_DROP_PREPS:
+            continue
+        out.append(node)
+        stack.extend(node.children)
+    return sorted(out, key=lambda t: t.i)
+
+
+def _argument(ctx: _Context, tok: Token) -> Argument:
+    tokens = _phrase_tokens(tok)
+    while len(tokens) > 1 and (
+        tokens[0].is_punct
+        or tokens[0].dep_ in ("cc", "det")
+        and tokens[0].lower_ not in ("the", "a", "an")
+    ):
+        tokens = tokens[1:]
+    start, end = (
+        tokens[0].idx,
+        _trim_end(tokens) if any(not t.is_punct for t in tokens) else tok.idx + len(tok.text),
+    )
+    phrase = ctx.article.text[start:end]
+    head_char = tok.idx
+    overlapping = [m for m in ctx.entity_mentions if m.start < end and start < m.end]
+    chosen = next((m for m in overlapping if m.start <= head_char < m.end), None)
+    if chosen is None and overlapping and tok.pos_ != "PROPN":
+        chosen = max(overlapping, key=lambda m: m.end - m.start)
+    country = _demonym_country(tokens)
+    if chosen is not None:
+        ent = chosen.record
+        assert isinstance(ent, Entity)
+        demonym = ent.type == "NORP" or (country is not None and chosen.start > head_char)
+        name = phrase if demonym or ent.type == "NORP" else ent.name
+        return Argument(
+            name=name, span=(start, end), entity_id=ent.id, country=ent.country or country
+        )
+    return Argument(name=phrase, span=(start, end), country=country)
+
+
+def _demonym_country(tokens: list[Token]) -> str | None:
+    table = demonyms()
+    for tok in tokens:
+        code = table.get(tok.lower_)
+        if code is not None:
+            return code
+    return None
+
+
+# --------------------------------------------------------------------------- date, place
+
+
+def _usable_date(timex: Timex) -> bool:
+    return (
+        timex.type in ("DATE", "TIME") and timex.value is not None and bool(_ISO.match(timex.value))
+    )
+
+
+def _event_date(timex: Timex, source: str) -> EventDate:
+    return EventDate(
+        value=timex.value, text=timex.text, span=timex.span, timex_id=timex.id, source=source
+    )  # type: ignore[arg-type]
+
+
+def _dates(
+    ctx: _Context, tok: Token, clause: set[int], span: tuple[int, int]
+) -> tuple[EventDate | None, EventDate | None]:
+    sentence = ctx.sentence_of(tok.idx)
+    in_clause: list[Timex] = []
+    in_sentence: list[Timex] = []
+    for timex in ctx.timexes:
+        if not _usable_date(timex):
+            continue
+        if ctx.token_at(timex.span[0]).i in clause:
+            in_clause.append(timex)
+        elif sentence is not None and sentence.span[0] <= timex.span[0] < sentence.span[1]:
+            in_sentence.append(timex)
+    deadline = next((t for t in in_clause + in_sentence if t.role == "deadline"), None)
+
+    def nearest(cands: list[Timex]) -> Timex | None:
+        cands = [t for t in cands if t.role != "deadline"]
+        return min(cands, key=lambda t: abs(t.span[0] - tok.idx)) if cands else None
+
+    date: EventDate | None = None
+    for cands, source in ((in_clause, "clause"), (in_sentence, "sentence")):
+        best = nearest(cands)
+        if best is not None:
+            date = _event_date(best, source)
+            break
+    if date is None:
+        before = [
+            t
+            for t in ctx.timexes
+            if t.span[1] <= span[0]
+            and t.role != "deadline"
+            and t.value is not None
+            and _DAY.match(t.value)
+            and t.type in ("DATE", "TIME")
+        ]
+        if before:
+            date = _event_date(before[-1], "narrative")
+        else:
+            date = EventDate(value=None, source="none")
+    return date, _event_date(deadline, "clause") if deadline is not None else None
+
+
+def _after_from(ctx: _Context, mention: _Mention) -> bool:
+    tok = ctx.token_at(mention.start)
+    node = tok
+    for _ in range(4):
+        if node.dep_ == "pobj":
+            return node.head.lower_ == "from"
+        if node.head.i == node.i:
+            break
+        node = node.head
+    return False
+
+
+def _place_ref(mention: _Mention) -> PlaceRef:
+    place = mention.record
+    assert isinstance(place, Place)
+    return PlaceRef(
+        name=place.name,
+        span=(mention.start, mention.end),
+        place_id=place.id,
+        lat=place.lat,
+        lon=place.lon,
+        country=place.country,
+    )
+
+
+def _location(
+    ctx: _Context, tok: Token, clause: set[int], actor_spans: list[tuple[int, int]]
+) -> PlaceRef | None:
+    sentence = ctx.sentence_of(tok.idx)
+
+    def allowed(m: _Mention) -> bool:
+        return not any(_overlap((m.start, m.end), a) for a in actor_spans) and not _after_from(
+            ctx, m
+        )
+
+    def rank(m: _Mention) -> tuple[int, int]:
+        place = m.record
+        assert isinstance(place, Place)
+        return _FEATURE_RANK.get(place.feature, 2), abs(m.start - tok.idx)
+
+    in_clause = [m for m in ctx.place_mentions if ctx.token_at(m.start).i in clause and allowed(m)]
+    if in_clause:
+        return _place_ref(min(in_clause, key=rank))
+    if sentence is not None:
+        in_sentence = [
+            m
+            for m in ctx.place_mentions
+            if sentence.span[0] <= m.start < sentence.span[1] and allowed(m)
+        ]
+        if in_sentence:
+            return _place_ref(min(in_sentence, key=rank))
+    earlier = [m for m in ctx.place_mentions if m.end <= tok.idx]
+    if not earlier:
+        return None
+    if sentence is not None:
+        same_paragraph = [
+            m
+            for m in earlier
+            if (s := ctx.sentence_of(m.start)) is not None and s.paragraph == sentence.paragraph
+        ]
+        if same_paragraph:
+            return _place_ref(same_paragraph[-1])
+    return _place_ref(earlier[-1])
+
+
+# --------------------------------------------------------------------------- attribution
+
+
+def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def _covering_claim(ctx: _Context, char: int) -> Claim | None:
+    covering = [c for c in ctx.claims if c.span[0] <= char < c.span[1]]
+    return min(covering, key=lambda c: c.span[1] - c.span[0]) if covering else None
+
+
+def _negated(tok: Token) -> bool:
+    return any(c.dep_ == "neg" for c in tok.children)
+
+
+def _governors(tok: Token) -> list[Token]:
+    """The trigger and the verbs it is a complement of ("intend" in "intend to fight")."""
+    chain = [tok]
+    node = _first_conjunct(tok)
+    while _is_complement(node) and node.head.i != node.i:
+        node = node.head
+        chain.append(node)
+    return chain
+
+
+def _local_modality(tok: Token, negated: bool) -> str:
+    chain = _governors(tok)
+    children = [c for node in chain for c in node.children]
+    if any(c.lower_ in HEDGES for c in children):
+        return "alleged"
+    if negated:
+        return "negated"
+    govs = {node.lemma_.lower() for node in chain[1:]}
+    if govs & DIRECTIVE_VERBS:
+        return "ordered"
+    if govs & INTENT_VERBS:
+        return "intended"
+    if any(c.dep_ == "aux" and c.lower_ in HYPOTHETICAL_AUX for c in children) or any(
+        c.dep_ == "mark" and c.lower_ == "if" for c in children
+    ):
+        return "hypothetical"
+    if any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in children):
+        return "predicted"
+    return "asserted"

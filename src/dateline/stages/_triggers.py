@@ -1,0 +1,134 @@
+"""Trigger lexicon of the events stage: loading and matching (not stable API).
+
+The lexicon lives in ``dateline/data/events/triggers.tsv`` (format in its header);
+``match_trigger`` decides whether a spaCy token is an event trigger and returns the
+matching entry.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from importlib import resources
+
+from spacy.tokens import Token
+
+_POS = {"V": ("VERB",), "N": ("NOUN",), "A": ("ADJ",)}
+# Children that may carry a phrasal particle ("push back", "break through", "push ... out").
+_PARTICLE_DEPS = frozenset({"prt", "advmod", "prep", "dobj", "npadvmod"})
+_OBJECT_DEPS = frozenset({"dobj", "nsubjpass", "attr", "oprd"})
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+_CLAUSE_DEPS = frozenset({"ccomp", "advcl", "relcl", "acl", "xcomp", "conj", "parataxis"})
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One lexicon line."""
+
+    lemma: str
+    pos: str
+    conditions: tuple[tuple[str, frozenset[str]], ...]
+    type: str
+    alt_type: str | None
+    flags: frozenset[str]
+
+
+@functools.cache
+def lexicon() -> dict[tuple[str, str], tuple[Entry, ...]]:
+    """Load the trigger lexicon once per process: (lemma, pos letter) -> entries.
+
+    Entries are ordered most specific first (most conditions), then file order.
+    """
+    text = (
+        resources.files("dateline").joinpath("data/events/triggers.tsv").read_text(encoding="utf-8")
+    )
+    table: dict[tuple[str, str], list[Entry]] = {}
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        lemma, pos, pattern, type_, alt, flags = line.split("\t")
+        conditions: list[tuple[str, frozenset[str]]] = []
+        if pattern != "-":
+            for cond in pattern.split(";"):
+                key, _, values = cond.partition("=")
+                conditions.append((key, frozenset(values.split("|")) if values else frozenset()))
+        entry = Entry(
+            lemma,
+            pos,
+            tuple(conditions),
+            type_,
+            None if alt == "-" else alt,
+            frozenset() if flags == "-" else frozenset(flags.split(",")),
+        )
+        table.setdefault((lemma, pos), []).append(entry)
+    return {
+        key: tuple(sorted(entries, key=lambda e: -len(e.conditions)))
+        for key, entries in table.items()
+    }
+
+
+@functools.cache
+def demonyms() -> dict[str, str]:
+    """Load the demonym table once per process: lower-case form -> ISO country code."""
+    text = (
+        resources.files("dateline").joinpath("data/events/demonyms.tsv").read_text(encoding="utf-8")
+    )
+    table: dict[str, str] = {}
+    for line in text.splitlines():
+        if line.strip() and not line.startswith("#"):
+            form, code = line.split("\t")
+            table[form] = code
+    return table
+
+
+def is_passive(token: Token) -> bool:
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children)
+
+
+def phrase_lemmas(token: Token) -> set[str]:
+    """Lemmas of a phrase, without descending into embedded clauses."""
+    out: set[str] = set()
+    stack = [token]
+    while stack:
+        tok = stack.pop()
+        out.add(tok.lemma_.lower())
+        out.add(tok.lower_)
+        stack.extend(c for c in tok.children if c.dep_ not in _CLAUSE_DEPS)
+    return out
+
+
+def _holds(token: Token, key: str, values: frozenset[str]) -> bool:
+    children = list(token.children)
+    if key == "passive":
+        return is_passive(token)
+    if key == "prt":
+        return any(c.dep_ in _PARTICLE_DEPS and c.lower_ in values for c in children)
+    if key == "prep":
+        return any(c.dep_ in ("prep", "prt", "agent") and c.lower_ in values for c in children)
+    if key == "obj":
+        phrases = [c for c in children if c.dep_ in _OBJECT_DEPS]
+        # "take control of X": the particle-like object may hang on the verb's preposition.
+        return any(values & phrase_lemmas(c) for c in phrases)
+    if key == "pobj":
+        return any(values & phrase_lemmas(c) for c in children if c.dep_ == "prep")
+    if key == "subj":
+        return any(values & phrase_lemmas(c) for c in children if c.dep_ in _SUBJECT_DEPS)
+    return False
+
+
+def match_trigger(token: Token) -> Entry | None:
+    """Return the lexicon entry a token triggers, or None.
+
+    A token matches when its lemma and part of speech have entries and the first
+    (most specific) entry whose conditions all hold is returned.
+    """
+    for letter, tags in _POS.items():
+        if token.pos_ not in tags:
+            continue
+        entries = lexicon().get((token.lemma_.lower(), letter))
+        if not entries and letter == "N":
+            entries = lexicon().get((token.lower_, letter))
+        for entry in entries or ():
+            if all(_holds(token, key, values) for key, values in entry.conditions):
+                return entry
+    return None
