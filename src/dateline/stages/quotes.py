@@ -1,16 +1,237 @@
-"""Quotes stage (implementation in progress)."""
+"""Quotes stage: direct, mixed and indirect speech with its speaker.
+
+Direct quotes come from quotation marks (straight, curly, ``...'' and mixed pairs),
+indirect ones from reporting verbs with a complement clause and from "according to
+X". A quote is kept only when a speaker is attributable: titles of works, slogans and
+scare quotes with no reporting verb yield nothing.
+"""
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+import logging
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
 
 from dateline.config import QuoteSettings
-from dateline.records import Article, Entity, Quote, Sentence
+from dateline.records import Article, Entity, Quote, QuoteKind, Sentence
+from dateline.stages._speech import Cue, Resolved, Resolver, find_cues, quote_marks, trim
 
 NAME = "quotes"
 VERSION = 1
 STAGE = f"{NAME}@{VERSION}"
 
+logger = logging.getLogger(__name__)
 
-def extract_quotes(*, article: Article, doc: Doc, sentences: list[Sentence], entities: list[Entity], settings: QuoteSettings) -> list[Quote]:
-    return []
+_WORD = re.compile(r"\w+")
+# A cue this far after a closing mark, with no line break, introduces the quote ("," he said).
+_TRAILING_CUE_CHARS = 60
+# A cue this far before an opening mark ("X said: "...") introduces it.
+_LEADING_CUE_CHARS = 160
+# A split quote: "...," he said. "..." with at most this much text between the parts.
+_SPLIT_GAP_CHARS = 80
+# Content words outside the quotation marks for a complement clause to count as mixed.
+_MIXED_MIN_WORDS = 3
+
+
+@dataclass
+class _Draft:
+    start: int
+    end: int
+    kind: QuoteKind
+    cue: Cue | None
+    parts: list[tuple[int, int]]
+
+
+def extract_quotes(*, article: Article, doc: Doc, sentences: list[Sentence], entities: list[Entity],
+                   settings: QuoteSettings) -> list[Quote]:
+    """Return the quotes of one article, in text order.
+
+    Steps:
+      1. Pair quotation marks into direct-quote spans (nested quotes stay inside).
+      2. Find reporting cues outside quotes (reporting verb + subject + complement clause;
+         "according to X") and resolve their sources in text order.
+      3. Attach each direct quote to a cue: a reporting verb governing the quote, else a cue
+         right after the closing mark, else a cue right before the opening mark; a quote
+         with none is dropped, as is one right after a split-quote reporting clause that
+         continues the previous quote (merged into it).
+      4. Each cue's complement clause: absorbed by a direct quote it lies in, or a mixed quote
+         when it holds a direct quote, else an indirect quote (by a person unless
+         ``settings.indirect_speakers == "any"``).
+    """
+    text = article.text
+    marks = [m for m in quote_marks(text)
+             if len(_WORD.findall(text[m[0]:m[1]])) >= max(1, settings.min_direct_words)]
+    cues = [c for c in find_cues(doc) if not _inside(c.token.idx, marks)]
+    resolver = Resolver(doc, entities, marks)
+    speakers: dict[int, Resolved | None] = {}
+    for cue in cues:
+        speakers[cue.token.i] = _resolve_cue(resolver, cue)
+
+    drafts = _attach_direct(doc, text, marks, cues)
+    drafts = _merge_split(text, drafts)
+    drafts.extend(_indirect(doc, text, cues, drafts, speakers, settings))
+    drafts.sort(key=lambda d: (d.start, d.end))
+
+    quotes: list[Quote] = []
+    for draft in drafts:
+        resolved = speakers.get(draft.cue.token.i) if draft.cue else None
+        if resolved is None and draft.kind != "indirect":
+            continue
+        if draft.kind == "indirect" and resolved is None and settings.indirect_speakers != "any":
+            continue
+        cue_token = draft.cue.token if draft.cue else None
+        cue_span = None if cue_token is None else (cue_token.idx, cue_token.idx + len(cue_token))
+        quotes.append(Quote(
+            id=f"Q{len(quotes) + 1}", article_id=article.id, span=(draft.start, draft.end),
+            stage=STAGE, text=_quote_text(text, draft), kind=draft.kind,
+            speaker=resolved.ref if resolved else None,
+            cue=_cue_text(cue_token) if cue_token is not None else None,
+            cue_span=cue_span,
+        ))
+    logger.debug("article %s: %d quotes from %d quote marks and %d cues", article.id, len(quotes),
+                 len(marks), len(cues))
+    return quotes
+
+
+def _resolve_cue(resolver: Resolver, cue: Cue) -> Resolved | None:
+    source = cue.source
+    if source is None:
+        return None
+    if cue.passive and source.lower_ == "it":
+        return None  # "it was reported that": no source named
+    resolved = resolver.resolve(source)
+    resolver.register(cue.token.idx, resolved)
+    return resolved
+
+
+def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
+    return any(a < pos < b for a, b in spans)
+
+
+def _attach_direct(doc: Doc, text: str, marks: list[tuple[int, int]],
+                   cues: list[Cue]) -> list[_Draft]:
+    by_token = {c.token.i: c for c in cues}
+    drafts: list[_Draft] = []
+    for a, b in marks:
+        cue = _governing_cue(doc, a, b, by_token) or _trailing_cue(text, b, cues) \
+            or _leading_cue(text, a, cues)
+        drafts.append(_Draft(a, b, "direct", cue, [(a, b)]))
+    return drafts
+
+
+def _governing_cue(doc: Doc, a: int, b: int, by_token: dict[int, Cue]) -> Cue | None:
+    span = doc.char_span(a, b, alignment_mode="expand")
+    if span is None:
+        return None
+    inside = range(span.start, span.end)
+    for token in span:
+        head = token.head
+        steps = 0
+        while head.i not in inside and steps < 8:
+            if head.i in by_token:
+                return by_token[head.i]
+            if head.head.i == head.i:
+                break
+            head = head.head
+            steps += 1
+    return None
+
+
+def _trailing_cue(text: str, b: int, cues: list[Cue]) -> Cue | None:
+    for cue in cues:
+        pos = cue.token.idx
+        if b <= pos <= b + _TRAILING_CUE_CHARS:
+            gap = text[b:pos]
+            if "\n" not in gap and not re.search(r"[.!?]\s", gap) and cue.source is not None:
+                return cue
+        elif pos > b + _TRAILING_CUE_CHARS:
+            break
+    return None
+
+
+def _leading_cue(text: str, a: int, cues: list[Cue]) -> Cue | None:
+    best: Cue | None = None
+    for cue in cues:
+        pos = cue.token.idx
+        if pos >= a:
+            break
+        if pos < a - _LEADING_CUE_CHARS or cue.source is None:
+            continue
+        gap = text[pos:a]
+        if re.search(r"[.!?][\"'\u201d\u2019]?\s", gap):
+            continue
+        if "\n" in gap and not gap.rstrip().endswith(":"):
+            continue
+        best = cue
+    return best
+
+
+def _merge_split(text: str, drafts: list[_Draft]) -> list[_Draft]:
+    """Join "...," he said. "..." into one quote, and give a quote-only paragraph that
+    follows an attributed quote the same cue."""
+    out: list[_Draft] = []
+    for draft in drafts:
+        prev = out[-1] if out else None
+        same_cue = draft.cue is None or (prev is not None and draft.cue is prev.cue)
+        if prev is not None and prev.cue is not None and same_cue:
+            gap = text[prev.end:draft.start]
+            if "\n" not in gap and len(gap) <= _SPLIT_GAP_CHARS and \
+                    prev.end <= prev.cue.token.idx < draft.start:
+                prev.end = draft.end
+                prev.parts.append((draft.start, draft.end))
+                continue
+            if draft.cue is None and not gap.strip():
+                draft.cue = prev.cue  # a follow-on quote paragraph by the same speaker
+        out.append(draft)
+    return [d for d in out if d.cue is not None]
+
+
+def _indirect(doc: Doc, text: str, cues: list[Cue], drafts: list[_Draft],
+              speakers: dict[int, Resolved | None], settings: QuoteSettings) -> list[_Draft]:
+    found: list[_Draft] = []
+    for cue in cues:
+        if cue.content is None:
+            continue
+        first, last = cue.content
+        cs, ce = trim(text, doc[first].idx, doc[last - 1].idx + len(doc[last - 1]))
+        if ce - cs < 2 or len(_WORD.findall(text[cs:ce])) < 2:
+            continue
+        overlapping = [d for d in drafts if d.start < ce and cs < d.end]
+        if not overlapping:
+            resolved = speakers.get(cue.token.i)
+            if settings.indirect_speakers == "person" and (resolved is None or
+                                                           resolved.category != "person"):
+                continue
+            found.append(_Draft(cs, ce, "indirect", cue, [(cs, ce)]))
+            continue
+        inner = [d for d in overlapping if d.start >= cs - 1 and d.end <= ce + 2]
+        if len(inner) == len(overlapping):
+            outside = [m for m in _WORD.finditer(text, cs, ce)
+                       if not any(d.start <= m.start() < d.end for d in inner)]
+            if len(outside) >= _MIXED_MIN_WORDS:
+                end = max(ce, *(d.end for d in inner))
+                for d in inner:
+                    drafts.remove(d)
+                found.append(_Draft(cs, end, "mixed", cue, [(cs, end)]))
+                continue
+        for d in overlapping:
+            if d.cue is None:
+                d.cue = cue
+    return found
+
+
+def _quote_text(text: str, draft: _Draft) -> str:
+    if draft.kind != "direct":
+        return text[draft.start:draft.end]
+    parts = [text[slice(*trim(text, a, b, quotes=True))] for a, b in draft.parts]
+    return " ".join(p for p in parts if p)
+
+
+def _cue_text(token: Token) -> str:
+    if token.lower_ == "according":
+        nxt = token.nbor(1) if token.i + 1 < len(token.doc) else None
+        return "according to" if nxt is not None and nxt.lower_ == "to" else token.text
+    return token.text
+

@@ -1,0 +1,537 @@
+"""Shared speech helpers for the quotes and claims stages (not stable API).
+
+Finds quotation-mark spans, reporting cues (a reporting verb with its subject, or
+"according to X") and resolves who a cue's source is: an ``Entity`` of the
+entities stage where one matches, else spaCy's named entities, else the words of
+the subject noun phrase.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import re
+from dataclasses import dataclass, field
+from importlib import resources
+from typing import Literal
+
+from spacy.tokens import Doc, Span, Token
+
+from dateline.records import Entity, SpeakerRef
+
+Category = Literal["person", "org", "anonymous", "pronoun", "other", "none"]
+
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
+_NP_RIGHT_DEPS = frozenset({"prep", "pobj", "compound", "flat", "nummod", "case", "poss"})
+_EDGE_PUNCT = " \t\r\n,.;:!?-\u2014\u2013()[]"
+_CITE_DEPS = frozenset({"advcl", "xcomp", "acl", "conj", "dep"})
+_QUOTE_CHARS = "\"\u201c\u201d\u201e\u00ab\u00bb`'"
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """The speech word lists of ``data/quotes/speech.json``."""
+
+    reporting_verbs: frozenset[str]
+    content_optional_verbs: frozenset[str]
+    person_titles: frozenset[str]
+    anonymous_heads: frozenset[str]
+    org_words: frozenset[str]
+    person_pronouns: frozenset[str]
+    group_pronouns: frozenset[str]
+    thing_pronouns: frozenset[str]
+    relative_pronouns: frozenset[str]
+
+
+@functools.cache
+def lexicon() -> Lexicon:
+    """Load the speech lexicon once per process."""
+    raw = json.loads(resources.files("dateline").joinpath("data/quotes/speech.json")
+                     .read_text(encoding="utf-8"))
+    return Lexicon(**{name: frozenset(w.lower() for w in raw[name])
+                      for name in Lexicon.__dataclass_fields__})
+
+
+# --------------------------------------------------------------------------- quotation marks
+
+# Opening/closing marks: curly and straight double quotes and TeX-style ``...''.
+_MARK = re.compile(r"``|''|[\"\u201c\u201d\u201e\u00ab\u00bb]")
+_OPENERS = frozenset({"\u201c", "\u201e", "\u00ab", "``"})
+_CLOSERS = frozenset({"\u201d", "\u00bb", "''"})
+
+
+def quote_marks(text: str) -> list[tuple[int, int]]:
+    """Return the outermost quotation spans ``[open mark, close mark]`` (marks included).
+
+    Marks are paired with a depth counter per paragraph, so nested quotes stay inside
+    their outer quote. A straight ``"`` opens after whitespace or an opening bracket and
+    closes otherwise. A paragraph that ends inside a quote continues it when the next
+    paragraph opens with a quotation mark (the multi-paragraph convention); otherwise the
+    quote ends with its paragraph.
+    """
+    spans: list[tuple[int, int]] = []
+    depth = 0
+    start = -1
+    checked = 0  # the paragraph test looks at the text after the previous mark
+    for match in _MARK.finditer(text):
+        mark, pos = match.group(), match.start()
+        if depth and "\n" in text[checked:pos]:
+            if not text[text.index("\n", checked):pos].strip() and _is_opener(text, pos, mark):
+                depth = 1  # the quote goes on in a new paragraph
+                checked = match.end()
+                continue
+            spans.append((start, _trim_end(text, start, text.index("\n", checked))))
+            depth = 0
+        checked = match.end()
+        if depth == 0:
+            if _is_opener(text, pos, mark):
+                start, depth = pos, 1
+            continue
+        if mark in _OPENERS or (mark == '"' and _opens(text, pos) and not _closes(text, pos)):
+            depth += 1
+            continue
+        depth -= 1
+        if depth == 0:
+            spans.append((start, match.end()))
+    if depth:
+        end = text.find("\n", checked)
+        spans.append((start, _trim_end(text, start, len(text) if end < 0 else end)))
+    return [s for s in spans if s[1] - s[0] > 2]
+
+
+def _opens(text: str, pos: int) -> bool:
+    return pos == 0 or text[pos - 1].isspace() or text[pos - 1] in "([{\u2014\u2013-/"
+
+
+def _closes(text: str, pos: int) -> bool:
+    nxt = text[pos + 1] if pos + 1 < len(text) else " "
+    return nxt.isspace() or nxt in ",.;:!?)]}\u2014\u2013-'\u2019"
+
+
+def _is_opener(text: str, pos: int, mark: str) -> bool:
+    if mark in _OPENERS:
+        return True
+    if mark in _CLOSERS:
+        return False
+    return _opens(text, pos) or not _closes(text, pos)
+
+
+def _trim_end(text: str, start: int, end: int) -> int:
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return end
+
+
+def trim(text: str, start: int, end: int, quotes: bool = False) -> tuple[int, int]:
+    """Shrink ``[start, end)`` past edge whitespace and punctuation (and quote marks)."""
+    chars = _EDGE_PUNCT + (_QUOTE_CHARS if quotes else "")
+    while start < end and text[start] in chars:
+        start += 1
+    while end > start and text[end - 1] in chars:
+        end -= 1
+    return start, end
+
+
+# --------------------------------------------------------------------------- cues
+
+
+@dataclass
+class Cue:
+    """A reporting cue: the cue token, its source noun phrase and the reported content.
+
+    ``content`` is the token range ``[start, end)`` of the reported clause, or None when the
+    cue carries no clause ("said this in an interview").
+    """
+
+    token: Token
+    source: Token | None
+    content: tuple[int, int] | None = None
+    passive: bool = False
+    citing: list[Token] = field(default_factory=list)
+    according: bool = False
+
+
+def is_reporting(token: Token) -> bool:
+    """A verb whose lemma is in the reporting-verb lexicon."""
+    lex = lexicon()
+    lemma = token.lemma_.lower()
+    return token.pos_ in ("VERB", "AUX") and (lemma in lex.reporting_verbs
+                                              or lemma in lex.content_optional_verbs)
+
+
+def subject_of(verb: Token) -> Token | None:
+    """The subject of a verb: nsubj, passive agent, a conjunct's or relative clause's head."""
+    for child in verb.children:
+        if child.dep_ == "agent":
+            for obj in child.children:
+                if obj.dep_ == "pobj":
+                    return obj
+    for child in verb.children:
+        if child.dep_ in _SUBJECT_DEPS:
+            if child.lower_ in lexicon().relative_pronouns and verb.dep_ == "relcl":
+                return verb.head
+            return child
+    if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
+        return subject_of(verb.head)
+    if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN"):
+        return verb.head
+    return None
+
+
+def is_passive(verb: Token) -> bool:
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+
+
+def _citing(verb: Token) -> list[Token]:
+    """Sources of "X, citing Y, reported": the objects of a 'cite' participle."""
+    found = []
+    for child in verb.children:
+        if child.lemma_.lower() == "cite" and child.dep_ in _CITE_DEPS:
+            found.extend(c for c in child.children if c.dep_ in ("dobj", "obj", "pobj"))
+    subj = subject_of(verb)
+    if subj is not None and subj.i < verb.i:
+        for child in subj.children:
+            if child.lemma_.lower() == "cite" and child.dep_ in ("acl", "advcl", "appos", "relcl"):
+                found.extend(c for c in child.children if c.dep_ in ("dobj", "obj", "pobj"))
+    return found
+
+
+def find_cues(doc: Doc) -> list[Cue]:
+    """Every reporting cue of the doc in document order.
+
+    1. A reporting verb with a clausal complement (ccomp) or, failing that, a verb whose
+       complement precedes it ("<clause>, X noted": the verb hangs off the clause's root).
+    2. A reporting verb with no clause (kept: it names a speaker for later pronouns).
+    3. "according to X": the clause the phrase attaches to.
+    """
+    cues: list[Cue] = []
+    for token in doc:
+        if token.lower_ == "according" and token.dep_ in ("prep", "advmod", "dep", "mark"):
+            obj = _according_object(token)
+            if obj is not None:
+                head = token.head
+                cues.append(Cue(token, obj, _according_content(head, token), according=True))
+            continue
+        if not is_reporting(token):
+            continue
+        comp = next((c for c in token.children if c.dep_ == "ccomp" and c.i != token.i), None)
+        content: tuple[int, int] | None = None
+        if comp is not None:
+            content = _clause_range(comp)
+        elif token.dep_ in ("parataxis", "ccomp", "advcl") and token.head.i < token.i and \
+                token.head.pos_ in ("VERB", "AUX") and subject_of(token) is not None \
+                and token.head.dep_ == "ROOT":
+            left = token.head.left_edge.i
+            right = min(token.left_edge.i, _subtree_min(token))
+            if right > left:
+                content = (left, right)
+        cues.append(Cue(token, subject_of(token), content, is_passive(token), _citing(token)))
+    return cues
+
+
+def _subtree_min(token: Token) -> int:
+    return min(t.i for t in token.subtree)
+
+
+def _according_object(token: Token) -> Token | None:
+    for child in token.children:
+        if child.lower_ == "to":
+            for obj in child.children:
+                if obj.dep_ == "pobj":
+                    return obj
+        if child.dep_ == "pobj":
+            return child
+    nxt = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    if nxt is not None and nxt.lower_ == "to":
+        for obj in nxt.children:
+            if obj.dep_ == "pobj":
+                return obj
+    return None
+
+
+def _according_content(head: Token, according: Token) -> tuple[int, int] | None:
+    """The clause 'according to X' attaches to, without the phrase itself."""
+    sent = head.sent
+    if head.pos_ not in ("VERB", "AUX"):
+        head = sent.root
+    skip = {t.i for t in according.subtree}
+    nxt = according.i + 1
+    if nxt < len(according.doc) and according.doc[nxt].lower_ == "to":
+        skip.update(t.i for t in according.doc[nxt].subtree)
+    idx = [t.i for t in head.subtree if t.i not in skip and not t.is_punct]
+    if not idx:
+        return None
+    if according.i < idx[0] or according.i > idx[-1]:
+        return (idx[0], idx[-1] + 1)
+    # The phrase sits inside: keep the part after it when it opens the clause.
+    after = [i for i in idx if i > max(skip)]
+    before = [i for i in idx if i < min(skip)]
+    if after and len(after) >= len(before):
+        return (after[0], after[-1] + 1)
+    return (idx[0], idx[-1] + 1)
+
+
+def _clause_range(head: Token) -> tuple[int, int]:
+    """Token range of a complement clause, without a leading complementizer 'that'."""
+    start, end = head.left_edge.i, head.right_edge.i + 1
+    doc = head.doc
+    while start < end and (doc[start].dep_ == "mark" and doc[start].lower_ == "that"
+                           or doc[start].is_punct and doc[start].text not in _QUOTE_CHARS):
+        start += 1
+    while end > start and doc[end - 1].is_punct and doc[end - 1].text not in _QUOTE_CHARS \
+            and doc[end - 1].text not in ".!?":
+        end -= 1
+    return start, end
+
+
+# --------------------------------------------------------------------------- noun phrases
+
+
+def mention_range(token: Token) -> tuple[int, int]:
+    """Token range of the noun phrase headed by ``token``: left modifiers and 'of/in' PPs,
+    without appositions or relative clauses."""
+    start = token.i
+    for child in token.lefts:
+        if child.dep_ in ("punct", "appos", "cc", "conj", "relcl", "acl"):
+            continue
+        start = min(start, child.left_edge.i)
+    end = token.i + 1
+    for child in token.rights:
+        if child.dep_ in ("prep",) and child.lower_ in ("of", "in", "at", "from", "for", "with"):
+            end = max(end, child.right_edge.i + 1)
+        elif child.dep_ in ("compound", "flat", "nummod") and child.i == end:
+            end = child.right_edge.i + 1
+        else:
+            break
+    doc = token.doc
+    while start < token.i and (doc[start].is_punct or doc[start].dep_ == "cc"):
+        start += 1
+    return start, end
+
+
+# --------------------------------------------------------------------------- resolution
+
+
+@dataclass
+class Resolved:
+    """A resolved source: the reference, its category, and its head token's char offset."""
+
+    ref: SpeakerRef
+    category: Category
+
+
+_NAME_TOKEN = re.compile(r"\w+")
+
+
+class Resolver:
+    """Resolve source noun phrases to entities, in document order.
+
+    Fallback order:
+      1. an Entity whose mention spans hold the head token;
+      2. an Entity whose name or alias the phrase contains, or whose last name token the
+         phrase's last proper noun equals;
+      3. a pronoun or a title-only phrase: a PERSON named earlier in the same sentence
+         (outside quotes), else the last person resolved as a speaker, else the most recent
+         PERSON named in the text (entities, then spaCy's PERSON names);
+      4. spaCy's named entity on the head (PERSON names are lengthened to an earlier full
+         name with the same last word);
+      5. the phrase's own words.
+    """
+
+    def __init__(self, doc: Doc, entities: list[Entity], quotes: list[tuple[int, int]]) -> None:
+        self.doc = doc
+        self.text = doc.text
+        self.entities = entities
+        self.quotes = quotes
+        self.speakers: list[tuple[int, Resolved]] = []
+        self._mention_index: list[tuple[int, int, Entity]] = sorted(
+            ((a, b, e) for e in entities for a, b in (e.mentions or [e.span])), key=lambda m: m[0])
+        self.persons: list[tuple[int, int, str, str | None]] = []  # start, end, name, entity id
+        for a, b, e in self._mention_index:
+            if e.type == "PERSON" and not self._in_quote(a):
+                self.persons.append((a, b, e.name, e.id))
+        for ent in doc.ents:
+            if ent.label_ == "PERSON" and not self._in_quote(ent.start_char):
+                self.persons.append((ent.start_char, ent.end_char, self._full_name(ent), None))
+        self.persons.sort(key=lambda p: (p[0], p[1]))
+
+    def _in_quote(self, pos: int) -> bool:
+        return any(a < pos < b for a, b in self.quotes)
+
+    def _full_name(self, ent: Span) -> str:
+        name = _strip_possessive(ent.text)
+        last = name.split()[-1] if name.split() else name
+        for e in self.entities:
+            if e.type == "PERSON" and (e.name == name or name in e.aliases):
+                return e.name
+        for other in self.doc.ents:
+            if other.start_char >= ent.start_char:
+                break
+            words = _strip_possessive(other.text).split()
+            if other.label_ == "PERSON" and len(words) > len(name.split()) and words[-1] == last:
+                return " ".join(words)
+        return name
+
+    def register(self, pos: int, resolved: Resolved) -> None:
+        """Record a resolved speaker so later pronouns and titles can refer to it."""
+        if resolved.category in ("person", "org"):
+            self.speakers.append((pos, resolved))
+
+    def resolve(self, head: Token) -> Resolved:
+        """Resolve the noun phrase headed by ``head``."""
+        lex = lexicon()
+        start, end = mention_range(head)
+        doc = self.doc
+        span = doc[start:end]
+        mention = _strip_possessive(span.text)
+        char_span = (span.start_char, span.start_char + len(mention))
+        low = head.lower_
+        if head.pos_ == "PRON" or low in lex.person_pronouns | lex.group_pronouns \
+                | lex.thing_pronouns:
+            return self._pronoun(head, mention, char_span)
+        entity = self._entity_at(head)
+        if entity is not None:
+            return self._from_entity(entity, mention, char_span)
+        entity = self._entity_by_name(span)
+        if entity is not None:
+            return self._from_entity(entity, mention, char_span)
+        has_propn = any(t.pos_ == "PROPN" for t in span)
+        if not has_propn and head.lemma_.lower() in lex.person_titles and _is_definite(span):
+            found = self._by_role(head.lemma_.lower()) or self._antecedent(head, person=True)
+            if found is not None:
+                ref = found.ref.model_copy(update={"mention": mention, "span": char_span})
+                return Resolved(ref, "person")
+        if not has_propn and (head.lower_ in lex.anonymous_heads or head.lemma_.lower() in
+                              lex.anonymous_heads or not _is_definite(span)):
+            return Resolved(SpeakerRef(name=mention, mention=mention, span=char_span), "anonymous")
+        ent = self._ent_on(head)
+        if ent is not None:
+            if ent.label_ == "PERSON":
+                name = self._full_name(ent)
+                return Resolved(SpeakerRef(name=name, mention=mention, span=char_span), "person")
+            if ent.label_ == "ORG" and _person_like(ent):
+                # The small model often labels unfamiliar surnames ORG; a short title-case
+                # name with no organisation word and no acronym is taken for a person.
+                return Resolved(SpeakerRef(name=self._lengthen(_strip_possessive(ent.text)),
+                                           mention=mention, span=char_span), "person")
+            if ent.label_ in ("ORG", "GPE", "NORP", "FAC", "WORK_OF_ART", "LOC"):
+                return Resolved(SpeakerRef(name=mention, mention=mention, span=char_span), "org")
+        if has_propn:
+            words = {w.lower() for w in _NAME_TOKEN.findall(mention)}
+            category: Category = "org" if words & lex.org_words else "person"
+            if category == "person":
+                name = " ".join(t.text for t in span if t.pos_ == "PROPN" and t.i >= start)
+                name = _strip_possessive(name) or mention
+                name = self._lengthen(name)
+                return Resolved(SpeakerRef(name=name, mention=mention, span=char_span), "person")
+            return Resolved(SpeakerRef(name=mention, mention=mention, span=char_span), "org")
+        words = {w.lower() for w in _NAME_TOKEN.findall(mention)}
+        category = "org" if words & lex.org_words else "other"
+        return Resolved(SpeakerRef(name=mention, mention=mention, span=char_span), category)
+
+    # -- helpers
+
+    def _lengthen(self, name: str) -> str:
+        last = name.split()[-1]
+        for _, _, full, _ in self.persons:
+            words = full.split()
+            if len(words) > len(name.split()) and words[-1] == last:
+                return full
+        return name
+
+    def _pronoun(self, head: Token, mention: str, char_span: tuple[int, int]) -> Resolved:
+        lex = lexicon()
+        low = head.lower_
+        found: Resolved | None = None
+        if low in lex.person_pronouns:
+            found = self._antecedent(head, person=True)
+        elif low in lex.thing_pronouns:
+            found = self._antecedent(head, person=False)
+        if found is None:
+            return Resolved(SpeakerRef(name=mention, mention=mention, span=char_span), "pronoun")
+        return Resolved(found.ref.model_copy(update={"mention": mention, "span": char_span}),
+                        found.category)
+
+    def _antecedent(self, head: Token, person: bool) -> Resolved | None:
+        pos = head.idx
+        if person:
+            sent = head.sent
+            same = [p for p in self.persons if sent.start_char <= p[0] < pos]
+            if same:
+                a, b, name, eid = same[0]
+                return Resolved(SpeakerRef(name=name, mention=self.text[a:b], span=(a, b),
+                                           entity_id=eid), "person")
+        for spos, resolved in reversed(self.speakers):
+            if spos < pos and (resolved.category == "person") == person:
+                return resolved
+        if person:
+            before = [p for p in self.persons if p[0] < pos]
+            if before:
+                a, b, name, eid = before[-1]
+                return Resolved(SpeakerRef(name=name, mention=self.text[a:b], span=(a, b),
+                                           entity_id=eid), "person")
+        return None
+
+    def _by_role(self, noun: str) -> Resolved | None:
+        for e in self.entities:
+            if e.type == "PERSON" and any(noun in r.text.lower() for r in e.roles):
+                return Resolved(SpeakerRef(name=e.name, mention=e.name, entity_id=e.id), "person")
+        return None
+
+    def _entity_at(self, head: Token) -> Entity | None:
+        pos = head.idx
+        for a, b, e in self._mention_index:
+            if a <= pos < b:
+                return e
+            if a > pos:
+                break
+        return None
+
+    def _entity_by_name(self, span: Span) -> Entity | None:
+        text = span.text.lower()
+        propn = [t.text for t in span if t.pos_ == "PROPN"]
+        last = _strip_possessive(propn[-1]) if propn else None
+        best: Entity | None = None
+        for e in self.entities:
+            forms = [e.name, *e.aliases]
+            if any(f and re.search(rf"(?<!\w){re.escape(f.lower())}(?!\w)", text) for f in forms):
+                if best is None or len(e.name) > len(best.name):
+                    best = e
+            elif e.type == "PERSON" and last and e.name.split()[-1] == last and best is None:
+                best = e
+        return best
+
+    def _from_entity(self, entity: Entity, mention: str, char_span: tuple[int, int]) -> Resolved:
+        category: Category = "person" if entity.type == "PERSON" else "org"
+        return Resolved(SpeakerRef(name=entity.name, mention=mention, span=char_span,
+                                   entity_id=entity.id), category)
+
+    def _ent_on(self, head: Token) -> Span | None:
+        if head.ent_type_:
+            for ent in self.doc.ents:
+                if ent.start <= head.i < ent.end:
+                    return ent
+        return None
+
+
+def _strip_possessive(text: str) -> str:
+    text = text.strip()
+    for suffix in ("'s", "\u2019s", "'", "\u2019"):
+        if text.endswith(suffix):
+            return text[: -len(suffix)].rstrip()
+    return text
+
+
+def _is_definite(span: Span) -> bool:
+    first = span[0]
+    return first.lower_ in ("the", "this", "that", "these", "those") or first.dep_ == "poss" \
+        or first.pos_ == "PROPN"
+
+
+def _person_like(ent: Span) -> bool:
+    words = [t for t in ent if not t.is_punct and t.lower_ not in ("'s", "\u2019s")]
+    if not 1 <= len(words) <= 3 or any(t.pos_ != "PROPN" for t in words):
+        return False
+    if any(t.text.isupper() or not t.text[:1].isupper() for t in words):
+        return False
+    return not {t.lower_ for t in words} & lexicon().org_words
