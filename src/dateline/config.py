@@ -10,7 +10,7 @@ from __future__ import annotations
 import tomllib
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
@@ -46,6 +46,9 @@ class PlaceSettings(Section):
 
 class QuoteSettings(Section):
     min_direct_words: int = 1
+    # Whose indirect speech becomes a Quote: "person" (people, incl. pronouns and titles
+    # resolved to a person; every attribution still becomes a Claim) or "any" source.
+    indirect_speakers: Literal["person", "any"] = "person"
 
 
 class ClaimSettings(Section):
