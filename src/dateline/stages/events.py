@@ -399,9 +399,13 @@ def _build_event(ctx: _Context, tok: Token, entry: Entry, is_nominal: bool, n: i
 
     actor_tok, target_toks = _arguments(ctx, tok, entry, is_nominal)
     actors = [_argument(ctx, actor_tok)] if actor_tok is not None else []
-    if "source_actor" in entry.flags and claim is not None and claim.attribution.sources:
-        src = claim.attribution.sources[0]
-        actors = [Argument(name=src.name, span=src.span or trig, entity_id=src.entity_id)]
+    if "source_actor" in entry.flags:
+        if claim is not None and claim.attribution.sources:
+            src = claim.attribution.sources[0]
+            actors = [Argument(name=src.name, span=src.span or trig, entity_id=src.entity_id)]
+        else:
+            speaker = _reporting_subject(tok)
+            actors = [_argument(ctx, speaker)] if speaker is not None else []
     targets = [_argument(ctx, t) for t in target_toks]
     actor_spans = [a.span for a in actors]
 
@@ -412,7 +416,7 @@ def _build_event(ctx: _Context, tok: Token, entry: Entry, is_nominal: bool, n: i
         for q in ctx.quantities
         if span[0] <= q.span[0]
         and q.span[1] <= span[1]
-        and not any(_overlap(q.span, t.span) for t in ctx.timexes)
+        and not any(_overlap(q.span, t.span) for t in ctx.timexes if t.type in ("DATE", "TIME"))
     ]
 
     negated = _negated(tok)
@@ -608,7 +612,25 @@ def _arguments(
             pobj = _pobj(child)
             if pobj is not None:
                 targets.append(pobj)
-    return _resolve_pronoun(ctx, actor), targets
+    return _resolve_pronoun(ctx, actor), [t for t in targets if not _is_date_phrase(ctx, t)]
+
+
+def _is_date_phrase(ctx: _Context, tok: Token) -> bool:
+    return tok.ent_type_ in ("DATE", "TIME") or any(
+        t.span[0] <= tok.idx < t.span[1] for t in ctx.timexes
+    )
+
+
+def _reporting_subject(tok: Token) -> Token | None:
+    """The subject of the verb whose reported clause holds the trigger ("Singh stated that")."""
+    node = tok
+    while node.head.i != node.i:
+        if node.dep_ in ("ccomp", "parataxis"):
+            subj = _subject(node.head)
+            if subj is not None and subj.pos_ != "PRON":
+                return subj
+        node = node.head
+    return None
 
 
 def _resolve_pronoun(ctx: _Context, tok: Token | None) -> Token | None:
@@ -660,6 +682,18 @@ def _argument(ctx: _Context, tok: Token) -> Argument:
     chosen = next((m for m in overlapping if m.start <= head_char < m.end), None)
     if chosen is None and overlapping and tok.pos_ != "PROPN":
         chosen = max(overlapping, key=lambda m: m.end - m.start)
+    if chosen is not None and not chosen.start <= head_char < chosen.end:
+        # "Ukrainian troops", "Russian soldiers": a demonym modifier keeps the phrase text.
+        mention = ctx.article.text[chosen.start : chosen.end].lower()
+        if mention in demonyms():
+            ent = chosen.record
+            assert isinstance(ent, Entity)
+            return Argument(
+                name=phrase,
+                span=(start, end),
+                entity_id=ent.id,
+                country=ent.country or demonyms()[mention],
+            )
     country = _demonym_country(tokens)
     if chosen is not None:
         ent = chosen.record
@@ -779,17 +813,29 @@ def _location(
         return _FEATURE_RANK.get(place.feature, 2), abs(m.start - tok.idx)
 
     in_clause = [m for m in ctx.place_mentions if ctx.token_at(m.start).i in clause and allowed(m)]
-    if in_clause:
-        return _place_ref(min(in_clause, key=rank))
+    in_sentence: list[_Mention] = []
     if sentence is not None:
         in_sentence = [
             m
             for m in ctx.place_mentions
             if sentence.span[0] <= m.start < sentence.span[1] and allowed(m)
         ]
-        if in_sentence:
-            return _place_ref(min(in_sentence, key=rank))
-    earlier = [m for m in ctx.place_mentions if m.end <= tok.idx]
+    start = sentence.span[0] if sentence is not None else tok.idx
+    earlier = [m for m in ctx.place_mentions if m.end <= start]
+    best = min(in_clause or in_sentence, key=rank, default=None)
+    if best is not None:
+        if rank(best)[0] >= _FEATURE_RANK["country"]:
+            # A country named in passing ("Russia's National Guard") is less telling than a
+            # finer setting of the narrative inside that country.
+            finer = [
+                m
+                for m in earlier
+                if rank(m)[0] < _FEATURE_RANK["country"]
+                and getattr(m.record, "country", None) == getattr(best.record, "country", None)
+            ]
+            if finer:
+                return _place_ref(finer[-1])
+        return _place_ref(best)
     if not earlier:
         return None
     if sentence is not None:
@@ -836,6 +882,8 @@ def _local_modality(tok: Token, negated: bool) -> str:
         return "alleged"
     if negated:
         return "negated"
+    if any(c.dep_ == "amod" and c.lower_ in ("possible", "potential") for c in children):
+        return "hypothetical"
     govs = {node.lemma_.lower() for node in chain[1:]}
     if govs & DIRECTIVE_VERBS:
         return "ordered"
