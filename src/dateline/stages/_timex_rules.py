@@ -76,6 +76,47 @@ def lexicon() -> dict[str, Any]:
     return tomllib.loads(text)
 
 
+@functools.cache
+def holidays() -> dict[str, Any]:
+    """Named days (``data/timexes/holidays.toml``), loaded once per process."""
+    text = resources.files("dateline").joinpath("data/timexes/holidays.toml").read_text("utf-8")
+    return tomllib.loads(text)
+
+
+def _easter(year: int) -> date:
+    """Easter Sunday of a Gregorian year (the anonymous Gregorian computus)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = divmod(b, 4)
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    el = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * el) // 451
+    month, day = divmod(h + el - 7 * m + 114, 31)
+    return date(year, month, day + 1)
+
+
+def holiday_date(name: str, year: int) -> date | None:
+    """The date of a named day in a year: ("thanksgiving", 2024) -> 2024-11-28."""
+    table = holidays()
+    key = re.sub(r"\s+", " ", name.lower()).replace("\u2019", "'")
+    if key in table["fixed"]:
+        month, day = (int(part) for part in table["fixed"][key].split("-"))
+        return date(year, month, day)
+    if key in table["nth_weekday"]:
+        month, weekday, nth, extra = table["nth_weekday"][key]
+        if nth > 0:
+            first = date(year, month, 1)
+            day = first + timedelta(days=(weekday - first.isoweekday()) % 7 + 7 * (nth - 1))
+        else:
+            last = date(year, month, calendar.monthrange(year, month)[1])
+            day = last - timedelta(days=(last.isoweekday() - weekday) % 7)
+        return day + timedelta(days=extra)
+    if key in table["easter"]:
+        return _easter(year) + timedelta(days=table["easter"][key])
+    return None
+
+
 def _alt(words: list[str]) -> str:
     """A regex alternation of words, longest first, spaces matching any whitespace."""
     ordered = sorted(set(words), key=len, reverse=True)
@@ -337,7 +378,7 @@ def _grammar() -> dict[str, str]:
     for unit in lex["units"]:
         units += [unit, "centuries" if unit == "century" else unit + "s"]
     g = {
-        "MONTH": rf"(?P<mon>{months})(?![a-z])\.?",
+        "MONTH": rf"(?P<mon>{months}(?![a-z])\.?)",
         "DOW": _alt(list(lex["weekdays"])),
         "DAY": r"(?P<day>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?!\d|:\d)",
         "YEAR": r"(?P<year>1[6-9]\d\d|20\d\d)(?![\d,]\d)",
@@ -436,6 +477,9 @@ def _h_month(g: dict[str, Any], anchor: date | None, tense: Tense) -> Resolution
         return Resolution("DATE", f"{int(g['year']):04d}-{month:02d}", mod)
     if rel == "" and not g["mon"][0].isupper():
         return None
+    if not g["mon"].endswith(".") and len(g["mon"]) <= 4 and \
+            g["mon"].lower() not in ("may", "june", "july"):
+        return None  # "Jan", "Mar" alone are names or words; "Jan." alone is rare
     if anchor is None:
         return Resolution("DATE", None, mod)
     rel = rel or re.sub(r"\s+", " ", (g.get("rel2") or "").lower())
@@ -610,6 +654,15 @@ def _h_weekday(g: dict[str, Any], anchor: date | None, tense: Tense) -> Resoluti
 
 def _h_relunit(g: dict[str, Any], anchor: date | None, tense: Tense) -> Resolution | None:
     unit = _unit(g["unit"])
+    if g["rel"].lower() == "the":
+        if unit != "weekend":
+            return None
+        if anchor is None:
+            return Resolution("DATE", None)
+        # "the weekend": the coming one for future tense, else the latest one begun.
+        ahead = tense == "future" and anchor.isoweekday() < 6
+        step = 0 if ahead or anchor.isoweekday() >= 6 else -1
+        return Resolution("DATE", shift(anchor, step, "weekend"), used_anchor=True)
     step = _step(g["rel"])
     if step is None:
         return None
@@ -638,6 +691,30 @@ def _h_year_ago(g: dict[str, Any], anchor: date | None, tense: Tense) -> Resolut
     if anchor is None:
         return Resolution("DATE", None)
     return Resolution("DATE", f"{anchor.year - 1:04d}", used_anchor=True)
+
+
+def _h_holiday(g: dict[str, Any], anchor: date | None, tense: Tense) -> Resolution | None:
+    name = g["hol"]
+    if not name[0].isupper():
+        return None  # "may day", "halloween party" in lower case: not the named day
+    if g.get("year"):
+        day = holiday_date(name, int(g["year"]))
+        return Resolution("DATE", day.isoformat() if day else None)
+    if anchor is None:
+        return Resolution("DATE", None)
+    options = [d for d in (holiday_date(name, y) for y in range(anchor.year - 1, anchor.year + 2))
+               if d is not None]
+    rel = (g.get("rel") or "").lower()
+    if rel == "last":
+        options = [d for d in options if d < anchor]
+    elif rel == "next":
+        options = [d for d in options if d > anchor]
+    elif rel == "this":
+        options = [d for d in options if d.year == anchor.year]
+    if not options:
+        return None
+    day = min(options, key=lambda d: (abs((d - anchor).days), d))
+    return Resolution("DATE", day.isoformat(), used_anchor=True)
 
 
 def _h_duration(g: dict[str, Any], anchor: date | None, tense: Tense) -> Resolution | None:
@@ -681,6 +758,10 @@ def _h_set(g: dict[str, Any], anchor: date | None, tense: Tense) -> Resolution |
     if g.get("other") and isinstance(amount, int):
         amount *= 2
     return Resolution("SET", duration(amount, unit))
+
+
+def _h_set_times(g: dict[str, Any], anchor: date | None, tense: Tense) -> Resolution | None:
+    return Resolution("SET", duration(1, _unit(g["unit"])))
 
 
 def _clock(g: dict[str, Any]) -> str | None:
@@ -735,7 +816,7 @@ def _h_narrative(g: dict[str, Any], anchor: date | None, tense: Tense) -> Resolu
 
 # --------------------------------------------------------------------------- rules
 
-_REL_UNIT = (r"last|this|next|this\s+past|this\s+coming|the\s+past|the\s+last|the\s+coming|"
+_REL_UNIT = (r"the|last|this|next|this\s+past|this\s+coming|the\s+past|the\s+last|the\s+coming|"
              r"the\s+current|the\s+previous|the\s+preceding|the\s+following|the\s+same|"
              r"the\s+next|that|that\s+same|past|coming")
 _NARRATIVE_REL = re.compile(r"^(?:the\s+(?:previous|preceding|following|same|next)|that)",
@@ -783,6 +864,11 @@ def rules() -> tuple[Rule, ...]:
         Rule("quarter_q", _p(r"Q(?P<qn>[1-4])\s+{YEAR}"), "none", _h_quarter),
         Rule("half", _p(r"(?:the\s+)?(?P<half>first|second|last|latter)\s+half\s+of\s+(?:{YEAR}|"
                         r"(?P<rel>this|next|last)\s+year)"), "publication", _h_half),
+        Rule("holiday", _p(r"(?:(?P<rel>last|next|this)\s+)?(?P<hol>" + _holiday_names()
+                           + r")(?:,?\s+{YEAR})?"), "publication", _h_holiday),
+        Rule("the_year", _p(r"the\s+(?:(?P<fiscal>fiscal|full|calendar|current)\s+)?year"
+                            r"(?!\s+(?:before|after|earlier|ago|later|\d))(?![-'\u2019])"),
+             "publication", _h_the_year),
         Rule("reference", _p(r"(?P<ref>{refs})".replace("{refs}", refs)), "none", _h_reference),
         Rule("dayword", _p(r"(?:(?P<pm>early|late|earlier|later)\s+)?(?P<before>the\s+day\s+"
                            r"before\s+)?(?P<after>the\s+day\s+after\s+)?(?P<w>yesterday|today|"
@@ -822,6 +908,8 @@ def rules() -> tuple[Rule, ...]:
                        r"(?:(?P<sdow>{DOW})|(?:(?P<num>{NUM})\s+)?(?P<unit>{UNIT}))|"
                        r"(?P<pdow>(?:mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|"
                        r"sundays))"), "none", _h_set),
+        Rule("set_times", _p(r"(?:once|twice|thrice|(?P<num>{NUM})\s+times)\s+(?:a|an|per|every|"
+                             r"each)\s+(?P<unit>{UNIT})"), "none", _h_set_times),
         Rule("clock", _p(r"(?:(?P<mod>about|around|approximately|shortly\s+(?:before|after)|"
                          r"just\s+(?:before|after))\s+)?(?:(?P<h>1[0-2]|0?[1-9])(?::(?P<mi>[0-5]"
                          r"\d))?\s*(?P<ap>a\.m\.?|p\.m\.?|am|pm)|(?P<noon>noon|midnight|midday))"
@@ -852,6 +940,18 @@ def _for_rule() -> Rule:
     pattern = _p(r"(?<=for\s)(?P<unit>hours|days|weeks|months|years|decades)|"
                  r"(?P<unitl>years|decades)-long")
     return Rule("for_duration", pattern, "none", _h_for)
+
+
+def _holiday_names() -> str:
+    table = holidays()
+    names = [*table["fixed"], *table["nth_weekday"], *table["easter"]]
+    return _alt(names).replace("'", "['\u2019]")
+
+
+def _h_the_year(g: dict[str, Any], anchor: date | None, tense: Tense) -> Resolution | None:
+    if anchor is None:
+        return Resolution("DATE", None)
+    return Resolution("DATE", f"{anchor.year:04d}", used_anchor=True)
 
 
 def relative_to(rule: Rule, groups: dict[str, Any]) -> str:

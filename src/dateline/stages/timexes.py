@@ -101,15 +101,30 @@ def _tense(doc: Doc, start: int, end: int) -> str | None:
     return None
 
 
-def _looks_like_count(doc: Doc, candidate: Candidate) -> bool:
-    """True for a bare four-digit 'year' that the parse reads as a count ("1800 troops")."""
-    if candidate.rule.name != "year" or candidate.end - candidate.start != 4:
-        return False
-    span = doc.char_span(candidate.start, candidate.end, alignment_mode="expand")
-    if span is None or len(span) != 1:
-        return False
-    token = span[0]
-    return token.dep_ == "nummod" and token.head.pos_ == "NOUN"
+_AMOUNT_BEFORE = re.compile(r"(?:\d[\d,.]*%?|\b(?:million|billion|trillion|percent|cents?|"
+                            r"dollars?|hours|minutes))\s+$", re.IGNORECASE)
+
+
+def _not_a_timex(doc: Doc, text: str, candidate: Candidate) -> bool:
+    """Filter look-alikes the grammar cannot tell apart without context.
+
+    - a bare four-digit number the parse reads as a count of a plural noun, with no
+      determiner before it ("2000 troops", but not "the 1992 protests");
+    - "a year", "a week" after an amount: a rate ("$5 million a year", "24 hours a day").
+    """
+    name = candidate.rule.name
+    if name == "year" and candidate.end - candidate.start == 4:
+        span = doc.char_span(candidate.start, candidate.end, alignment_mode="expand")
+        if span is None or len(span) != 1:
+            return False
+        token = span[0]
+        before = doc[token.i - 1] if token.i > 0 else None
+        return (token.dep_ == "nummod" and token.head.tag_ == "NNS"
+                and (before is None or before.tag_ not in ("DT", "PRP$", "POS")))
+    if name == "duration" and (candidate.groups.get("num") or "").lower() in ("a", "an"):
+        window = max(0, candidate.start - 40)
+        return _AMOUNT_BEFORE.search(text, window, candidate.start) is not None
+    return False
 
 
 def _narrative_unit(candidate: Candidate) -> str:
@@ -176,7 +191,7 @@ def extract_timexes(*, article: Article, doc: Doc, sentences: list[Sentence],
     references: list[tuple[int, str]] = []
     timexes: list[Timex] = []
     for candidate in find_candidates(text):
-        if _looks_like_count(doc, candidate):
+        if _not_a_timex(doc, text, candidate):
             continue
         name = candidate.rule.name
         reference = None
