@@ -318,11 +318,16 @@ def duration(amount: int | str, unit: str) -> str:
     return f"P{'T' if is_time else ''}{amount}{letter}"
 
 
+_TENSE_SLACK_DAYS = 60
+_TENSE_SLACK_MONTHS = 1
+
+
 def _nearest_year(anchor: date, month: int, day: int, tense: Tense) -> date | None:
     """The date with this month and day nearest the anchor (the earlier one on a tie).
 
-    The tense is not used: news text often states future dates in a past-tense
-    reporting clause ("said it would vote Nov. 16").
+    A past (future) tense picks the latest date before (the first after) the anchor,
+    unless the other side is within ``_TENSE_SLACK_DAYS``: news often states a close
+    future date in a past-tense reporting clause ("said it would vote Nov. 16").
     """
     options = []
     for year in (anchor.year - 1, anchor.year, anchor.year + 1):
@@ -332,15 +337,27 @@ def _nearest_year(anchor: date, month: int, day: int, tense: Tense) -> date | No
             continue
     if not options:
         return None
+    if tense in ("past", "future"):
+        side = [d for d in options if (d <= anchor if tense == "past" else d >= anchor)]
+        close = [d for d in options if abs((d - anchor).days) <= _TENSE_SLACK_DAYS]
+        options = close or side or options
     return min(options, key=lambda d: (abs((d - anchor).days), -d.toordinal()))
 
 
 def _nearest_month(anchor: date, month: int, tense: Tense) -> str:
-    """The year-month with this month nearest the anchor month (the earlier on a tie)."""
+    """The year-month with this month nearest the anchor month (the earlier on a tie).
+
+    Tense steers it as for days, with a slack of ``_TENSE_SLACK_MONTHS``.
+    """
     options = [(y, month) for y in (anchor.year - 1, anchor.year, anchor.year + 1)]
 
     def gap(option: tuple[int, int]) -> int:
         return (option[0] * 12 + option[1]) - (anchor.year * 12 + anchor.month)
+
+    if tense in ("past", "future"):
+        side = [o for o in options if (gap(o) <= 0 if tense == "past" else gap(o) >= 0)]
+        close = [o for o in options if abs(gap(o)) <= _TENSE_SLACK_MONTHS]
+        options = close or side
 
     year, month = min(options, key=lambda o: (abs(gap(o)), -gap(o)))
     return f"{year:04d}-{month:02d}"
@@ -484,14 +501,15 @@ def _h_month(g: dict[str, Any], anchor: date | None, tense: Tense) -> Resolution
         return Resolution("DATE", None, mod)
     rel = rel or re.sub(r"\s+", " ", (g.get("rel2") or "").lower())
     if rel in ("last", "this past", "past"):
-        value = f"{anchor.year - 1:04d}-{month:02d}"
+        year = anchor.year - 1 if month >= anchor.month else anchor.year
+        value = f"{year:04d}-{month:02d}"
     elif rel == "this":
         value = f"{anchor.year:04d}-{month:02d}"
     elif rel in ("next", "this coming", "coming"):
         year = anchor.year + 1 if month <= anchor.month else anchor.year
         value = f"{year:04d}-{month:02d}"
     else:
-        value = _nearest_month(anchor, month, None)
+        value = _nearest_month(anchor, month, tense)
     return Resolution("DATE", value, mod, used_anchor=True)
 
 
@@ -549,6 +567,10 @@ def _h_season(g: dict[str, Any], anchor: date | None, tense: Tense) -> Resolutio
         return None
     if anchor is None:
         return Resolution("DATE", None, mod)
+    if rel and re.sub(r"\s+", " ", rel.lower()) == "this past":
+        # The latest such season that has begun: spring 1989 seen from October 1989.
+        started = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}[code] <= anchor.month
+        step = 0 if started else -1
     return Resolution("DATE", f"{anchor.year + step:04d}-{code}", mod, used_anchor=True)
 
 

@@ -69,7 +69,7 @@ def _role(text: str, start: int, pattern: re.Pattern[str]) -> str:
 
 
 def _governing_verb(token: Token) -> Token | None:
-    for _ in range(6):
+    for _ in range(10):
         if token.pos_ in ("VERB", "AUX"):
             return token
         if token.head is token:

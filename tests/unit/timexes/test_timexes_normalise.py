@@ -40,7 +40,7 @@ ANCHOR = date(2024, 9, 14)  # a Saturday
         ("now", "DATE", "PRESENT_REF", None),
         ("currently", "DATE", "PRESENT_REF", None),
         ("the future", "DATE", "FUTURE_REF", None),
-        ("late November", "DATE", "2024-11", "END"),
+        ("late November", "DATE", "2023-11", "END"),  # past tense: the one before
         ("mid-2020", "DATE", "2020", "MID"),
         ("last night", "TIME", "2024-09-13TNI", None),
         ("this morning", "TIME", "2024-09-14TMO", None),
@@ -115,7 +115,8 @@ def test_timexes_weekday_direction(weekday, relation, tense, expected):
     [
         (date(2024, 1, 5), "December 28", "2023-12-28"),  # nearest year, across new year
         (date(2023, 12, 20), "January 4", "2024-01-04"),
-        (date(2024, 3, 1), "last February", "2023-02"),
+        (date(2024, 3, 1), "last February", "2024-02"),
+        (date(2024, 3, 1), "last April", "2023-04"),
         (date(2024, 3, 1), "this September", "2024-09"),
         (date(2024, 11, 1), "January", "2025-01"),
     ],
