@@ -212,21 +212,41 @@ def find_cues(doc: Doc) -> list[Cue]:
                 head = token.head
                 cues.append(Cue(token, obj, _according_content(head, token), according=True))
             continue
+        known = [c for c in token.children if c.dep_ == "acomp" and c.lower_ == "known"]
+        if token.lemma_.lower() == "become" and known:
+            # "it became known that ...": content with no named source
+            for content in _contents(token) + _contents(known[0]):
+                cues.append(Cue(token, None, content, passive=True))
+            continue
         if not is_reporting(token):
             continue
-        comp = next((c for c in token.children if c.dep_ == "ccomp" and c.i != token.i), None)
-        content: tuple[int, int] | None = None
-        if comp is not None:
-            content = _clause_range(comp)
-        elif token.dep_ in ("parataxis", "ccomp", "advcl") and token.head.i < token.i and \
-                token.head.pos_ in ("VERB", "AUX") and subject_of(token) is not None \
-                and token.head.dep_ == "ROOT":
-            left = token.head.left_edge.i
-            right = min(token.left_edge.i, _subtree_min(token))
-            if right > left:
-                content = (left, right)
-        cues.append(Cue(token, subject_of(token), content, is_passive(token), _citing(token)))
+        cue = Cue(token, subject_of(token), None, is_passive(token), _citing(token))
+        contents = _contents(token)
+        if not contents:
+            cues.append(cue)
+        for content in contents:
+            cues.append(Cue(cue.token, cue.source, content, cue.passive, cue.citing))
     return cues
+
+
+def _contents(verb: Token) -> list[tuple[int, int]]:
+    """The clauses a reporting verb reports: its ccomp children, a subject-bearing clause
+    fronted before it ("<clause>, X noted"), or the root clause it hangs off."""
+    found = [_clause_range(c) for c in verb.children if c.dep_ == "ccomp"]
+    for child in verb.children:
+        if child.dep_ in ("advcl", "parataxis") and child.i < verb.i \
+                and child.pos_ in ("VERB", "AUX") \
+                and any(c.dep_ in _SUBJECT_DEPS for c in child.children) \
+                and not any(c.dep_ == "mark" for c in child.children):
+            found.append(_clause_range(child))
+    first = _subtree_min(verb)
+    if not found and verb.dep_ in ("parataxis", "ccomp", "advcl") and verb.head.i < verb.i \
+            and verb.head.pos_ in ("VERB", "AUX") and verb.head.dep_ == "ROOT" \
+            and subject_of(verb) is not None and first > 0 and verb.doc[first - 1].text == "," \
+            and not any(c.dep_ == "mark" for c in verb.children):
+        if first > verb.head.left_edge.i:
+            found.append((verb.head.left_edge.i, first))
+    return [c for c in found if c[1] > c[0]]
 
 
 def _subtree_min(token: Token) -> int:
@@ -373,8 +393,11 @@ class Resolver:
         return name
 
     def register(self, pos: int, resolved: Resolved) -> None:
-        """Record a resolved speaker so later pronouns and titles can refer to it."""
-        if resolved.category in ("person", "org"):
+        """Record a resolved speaker so later pronouns and titles can refer to it.
+
+        Speakers named inside quotation marks are not recorded: they are the quoted
+        person's words, not the article's."""
+        if resolved.category in ("person", "org") and not self._in_quote(pos):
             self.speakers.append((pos, resolved))
 
     def resolve(self, head: Token) -> Resolved:
@@ -416,7 +439,7 @@ class Resolver:
                                            mention=mention, span=char_span), "person")
             if ent.label_ in ("ORG", "GPE", "NORP", "FAC", "WORK_OF_ART", "LOC"):
                 return Resolved(SpeakerRef(name=mention, mention=mention, span=char_span), "org")
-        if has_propn:
+        if has_propn and head.pos_ == "PROPN":
             words = {w.lower() for w in _NAME_TOKEN.findall(mention)}
             category: Category = "org" if words & lex.org_words else "person"
             if category == "person":

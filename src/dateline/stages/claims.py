@@ -1,16 +1,211 @@
-"""Claims stage (implementation in progress)."""
+"""Claims stage: clauses that carry a claim, their attribution chain, modality and polarity.
+
+One Claim per finite clause (every sentence's main clause, conjoined, adverbial and
+relative clauses with their own verb, and every reported complement clause). Claims
+nest: a reported complement lies inside the claim of its reporting clause, and the
+innermost claim covering a word is the one that governs it.
+"""
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+import functools
+import logging
+import tomllib
+from dataclasses import dataclass
+from importlib import resources
+
+from spacy.tokens import Doc, Token
 
 from dateline.config import ClaimSettings
-from dateline.records import Article, Claim, Entity, Quote, Sentence
+from dateline.records import Article, Attribution, Claim, Entity, Quote, Sentence, Source
+from dateline.stages._speech import Cue, Resolved, Resolver, find_cues, lexicon, quote_marks, trim
 
 NAME = "claims"
 VERSION = 1
 STAGE = f"{NAME}@{VERSION}"
 
+logger = logging.getLogger(__name__)
 
-def extract_claims(*, article: Article, doc: Doc, sentences: list[Sentence], entities: list[Entity], quotes: list[Quote], settings: ClaimSettings) -> list[Claim]:
-    return []
+_CLAUSE_DEPS = frozenset({"ROOT", "ccomp", "conj", "advcl", "relcl", "parataxis"})
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
+_FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+_OUTLET = "the article"
+
+
+@dataclass(frozen=True)
+class ModalityLexicon:
+    """The cue lists of ``data/claims/modality.toml``."""
+
+    precedence: tuple[str, ...]
+    cues: dict[str, tuple[tuple[str, ...], ...]]
+    negative: frozenset[tuple[str, ...]]
+    modal_only: frozenset[str]
+
+
+@functools.cache
+def modality_lexicon() -> ModalityLexicon:
+    """Load the modality lexicon once per process."""
+    raw = tomllib.loads(resources.files("dateline").joinpath("data/claims/modality.toml")
+                        .read_text(encoding="utf-8"))
+    cues = {name: tuple(tuple(p.lower().split()) for p in phrases)
+            for name, phrases in raw["cues"].items()}
+    return ModalityLexicon(
+        precedence=tuple(raw["precedence"]), cues=cues,
+        negative=frozenset(tuple(p.lower().split()) for p in raw["polarity"]["negative"]),
+        modal_only=frozenset(raw["tags"]["modal_only"]))
+
+
+def extract_claims(*, article: Article, doc: Doc, sentences: list[Sentence], entities: list[Entity],
+                   quotes: list[Quote], settings: ClaimSettings) -> list[Claim]:
+    """Return one Claim per claim-carrying clause, in text order.
+
+    Attribution, outermost source first:
+      1. reporting cues whose reported clause holds this clause ("X said that Y reported
+         that ..." -> X, Y), each followed by its "citing Z" sources;
+      2. "according to X" attached to the clause or a clause above it;
+      3. the speaker of a direct quote the clause lies in;
+      4. else the article itself (kind "outlet", name = article.outlet or "the article").
+    Modality: cues of the clause's own words (not those of clauses nested in it) from the
+    lexicon, plus "alleged" from a hedging reporting verb ("claimed that") and "reported"
+    when a source other than the article vouches for it; the lexicon's precedence decides.
+    """
+    text = article.text
+    marks = quote_marks(text)
+    resolver = Resolver(doc, entities, marks)
+    cues = find_cues(doc)
+    resolved: dict[int, Resolved | None] = {}
+    for cue in cues:
+        if cue.token.i not in resolved:
+            resolved[cue.token.i] = _resolve(resolver, cue)
+    outlet = Source(name=article.outlet or _OUTLET, kind="outlet")
+
+    heads = [t for t in doc if _is_clause_head(t)]
+    head_set = {t.i for t in heads}
+    claims: list[Claim] = []
+    for head in heads:
+        own = _own_tokens(head, head_set)
+        if not own:
+            continue
+        start, end = trim(text, head.left_edge.idx,
+                          head.right_edge.idx + len(head.right_edge))
+        if end <= start:
+            continue
+        chain = _chain(head, cues, resolved, resolver, quotes)
+        modality, polarity, words = _modality(doc, own, chain)
+        claims.append(Claim(
+            id="", article_id=article.id, span=(start, end), stage=STAGE, text=text[start:end],
+            attribution=Attribution(sources=chain or [outlet]), modality=modality,
+            polarity=polarity, cues=words))
+    claims.sort(key=lambda c: (c.span[0], -c.span[1]))
+    claims = [c.model_copy(update={"id": f"C{i}"}) for i, c in enumerate(claims, 1)]
+    logger.debug("article %s: %d claims", article.id, len(claims))
+    return claims
+
+
+def _resolve(resolver: Resolver, cue: Cue) -> Resolved | None:
+    if cue.source is None or (cue.passive and cue.source.lower_ == "it"):
+        return None
+    found = resolver.resolve(cue.source)
+    resolver.register(cue.token.idx, found)
+    return found
+
+
+def _is_clause_head(token: Token) -> bool:
+    if token.lower_ == "according" or token.dep_ not in _CLAUSE_DEPS:
+        return False
+    if token.pos_ not in ("VERB", "AUX"):
+        return token.dep_ == "ROOT" and token.pos_ in ("NOUN", "PROPN", "ADJ") and \
+            any(c.dep_ in _SUBJECT_DEPS for c in token.children)
+    if token.dep_ == "ROOT":
+        return True
+    has_subject = any(c.dep_ in _SUBJECT_DEPS for c in token.children)
+    finite = token.tag_ in _FINITE_TAGS or any(c.tag_ in _FINITE_TAGS for c in token.children
+                                               if c.dep_ in ("aux", "auxpass"))
+    if token.dep_ == "conj":
+        return has_subject or finite
+    return has_subject and (finite or token.dep_ == "ccomp")
+
+
+def _own_tokens(head: Token, heads: set[int]) -> list[Token]:
+    """The clause's words without those of clauses nested in it."""
+    own: list[Token] = []
+    stack = [head]
+    while stack:
+        token = stack.pop()
+        own.append(token)
+        stack.extend(c for c in token.children if c.i not in heads)
+    return sorted(own, key=lambda t: t.i)
+
+
+def _source(resolved: Resolved | None, cue: Cue) -> Source:
+    word = cue.token.text if not cue.according else "according to"
+    if resolved is None:
+        return Source(name="unnamed source", kind="anonymous", cue=word)
+    ref = resolved.ref
+    kind = {"person": "named", "org": "named", "other": "named", "anonymous": "anonymous",
+            "pronoun": "pronoun"}.get(resolved.category, "named")
+    return Source(name=ref.name, kind=kind, entity_id=ref.entity_id, span=ref.span, cue=word)
+
+
+def _chain(head: Token, cues: list[Cue], resolved: dict[int, Resolved | None],
+           resolver: Resolver, quotes: list[Quote]) -> list[Source]:
+    holding = [c for c in cues if c.content is not None and c.content[0] <= head.i < c.content[1]
+               and c.token.i != head.i]
+    holding.sort(key=lambda c: c.content[0] - c.content[1])  # outermost (widest) first
+    chain: list[Source] = []
+    for quote in quotes:
+        if quote.kind == "direct" and quote.span[0] < head.idx < quote.span[1] and quote.speaker:
+            speaker = quote.speaker
+            if not any(c.token.idx == (quote.cue_span or (-1,))[0] for c in holding):
+                chain.append(Source(name=speaker.name, kind="named", entity_id=speaker.entity_id,
+                                    span=speaker.span, cue=quote.cue))
+    for cue in holding:
+        chain.append(_source(resolved.get(cue.token.i), cue))
+        for cited in cue.citing:
+            found = resolver.resolve(cited)
+            kind = "anonymous" if found.category in ("anonymous", "other") else "named"
+            chain.append(Source(name=found.ref.name, kind=kind, entity_id=found.ref.entity_id,
+                                span=found.ref.span, cue="citing"))
+    deduped: list[Source] = []
+    for source in chain:
+        if not deduped or (deduped[-1].name, deduped[-1].kind) != (source.name, source.kind):
+            deduped.append(source)
+    return deduped
+
+
+def _modality(doc: Doc, own: list[Token], chain: list[Source]) -> tuple[str, str, list[str]]:
+    lex = modality_lexicon()
+    found: dict[str, list[str]] = {}
+    negative: list[str] = []
+    own_set = {t.i for t in own}
+    for token in own:
+        for name, phrases in lex.cues.items():
+            if name == "alleged" and token.lemma_.lower() in lexicon().reporting_verbs:
+                continue  # "X claimed that ...": the hedge is on the reported clause
+            for phrase in phrases:
+                if _matches(doc, token.i, phrase, own_set, lex.modal_only):
+                    found.setdefault(name, []).append(" ".join(phrase))
+        for phrase in lex.negative:
+            if _matches(doc, token.i, phrase, own_set, lex.modal_only):
+                negative.append(" ".join(phrase))
+    hedges = {p[0] for p in lex.cues["alleged"] if len(p) == 1}
+    for source in chain:
+        if source.cue and source.cue.lower() in hedges:
+            found.setdefault("alleged", []).append(source.cue.lower())
+    if any(s.kind != "outlet" for s in chain):
+        found.setdefault("reported", []).append(chain[-1].cue or "reported")
+    modality = next((m for m in lex.precedence if m in found), "asserted")
+    polarity = "negative" if negative else "positive"
+    words = list(dict.fromkeys(found.get(modality, []) + negative))
+    return modality, polarity, words
+
+
+def _matches(doc: Doc, i: int, phrase: tuple[str, ...], own: set[int],
+             modal_only: frozenset[str]) -> bool:
+    if i + len(phrase) > len(doc):
+        return False
+    for k, word in enumerate(phrase):
+        token = doc[i + k]
+        if token.lower_ != word or (k == 0 and token.i not in own):
+            return False
+    return not (len(phrase) == 1 and phrase[0] in modal_only and doc[i].tag_ != "MD")
