@@ -1,0 +1,39 @@
+"""Fixture for the events-stage tests: the stage run on a text with hand-built records."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+
+from dateline.config import EventSettings
+from dateline.records import Article, Event
+from dateline.stages.events import extract_events
+from dateline.stages.parse import split_sentences
+
+
+@pytest.fixture(scope="session")
+def run_events(nlp) -> Callable[..., list[Event]]:
+    """Run the events stage on a text with hand-built records of the earlier stages."""
+
+    def run(text: str, **records: Any) -> list[Event]:
+        article = Article(id="a", text=text)
+        doc = nlp(text)
+        inputs: dict[str, Any] = {
+            "timexes": [],
+            "quantities": [],
+            "entities": [],
+            "places": [],
+            "claims": [],
+        }
+        inputs.update(records)
+        return extract_events(
+            article=article,
+            doc=doc,
+            sentences=split_sentences(article, doc),
+            settings=EventSettings(),
+            **inputs,
+        )
+
+    return run

@@ -1,0 +1,87 @@
+"""Actors and targets: passive agents, infinitive complements, conjuncts, pronouns, entities."""
+
+from __future__ import annotations
+
+import pytest
+from _events_helpers import by_trigger, entity
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "actor", "target"),
+    [
+        ("The airport was captured by the rebels.", "captured", "the rebels", "The airport"),
+        ("The rebels captured the airport.", "captured", "The rebels", "the airport"),
+        ("The convoy was attacked by drones on Monday.", "attacked", "drones", "The convoy"),
+    ],
+)
+def test_passive_by_phrase_is_the_actor(run_events, text, trigger, actor, target):
+    event = by_trigger(run_events(text), trigger)
+    assert [a.name for a in event.actors] == [actor]
+    assert [t.name for t in event.targets] == [target]
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "actor"),
+    [
+        ("The president ordered the army to push the rebels out of the city.", "push", "the army"),
+        (
+            "The president ordered the army to push the rebels out of the city.",
+            "ordered",
+            "The president",
+        ),
+        (
+            "The government was seeking to deploy more troops to the border.",
+            "deploy",
+            "The government",
+        ),
+        ("The rebels tried to break through the border.", "break", "The rebels"),
+        ("The rebels decided to withdraw some units from the town.", "withdraw", "The rebels"),
+    ],
+)
+def test_infinitive_complement_actor(run_events, text, trigger, actor):
+    event = by_trigger(run_events(text), trigger)
+    assert [a.name for a in event.actors] == [actor]
+
+
+def test_passive_conjunct_inherits_subject_as_target(run_events):
+    text = "The rebels tried to break through the border but were pushed back."
+    event = by_trigger(run_events(text), "pushed")
+    assert event.actors == []
+    assert [t.name for t in event.targets] == ["The rebels"]
+
+
+def test_pronoun_actor_resolves_to_the_reporting_subject(run_events):
+    text = "The National Police announced that it had implemented new security measures."
+    police = entity(text, "The National Police", "National Police")
+    event = by_trigger(run_events(text, entities=[police]), "implemented")
+    assert (event.actors[0].name, event.actors[0].entity_id) == ("National Police", "E1")
+
+
+def test_actor_links_to_entity_name_and_country(run_events):
+    text = "Yesterday the Northern Army captured the airport."
+    army = entity(text, "Northern Army", "Northern Army of Ruritania", country="RU")
+    (event,) = run_events(text, entities=[army])
+    actor = event.actors[0]
+    assert (actor.name, actor.entity_id, actor.country) == (
+        "Northern Army of Ruritania",
+        "E1",
+        "RU",
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "country"),
+    [
+        ("Ukrainian troops captured the bridge.", "Ukrainian troops", "UA"),
+        ("The Russians retreated from the hill.", "The Russians", "RU"),
+    ],
+)
+def test_demonym_actor_keeps_phrase_and_country(run_events, text, actor, country):
+    (event,) = run_events(text)
+    assert (event.actors[0].name, event.actors[0].country) == (actor, country)
+
+
+def test_evaluation_adjective_takes_the_speaker_as_actor(run_events):
+    text = "Anna Berg stated that the operation is consistent with the policy of the alliance."
+    (event,) = run_events(text)
+    assert (event.type, event.actors[0].name) == ("SUPPORT", "Anna Berg")

@@ -1,0 +1,48 @@
+"""Event dates: clause, sentence, narrative reference date; deadlines kept apart."""
+
+from __future__ import annotations
+
+from _events_helpers import by_trigger, timex
+
+
+def test_deadline_goes_to_deadline_not_date(run_events):
+    text = "On May 3, the president ordered the army to push the rebels out of the city by June 1."
+    timexes = [
+        timex(text, "May 3", "2023-05-03"),
+        timex(text, "June 1", "2023-06-01", role="deadline", n=2),
+    ]
+    for trigger in ("ordered", "push"):
+        event = by_trigger(run_events(text, timexes=timexes), trigger)
+        assert event.date.value == "2023-05-03"
+        assert event.deadline.value == "2023-06-01"
+
+
+def test_clause_timex_beats_sentence_timex(run_events):
+    text = "On May 20 it became known that in April the rebels submitted 40 appeals to the court."
+    timexes = [timex(text, "May 20", "2023-05-20"), timex(text, "April", "2023-04", n=2)]
+    event = by_trigger(run_events(text, timexes=timexes), "submitted")
+    assert (event.date.value, event.date.source) == ("2023-04", "clause")
+
+
+def test_sentence_timex_when_clause_has_none(run_events):
+    text = "On May 20, officials said that the rebels had captured the airport."
+    event = by_trigger(run_events(text, timexes=[timex(text, "May 20", "2023-05-20")]), "captured")
+    assert (event.date.value, event.date.source) == ("2023-05-20", "sentence")
+
+
+def test_narrative_date_is_inherited_from_the_latest_day_precise_timex(run_events):
+    text = (
+        "On May 2, the rebels captured the airport.\n"
+        "In May the army was weak.\n"
+        "The army retreated to the hills."
+    )
+    timexes = [timex(text, "May 2", "2023-05-02"), timex(text, "May", "2023-05", n=2)]
+    # "In May" is month-precise: the narrative date stays May 2 for the last sentence.
+    text_events = run_events(text, timexes=timexes)
+    event = by_trigger(text_events, "retreated")
+    assert (event.date.value, event.date.source) == ("2023-05-02", "narrative")
+
+
+def test_undated_event_without_any_timex(run_events):
+    (event,) = run_events("The army retreated to the hills.")
+    assert (event.date.value, event.date.source) == (None, "none")
