@@ -101,7 +101,7 @@ def lexicon() -> NameLexicon:
 
 
 def strip_article(text: str) -> str:
-    """Drop a leading "the" and a trailing possessive: "The Washington Post's" -> "Washington Post"."""
+    """Drop a leading "the" and a trailing possessive ("The Post's" -> "Post")."""
     text = re.sub(r"^(?:the|The|THE)\s+", "", text.strip())
     return re.sub(r"\s*['\u2019]s?$", "", text)
 

@@ -70,6 +70,7 @@ class _Mention:
     kind: str | None = None
     roles: list[Role] = field(default_factory=list)
     corrected: bool = False
+    head_dep: str = ""
 
 
 def extract_entities(*, article: Article, doc: Doc, settings: EntitySettings) -> list[Entity]:
@@ -127,7 +128,7 @@ def _make(doc: Doc, start: int, end: int, label: str, corrected: bool = False) -
     if prev is not None and prev.text == "The" and label == "ORG" and prev.i != prev.sent.start:
         written = f"The {written}"  # "The Washington Post" as written, mid-sentence
     return _Mention(start=start, end=end, label=label, written=written, core=span.text,
-                    corrected=corrected)
+                    corrected=corrected, head_dep=span.root.dep_)
 
 
 def _base_mentions(doc: Doc, corrections: bool) -> list[_Mention]:
@@ -211,19 +212,33 @@ def _add_reporting_subjects(doc: Doc, mentions: list[_Mention]) -> list[_Mention
             if not all(_capitalised(t) for t in doc[start:end]):
                 continue
             if _overlaps(out, start, end):
+                _relabel_speaking_org(out, subj)
                 continue
             last = doc[end - 1].lower_
-            if end - start == 1 and last not in lex.head_nouns:
-                continue
-            if start == doc[start].sent.start and end - start == 1:
+            single = end - start == 1
+            if single and last not in lex.head_nouns and (subj.pos_ != "PROPN"
+                                                          or _names.country_of(subj.text)):
                 continue
             has_org_word = last in lex.head_nouns or any(
                 _names.country_of(t.text) for t in doc[start:end])
-            label = "ORG" if has_org_word or end - start > 3 else "PERSON"
+            # A lone proper noun that says things is most often a person's surname
+            # ("Stumpf said"); an all-capitals one an organisation's acronym.
+            label = "ORG" if has_org_word or end - start > 3 or _names.is_acronym(subj.text) \
+                else "PERSON"
             m = _make(doc, start, end, label, corrected=True)
             if m is not None:
                 out.append(m)
     return out
+
+
+def _relabel_speaking_org(mentions: list[_Mention], subj: Token) -> None:
+    """A one-word ORG with no organisation cue that says things is a person ("X said")."""
+    for m in mentions:
+        if m.start == subj.i and m.end == subj.i + 1 and m.label == "ORG" \
+                and subj.pos_ == "PROPN" and not _names.is_acronym(subj.text) \
+                and _names.org_kind(subj.text) == "other" \
+                and subj.lower_ not in lexicon().head_nouns and not _names.country_of(subj.text):
+            m.label, m.corrected = "PERSON", True
 
 
 def _capitalised(token: Token) -> bool:
@@ -295,10 +310,12 @@ def _add_titled_names(doc: Doc, mentions: list[_Mention]) -> list[_Mention]:
 
 
 def _drop_unanchored_demonyms(mentions: list[_Mention]) -> list[_Mention]:
-    """Keep a bare demonym ("Russian") only as an alias of a country the text names."""
+    """Keep a demonym adjective ("Russian") only as an alias of a country the text names;
+    keep a group named as a noun ("Republicans", "Russians"): it can act and speak."""
     named = {m.country for m in mentions if m.label == "GPE" and m.country}
     return [m for m in mentions
-            if m.label != "NORP" or (m.country is not None and m.country in named)]
+            if m.label != "NORP" or (m.country is not None and m.country in named)
+            or m.head_dep not in ("amod", "compound", "nmod")]
 
 
 # --------------------------------------------------------------------------- countries
@@ -496,7 +513,7 @@ def _cluster(mentions: list[_Mention], threshold: float) -> list[list[_Mention]]
             by_key.setdefault(key, i)
     # Surname <-> full name, only when a single full name carries that surname.
     full_names: dict[str, set[str]] = {}
-    for i, m in enumerate(mentions):
+    for m in mentions:
         parts = m.core.split()
         if m.label == "PERSON" and len(parts) > 1:
             full_names.setdefault(parts[-1].lower(), set()).add(m.core.lower())
@@ -535,7 +552,10 @@ def _cluster(mentions: list[_Mention], threshold: float) -> list[list[_Mention]]
 
 
 def _compatible(a: _Mention, b: _Mention) -> bool:
-    return (a.label == "PERSON") == (b.label == "PERSON") or a.label == "NORP" or b.label == "NORP"
+    """Same-key mentions merge unless one is a person and the other is not, except when
+    they are written the same (the model labels one name differently in two places)."""
+    return (a.label == "PERSON") == (b.label == "PERSON") or a.core == b.core \
+        or a.label == "NORP" or b.label == "NORP"
 
 
 def _acronym_of(short: _Mention, long: _Mention) -> bool:
