@@ -29,7 +29,6 @@ import gzip
 import json
 import math
 import re
-import statistics
 import unicodedata
 from collections import defaultdict
 from importlib import resources
@@ -170,6 +169,15 @@ def _align_by_order(by_admin1: dict, paired: dict, pycountry) -> dict:
         if len(codes) != len(subs):
             continue
         anchors = {code: paired[(cc, code)] for code in codes if (cc, code) in paired}
+        # Codes often follow the order of the names within each kind of subdivision
+        # (provinces, then territories): pair everything when every anchor agrees.
+        grouped = sorted(subs, key=lambda s: (s.type, _fold(s.name)))
+        if anchors and all(codes.index(c) == grouped.index(s) for c, s in anchors.items()
+                           if s in grouped):
+            for code, sub in zip(codes, grouped, strict=True):
+                if code not in anchors and sub not in anchors.values():
+                    out[(cc, code)] = sub
+            continue
         kept = [(-1, -1)]
         for ci, code in enumerate(codes):
             if code in anchors and anchors[code] in subs:
@@ -293,8 +301,8 @@ def build() -> list[str]:
     for (cc, admin1), members in sorted(by_admin1.items()):
         if len(members) < 2:
             continue
-        lat = statistics.fmean(c["latitude"] for c in members)
-        lon = statistics.fmean(c["longitude"] for c in members)
+        lat = sum(c["latitude"] for c in members) / len(members)
+        lon = sum(c["longitude"] for c in members) / len(members)
         pop = sum(c["population"] or 0 for c in members)
         names = iso_names.get((cc, admin1), [])
         codes = [n for n in names if re.fullmatch(r"[A-Z]{2}-\w+", n)]

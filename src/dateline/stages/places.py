@@ -70,10 +70,10 @@ _MIN_PROPER_POPULATION = 5000
 _BASED = re.compile(r"^-?based$", re.IGNORECASE)
 
 # Score weights (tuned on the geoparsing dev split).
-_W_POPULATION = 0.12
+_W_POPULATION = 0.25
 _W_KIND = {"country": 1.2, "continent": 1.2, "region": 0.6, "district": 0.2, "city": 0.0}
 _W_PRIMARY = 0.3
-_W_COUNTRY = 1.5
+_W_COUNTRY = 0.75
 _W_QUALIFIER = 3.0
 _W_NEAR = 0.8
 _NEAR_KM = 400.0
