@@ -6,9 +6,9 @@ the stage composes: country lookup, organisation kind, acronyms and the similari
 for near-duplicate organisation names.
 
 Similarity rule (``similar``): two organisation names are near-duplicates when
-    1. they have the same head noun (the last content word before the first
-       preposition: "Institute for the Study of War" -> "institute",
-       "Defense Ministry" -> "ministry"), and
+    1. they have the same head noun, the last content word before the first preposition
+       ("Institute for the Study of War" -> "institute", "Defense Ministry" -> "ministry"),
+       or a spelling variant of it ("Center"/"Centre"), and
     2. the token-sort similarity (rapidfuzz ``fuzz.token_sort_ratio``) of their content-word
        stems (stop words dropped, plural "-s"/"-ies" stripped) is at least the threshold
        (``entities.merge_threshold``).
@@ -158,8 +158,10 @@ def head_stem(text: str) -> str | None:
 def similar(a: str, b: str, threshold: float) -> bool:
     """Near-duplicate organisation names (see the module docstring for the rule)."""
     head_a, head_b = head_stem(a), head_stem(b)
-    if head_a is None or head_a != head_b:
+    if head_a is None or head_b is None:
         return False
+    if head_a != head_b and not (head_a[:4] == head_b[:4] and fuzz.ratio(head_a, head_b) >= 80):
+        return False  # a spelling variant ("center"/"centre") is the same head
     stems_a, stems_b = content_stems(a), content_stems(b)
     score = fuzz.token_sort_ratio(" ".join(stems_a), " ".join(stems_b)) / 100
     return score >= threshold
