@@ -422,6 +422,13 @@ def _build_event(ctx: _Context, tok: Token, entry: Entry, is_nominal: bool, n: i
     negated = _negated(tok)
     if claim is not None:
         attribution, modality, polarity = claim.attribution, claim.modality, claim.polarity
+        own_cues = {c.lower() for c in claim.cues} <= {tok.lower_, tok.lemma_.lower()}
+        if claim.cues and own_cues or is_nominal and polarity == "negative" and not negated:
+            # The claim's hedge is the trigger itself ("refused" is the REJECT event, not a
+            # negation of it), or belongs to the verb governing a nominal event.
+            relayed = any(src.cue for src in attribution.sources)
+            modality = "reported" if relayed else _local_modality(tok, negated)
+            polarity = "negative" if negated else "positive"
         if negated:
             polarity = "negative"
     else:
