@@ -41,6 +41,8 @@ class Lexicon:
     group_pronouns: frozenset[str]
     thing_pronouns: frozenset[str]
     relative_pronouns: frozenset[str]
+    reporting_nouns: frozenset[str]
+    title_small_words: frozenset[str]
 
 
 @functools.cache
@@ -171,8 +173,9 @@ def subject_of(verb: Token) -> Token | None:
             if child.lower_ in lexicon().relative_pronouns and verb.dep_ == "relcl":
                 return verb.head
             return child
-    if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
-        return subject_of(verb.head)
+    if verb.dep_ in ("conj", "advcl", "xcomp", "pcomp") and verb.head.pos_ in ("VERB", "AUX") \
+            and verb.head.i != verb.i:
+        return subject_of(verb.head)  # "..., saying that", "went on to add"
     if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN"):
         return verb.head
     return None
@@ -217,6 +220,13 @@ def find_cues(doc: Doc) -> list[Cue]:
             # "it became known that ...": content with no named source
             for content in _contents(token) + _contents(known[0]):
                 cues.append(Cue(token, None, content, passive=True))
+            continue
+        if token.pos_ == "NOUN" and token.lemma_.lower() in lexicon().reporting_nouns:
+            poss = next((c for c in token.children if c.dep_ == "poss"), None)
+            for child in token.children:
+                if child.dep_ in ("acl", "ccomp") and any(
+                        c.dep_ == "mark" and c.lower_ == "that" for c in child.children):
+                    cues.append(Cue(token, poss, _clause_range(child)))
             continue
         if not is_reporting(token):
             continue
@@ -558,3 +568,14 @@ def _person_like(ent: Span) -> bool:
     if any(t.text.isupper() or not t.text[:1].isupper() for t in words):
         return False
     return not {t.lower_ for t in words} & lexicon().org_words
+
+
+def is_title(text: str) -> bool:
+    """A short quotation in title case ("Fox News Sunday", "War and Peace"): a name of a
+    work or programme rather than speech."""
+    words = _NAME_TOKEN.findall(text)
+    if not 1 <= len(words) <= 6:
+        return False
+    small = lexicon().title_small_words
+    content = [w for w in words if w.lower() not in small or w is words[0]]
+    return all(w[:1].isupper() or w[:1].isdigit() for w in content)

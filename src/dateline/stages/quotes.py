@@ -16,7 +16,16 @@ from spacy.tokens import Doc, Token
 
 from dateline.config import QuoteSettings
 from dateline.records import Article, Entity, Quote, QuoteKind, Sentence
-from dateline.stages._speech import Cue, Resolved, Resolver, find_cues, quote_marks, trim
+from dateline.stages._speech import (
+    Cue,
+    Resolved,
+    Resolver,
+    find_cues,
+    is_title,
+    lexicon,
+    quote_marks,
+    trim,
+)
 
 NAME = "quotes"
 VERSION = 1
@@ -117,6 +126,9 @@ def _attach_direct(doc: Doc, text: str, marks: list[tuple[int, int]],
     for a, b in marks:
         cue = _governing_cue(doc, a, b, by_token) or _trailing_cue(text, b, cues) \
             or _leading_cue(text, a, cues)
+        if cue is not None and is_title(text[a:b]) and \
+                cue.token.lemma_.lower() not in lexicon().content_optional_verbs:
+            cue = None  # 'told "Morning Joe"': a programme's or work's title, not speech
         drafts.append(_Draft(a, b, "direct", cue, [(a, b)]))
     return drafts
 
