@@ -60,10 +60,13 @@ def extract_quantities(*, article: Article, doc: Doc, settings: QuantitySettings
     for parsed in find_quantities(text):
         if not _keep(parsed, text, doc, temporal):
             continue
+        counted = _counted(doc, parsed)
+        if parsed.words and parsed.value == 1 and counted is None and parsed.unit is None:
+            continue  # "one of the things", "one among millions": a pronoun, not a figure
         out.append(Quantity(
             id=f"Q{len(out) + 1}", article_id=article.id, span=(parsed.start, parsed.end),
             stage=STAGE, text=parsed.text, value=parsed.value, min=parsed.min, max=parsed.max,
-            approx=parsed.approx, unit=parsed.unit, counted=_counted(doc, parsed),
+            approx=parsed.approx, unit=parsed.unit, counted=counted,
         ))
     logger.debug("article %s: %d quantities", article.id, len(out))
     return out
@@ -77,7 +80,8 @@ def _keep(parsed: ParsedQuantity, text: str, doc: Doc, temporal: list[tuple[int,
         and parsed.unit is None and not parsed.approx
     if bare and _YEAR.match(parsed.text):
         before = text[max(0, parsed.start - 12):parsed.start].split()
-        if not before or before[-1].strip(",.").lower() in _YEAR_CONTEXT:
+        if not before or before[-1].strip(",.").lower() in _YEAR_CONTEXT \
+                or before[-1].endswith(("'s", "\u2019s")):
             return False
     if parsed.words:
         span = doc.char_span(parsed.start, parsed.end, alignment_mode="expand")
@@ -91,7 +95,7 @@ def _counted(doc: Doc, parsed: ParsedQuantity) -> str | None:
     span = doc.char_span(parsed.start, parsed.end, alignment_mode="expand")
     if span is None or span.end >= len(doc):
         return None
-    head = _dependency_head(span)
+    head = _dependency_head(span) if parsed.unit is None else None
     if head is not None:
         return head.text
     i = span.end
@@ -100,11 +104,13 @@ def _counted(doc: Doc, parsed: ParsedQuantity) -> str | None:
         if doc[i].lower_ != "of":
             return None
         i += 1
+        while i < len(doc) and doc[i].pos_ in ("DET", "PRON") and doc[i].dep_ in ("det", "poss"):
+            i += 1
     noun: Token | None = None
     for token in doc[i:i + 4]:
         if token.pos_ not in _COUNTED_POS or token.is_punct:
             break
-        if token.pos_ == "NOUN" or (token.pos_ == "PROPN" and noun is None):
+        if token.pos_ == "NOUN":
             noun = token
     return noun.text if noun is not None else None
 
@@ -113,6 +119,7 @@ def _dependency_head(span: Span) -> Token | None:
     if span.root.dep_ not in ("nummod", "quantmod", "amod", "compound"):
         return None
     head = span.root.head
-    if head.i >= span.end and head.pos_ == "NOUN" and head.i - span.end <= 3:
+    if head.i >= span.end and head.pos_ == "NOUN" and head.i - span.end <= 3 \
+            and all(t.pos_ in _COUNTED_POS for t in span.doc[span.end:head.i]):
         return head
     return None

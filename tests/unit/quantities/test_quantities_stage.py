@@ -25,6 +25,10 @@ def _run(nlp, text):
         ("On August 7, 2024, at 10:00, the first convoy left.", []),
         ("In 2024 the town was shelled.", []),
         ("Troops advanced up to 10 km deep.", [("up to 10 km", None)]),
+        ("One of the soldiers said it was one among many.", []),
+        ("Only one convoy arrived, with 12 percent of the aid.", [("one", "convoy"),
+                                                                  ("12 percent", "aid")]),
+        ("The company's 1995 tax return showed a loss.", []),
     ],
 )
 def test_quantities_stage_spans_and_counted(nlp, text, expected):
