@@ -29,7 +29,7 @@ from datetime import date, timedelta
 from importlib import resources
 from typing import Any
 
-Tense = str | None  # "past", "present", "future" or None (unknown)
+Tense = str | None  # "past", "present", "future", "modal" or None (unknown)
 
 
 @dataclass(frozen=True)
@@ -368,7 +368,7 @@ def weekday_date(anchor: date, weekday: int, relation: str | None, tense: Tense)
 
     "last Friday" is the latest Friday strictly before the anchor, "next Friday" the first
     strictly after; a bare "Friday" looks back for past (and unknown) tense and forward for
-    future or present tense, the anchor's own day included.
+    future, present or modal tense, the anchor's own day included.
     """
     back = (anchor.isoweekday() - weekday) % 7
     ahead = (weekday - anchor.isoweekday()) % 7
@@ -376,7 +376,7 @@ def weekday_date(anchor: date, weekday: int, relation: str | None, tense: Tense)
         return anchor - timedelta(days=back or 7)
     if relation in ("next", "coming", "this coming"):
         return anchor + timedelta(days=ahead or 7)
-    if tense in ("future", "present"):
+    if tense in ("future", "present", "modal"):
         return anchor + timedelta(days=ahead)
     return anchor - timedelta(days=back)
 

@@ -79,10 +79,11 @@ def _governing_verb(token: Token) -> Token | None:
 
 
 def _tense(doc: Doc, start: int, end: int) -> str | None:
-    """Tense of the verb governing [start, end): 'past', 'present', 'future' or None.
+    """Tense of the verb governing [start, end): 'past', 'present', 'future', 'modal' or None.
 
     Read from the tags of the verb and its auxiliaries (VBD -> past, will/shall ->
-    future); None with an untagged (blank) Doc.
+    future, a bare infinitive under a modal or "to" -> modal, which points weekdays
+    forward but leaves year choice alone); None with an untagged (blank) Doc.
     """
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
@@ -96,6 +97,8 @@ def _tense(doc: Doc, start: int, end: int) -> str | None:
         return "future"
     if verb.tag_ == "VBD" or any(a.tag_ == "VBD" or a.lower_ in _PAST_AUX for a in auxes):
         return "past"
+    if verb.tag_ == "VB" and any(a.tag_ in ("MD", "TO") for a in auxes):
+        return "modal"  # "might come Tuesday", "is scheduled to close Monday"
     if verb.tag_ in ("VBZ", "VBP") or any(a.tag_ in ("VBZ", "VBP") for a in auxes):
         return "present"
     return None
