@@ -139,6 +139,7 @@ class Gazetteer:
     regions: dict[tuple[str, str], int] = field(default_factory=dict)
     countries: dict[str, int] = field(default_factory=dict)
     demonyms: dict[str, str] = field(default_factory=dict)
+    generic: frozenset[str] = frozenset()
 
     def lookup(self, key: str) -> tuple[int, ...]:
         return self.index.get(key, ())
@@ -196,6 +197,9 @@ def load_gazetteer() -> Gazetteer:
             code, *forms = line.split("\t")
             for form in forms:
                 gaz.demonyms[name_key(form)] = code.strip()
+    gaz.generic = frozenset(
+        line.strip() for line in _data_text("generic_words.txt").splitlines()
+        if line.strip() and not line.startswith("#"))
     logger.info("gazetteer loaded: %d places, %d names", len(gaz.entries), len(gaz.index))
     return gaz
 

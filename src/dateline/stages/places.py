@@ -52,6 +52,7 @@ _NON_PLACE_LABELS = frozenset({
     "DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL", "LANGUAGE", "LAW",
 })
 _PERSON_LABELS = frozenset({"PERSON"})
+_ORG_LABELS = frozenset({"ORG", "FAC"})
 _BIG_CITY = 100_000
 _REGION_WORDS = frozenset({
     "region", "oblast", "province", "state", "krai", "kray", "governorate", "prefecture",
@@ -75,6 +76,7 @@ _W_KIND = {"country": 1.2, "continent": 1.2, "region": 0.6, "district": 0.2, "ci
 _W_PRIMARY = 0.3
 _W_COUNTRY = 0.75
 _W_QUALIFIER = 3.0
+_W_REGION = 0.5
 _W_NEAR = 0.8
 _NEAR_KM = 400.0
 
@@ -210,14 +212,16 @@ def _find_mentions(doc: Doc, gaz: Gazetteer,
                 continue
             key = name_key(doc[i:end].text)
             ids = gaz.lookup(key)
-            if not ids:
+            if not ids or key in gaz.generic:
                 continue
             region_end = _region_suffix(doc, end)
             if region_end > end:
                 add(i, region_end, "region", region=True)
                 matched = True
-            elif _accept_run(doc, i, end, ids, gaz, other_ent, person_words) and (
-                    not other_ent[i] or ent_bounds[i] == (i, end) or other_ent[i] == "PERSON"):
+            elif (_accept_run(doc, i, end, ids, gaz, other_ent, person_words) and (
+                    not other_ent[i] or ent_bounds[i] == (i, end) or other_ent[i] == "PERSON")
+                  ) or _in_org_name(doc, i, end, ids, gaz, other_ent, ent_bounds) \
+                    or _is_dateline(doc, i, end):
                 add(i, end, "gazetteer")
                 matched = True
             if matched:
@@ -239,6 +243,37 @@ def _find_mentions(doc: Doc, gaz: Gazetteer,
                     add(j, j + 1, "gazetteer")
     mentions.sort(key=lambda m: m.start)
     return mentions, demonym_codes
+
+
+def _in_org_name(doc: Doc, start: int, end: int, ids: tuple[int, ...], gaz: Gazetteer,
+                 other_ent: list[str], ent_bounds: list[tuple[int, int]]) -> bool:
+    """A place named inside an organisation's name: "Minnesota Department of
+    Transportation", "Bank of Canada", "Lansing City Council"."""
+    if other_ent[start] not in _ORG_LABELS or ent_bounds[start] == (start, end):
+        return False
+    if name_key(doc[start:end].text) in gaz.demonyms:
+        return False
+    ent_start, ent_end = ent_bounds[start]
+    if ent_end < end:
+        return False
+    kinds = {gaz.entries[x].kind for x in ids}
+    if kinds & {"country", "region", "continent"}:
+        return True
+    # A town only as the leading modifier or after "of" ("University of X").
+    leading = start == ent_start or (start == ent_start + 1 and doc[ent_start].lower_ == "the")
+    after_of = start > ent_start and doc[start - 1].lower_ == "of" and end == ent_end
+    return (leading and end < ent_end) or after_of
+
+
+def _is_dateline(doc: Doc, start: int, end: int) -> bool:
+    """A news dateline: "CHATTANOOGA (AP) -", "FREMONT --", "KYIV, Ukraine --"."""
+    text = doc[start:end].text
+    if not (text.isupper() and len(text) >= 3):
+        return False
+    if start > 0 and "\n" not in doc[start - 1].text_with_ws and not doc[start].is_sent_start:
+        return False
+    nxt = doc[end].text if end < len(doc) else ""
+    return nxt in ("(", "\u2014", "\u2013", "-", "--", ",", ":")
 
 
 def _accept_run(doc: Doc, start: int, end: int, ids: tuple[int, ...], gaz: Gazetteer,
@@ -347,6 +382,14 @@ def _resolve(doc: Doc, mentions: list[_Mention], gaz: Gazetteer,
             votes[next(iter(countries))] += 0.5
         seen_keys.add(m.key)
     total = sum(votes.values()) or 1.0
+    # Region context: first-level regions named outright ("Kentucky", "Ky.").
+    region_votes: Counter[tuple[str, str]] = Counter()
+    for m in mentions:
+        regions = [gaz.entries[c] for c in m.candidates if gaz.entries[c].kind == "region"]
+        if len(regions) == 1 and (m.region or gaz.is_primary(m.key, m.candidates[0])
+                                  or len(m.candidates) == 1):
+            region_votes[(regions[0].country, regions[0].admin1)] += 1.0
+    region_total = sum(region_votes.values()) or 1.0
 
     # Qualifiers: "X, Y" where Y is a region or country constrains X.
     qualifiers: dict[str, set[tuple[str, str]]] = {}
@@ -382,6 +425,9 @@ def _resolve(doc: Doc, mentions: list[_Mention], gaz: Gazetteer,
             if gaz.is_primary(m.key, c):
                 score += _W_PRIMARY
             score += _W_COUNTRY * votes.get(entry.country, 0.0) / total
+            if entry.kind in ("city", "district"):
+                score += _W_REGION * region_votes.get((entry.country, entry.admin1), 0.0) \
+                    / region_total
             for cc, admin1 in qualifiers.get(m.key, ()):
                 if entry.country == cc and (not admin1 or entry.admin1 == admin1):
                     score += _W_QUALIFIER
