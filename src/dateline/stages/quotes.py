@@ -40,8 +40,9 @@ _TRAILING_CUE_CHARS = 60
 _LEADING_CUE_CHARS = 160
 # A split quote: "...," he said. "..." with at most this much text between the parts.
 _SPLIT_GAP_CHARS = 80
+_MARK_CHARS = "\"'`\u201c\u201d\u201e\u00ab\u00bb"
 # Content words outside the quotation marks for a complement clause to count as mixed.
-_MIXED_MIN_WORDS = 3
+_MIXED_MIN_WORDS = 2
 
 
 @dataclass
@@ -237,7 +238,7 @@ def _indirect(doc: Doc, text: str, cues: list[Cue], drafts: list[_Draft],
 def _quote_text(text: str, draft: _Draft) -> str:
     if draft.kind != "direct":
         return text[draft.start:draft.end]
-    parts = [text[slice(*trim(text, a, b, quotes=True))] for a, b in draft.parts]
+    parts = [text[a:b].strip().strip(_MARK_CHARS).strip() for a, b in draft.parts]
     return " ".join(p for p in parts if p)
 
 

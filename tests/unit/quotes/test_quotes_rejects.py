@@ -1,0 +1,28 @@
+"""Quotation marks that are not quotes: titles, slogans, scare quotes."""
+
+from __future__ import annotations
+
+import pytest
+
+from dateline.config import QuoteSettings
+from dateline.records import Article
+from dateline.stages.parse import split_sentences
+from dateline.stages.quotes import extract_quotes
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'The film "War and Peace" was shown at the festival on Sunday.',
+        'A banner reading "Hands off our harbour" hung from the bridge.',
+        'The so-called "peace plan" collapsed within a week.',
+        'Residents gathered outside with placards: "No more tolls".',
+        'Helen Dorsey appeared on "Morning Show" on Tuesday.',
+    ],
+)
+def test_quotes_rejects_unattributed_marks(nlp, text: str) -> None:
+    article = Article(text=text)
+    doc = nlp(text)
+    quotes = extract_quotes(article=article, doc=doc, sentences=split_sentences(article, doc),
+                            entities=[], settings=QuoteSettings())
+    assert quotes == []
