@@ -888,7 +888,8 @@ def rules() -> tuple[Rule, ...]:
                         r"(?P<rel>this|next|last)\s+year)"), "publication", _h_half),
         Rule("holiday", _p(r"(?:(?P<rel>last|next|this)\s+)?(?P<hol>" + _holiday_names()
                            + r")(?:,?\s+{YEAR})?"), "publication", _h_holiday),
-        Rule("the_year", _p(r"the\s+(?:(?P<fiscal>fiscal|full|calendar|current)\s+)?year"
+        Rule("the_year", _p(r"(?P<span_of>(?<=for\s)|(?<=during\s))?the\s+(?:(?P<fiscal>fiscal|"
+                            r"full|calendar|current)\s+)?year"
                             r"(?!\s+(?:before|after|earlier|ago|later|\d))(?![-'\u2019])"),
              "publication", _h_the_year),
         Rule("reference", _p(r"(?P<ref>{refs})".replace("{refs}", refs)), "none", _h_reference),
@@ -971,6 +972,9 @@ def _holiday_names() -> str:
 
 
 def _h_the_year(g: dict[str, Any], anchor: date | None, tense: Tense) -> Resolution | None:
+    fiscal = (g.get("fiscal") or "").lower()
+    if g.get("span_of") is not None or fiscal in ("fiscal", "full"):
+        return Resolution("DURATION", "P1Y")  # "for the year", "the fiscal year": a span
     if anchor is None:
         return Resolution("DATE", None)
     return Resolution("DATE", f"{anchor.year:04d}", used_anchor=True)

@@ -133,7 +133,7 @@ def _not_a_timex(doc: Doc, text: str, candidate: Candidate) -> bool:
 def _narrative_unit(candidate: Candidate) -> str:
     """The calendar unit an anaphoric expression counts in ("the next day" -> day)."""
     if candidate.rule.name == "year_ago":
-        return "year"
+        return "quarter"  # compared with the period just reported, not a whole year
     unit = candidate.groups.get("unit")
     return _unit_name(unit) if unit else "day"
 
