@@ -595,7 +595,7 @@ def _arguments(
                 pobj = _pobj(child)
                 if pobj is not None:
                     targets.append(pobj)
-        return _resolve_pronoun(ctx, actor), targets
+        return _resolve_pronoun(ctx, actor), [t for t in targets if not _is_date_phrase(ctx, t)]
 
     actor, patient = _clause_actor(tok)
     if patient:
@@ -687,26 +687,31 @@ def _argument(ctx: _Context, tok: Token) -> Argument:
     head_char = tok.idx
     overlapping = [m for m in ctx.entity_mentions if m.start < end and start < m.end]
     chosen = next((m for m in overlapping if m.start <= head_char < m.end), None)
-    if chosen is None and overlapping and tok.pos_ != "PROPN":
-        chosen = max(overlapping, key=lambda m: m.end - m.start)
-    if chosen is not None and not chosen.start <= head_char < chosen.end:
-        # "Ukrainian troops", "Russian soldiers": a demonym modifier keeps the phrase text.
-        mention = ctx.article.text[chosen.start : chosen.end].lower()
-        if mention in demonyms():
-            ent = chosen.record
-            assert isinstance(ent, Entity)
-            return Argument(
-                name=phrase,
-                span=(start, end),
-                entity_id=ent.id,
-                country=ent.country or demonyms()[mention],
-            )
+    if chosen is None or chosen.start <= head_char:
+        # "Ukrainian troops", "the Russians": a demonym head or modifier keeps the phrase text.
+        for m in overlapping:
+            if m.start > head_char:
+                continue
+            mention = ctx.article.text[m.start : m.end].lower()
+            if mention in demonyms():
+                ent = m.record
+                assert isinstance(ent, Entity)
+                country = ent.country or demonyms()[mention]
+                return Argument(name=phrase, span=(start, end), entity_id=ent.id, country=country)
+    if chosen is None and tok.pos_ != "PROPN":
+        # "terrorists from <group>", "fighters of <group>": the group named after the head.
+        after = [
+            m
+            for m in overlapping
+            if m.start > head_char and ctx.article.text[m.start : m.end].lower() not in demonyms()
+        ]
+        if after:
+            chosen = max(after, key=lambda m: m.end - m.start)
     country = _demonym_country(tokens)
     if chosen is not None:
         ent = chosen.record
         assert isinstance(ent, Entity)
-        demonym = ent.type == "NORP" or (country is not None and chosen.start > head_char)
-        name = phrase if demonym or ent.type == "NORP" else ent.name
+        name = phrase if ent.type == "NORP" else ent.name
         return Argument(
             name=name, span=(start, end), entity_id=ent.id, country=ent.country or country
         )

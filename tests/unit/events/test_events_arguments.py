@@ -85,3 +85,33 @@ def test_evaluation_adjective_takes_the_speaker_as_actor(run_events):
     text = "Anna Berg stated that the operation is consistent with the policy of the alliance."
     (event,) = run_events(text)
     assert (event.type, event.actors[0].name) == ("SUPPORT", "Anna Berg")
+
+
+@pytest.mark.parametrize(
+    ("text", "needle", "name", "type_", "expected"),
+    [
+        # the group named after the head is the entity
+        (
+            "Fighters of the Northern Legion captured the bridge.",
+            "Northern Legion",
+            "Northern Legion",
+            "ORG",
+            "Northern Legion",
+        ),
+        # a compound modifier before the head is not the participant
+        (
+            "The army formed drone operator units.",
+            "drone",
+            "Drone Inc",
+            "ORG",
+            "drone operator units",
+        ),
+        # a demonym head keeps the phrase
+        ("The Russians retreated from the hill.", "Russians", "Russia", "GPE", "The Russians"),
+    ],
+)
+def test_entity_link_rules(run_events, text, needle, name, type_, expected):
+    ent = entity(text, needle, name, type_=type_)
+    (event,) = run_events(text, entities=[ent])
+    args = event.actors if expected != "drone operator units" else event.targets
+    assert args[0].name == expected
