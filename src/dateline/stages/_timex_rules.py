@@ -24,7 +24,7 @@ import functools
 import re
 import tomllib
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from importlib import resources
 from typing import Any
@@ -51,6 +51,9 @@ class Rule:
     pattern: re.Pattern[str]
     relative: str
     handler: Callable[[dict[str, Any], date | None, Tense], Resolution | None]
+    # Lower-case strings one of which every match contains: a text without any of them
+    # skips the rule (a cheap prefilter; the regex scan costs far more).
+    needs: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -845,9 +848,26 @@ _NARRATIVE_REL = re.compile(r"^(?:the\s+(?:previous|preceding|following|same|nex
                             re.IGNORECASE)
 
 
+_NEEDS: dict[str, tuple[str, ...]] = {
+    "iso": ("-",), "slash": ("/",), "decade": ("0s",), "century": ("century",),
+    "season": ("spring", "summer", "fall", "autumn", "winter"), "quarter": ("quarter",),
+    "quarter_q": ("q",), "half": ("half",), "the_year": ("year",),
+    "ago": ("ago", "from now", "hence"), "later": ("earlier", "later", "before", "after"),
+    "year_ago": ("year-",), "set_times": ("once", "twice", "thrice", "times"),
+    "clock": ("a.m", "p.m", "am", "pm", "noon", "midnight", "midday"), "clock24": (":",),
+    "narrative": ("day", "time"), "part": ("morning", "afternoon", "evening", "night"),
+    "part_narrative": ("morning", "afternoon", "evening", "night"),
+    "dayword": ("yesterday", "today", "tomorrow", "tonight"),
+}
+
+
 @functools.cache
 def rules() -> tuple[Rule, ...]:
     """The grammar, most specific first (earlier rules win ties between equal spans)."""
+    return tuple(replace(rule, needs=_NEEDS.get(rule.name, ())) for rule in _rules())
+
+
+def _rules() -> tuple[Rule, ...]:
     lex = lexicon()
     freq = _alt(list(lex["frequencies"]))
     refs = _alt(list(lex["references"]))
@@ -995,7 +1015,10 @@ def relative_to(rule: Rule, groups: dict[str, Any]) -> str:
 def find_candidates(text: str) -> list[Candidate]:
     """All rule matches in ``text``, longest first, without overlaps, in text order."""
     found: list[tuple[int, int, int, re.Match[str]]] = []
+    lower = text.lower()
     for index, rule in enumerate(rules()):
+        if rule.needs and not any(word in lower for word in rule.needs):
+            continue
         for match in rule.pattern.finditer(text):
             if match.end() > match.start():
                 found.append((match.start(), match.end(), index, match))

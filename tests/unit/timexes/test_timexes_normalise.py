@@ -47,6 +47,12 @@ ANCHOR = date(2024, 9, 14)  # a Saturday
         ("10:35 a.m.", "TIME", "2024-09-14T10:35", None),
         ("3 p.m. yesterday", "TIME", "2024-09-13T15:00", None),
         ("noon", "TIME", "2024-09-14T12:00", None),
+        ("Thanksgiving", "DATE", "2024-11-28", None),
+        ("Easter 2013", "DATE", "2013-03-31", None),
+        ("last Christmas", "DATE", "2023-12-25", None),
+        ("this past spring", "DATE", "2024-SP", None),
+        ("the weekend", "DATE", "2024-W37-WE", None),
+        ("the year", "DATE", "2024", None),
     ],
 )
 def test_timexes_normalise_dates(text, kind, value, mod):
@@ -72,6 +78,7 @@ def test_timexes_normalise_dates(text, kind, value, mod):
         ("weekly", "SET", "P1W", None, None),
         ("daily", "SET", "P1D", None, None),
         ("every Monday", "SET", "XXXX-WXX-1", None, None),
+        ("twice a week", "SET", "P1W", None, None),
     ],
 )
 def test_timexes_normalise_durations_and_sets(text, kind, value, mod, span):
