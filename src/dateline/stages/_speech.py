@@ -114,7 +114,8 @@ def _is_opener(text: str, pos: int, mark: str) -> bool:
     if mark in _OPENERS:
         return True
     if mark in _CLOSERS:
-        return False
+        # A closing mark typed at the start of a paragraph opens a quote.
+        return mark == "\u201d" and not text[text.rfind("\n", 0, pos) + 1:pos].strip()
     return _opens(text, pos) or not _closes(text, pos)
 
 
@@ -334,7 +335,8 @@ def mention_range(token: Token) -> tuple[int, int]:
         else:
             break
     doc = token.doc
-    while start < token.i and (doc[start].is_punct or doc[start].dep_ == "cc"):
+    while start < token.i and (doc[start].is_punct or doc[start].dep_ == "cc"
+                               or not any(c.isalnum() for c in doc[start].text)):
         start += 1
     return start, end
 
@@ -453,7 +455,8 @@ class Resolver:
             words = {w.lower() for w in _NAME_TOKEN.findall(mention)}
             category: Category = "org" if words & lex.org_words else "person"
             if category == "person":
-                name = " ".join(t.text for t in span if t.pos_ == "PROPN" and t.i >= start)
+                name = " ".join(t.text for t in span
+                                if t.pos_ == "PROPN" and any(c.isalnum() for c in t.text))
                 name = _strip_possessive(name) or mention
                 name = self._lengthen(name)
                 return Resolved(SpeakerRef(name=name, mention=mention, span=char_span), "person")

@@ -74,6 +74,8 @@ def extract_quotes(*, article: Article, doc: Doc, sentences: list[Sentence], ent
     marks = [m for m in quote_marks(text)
              if len(_WORD.findall(text[m[0]:m[1]])) >= max(1, settings.min_direct_words)]
     cues = [c for c in find_cues(doc) if not _inside(c.token.idx, marks)]
+    cues.extend(_dash_cues(doc, text, marks))
+    cues.sort(key=lambda c: c.token.i)
     resolver = Resolver(doc, entities, marks)
     speakers: dict[int, Resolved | None] = {}
     for cue in cues:
@@ -105,6 +107,29 @@ def extract_quotes(*, article: Article, doc: Doc, sentences: list[Sentence], ent
     return quotes
 
 
+# A quotation followed on its line by a dash and a name: '"..." ― Jane Roe'.
+_DASH_NAME = re.compile(r"[ \t\u00a0]*[\u2015\u2014\u2013][ \t\u00a0]*"
+                        r"([A-Z][\w.'\u2019-]*(?:[ \t\u00a0]+[A-Z][\w.'\u2019-]*){0,4})")
+
+
+def _dash_cues(doc: Doc, text: str, marks: list[tuple[int, int]]) -> list[Cue]:
+    """Cues of quotations signed with a dash and a name on the same line."""
+    cues: list[Cue] = []
+    for _, end in marks:
+        match = _DASH_NAME.match(text, end)
+        if match is None:
+            continue
+        dash = doc.char_span(end, match.start(1), alignment_mode="expand")
+        name = doc.char_span(match.start(1), match.end(1), alignment_mode="expand")
+        if dash is None or name is None:
+            continue
+        marks_ = [t for t in dash if any(c in t.text for c in "\u2015\u2014\u2013")]
+        names = [t for t in name if t.pos_ == "PROPN"] or [name.root]
+        if marks_:
+            cues.append(Cue(marks_[0], names[-1]))
+    return cues
+
+
 def _resolve_cue(resolver: Resolver, cue: Cue) -> Resolved | None:
     source = cue.source
     if source is None:
@@ -125,13 +150,22 @@ def _attach_direct(doc: Doc, text: str, marks: list[tuple[int, int]],
     by_token = {c.token.i: c for c in cues}
     drafts: list[_Draft] = []
     for a, b in marks:
-        cue = _governing_cue(doc, a, b, by_token) or _trailing_cue(text, b, cues) \
+        cue = _signed_cue(b, cues) or _governing_cue(doc, a, b, by_token) \
+            or _trailing_cue(text, b, cues) \
             or _leading_cue(text, a, cues)
         if cue is not None and is_title(text[a:b]) and \
                 cue.token.lemma_.lower() not in lexicon().content_optional_verbs:
             cue = None  # 'told "Morning Joe"': a programme's or work's title, not speech
         drafts.append(_Draft(a, b, "direct", cue, [(a, b)]))
     return drafts
+
+
+def _signed_cue(b: int, cues: list[Cue]) -> Cue | None:
+    for cue in cues:
+        if cue.source is not None and cue.source.idx > b and cue.token.idx >= b and \
+                any(c in cue.token.text for c in "\u2015\u2014\u2013") and cue.token.idx - b <= 3:
+            return cue
+    return None
 
 
 def _governing_cue(doc: Doc, a: int, b: int, by_token: dict[int, Cue]) -> Cue | None:
