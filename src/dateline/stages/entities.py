@@ -15,7 +15,10 @@ Steps:
        d. a single-word PERSON/ORG that is a country, capital or seat of government is GPE
           (or a government ORG for "Kremlin"-like seats);
        e. armed forces named by common nouns with a national modifier ("Ukrainian troops",
-          "Russia's armed forces") are ORG, kind armed_force, with the country.
+          "Russia's armed forces") are ORG, kind armed_force, with the country;
+       f. two or three capitalised proper nouns right after a title are a PERSON;
+       g. a capitalised word equal to a known person's surname (or to a one-word PERSON/ORG
+          name) that the model left untagged is another mention of it.
     3. Country links: demonyms, possessives and "of <country>" on organisations are
        normalised to an ISO 3166 alpha-2 code ("Ukraine's Armed Forces" and "Ukrainian
        Armed Forces" are both UA + "armed forces").
@@ -37,7 +40,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from dateline.config import EntitySettings
 from dateline.records import Article, Entity, Role
@@ -94,6 +97,7 @@ def _extract(article: Article, doc: Doc, settings: EntitySettings, *,
     if corrections:
         mentions = _add_reporting_subjects(doc, mentions)
         mentions = _add_titled_names(doc, mentions)
+        mentions = _propagate_names(doc, mentions)
         forces = _armed_force_mentions(doc, mentions)
         # A demonym inside "Ukrainian troops" belongs to that mention now.
         mentions = [m for m in mentions if not _overlaps(forces, m.start, m.end)] + forces
@@ -140,8 +144,8 @@ def _base_mentions(doc: Doc, corrections: bool) -> list[_Mention]:
         corrected = False
         if corrections:
             last = doc[end - 1].lower_
-            if label != "ORG" and (last in lex.head_nouns and ent.label_ not in ("GPE",)
-                                   and len(ent) > 1):
+            if label != "ORG" and last in lex.head_nouns and ent.label_ != "GPE" \
+                    and len(ent) > 1 and _name_like(ent):
                 label, corrected = "ORG", True
             if start > 0 and doc[start - 1].lower_ in lex.org_prefixes and label is not None:
                 start, label, corrected = start - 1, "ORG", True
@@ -163,6 +167,13 @@ def _base_mentions(doc: Doc, corrections: bool) -> list[_Mention]:
         if m is not None:
             out.append(m)
     return out
+
+
+def _name_like(span: Span) -> bool:
+    """Every word capitalised (or a stop word) and no clause punctuation: a name."""
+    stop = lexicon().stopwords
+    return all((t.text[:1].isupper() or t.lower_ in stop or t.text in ("-", "&", "."))
+               and t.text not in (":", ";", ",", "\"", "\u201c", "\u201d") for t in span)
 
 
 def _give_back_title(doc: Doc, start: int, end: int) -> int:
@@ -304,6 +315,39 @@ def _add_titled_names(doc: Doc, mentions: list[_Mention]) -> list[_Mention]:
         if any(t.ent_type_ and t.ent_type_ not in _WRONG_LABELS for t in doc[j:end]):
             continue
         m = _make(doc, j, end, "PERSON", corrected=True)
+        if m is not None:
+            out.append(m)
+    return out
+
+
+def _propagate_names(doc: Doc, mentions: list[_Mention]) -> list[_Mention]:
+    """A capitalised word equal to a known person's surname, or to a one-word PERSON/ORG
+    name, is another mention of it where the model tagged nothing ("Trump took...")."""
+    surnames: dict[str, str] = {}
+    given: dict[str, str] = {}  # surname -> the word before it in the full name
+    for m in mentions:
+        if m.label == "PERSON" and m.end - m.start > 1 and m.core[:1].isupper():
+            surnames[doc[m.end - 1].text] = "PERSON"
+            given[doc[m.end - 1].text] = doc[m.end - 2].text
+    for m in mentions:
+        if m.label in ("PERSON", "ORG") and m.end - m.start == 1 and len(m.core) > 1 \
+                and m.core[:1].isupper():
+            surnames.setdefault(m.core, m.label)
+    if not surnames:
+        return mentions
+    covered = {i for m in mentions for i in range(m.start, m.end)}
+    out = list(mentions)
+    for token in doc:
+        label = surnames.get(token.text)
+        if label is None or token.i in covered or token.pos_ not in ("PROPN", "NOUN"):
+            continue
+        if token.ent_type_ and token.ent_type_ not in _WRONG_LABELS:
+            continue
+        start = token.i
+        if start > 0 and given.get(token.text) == doc[start - 1].text \
+                and start - 1 not in covered:
+            start -= 1  # the full name again: "Jane Doe" where only "Doe" was known
+        m = _make(doc, start, token.i + 1, label, corrected=True)
         if m is not None:
             out.append(m)
     return out
