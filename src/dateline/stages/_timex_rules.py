@@ -401,7 +401,7 @@ def _grammar() -> dict[str, str]:
         "MONTH": rf"(?P<mon>{months}(?![a-z])\.?)",
         "DOW": _alt(list(lex["weekdays"])),
         "DAY": r"(?P<day>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?!\d|:\d)",
-        "YEAR": r"(?P<year>1[6-9]\d\d|20\d\d)(?![\d,]\d)",
+        "YEAR": r"(?P<year>1[6-9]\d\d|20\d\d)(?![\d,.]\d)",
         "NUM": rf"(?:\d+(?:,\d{{3}})*|{tens}[-\s]{ones}|{_alt(number_words)})",
         "UNIT": _alt(units),
         "SEASON": _alt(list(lex["seasons"])),
@@ -751,6 +751,8 @@ def _h_duration(g: dict[str, Any], anchor: date | None, tense: Tense) -> Resolut
         return None  # "a second attack", "a quarter of the vote"
     if isinstance(amount, int) and amount >= 1000 and not g["unit"].lower().endswith("s"):
         return None  # "the 1988 second quarter": a year, not a count
+    if g["unit"].lower() == "quarters" and "-" in g["sep"] and not g["num"].isdigit():
+        return None  # "three-quarters of its food": a fraction
     mod = lexicon()["mods"].get(re.sub(r"\s+", " ", g["mod"].lower())) if g.get("mod") else None
     value = duration(amount, unit)
     span = None
@@ -939,7 +941,7 @@ def _rules() -> tuple[Rule, ...]:
         Rule("duration", _p(r"(?:(?!over\s+the\s)(?P<mod>{MODS})\s+)?(?:(?:" + dur_det
                             + r")\s+)?(?P<num>{NUM})"
                             r"(?:\s*(?:-|–|to|or)\s*(?P<num2>{NUM}))?(?:\s+(?:more|straight|"
-                            r"consecutive))?[-\s]+(?P<unit>{UNIT})(?:-long)?(?!-(?:old|earlier|ago)|\s+old)"),
+                            r"consecutive))?(?P<sep>[-\s]+)(?P<unit>{UNIT})(?:-long)?(?!-(?:old|earlier|ago)|\s+old)"),
              "none",
              _h_duration),
         Rule("vague_duration", _p(r"(?:(?P<recent>recent)|several|many|(?:a\s+)?few|"
