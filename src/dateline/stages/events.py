@@ -575,6 +575,9 @@ def _clause_actor(tok: Token, depth: int = 0) -> tuple[Token | None, bool]:
             if obj is not None:
                 return obj, False
         return _clause_actor(gov, depth + 1)
+    if tok.dep_ == "advcl" and tok.tag_ == "VBG":
+        # "A bomb exploded, killing dozens": the participle shares the clause's subject.
+        return _clause_actor(tok.head, depth + 1)
     return None, False
 
 
@@ -640,20 +643,40 @@ def _reporting_subject(tok: Token) -> Token | None:
     return None
 
 
+_PRONOUN_TYPES: dict[str, frozenset[str]] = {
+    **dict.fromkeys(("he", "she", "him", "her", "his"), frozenset({"PERSON"})),
+    **dict.fromkeys(("it", "its"), frozenset({"ORG", "GPE", "OTHER"})),
+    **dict.fromkeys(("they", "them", "their"), frozenset({"ORG", "GPE", "NORP", "OTHER"})),
+}
+
+
+def _entity_type_at(ctx: _Context, char: int) -> str | None:
+    for m in ctx.entity_mentions:
+        if m.start <= char < m.end:
+            return getattr(m.record, "type", None)
+    return None
+
+
 def _resolve_pronoun(ctx: _Context, tok: Token | None) -> Token | None:
-    """A pronoun actor: the subject of the reporting clause, else the last entity mention."""
+    """A pronoun actor: the subject of the reporting clause, else the last entity mention
+    of a fitting type (a person for "he"/"she", an organisation or place for "it")."""
     if tok is None or tok.pos_ != "PRON":
+        return tok
+    fitting = _PRONOUN_TYPES.get(tok.lower_)
+    if fitting is None:
         return tok
     node = tok.head
     while node.head.i != node.i:
         if node.dep_ in ("ccomp", "parataxis"):
             subj = _subject(node.head)
             if subj is not None and subj.pos_ != "PRON":
-                return subj
+                kind = _entity_type_at(ctx, subj.idx)
+                if kind is None or kind in fitting:
+                    return subj
         node = node.head
-    i = bisect.bisect_left([m.start for m in ctx.entity_mentions], tok.idx) - 1
-    if i >= 0:
-        return ctx.token_at(ctx.entity_mentions[i].start)
+    for m in reversed(ctx.entity_mentions):
+        if m.end <= tok.idx and getattr(m.record, "type", None) in fitting:
+            return ctx.token_at(m.start)
     return tok
 
 

@@ -115,3 +115,31 @@ def test_entity_link_rules(run_events, text, needle, name, type_, expected):
     (event,) = run_events(text, entities=[ent])
     args = event.actors if expected != "drone operator units" else event.targets
     assert args[0].name == expected
+
+
+def test_participle_shares_the_clause_subject(run_events):
+    text = "The rebels shelled the town on Sunday, killing dozens of people."
+    event = by_trigger(run_events(text), "killing")
+    assert [a.name for a in event.actors] == ["The rebels"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Maria Lopez met the Harbour Council. Later she urged Sweden to deploy troops.",
+            "Maria Lopez",
+        ),
+        (
+            "The Harbour Council met Maria Lopez. Later it urged Sweden to deploy troops.",
+            "Harbour Council",
+        ),
+    ],
+)
+def test_pronoun_resolves_to_entity_of_fitting_type(run_events, text, expected):
+    entities = [
+        entity(text, "Maria Lopez", "Maria Lopez", type_="PERSON"),
+        entity(text, "Harbour Council", "Harbour Council", type_="ORG", n=2),
+    ]
+    event = by_trigger(run_events(text, entities=entities), "urged")
+    assert event.actors[0].name == expected
