@@ -177,8 +177,8 @@ def subject_of(verb: Token) -> Token | None:
     if verb.dep_ in ("conj", "advcl", "xcomp", "pcomp") and verb.head.pos_ in ("VERB", "AUX") \
             and verb.head.i != verb.i:
         return subject_of(verb.head)  # "..., saying that", "went on to add"
-    if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN"):
-        return verb.head
+    if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in ("NOUN", "PROPN"):
+        return verb.head  # "a letter saying ...", "X, asking ..."
     return None
 
 
