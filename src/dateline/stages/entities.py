@@ -138,6 +138,7 @@ def _make(doc: Doc, start: int, end: int, label: str, corrected: bool = False) -
 def _base_mentions(doc: Doc, corrections: bool) -> list[_Mention]:
     lex = lexicon()
     out: list[_Mention] = []
+    surnames = {e[-1].text for e in doc.ents if e.label_ == "PERSON" and len(e) > 1}
     for ent in doc.ents:
         label = _LABELS.get(ent.label_)
         start, end = ent.start, ent.end
@@ -154,7 +155,8 @@ def _base_mentions(doc: Doc, corrections: bool) -> list[_Mention]:
                 end, label, corrected = end + 1, "ORG", True
             if label == "ORG":
                 end = _give_back_title(doc, start, end)
-            if label in ("PERSON", "ORG") and end - start == 1:
+            if label in ("PERSON", "ORG") and end - start == 1 \
+                    and doc[start].text not in surnames:  # "Jordan" of "Jim Jordan"
                 code = _names.country_of(doc[start].text)
                 if code is not None:
                     metonym = doc[start].lower_ in lex.metonyms
