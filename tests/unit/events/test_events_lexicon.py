@@ -1,0 +1,35 @@
+"""The trigger lexicon data file: valid types, parts of speech, conditions and flags."""
+
+from __future__ import annotations
+
+import pytest
+
+from dateline.records import PLOVER_TYPES
+from dateline.stages._triggers import demonyms, lexicon
+
+ENTRIES = [entry for entries in lexicon().values() for entry in entries]
+KEYS = {"prt", "prep", "obj", "pobj", "subj", "passive"}
+FLAGS = {"obj_actor", "source_actor", "of_actor", "of_target"}
+REPORTING = {"say", "report", "state", "note", "tell", "announce", "claim", "add", "write"}
+
+
+@pytest.mark.parametrize("entry", ENTRIES, ids=lambda e: f"{e.lemma}-{e.pos}-{e.type}")
+def test_lexicon_entry_is_valid(entry):
+    assert entry.pos in {"V", "N", "A"}
+    assert entry.type in PLOVER_TYPES
+    assert entry.alt_type is None or (
+        entry.alt_type in PLOVER_TYPES and entry.alt_type != entry.type
+    )
+    assert {key for key, _ in entry.conditions} <= KEYS
+    assert entry.flags <= FLAGS
+
+
+def test_lexicon_has_no_reporting_verbs():
+    assert not {lemma for lemma, pos in lexicon() if pos == "V"} & REPORTING
+
+
+@pytest.mark.parametrize(
+    ("form", "code"), [("ukrainian", "UA"), ("russians", "RU"), ("french", "FR")]
+)
+def test_demonyms(form, code):
+    assert demonyms()[form] == code
