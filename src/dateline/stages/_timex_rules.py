@@ -390,7 +390,10 @@ def weekday_date(anchor: date, weekday: int, relation: str | None, tense: Tense)
 @functools.cache
 def _grammar() -> dict[str, str]:
     lex = lexicon()
-    months = _alt(list(lex["months"]))
+    full = [m for m in lex["months"] if len(m) > 4 or m in ("may", "june", "july")]
+    short = [m for m in lex["months"] if m not in full]
+    # Only abbreviations take a period: "Sept." is one token, "September." ends a sentence.
+    months = f"(?:{_alt(full)}|{_alt(short)}(?![a-z])\\.?)"
     number_words = [w for w in lex["numbers"] if w not in ("a couple",)]
     tens = _alt(["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"])
     ones = _alt(["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"])
@@ -398,7 +401,7 @@ def _grammar() -> dict[str, str]:
     for unit in lex["units"]:
         units += [unit, "centuries" if unit == "century" else unit + "s"]
     g = {
-        "MONTH": rf"(?P<mon>{months}(?![a-z])\.?)",
+        "MONTH": rf"(?P<mon>{months})(?![a-z])",
         "DOW": _alt(list(lex["weekdays"])),
         "DAY": r"(?P<day>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?!\d|:\d)",
         "YEAR": r"(?P<year>1[6-9]\d\d|20\d\d)(?![\d,.]\d)",
@@ -924,8 +927,9 @@ def _rules() -> tuple[Rule, ...]:
         Rule("part_narrative", _p(r"{PRE}?(?:(?P<det>that|the\s+next|the\s+following|the\s+same|"
                                   r"the\s+previous|later\s+that|earlier\s+that)\s+)"
                                   r"(?P<part>{PART})"), "narrative", _h_part),
-        Rule("weekday", _p(r"(?:(?P<rel>last|next|this|this\s+past|this\s+coming|coming|past|"
-                           r"early|late|earlier|later)\s+)?(?P<dow>{DOW})(?:'s)?"
+        # TimeML extents leave out "early"/"later" and a possessive "'s" around a weekday.
+        Rule("weekday", _p(r"(?:(?P<rel>last|next|this|this\s+past|this\s+coming|coming|past)"
+                           r"\s+)?(?P<dow>{DOW})(?=\W|$)"
                            r"(?:\s+(?P<part>{PART}))?"), "publication", _h_weekday),
         Rule("relunit", _p(r"{PRE}?(?:(?P<pm2>earlier|later)\s+)?(?P<rel>" + _REL_UNIT
                            + r")\s+(?P<unit>week|weekend|month|year|decade|century)"),
@@ -955,8 +959,7 @@ def _rules() -> tuple[Rule, ...]:
                        r"sundays))"), "none", _h_set),
         Rule("set_times", _p(r"(?:once|twice|thrice|(?P<num>{NUM})\s+times)\s+(?:a|an|per|every|"
                              r"each)\s+(?P<unit>{UNIT})"), "none", _h_set_times),
-        Rule("clock", _p(r"(?:(?P<mod>about|around|approximately|shortly\s+(?:before|after)|"
-                         r"just\s+(?:before|after))\s+)?(?:(?P<h>1[0-2]|0?[1-9])(?::(?P<mi>[0-5]"
+        Rule("clock", _p(r"(?:(?P<h>1[0-2]|0?[1-9])(?::(?P<mi>[0-5]"
                          r"\d))?\s*(?P<ap>a\.m\.?|p\.m\.?|am|pm)|(?P<noon>noon|midnight|midday))"
                          r"(?:\s+(?:EDT|EST|CDT|CST|MDT|MST|PDT|PST|GMT|UTC|BST|CET|CEST|MSK|ET|"
                          r"local\s+time))?(?:,?\s+(?:on\s+)?(?P<cdow>{DOW})|\s+(?P<cday>today|"
@@ -1014,6 +1017,23 @@ def relative_to(rule: Rule, groups: dict[str, Any]) -> str:
 # --------------------------------------------------------------------------- scanning
 
 
+_DETERMINER = re.compile(r"the\s+", re.IGNORECASE)
+_HYPHENATED = re.compile(r"\w-\w")
+_NOUN_AFTER = re.compile(r"\s+[a-z]")
+
+
+def _extent_start(text: str, start: int, end: int) -> int:
+    """Leave out "the" when the timex is a hyphenated modifier of a noun (TimeML extents).
+
+    "the 14-day strike", "the third-quarter results": "the" belongs to the noun phrase.
+    """
+    determiner = _DETERMINER.match(text, start)
+    if (determiner and _HYPHENATED.search(text, determiner.end(), end)
+            and _NOUN_AFTER.match(text, end)):
+        return determiner.end()
+    return start
+
+
 def find_candidates(text: str) -> list[Candidate]:
     """All rule matches in ``text``, longest first, without overlaps, in text order."""
     found: list[tuple[int, int, int, re.Match[str]]] = []
@@ -1035,7 +1055,7 @@ def find_candidates(text: str) -> list[Candidate]:
         if all_rules[index].handler(groups, date(2000, 6, 15), None) is None:
             continue
         taken.append((start, end))
-        kept.append(Candidate(start, end, all_rules[index], groups))
+        kept.append(Candidate(_extent_start(text, start, end), end, all_rules[index], groups))
     kept.sort(key=lambda c: c.start)
     return kept
 
