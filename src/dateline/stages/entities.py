@@ -108,6 +108,10 @@ def _extract(article: Article, doc: Doc, settings: EntitySettings, *,
         if m.label == "PERSON":
             m.roles.extend(_roles(doc, m, stop_left))
     mentions = _drop_unanchored_demonyms(mentions)
+    orgs = [m for m in mentions if m.label == "ORG"]
+    # "Ukraine" in "Ukraine's Armed Forces" is part of the organisation's mention now.
+    mentions = [m for m in mentions if m.label not in ("GPE", "NORP")
+                or not any(o.start <= m.start and m.end <= o.end for o in orgs)]
     clusters = _cluster(mentions, settings.merge_threshold)
     entities = [_entity(article, doc, cluster, i + 1) for i, cluster in enumerate(clusters)]
     logger.debug("article %s: %d mentions -> %d entities", article.id, len(mentions),
@@ -658,18 +662,23 @@ def _entity(article: Article, doc: Doc, cluster: list[_Mention], number: int) ->
 
 
 def _fullest(cluster: list[_Mention], etype: str) -> str:
-    """The fullest form: proper-name mentions first, then most words, then most frequent."""
+    """The fullest form of a cluster's names.
+
+    Ranked by: a country's own name first (for GPE: "Ukraine" over "Ukrainian"), then
+    capitalised proper-name mentions over common-noun ones ("Polish Armed Forces" over
+    "Polish troops"), then most words, then most frequent. Organisations keep their
+    extended written form ("Ukraine's Main Intelligence Directorate") without a leading
+    "The".
+    """
     counts = Counter(m.core for m in cluster)
 
-    def rank(m: _Mention) -> tuple[int, int, int, int]:
-        proper = int(m.label == etype and m.kind != "armed_force" or m.core[:1].isupper())
+    def rank(m: _Mention) -> tuple[int, int, int, int, int]:
         country_form = int(etype == "GPE" and _names.country_of_name(m.core) is not None)
-        return (country_form, proper, len(m.core.split()), counts[m.core])
+        proper = int(all(w[:1].isupper() or w.lower() in lexicon().stopwords
+                         for w in m.core.split()))
+        return (country_form, proper, len(m.core.split()), counts[m.core], m.end - m.start)
 
-    return max(cluster, key=rank).core if etype != "ORG" or len(cluster) == 1 else \
-        max(cluster, key=lambda m: (rank(m), _span_len(m))).written.removeprefix("The ")
+    best = max(cluster, key=rank)
+    return best.written.removeprefix("The ") if etype == "ORG" else best.core
 
-
-def _span_len(m: _Mention) -> int:
-    return m.end - m.start
 
