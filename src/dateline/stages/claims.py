@@ -40,6 +40,7 @@ class ModalityLexicon:
     cues: dict[str, tuple[tuple[str, ...], ...]]
     negative: frozenset[tuple[str, ...]]
     modal_only: frozenset[str]
+    by_first: dict[str, tuple[tuple[str, tuple[str, ...]], ...]]
 
 
 @functools.cache
@@ -49,10 +50,19 @@ def modality_lexicon() -> ModalityLexicon:
                         .read_text(encoding="utf-8"))
     cues = {name: tuple(tuple(p.lower().split()) for p in phrases)
             for name, phrases in raw["cues"].items()}
+    negative = frozenset(tuple(p.lower().split()) for p in raw["polarity"]["negative"])
+    # Index every phrase by its first word so each token looks up only its candidates;
+    # "" names a polarity cue.
+    by_first: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
+    for name, phrases in cues.items():
+        for phrase in phrases:
+            by_first.setdefault(phrase[0], []).append((name, phrase))
+    for phrase in negative:
+        by_first.setdefault(phrase[0], []).append(("", phrase))
     return ModalityLexicon(
-        precedence=tuple(raw["precedence"]), cues=cues,
-        negative=frozenset(tuple(p.lower().split()) for p in raw["polarity"]["negative"]),
-        modal_only=frozenset(raw["tags"]["modal_only"]))
+        precedence=tuple(raw["precedence"]), cues=cues, negative=negative,
+        modal_only=frozenset(raw["tags"]["modal_only"]),
+        by_first={k: tuple(v) for k, v in by_first.items()})
 
 
 def extract_claims(*, article: Article, doc: Doc, sentences: list[Sentence], entities: list[Entity],
@@ -178,16 +188,16 @@ def _modality(doc: Doc, own: list[Token], chain: list[Source]) -> tuple[str, str
     found: dict[str, list[str]] = {}
     negative: list[str] = []
     own_set = {t.i for t in own}
+    reporting = lexicon().reporting_verbs
     for token in own:
-        for name, phrases in lex.cues.items():
-            if name == "alleged" and token.lemma_.lower() in lexicon().reporting_verbs:
+        for name, phrase in lex.by_first.get(token.lower_, ()):
+            if name == "alleged" and token.lemma_.lower() in reporting:
                 continue  # "X claimed that ...": the hedge is on the reported clause
-            for phrase in phrases:
-                if _matches(doc, token.i, phrase, own_set, lex.modal_only):
-                    found.setdefault(name, []).append(" ".join(phrase))
-        for phrase in lex.negative:
             if _matches(doc, token.i, phrase, own_set, lex.modal_only):
-                negative.append(" ".join(phrase))
+                if name:
+                    found.setdefault(name, []).append(" ".join(phrase))
+                else:
+                    negative.append(" ".join(phrase))
     hedges = {p[0] for p in lex.cues["alleged"] if len(p) == 1}
     for source in chain:
         if source.cue and source.cue.lower() in hedges:

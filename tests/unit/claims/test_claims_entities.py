@@ -1,0 +1,59 @@
+"""Sources resolve to hand-built entities: canonical name and entity id."""
+
+from __future__ import annotations
+
+import pytest
+
+from dateline.config import ClaimSettings, QuoteSettings
+from dateline.records import Article, Claim, Entity
+from dateline.stages.claims import extract_claims
+from dateline.stages.parse import split_sentences
+from dateline.stages.quotes import extract_quotes
+
+TEXT = ("Marta Kowalczyk, a historian, visited the archive on Friday. "
+        "Kowalczyk said that the archive had closed. "
+        "The Culture Ministry reported that repairs had begun. "
+        "According to her, the roof is leaking.")
+
+
+def _entity(eid: str, name: str, etype: str, forms: list[str]) -> Entity:
+    mentions = sorted((i, i + len(f)) for f in forms
+                      for i in range(len(TEXT)) if TEXT.startswith(f, i))
+    return Entity(id=eid, article_id="a", span=mentions[0], stage="entities@1", name=name,
+                  type=etype, aliases=[f for f in forms if f != name], mentions=mentions)
+
+
+@pytest.fixture(scope="module")
+def claims(nlp) -> list[Claim]:
+    entities = [_entity("E1", "Marta Kowalczyk", "PERSON", ["Marta Kowalczyk", "Kowalczyk"]),
+                _entity("E2", "Ministry of Culture", "ORG", ["Culture Ministry"])]
+    article = Article(text=TEXT, outlet="Harbour Gazette")
+    doc = nlp(TEXT)
+    sentences = split_sentences(article, doc)
+    quotes = extract_quotes(article=article, doc=doc, sentences=sentences, entities=entities,
+                            settings=QuoteSettings())
+    return extract_claims(article=article, doc=doc, sentences=sentences, entities=entities,
+                          quotes=quotes, settings=ClaimSettings())
+
+
+@pytest.mark.parametrize(
+    ("words", "name", "entity_id"),
+    [
+        ("the archive had closed", "Marta Kowalczyk", "E1"),
+        ("repairs had begun", "Ministry of Culture", "E2"),
+        ("the roof is leaking", "Marta Kowalczyk", "E1"),
+    ],
+)
+def test_claims_entities_canonical_source(claims: list[Claim], words: str, name: str,
+                                          entity_id: str) -> None:
+    offset = TEXT.index(words)
+    claim = min((c for c in claims if c.span[0] <= offset < c.span[1]),
+                key=lambda c: c.span[1] - c.span[0])
+    (source,) = claim.attribution.sources
+    assert (source.name, source.entity_id, source.kind) == (name, entity_id, "named")
+    assert claim.modality == "reported"
+
+
+def test_claims_entities_outlet_named(claims: list[Claim]) -> None:
+    first = claims[0]
+    assert [(s.name, s.kind) for s in first.attribution.sources] == [("Harbour Gazette", "outlet")]
