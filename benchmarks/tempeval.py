@@ -64,7 +64,9 @@ def main() -> None:
     disabled = [p for p in ("ner", "lemmatizer") if p in nlp.pipe_names]
 
     counts = Counter()
-    per_type: Counter = Counter()
+    # Every type listed, zeros included, so the JSON has the same keys on every split.
+    per_type: Counter = Counter({f"{prefix}_{kind}": 0 for prefix in ("gold", "pred", "value_ok")
+                                 for kind in ("DATE", "DURATION", "SET", "TIME")})
     errors: list[dict] = []
     parse_seconds = stage_seconds = 0.0
     words = 0
