@@ -39,6 +39,7 @@ from dateline.stages._gazetteer import name_key
 OUT_DIR = Path(__file__).resolve().parent / "places"
 OUT_FILE = OUT_DIR / "gazetteer.tsv.gz"
 MIN_POPULATION = 1000
+_LARGE_REGION_DEG = 8.0
 
 _LATIN = re.compile(r"^[A-Za-z\u00C0-\u024F\u1E00-\u1EFF' .\-\u2019()]+$")
 _TYPE_WORDS = re.compile(
@@ -89,7 +90,13 @@ def _trimmed_mid(values: list[float], lo: float = 0.05) -> float:
     return (a + b) / 2
 
 
-def _country_point(cities: list[dict]) -> tuple[float, float] | None:
+def _extent(cities: list[dict]) -> float:
+    lats = [c["latitude"] for c in cities]
+    lons = [c["longitude"] for c in cities]
+    return max(max(lats) - min(lats), max(lons) - min(lons))
+
+
+def _country_point(cities: list[dict], lo: float = 0.05) -> tuple[float, float] | None:
     if not cities:
         return None
     lats = [c["latitude"] for c in cities]
@@ -98,9 +105,9 @@ def _country_point(cities: list[dict]) -> tuple[float, float] | None:
     if max(lons) - min(lons) > 180:
         shifted = [x + 360 if x < 0 else x for x in lons]
         if max(shifted) - min(shifted) < max(lons) - min(lons):
-            lon = _trimmed_mid(shifted)
-            return _trimmed_mid(lats), (lon - 360 if lon > 180 else lon)
-    return _trimmed_mid(lats), _trimmed_mid(lons)
+            lon = _trimmed_mid(shifted, lo)
+            return _trimmed_mid(lats, lo), (lon - 360 if lon > 180 else lon)
+    return _trimmed_mid(lats, lo), _trimmed_mid(lons, lo)
 
 
 def _stems(name: str) -> list[str]:
@@ -303,6 +310,10 @@ def build() -> list[str]:
             continue
         lat = sum(c["latitude"] for c in members) / len(members)
         lon = sum(c["longitude"] for c in members) / len(members)
+        if _extent(members) > _LARGE_REGION_DEG:
+            # Large, unevenly settled regions: the middle of the towns' extent is nearer
+            # the geographic centre than their mean, which drifts to where people live.
+            lat, lon = _country_point(members, lo=0.0) or (lat, lon)
         pop = sum(c["population"] or 0 for c in members)
         names = iso_names.get((cc, admin1), [])
         codes = [n for n in names if re.fullmatch(r"[A-Z]{2}-\w+", n)]
