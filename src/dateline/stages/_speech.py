@@ -42,16 +42,19 @@ class Lexicon:
     thing_pronouns: frozenset[str]
     relative_pronouns: frozenset[str]
     reporting_nouns: frozenset[str]
+    directive_verbs: frozenset[str]
     title_small_words: frozenset[str]
 
 
 @functools.cache
 def lexicon() -> Lexicon:
     """Load the speech lexicon once per process."""
-    raw = json.loads(resources.files("dateline").joinpath("data/quotes/speech.json")
-                     .read_text(encoding="utf-8"))
-    return Lexicon(**{name: frozenset(w.lower() for w in raw[name])
-                      for name in Lexicon.__dataclass_fields__})
+    raw = json.loads(
+        resources.files("dateline").joinpath("data/quotes/speech.json").read_text(encoding="utf-8")
+    )
+    return Lexicon(
+        **{name: frozenset(w.lower() for w in raw[name]) for name in Lexicon.__dataclass_fields__}
+    )
 
 
 # --------------------------------------------------------------------------- quotation marks
@@ -78,7 +81,7 @@ def quote_marks(text: str) -> list[tuple[int, int]]:
     for match in _MARK.finditer(text):
         mark, pos = match.group(), match.start()
         if depth and "\n" in text[checked:pos]:
-            if not text[text.index("\n", checked):pos].strip() and _is_opener(text, pos, mark):
+            if not text[text.index("\n", checked) : pos].strip() and _is_opener(text, pos, mark):
                 depth = 1  # the quote goes on in a new paragraph
                 checked = match.end()
                 continue
@@ -115,7 +118,7 @@ def _is_opener(text: str, pos: int, mark: str) -> bool:
         return True
     if mark in _CLOSERS:
         # A closing mark typed at the start of a paragraph opens a quote.
-        return mark == "\u201d" and not text[text.rfind("\n", 0, pos) + 1:pos].strip()
+        return mark == "\u201d" and not text[text.rfind("\n", 0, pos) + 1 : pos].strip()
     return _opens(text, pos) or not _closes(text, pos)
 
 
@@ -158,8 +161,9 @@ def is_reporting(token: Token) -> bool:
     """A verb whose lemma is in the reporting-verb lexicon."""
     lex = lexicon()
     lemma = token.lemma_.lower()
-    return token.pos_ in ("VERB", "AUX") and (lemma in lex.reporting_verbs
-                                              or lemma in lex.content_optional_verbs)
+    return token.pos_ in ("VERB", "AUX") and (
+        lemma in lex.reporting_verbs or lemma in lex.content_optional_verbs
+    )
 
 
 def subject_of(verb: Token) -> Token | None:
@@ -174,8 +178,11 @@ def subject_of(verb: Token) -> Token | None:
             if child.lower_ in lexicon().relative_pronouns and verb.dep_ == "relcl":
                 return verb.head
             return child
-    if verb.dep_ in ("conj", "advcl", "xcomp", "pcomp") and verb.head.pos_ in ("VERB", "AUX") \
-            and verb.head.i != verb.i:
+    if (
+        verb.dep_ in ("conj", "advcl", "xcomp", "pcomp")
+        and verb.head.pos_ in ("VERB", "AUX")
+        and verb.head.i != verb.i
+    ):
         return subject_of(verb.head)  # "..., saying that", "went on to add"
     if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in ("NOUN", "PROPN"):
         return verb.head  # "a letter saying ...", "X, asking ..."
@@ -226,7 +233,8 @@ def find_cues(doc: Doc) -> list[Cue]:
             poss = next((c for c in token.children if c.dep_ == "poss"), None)
             for child in token.children:
                 if child.dep_ in ("acl", "ccomp") and any(
-                        c.dep_ == "mark" and c.lower_ == "that" for c in child.children):
+                    c.dep_ == "mark" and c.lower_ == "that" for c in child.children
+                ):
                     cues.append(Cue(token, poss, _clause_range(child)))
             continue
         if not is_reporting(token):
@@ -244,17 +252,40 @@ def _contents(verb: Token) -> list[tuple[int, int]]:
     """The clauses a reporting verb reports: its ccomp children, a subject-bearing clause
     fronted before it ("<clause>, X noted"), or the root clause it hangs off."""
     found = [_clause_range(c) for c in verb.children if c.dep_ == "ccomp"]
+    if not found and verb.lemma_.lower() in lexicon().directive_verbs:
+        # "urged voters to stay home": the object and its to-infinitive
+        for child in verb.children:
+            if child.dep_ == "xcomp" and child.i > verb.i:
+                start = min(
+                    [child.left_edge.i]
+                    + [
+                        c.left_edge.i
+                        for c in verb.children
+                        if c.dep_ in ("dobj", "dative", "prep") and verb.i < c.i < child.i
+                    ]
+                )
+                found.append((start, child.right_edge.i + 1))
     for child in verb.children:
-        if child.dep_ in ("advcl", "parataxis") and child.i < verb.i \
-                and child.pos_ in ("VERB", "AUX") \
-                and any(c.dep_ in _SUBJECT_DEPS for c in child.children) \
-                and not any(c.dep_ == "mark" for c in child.children):
+        if (
+            child.dep_ in ("advcl", "parataxis")
+            and child.i < verb.i
+            and child.pos_ in ("VERB", "AUX")
+            and any(c.dep_ in _SUBJECT_DEPS for c in child.children)
+            and not any(c.dep_ == "mark" for c in child.children)
+        ):
             found.append(_clause_range(child))
     first = _subtree_min(verb)
-    if not found and verb.dep_ in ("parataxis", "ccomp", "advcl") and verb.head.i < verb.i \
-            and verb.head.pos_ in ("VERB", "AUX") and verb.head.dep_ == "ROOT" \
-            and subject_of(verb) is not None and first > 0 and verb.doc[first - 1].text == "," \
-            and not any(c.dep_ == "mark" for c in verb.children):
+    if (
+        not found
+        and verb.dep_ in ("parataxis", "ccomp", "advcl")
+        and verb.head.i < verb.i
+        and verb.head.pos_ in ("VERB", "AUX")
+        and verb.head.dep_ == "ROOT"
+        and subject_of(verb) is not None
+        and first > 0
+        and verb.doc[first - 1].text == ","
+        and not any(c.dep_ == "mark" for c in verb.children)
+    ):
         if first > verb.head.left_edge.i:
             found.append((verb.head.left_edge.i, first))
     return [c for c in found if c[1] > c[0]]
@@ -306,11 +337,19 @@ def _clause_range(head: Token) -> tuple[int, int]:
     """Token range of a complement clause, without a leading complementizer 'that'."""
     start, end = head.left_edge.i, head.right_edge.i + 1
     doc = head.doc
-    while start < end and (doc[start].dep_ == "mark" and doc[start].lower_ == "that"
-                           or doc[start].is_punct and doc[start].text not in _QUOTE_CHARS):
+    while start < end and (
+        doc[start].dep_ == "mark"
+        and doc[start].lower_ == "that"
+        or doc[start].is_punct
+        and doc[start].text not in _QUOTE_CHARS
+    ):
         start += 1
-    while end > start and doc[end - 1].is_punct and doc[end - 1].text not in _QUOTE_CHARS \
-            and doc[end - 1].text not in ".!?":
+    while (
+        end > start
+        and doc[end - 1].is_punct
+        and doc[end - 1].text not in _QUOTE_CHARS
+        and doc[end - 1].text not in ".!?"
+    ):
         end -= 1
     return start, end
 
@@ -335,8 +374,11 @@ def mention_range(token: Token) -> tuple[int, int]:
         else:
             break
     doc = token.doc
-    while start < token.i and (doc[start].is_punct or doc[start].dep_ == "cc"
-                               or not any(c.isalnum() for c in doc[start].text)):
+    while start < token.i and (
+        doc[start].is_punct
+        or doc[start].dep_ == "cc"
+        or not any(c.isalnum() for c in doc[start].text)
+    ):
         start += 1
     return start, end
 
@@ -377,7 +419,8 @@ class Resolver:
         self.quotes = quotes
         self.speakers: list[tuple[int, Resolved]] = []
         self._mention_index: list[tuple[int, int, Entity]] = sorted(
-            ((a, b, e) for e in entities for a, b in (e.mentions or [e.span])), key=lambda m: m[0])
+            ((a, b, e) for e in entities for a, b in (e.mentions or [e.span])), key=lambda m: m[0]
+        )
         self.persons: list[tuple[int, int, str, str | None]] = []  # start, end, name, entity id
         for a, b, e in self._mention_index:
             if e.type == "PERSON" and not self._in_quote(a):
@@ -421,8 +464,10 @@ class Resolver:
         mention = _strip_possessive(span.text)
         char_span = (span.start_char, span.start_char + len(mention))
         low = head.lower_
-        if head.pos_ == "PRON" or low in lex.person_pronouns | lex.group_pronouns \
-                | lex.thing_pronouns:
+        if (
+            head.pos_ == "PRON"
+            or low in lex.person_pronouns | lex.group_pronouns | lex.thing_pronouns
+        ):
             return self._pronoun(head, mention, char_span)
         entity = self._entity_at(head)
         if entity is not None:
@@ -436,8 +481,11 @@ class Resolver:
             if found is not None:
                 ref = found.ref.model_copy(update={"mention": mention, "span": char_span})
                 return Resolved(ref, "person")
-        if not has_propn and (head.lower_ in lex.anonymous_heads or head.lemma_.lower() in
-                              lex.anonymous_heads or not _is_definite(span)):
+        if not has_propn and (
+            head.lower_ in lex.anonymous_heads
+            or head.lemma_.lower() in lex.anonymous_heads
+            or not _is_definite(span)
+        ):
             return Resolved(SpeakerRef(name=mention, mention=mention, span=char_span), "anonymous")
         ent = self._ent_on(head)
         if ent is not None:
@@ -447,16 +495,23 @@ class Resolver:
             if ent.label_ == "ORG" and _person_like(ent):
                 # The small model often labels unfamiliar surnames ORG; a short title-case
                 # name with no organisation word and no acronym is taken for a person.
-                return Resolved(SpeakerRef(name=self._lengthen(_strip_possessive(ent.text)),
-                                           mention=mention, span=char_span), "person")
+                return Resolved(
+                    SpeakerRef(
+                        name=self._lengthen(_strip_possessive(ent.text)),
+                        mention=mention,
+                        span=char_span,
+                    ),
+                    "person",
+                )
             if ent.label_ in ("ORG", "GPE", "NORP", "FAC", "WORK_OF_ART", "LOC"):
                 return Resolved(SpeakerRef(name=mention, mention=mention, span=char_span), "org")
         if has_propn and head.pos_ == "PROPN":
             words = {w.lower() for w in _NAME_TOKEN.findall(mention)}
             category: Category = "org" if words & lex.org_words else "person"
             if category == "person":
-                name = " ".join(t.text for t in span
-                                if t.pos_ == "PROPN" and any(c.isalnum() for c in t.text))
+                name = " ".join(
+                    t.text for t in span if t.pos_ == "PROPN" and any(c.isalnum() for c in t.text)
+                )
                 name = _strip_possessive(name) or mention
                 name = self._lengthen(name)
                 return Resolved(SpeakerRef(name=name, mention=mention, span=char_span), "person")
@@ -485,8 +540,9 @@ class Resolver:
             found = self._antecedent(head, person=False)
         if found is None:
             return Resolved(SpeakerRef(name=mention, mention=mention, span=char_span), "pronoun")
-        return Resolved(found.ref.model_copy(update={"mention": mention, "span": char_span}),
-                        found.category)
+        return Resolved(
+            found.ref.model_copy(update={"mention": mention, "span": char_span}), found.category
+        )
 
     def _antecedent(self, head: Token, person: bool) -> Resolved | None:
         pos = head.idx
@@ -495,8 +551,10 @@ class Resolver:
             same = [p for p in self.persons if sent.start_char <= p[0] < pos]
             if same:
                 a, b, name, eid = same[0]
-                return Resolved(SpeakerRef(name=name, mention=self.text[a:b], span=(a, b),
-                                           entity_id=eid), "person")
+                return Resolved(
+                    SpeakerRef(name=name, mention=self.text[a:b], span=(a, b), entity_id=eid),
+                    "person",
+                )
         for spos, resolved in reversed(self.speakers):
             if spos < pos and (resolved.category == "person") == person:
                 return resolved
@@ -504,8 +562,10 @@ class Resolver:
             before = [p for p in self.persons if p[0] < pos]
             if before:
                 a, b, name, eid = before[-1]
-                return Resolved(SpeakerRef(name=name, mention=self.text[a:b], span=(a, b),
-                                           entity_id=eid), "person")
+                return Resolved(
+                    SpeakerRef(name=name, mention=self.text[a:b], span=(a, b), entity_id=eid),
+                    "person",
+                )
         return None
 
     def _by_role(self, noun: str) -> Resolved | None:
@@ -539,8 +599,10 @@ class Resolver:
 
     def _from_entity(self, entity: Entity, mention: str, char_span: tuple[int, int]) -> Resolved:
         category: Category = "person" if entity.type == "PERSON" else "org"
-        return Resolved(SpeakerRef(name=entity.name, mention=mention, span=char_span,
-                                   entity_id=entity.id), category)
+        return Resolved(
+            SpeakerRef(name=entity.name, mention=mention, span=char_span, entity_id=entity.id),
+            category,
+        )
 
     def _ent_on(self, head: Token) -> Span | None:
         if head.ent_type_:
@@ -560,8 +622,11 @@ def _strip_possessive(text: str) -> str:
 
 def _is_definite(span: Span) -> bool:
     first = span[0]
-    return first.lower_ in ("the", "this", "that", "these", "those") or first.dep_ == "poss" \
+    return (
+        first.lower_ in ("the", "this", "that", "these", "those")
+        or first.dep_ == "poss"
         or first.pos_ == "PROPN"
+    )
 
 
 def _person_like(ent: Span) -> bool:
