@@ -211,6 +211,13 @@ def _find_mentions(doc: Doc, gaz: Gazetteer,
                                             for t in doc[i:end]) or not _is_cap(doc[end - 1]):
                 continue
             key = name_key(doc[i:end].text)
+            if settings.demonyms and key in gaz.demonyms and other_ent[i] not in \
+                    _NON_PLACE_LABELS:
+                # A nationality word outside the NORP entities ("Russian Foreign Ministry").
+                add(i, end, "demonym")
+                matched = True
+                i = end
+                break
             ids = gaz.lookup(key)
             if not ids or key in gaz.generic:
                 continue
