@@ -24,8 +24,27 @@ from dateline.stages import entities
 from dateline.stages.parse import model_for
 
 _MINOR = {"of", "the", "and", "for", "on", "in", "at", "de", "von", "van", "al", "bin"}
-_PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "who", "this", "that", "his", "her",
-             "their", "its", "our", "some", "many", "others", "one"}
+_PRONOUNS = {
+    "he",
+    "she",
+    "they",
+    "it",
+    "we",
+    "i",
+    "you",
+    "who",
+    "this",
+    "that",
+    "his",
+    "her",
+    "their",
+    "its",
+    "our",
+    "some",
+    "many",
+    "others",
+    "one",
+}
 
 
 def is_proper_name(text: str) -> bool:
@@ -68,8 +87,11 @@ def main() -> None:
                 span = doc.char_span(start, end, alignment_mode="expand")
                 # A proper name: capitalised words, and at least one tagged as a proper
                 # noun (drops sentence-initial "Protesters", "Polls").
-                if is_proper_name(text[start:end]) and span is not None \
-                        and any(t.pos_ == "PROPN" for t in span):
+                if (
+                    is_proper_name(text[start:end])
+                    and span is not None
+                    and any(t.pos_ == "PROPN" for t in span)
+                ):
                     speakers.append((start, end))
         speakers = sorted(set(speakers))
         gold += len(speakers)

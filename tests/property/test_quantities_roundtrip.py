@@ -7,8 +7,10 @@ from hypothesis import strategies as st
 
 from dateline.stages._numbers import parse_quantity
 
-_SMALL = ("zero one two three four five six seven eight nine ten eleven twelve thirteen "
-          "fourteen fifteen sixteen seventeen eighteen nineteen").split()
+_SMALL = (
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen "
+    "fourteen fifteen sixteen seventeen eighteen nineteen"
+).split()
 _TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
 
 
@@ -40,10 +42,18 @@ def to_words(n: int) -> str:
 
 
 integers = st.integers(min_value=1, max_value=999_999_999)
-approximators = st.sampled_from([
-    ("about", "value"), ("around", "value"), ("over", "min"), ("more than", "min"),
-    ("at least", "min"), ("up to", "max"), ("nearly", "max"), ("fewer than", "max"),
-])
+approximators = st.sampled_from(
+    [
+        ("about", "value"),
+        ("around", "value"),
+        ("over", "min"),
+        ("more than", "min"),
+        ("at least", "min"),
+        ("up to", "max"),
+        ("nearly", "max"),
+        ("fewer than", "max"),
+    ]
+)
 
 
 @given(integers)
@@ -58,8 +68,11 @@ def test_quantities_plain_digits(n):
     assert parsed is not None and parsed.value == n
 
 
-@given(st.integers(min_value=1, max_value=999), st.integers(min_value=1, max_value=9),
-       st.sampled_from([("million", 10**6), ("billion", 10**9), ("thousand", 10**3)]))
+@given(
+    st.integers(min_value=1, max_value=999),
+    st.integers(min_value=1, max_value=9),
+    st.sampled_from([("million", 10**6), ("billion", 10**9), ("thousand", 10**3)]),
+)
 def test_quantities_decimal_scale(whole, tenth, scale):
     name, factor = scale
     parsed = parse_quantity(f"{whole}.{tenth} {name} dollars")
@@ -85,8 +98,11 @@ def test_quantities_approximators(n, approx, as_words):
     assert parsed.max == (n if bound == "max" else None)
 
 
-@given(integers, st.integers(min_value=1, max_value=10**6),
-       st.sampled_from(["{a}-{b}", "{a} to {b}", "between {a} and {b}", "from {a} to {b}"]))
+@given(
+    integers,
+    st.integers(min_value=1, max_value=10**6),
+    st.sampled_from(["{a}-{b}", "{a} to {b}", "between {a} and {b}", "from {a} to {b}"]),
+)
 def test_quantities_ranges(a, delta, template):
     b = a + delta
     parsed = parse_quantity(template.format(a=f"{a:,}", b=f"{b:,}") + " km")

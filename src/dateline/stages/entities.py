@@ -604,8 +604,25 @@ def _cluster(mentions: list[_Mention], threshold: float) -> list[list[_Mention]]
 def _compatible(a: _Mention, b: _Mention) -> bool:
     """Same-key mentions merge unless one is a person and the other is not, except when
     they are written the same (the model labels one name differently in two places)."""
-    return (a.label == "PERSON") == (b.label == "PERSON") or a.core == b.core \
-        or a.label == "NORP" or b.label == "NORP"
+    return (
+        (a.label == "PERSON") == (b.label == "PERSON")
+        or a.core == b.core
+        or a.label == "NORP"
+        or b.label == "NORP"
+        or _has_affix(a)
+        or _has_affix(b)
+    )
+
+
+def _has_affix(m: _Mention) -> bool:
+    """An organisation written with an org prefix or suffix: "PMC X", "X Group"."""
+    lex = lexicon()
+    ws = _names.words(m.core)
+    return (
+        m.label == "ORG"
+        and len(ws) > 1
+        and (ws[0] in lex.org_prefixes or ws[-1] in lex.org_suffixes)
+    )
 
 
 def _acronym_of(short: _Mention, long: _Mention) -> bool:
@@ -625,7 +642,9 @@ def _affix_match(a: _Mention, b: _Mention, key_a: str, key_b: str) -> bool:
 
 def _entity(article: Article, doc: Doc, cluster: list[_Mention], number: int) -> Entity:
     labels = Counter(m.label for m in cluster)
-    if "PERSON" in labels and labels["PERSON"] >= labels.get("ORG", 0):
+    if any(_has_affix(m) for m in cluster):
+        etype = "ORG"
+    elif "PERSON" in labels and labels["PERSON"] >= labels.get("ORG", 0):
         etype = "PERSON"
     elif "ORG" in labels:
         etype = "ORG"

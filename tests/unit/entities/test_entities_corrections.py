@@ -10,8 +10,9 @@ from dateline.stages import entities
 
 
 def _run(nlp, text, corrections=True):
-    return entities._extract(Article(text=text), nlp(text), EntitySettings(),
-                             corrections=corrections)
+    return entities._extract(
+        Article(text=text), nlp(text), EntitySettings(), corrections=corrections
+    )
 
 
 def _find(found, form):
@@ -21,14 +22,31 @@ def _find(found, form):
 @pytest.mark.parametrize(
     ("text", "form", "etype", "kind"),
     [
-        ("Fighters from PMC Redline intend to join the assault.", "PMC Redline", "ORG",
-         "armed_force"),
-        ("On Monday, acting mayor of the northern district Pavel Grinko said the bridge "
-         "was closed.", "Pavel Grinko", "PERSON", None),
-        ("Senator Ann Walsh met voters. Later that day Walsh said the bill would pass.",
-         "Walsh", "PERSON", None),
-        ("Hungarian troops crossed the border on Monday.", "Hungarian troops", "ORG",
-         "armed_force"),
+        (
+            "Fighters from PMC Redline intend to join the assault.",
+            "PMC Redline",
+            "ORG",
+            "armed_force",
+        ),
+        (
+            "On Monday, acting mayor of the northern district Pavel Grinko said the bridge "
+            "was closed.",
+            "Pavel Grinko",
+            "PERSON",
+            None,
+        ),
+        (
+            "Senator Ann Walsh met voters. Later that day Walsh said the bill would pass.",
+            "Walsh",
+            "PERSON",
+            None,
+        ),
+        (
+            "Hungarian troops crossed the border on Monday.",
+            "Hungarian troops",
+            "ORG",
+            "armed_force",
+        ),
         ("The Baltic Post reported that the port was closed.", "Baltic Post", "ORG", "media"),
     ],
 )

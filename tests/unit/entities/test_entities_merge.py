@@ -21,18 +21,48 @@ def _owner(entities, form):
 @pytest.mark.parametrize(
     ("text", "forms"),
     [
-        ("Chancellor Angela Merkel met reporters in Berlin. Merkel said the talks went well.",
-         ["Angela Merkel", "Merkel"]),
-        ("The Center for Strategic and International Studies published a report. "
-         "CSIS said the war would last years.",
-         ["Center for Strategic and International Studies", "CSIS"]),
-        ("Poland's Armed Forces moved north on Monday. Later the Polish Armed Forces "
-         "reported no losses.", ["Poland's Armed Forces", "Polish Armed Forces"]),
-        ("The New York Times reported the deal first. New York Times editors declined "
-         "to comment.", ["New York Times"]),
-        ("The Institute for the Study of Peace said the talks failed. On Monday, the "
-         "Institute for Peace Studies reported new clashes.",
-         ["Institute for the Study of Peace", "Institute for Peace Studies"]),
+        (
+            "Chancellor Angela Merkel met reporters in Berlin. Merkel said the talks went well.",
+            ["Angela Merkel", "Merkel"],
+        ),
+        (
+            "The Center for Strategic and International Studies published a report. "
+            "CSIS said the war would last years.",
+            ["Center for Strategic and International Studies", "CSIS"],
+        ),
+        (
+            "Poland's Armed Forces moved north on Monday. Later the Polish Armed Forces "
+            "reported no losses.",
+            ["Poland's Armed Forces", "Polish Armed Forces"],
+        ),
+        (
+            "The New York Times reported the deal first. New York Times editors declined "
+            "to comment.",
+            ["New York Times"],
+        ),
+        (
+            "The Institute for the Study of Peace said the talks failed. On Monday, the "
+            "Institute for Peace Studies reported new clashes.",
+            ["Institute for the Study of Peace", "Institute for Peace Studies"],
+        ),
+        (
+            "Fighters from PMC Redline crossed the river. Later, Redline said it lost ten men.",
+            ["PMC Redline", "Redline"],
+        ),
+        (
+            "The Redline Group denied the claim. Redline said it was not there.",
+            ["Redline Group", "Redline"],
+        ),
+        (
+            "The Institute for the Study of Peace (ISP) said talks failed. ISP analysts added "
+            "that more clashes were likely.",
+            ["Institute for the Study of Peace", "ISP"],
+        ),
+        (
+            "Russia's Defense Ministry said the attack was repelled. The Russian Defense "
+            "Ministry later added details.",
+            ["Russia's Defense Ministry", "Russian Defense Ministry"],
+        ),
     ],
 )
 def test_entities_merge_same_entity(nlp, text, forms):
@@ -45,14 +75,26 @@ def test_entities_merge_same_entity(nlp, text, forms):
 @pytest.mark.parametrize(
     ("text", "a", "b"),
     [
-        ("John Smith met Jane Smith on Monday. Both said the meeting was useful.",
-         "John Smith", "Jane Smith"),
-        ("The Russian Defense Ministry and the Ukrainian Defense Ministry issued "
-         "statements.", "Russian Defense Ministry", "Ukrainian Defense Ministry"),
-        ("The Ministry of Defence and the Ministry of Foreign Affairs disagreed.",
-         "Ministry of Defence", "Ministry of Foreign Affairs"),
-        ("North Korea fired a missile, and South Korea condemned the launch.",
-         "North Korea", "South Korea"),
+        (
+            "John Smith met Jane Smith on Monday. Both said the meeting was useful.",
+            "John Smith",
+            "Jane Smith",
+        ),
+        (
+            "The Russian Defense Ministry and the Ukrainian Defense Ministry issued statements.",
+            "Russian Defense Ministry",
+            "Ukrainian Defense Ministry",
+        ),
+        (
+            "The Ministry of Defence and the Ministry of Foreign Affairs disagreed.",
+            "Ministry of Defence",
+            "Ministry of Foreign Affairs",
+        ),
+        (
+            "North Korea fired a missile, and South Korea condemned the launch.",
+            "North Korea",
+            "South Korea",
+        ),
     ],
 )
 def test_entities_keep_different_entities_apart(nlp, text, a, b):
@@ -66,8 +108,11 @@ def test_entities_keep_different_entities_apart(nlp, text, a, b):
     ("text", "form", "code"),
     [
         ("Polish troops crossed the river.", "Polish troops", "PL"),
-        ("The Russian Defense Ministry said it repelled the attack.",
-         "Russian Defense Ministry", "RU"),
+        (
+            "The Russian Defense Ministry said it repelled the attack.",
+            "Russian Defense Ministry",
+            "RU",
+        ),
         ("The Kremlin denied the report.", "Kremlin", "RU"),
     ],
 )

@@ -10,8 +10,9 @@ from dateline.stages.entities import extract_entities
 
 
 def _person(nlp, text, name):
-    entities = extract_entities(article=Article(text=text), doc=nlp(text),
-                                settings=EntitySettings())
+    entities = extract_entities(
+        article=Article(text=text), doc=nlp(text), settings=EntitySettings()
+    )
     found = [e for e in entities if e.name == name]
     assert found, [e.name for e in entities]
     return found[0]
@@ -20,20 +21,44 @@ def _person(nlp, text, name):
 @pytest.mark.parametrize(
     ("text", "name", "role", "org"),
     [
-        ("On Monday, Kremlin leader Boris Yeltsin met the delegation.", "Boris Yeltsin",
-         "Kremlin leader", None),
-        ("French Foreign Ministry spokeswoman Anne Martin called for calm.", "Anne Martin",
-         "spokeswoman", "French Foreign Ministry"),
-        ("Peter Novak, a professor at the University of Vienna, said this in an interview.",
-         "Peter Novak", "professor", "University of Vienna"),
-        ("Deputy Pentagon Press Secretary Laura Wells stated that the aid would continue.",
-         "Laura Wells", "Press Secretary", None),
-        ("Mark Ellis, Senior Policy Coordinator at the European Council, said the plan "
-         "was ready.", "Mark Ellis", "Coordinator", "European Council"),
-        ("He spoke with Tom Baker, host of the Morning Show program.", "Tom Baker", "host",
-         None),
-        ("Polish Armed Forces Commander-in-Chief Adam Nowak said the line held.",
-         "Adam Nowak", "Commander-in-Chief", "Polish Armed Forces"),
+        (
+            "On Monday, Kremlin leader Boris Yeltsin met the delegation.",
+            "Boris Yeltsin",
+            "Kremlin leader",
+            None,
+        ),
+        (
+            "French Foreign Ministry spokeswoman Anne Martin called for calm.",
+            "Anne Martin",
+            "spokeswoman",
+            "French Foreign Ministry",
+        ),
+        (
+            "Peter Novak, a professor at the University of Vienna, said this in an interview.",
+            "Peter Novak",
+            "professor",
+            "University of Vienna",
+        ),
+        (
+            "Deputy Pentagon Press Secretary Laura Wells stated that the aid would continue.",
+            "Laura Wells",
+            "Press Secretary",
+            None,
+        ),
+        (
+            "Mark Ellis, Senior Policy Coordinator at the European Council, said the plan "
+            "was ready.",
+            "Mark Ellis",
+            "Coordinator",
+            "European Council",
+        ),
+        ("He spoke with Tom Baker, host of the Morning Show program.", "Tom Baker", "host", None),
+        (
+            "Polish Armed Forces Commander-in-Chief Adam Nowak said the line held.",
+            "Adam Nowak",
+            "Commander-in-Chief",
+            "Polish Armed Forces",
+        ),
     ],
 )
 def test_entities_roles(nlp, text, name, role, org):
@@ -43,4 +68,4 @@ def test_entities_roles(nlp, text, name, role, org):
     if org is not None:
         assert any(r.org == org for r in person.roles), person.roles
     for r in person.roles:
-        assert r.span is not None and text[r.span[0]:r.span[1]] == r.text
+        assert r.span is not None and text[r.span[0] : r.span[1]] == r.text

@@ -15,15 +15,20 @@ def _forms(entity: dict) -> set[str]:
 
 def test_entities_seed_merged_and_roles(nlp, seed_example):
     text = seed_example["text"]
-    entities = [e.model_dump(mode="json") for e in extract_entities(
-        article=Article(text=text), doc=nlp(text), settings=EntitySettings())]
+    entities = [
+        e.model_dump(mode="json")
+        for e in extract_entities(
+            article=Article(text=text), doc=nlp(text), settings=EntitySettings()
+        )
+    ]
     gold = seed_example["gold"]["entities"]
     missed = []
     for g in gold:
         need = {m.lower() for m in g["must_merge"]}
         cands = [e for e in entities if need <= _forms(e)]
-        ok = bool(cands) and ("role" not in g or any(
-            g["role"].lower() in json.dumps(e).lower() for e in cands))
+        ok = bool(cands) and (
+            "role" not in g or any(g["role"].lower() in json.dumps(e).lower() for e in cands)
+        )
         if not ok:
             missed.append(g["name"])
     score = 1 - len(missed) / len(gold)

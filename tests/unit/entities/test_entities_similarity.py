@@ -40,8 +40,11 @@ def test_entities_dissimilar_pairs_stay_apart(a, b):
 
 @pytest.mark.parametrize(
     ("acronym", "name"),
-    [("CSIS", "Center for Strategic and International Studies"),
-     ("NSC", "National Security Council"), ("IAEA", "International Atomic Energy Agency")],
+    [
+        ("CSIS", "Center for Strategic and International Studies"),
+        ("NSC", "National Security Council"),
+        ("IAEA", "International Atomic Energy Agency"),
+    ],
 )
 def test_entities_acronyms(acronym, name):
     assert _names.is_acronym(acronym)
@@ -50,10 +53,23 @@ def test_entities_acronyms(acronym, name):
 
 @pytest.mark.parametrize(
     ("text", "code"),
-    [("Ukraine", "UA"), ("Ukrainian", "UA"), ("Kyiv", "UA"), ("Russia", "RU"),
-     ("Russian", "RU"), ("the Kremlin", "RU"), ("Moscow", "RU"), ("U.S.", "US"),
-     ("North Korea", "KP"), ("South Korea", "KR"), ("Germans", "DE"), ("Paris", "FR"),
-     ("Washington", "US"), ("Poland's", "PL"), ("Smith", None)],
+    [
+        ("Ukraine", "UA"),
+        ("Ukrainian", "UA"),
+        ("Kyiv", "UA"),
+        ("Russia", "RU"),
+        ("Russian", "RU"),
+        ("the Kremlin", "RU"),
+        ("Moscow", "RU"),
+        ("U.S.", "US"),
+        ("North Korea", "KP"),
+        ("South Korea", "KR"),
+        ("Germans", "DE"),
+        ("Paris", "FR"),
+        ("Washington", "US"),
+        ("Poland's", "PL"),
+        ("Smith", None),
+    ],
 )
 def test_entities_country_codes(text, code):
     assert _names.country_of(text) == code
@@ -61,10 +77,16 @@ def test_entities_country_codes(text, code):
 
 @pytest.mark.parametrize(
     ("name", "kind"),
-    [("The Washington Post", "media"), ("Wall Street Journal", "media"),
-     ("Ministry of Health", "government"), ("National Guard", "armed_force"),
-     ("PMC Redline", "armed_force"), ("Labour Party", "party"), ("NATO", "international"),
-     ("Acme Holdings", "company")],
+    [
+        ("The Washington Post", "media"),
+        ("Wall Street Journal", "media"),
+        ("Ministry of Health", "government"),
+        ("National Guard", "armed_force"),
+        ("PMC Redline", "armed_force"),
+        ("Labour Party", "party"),
+        ("NATO", "international"),
+        ("Acme Holdings", "company"),
+    ],
 )
 def test_entities_org_kinds(name, kind):
     assert _names.org_kind(name) == kind

@@ -40,7 +40,12 @@ def test_quantities_parse_values(text, value, low, high, approx, unit):
     parsed = parse_quantity(text)
     assert parsed is not None
     assert (parsed.value, parsed.min, parsed.max, parsed.approx, parsed.unit) == (
-        value, low, high, approx, unit)
+        value,
+        low,
+        high,
+        approx,
+        unit,
+    )
 
 
 @pytest.mark.parametrize(
@@ -63,4 +68,4 @@ def test_quantities_parse_spans(text, expected):
 def test_quantities_parse_offsets(text):
     parsed = parse_quantity(text)
     assert parsed is not None
-    assert text[parsed.start:parsed.end] == parsed.text
+    assert text[parsed.start : parsed.end] == parsed.text

@@ -26,8 +26,10 @@ def _run(nlp, text):
         ("In 2024 the town was shelled.", []),
         ("Troops advanced up to 10 km deep.", [("up to 10 km", None)]),
         ("One of the soldiers said it was one among many.", []),
-        ("Only one convoy arrived, with 12 percent of the aid.", [("one", "convoy"),
-                                                                  ("12 percent", "aid")]),
+        (
+            "Only one convoy arrived, with 12 percent of the aid.",
+            [("one", "convoy"), ("12 percent", "aid")],
+        ),
         ("The company's 1995 tax return showed a loss.", []),
     ],
 )
@@ -35,4 +37,4 @@ def test_quantities_stage_spans_and_counted(nlp, text, expected):
     found = _run(nlp, text)
     assert [(q.text, q.counted) for q in found] == expected
     for q in found:
-        assert text[q.span[0]:q.span[1]] == q.text
+        assert text[q.span[0] : q.span[1]] == q.text
