@@ -78,7 +78,7 @@ _W_COUNTRY = 0.75
 _W_QUALIFIER = 3.0
 _W_REGION = 0.5
 _W_NEAR = 0.8
-_NEAR_KM = 400.0
+_NEAR_KM = 150.0
 
 
 @dataclass
