@@ -51,6 +51,7 @@ def lexicon() -> dict[tuple[str, str], tuple[Entry, ...]]:
         if pattern != "-":
             for cond in pattern.split(";"):
                 key, _, values = cond.partition("=")
+                # "obj!=goal|target": the negated condition, stored as key "obj!".
                 conditions.append((key, frozenset(values.split("|")) if values else frozenset()))
         entry = Entry(
             lemma,
@@ -98,7 +99,11 @@ def phrase_lemmas(token: Token) -> set[str]:
 
 
 def _holds(token: Token, key: str, values: frozenset[str]) -> bool:
+    if key.endswith("!"):
+        return not _holds(token, key[:-1], values)
     children = list(token.children)
+    if key == "comp":
+        return any(c.dep_ in ("xcomp", "dobj", "ccomp") for c in children)
     if key == "passive":
         return is_passive(token)
     if key == "prt":

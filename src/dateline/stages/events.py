@@ -290,7 +290,20 @@ def _context(
     entity_mentions = [
         _Mention(s, e, ent) for ent in entities for s, e in (ent.mentions or [ent.span])
     ]
-    place_mentions = [_Mention(s, e, pl) for pl in places for s, e in (pl.mentions or [pl.span])]
+    person_spans = [
+        m
+        for m in entity_mentions
+        if getattr(m.record, "type", None) == "PERSON"
+        and len(getattr(m.record, "name", "").split()) > 1
+    ]
+    # A place mention that is a known person's name ("Clinton said", of "Hillary Clinton")
+    # is not a setting; a lone one-word "person" may be a mislabelled town.
+    place_mentions = [
+        _Mention(s, e, pl)
+        for pl in places
+        for s, e in (pl.mentions or [pl.span])
+        if not any(p.start < e and s < p.end for p in person_spans)
+    ]
     sents = sorted(sentences, key=lambda s: s.span[0])
     return _Context(
         article=article,
@@ -393,7 +406,7 @@ def _pobj(prep: Token) -> Token | None:
 def _build_event(ctx: _Context, tok: Token, entry: Entry, is_nominal: bool, n: int) -> Event:
     text = ctx.article.text
     span = _event_span(tok, is_nominal)
-    trig = _trigger_span(tok)
+    trig = _trigger_span(tok, entry)
     clause = _clause_tokens(tok)
     claim = _covering_claim(ctx, tok.idx)
 
@@ -493,17 +506,15 @@ def _path(tok: Token, root: Token) -> list[Token]:
     return out
 
 
-def _trigger_span(tok: Token) -> tuple[int, int]:
+def _trigger_span(tok: Token, entry: Entry) -> tuple[int, int]:
+    """The trigger word plus the particle or object word its lexicon pattern names
+    ("pushed back", "took control")."""
+    words = {v for key, values in entry.conditions if key in ("prt", "obj") for v in values}
     end = tok.idx + len(tok.text)
     for child in tok.rights:
-        if child.dep_ == "prt" or (
-            child.dep_ in ("dobj", "advmod", "prep")
-            and child.i - tok.i <= 2
-            and not list(child.children)
-            and child.pos_ in ("NOUN", "ADV", "ADP")
-        ):
-            end = max(end, child.idx + len(child.text))
-        elif child.dep_ == "dobj" and child.i == tok.i + 1 and child.lemma_.lower() == "control":
+        if child.i - tok.i > 2:
+            break
+        if child.dep_ == "prt" or child.lower_ in words or child.lemma_.lower() in words:
             end = max(end, child.idx + len(child.text))
     return tok.idx, end
 

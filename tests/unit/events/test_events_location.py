@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from _events_helpers import by_trigger, place
+from _events_helpers import by_trigger, entity, find, place
 
 
 def test_clause_place_prefers_town_over_region(run_events):
@@ -31,4 +31,15 @@ def test_place_inside_actor_phrase_is_not_the_location(run_events):
     text = "Atlantis's coast guard captured two boats.\nThe boats came from the open sea."
     places = [place(text, "Atlantis", "country")]
     (event,) = [e for e in run_events(text, places=places) if e.trigger == "captured"]
+    assert event.location is None
+
+
+def test_place_that_is_a_known_persons_name_is_skipped(run_events):
+    text = "Anna Lindqvist visited the plant. Lindqvist said the army had withdrawn."
+    lind = entity(text, "Anna Lindqvist", "Anna Lindqvist", type_="PERSON")
+    lind = lind.model_copy(
+        update={"mentions": [find(text, "Anna Lindqvist"), find(text, "Lindqvist", 2)]}
+    )
+    places = [place(text, "Lindqvist")]
+    event = by_trigger(run_events(text, entities=[lind], places=places), "withdrawn")
     assert event.location is None

@@ -62,3 +62,18 @@ def test_event_span_runs_from_trigger_to_end_of_complement(run_events):
     text = "On Monday, the rebels captured the airport near the city, officials said."
     (event,) = run_events(text)
     assert event.text == "captured the airport near the city"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The ministers will meet in Geneva next week.", ["meet"]),
+        ("Most applicants must meet strict education requirements.", []),
+        ("The film captured the essence of the city.", []),
+        ("The rate would decline by four percent.", []),
+        ("The ministry declined to comment.", ["declined"]),
+        ("The regime forced the universities to close.", ["forced"]),
+    ],
+)
+def test_negated_and_complement_conditions(run_events, text, expected):
+    assert [e.trigger for e in run_events(text)] == expected
