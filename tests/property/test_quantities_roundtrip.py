@@ -108,3 +108,15 @@ def test_quantities_ranges(a, delta, template):
     parsed = parse_quantity(template.format(a=f"{a:,}", b=f"{b:,}") + " km")
     assert parsed is not None
     assert (parsed.min, parsed.max, parsed.value, parsed.unit) == (a, b, None, "km")
+
+
+@given(
+    st.integers(min_value=1, max_value=999_999),
+    st.integers(min_value=1, max_value=10**5),
+    st.sampled_from(["{a} to {b}", "between {a} and {b}", "from {a} to {b}", "{a} or {b}"]),
+)
+def test_quantities_word_ranges(a, delta, template):
+    b = a + delta
+    parsed = parse_quantity(template.format(a=to_words(a), b=to_words(b)) + " soldiers")
+    assert parsed is not None
+    assert (parsed.min, parsed.max, parsed.value) == (a, b, None)

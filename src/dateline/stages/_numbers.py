@@ -67,8 +67,11 @@ def lexicon() -> _Lexicon:
     small = {k: v for k, v in raw["units_digits"].items() if k.isalpha()}
     tens = raw["tens"]
     scales = raw["scales"]
-    units = {spelling.lower(): canon for canon, spellings in raw["units"].items()
-             for spelling in spellings}
+    units = {
+        spelling.lower(): canon
+        for canon, spellings in raw["units"].items()
+        for spelling in spellings
+    }
     symbols = frozenset(s.lower() for s in raw["currency_symbols"])
 
     base = _alternation(list(small) + list(tens))
@@ -100,10 +103,17 @@ def lexicon() -> _Lexicon:
         rf"(?![\w:/]|[.,\-]\d)",
         re.IGNORECASE,
     )
-    return _Lexicon(small=small, tens=tens, scales=scales, dozen=int(raw["dozen"]),
-                    vague={k: v for k, v in raw["vague"].items()},
-                    approximators=raw["approximators"], units=units,
-                    currency_symbols=symbols, pattern=pattern)
+    return _Lexicon(
+        small=small,
+        tens=tens,
+        scales=scales,
+        dozen=int(raw["dozen"]),
+        vague={k: v for k, v in raw["vague"].items()},
+        approximators=raw["approximators"],
+        units=units,
+        currency_symbols=symbols,
+        pattern=pattern,
+    )
 
 
 def _words_value(text: str, lex: _Lexicon) -> float | None:
@@ -157,6 +167,52 @@ def number_value(text: str) -> tuple[float | None, bool, bool]:
     return value, False, has_scale
 
 
+def _well_formed(text: str, lex: _Lexicon) -> bool:
+    """True for a number in words whose parts come in a legal order.
+
+    "nine hundred and thirty-nine thousand" is well formed; "two hundred and three
+    hundred" is not (a second hundreds group with no scale word between them).
+    """
+    last_scale = float("inf")
+    hundred = tens = unit = False
+    for word in re.split(r"[\s-]+", text.lower()):
+        if word in ("and", "", "a"):
+            unit = unit or word == "a"
+            continue
+        if word in lex.small:
+            if unit or (tens and lex.small[word] >= 10):
+                return False
+            unit = True
+        elif word in lex.tens:
+            if tens or unit:
+                return False
+            tens = True
+        elif word == "hundred":
+            if hundred or tens or not unit:
+                return False
+            hundred, unit = True, False
+        elif word in lex.scales:
+            if lex.scales[word] >= last_scale or not (hundred or tens or unit):
+                return False
+            last_scale = lex.scales[word]
+            hundred = tens = unit = False
+        elif word != "dozen":
+            return False
+    return True
+
+
+def _split_between(text: str, lex: _Lexicon) -> tuple[float, float] | None:
+    """Split "twelve thousand nine hundred and thirty-nine thousand" (after "between",
+    whose own "and" the number pattern swallowed) into two well-formed numbers."""
+    for m in re.finditer(r"\s+and\s+", text):
+        left, right = text[: m.start()], text[m.end() :]
+        if _well_formed(left, lex) and _well_formed(right, lex):
+            low, high = _words_value(left, lex), _words_value(right, lex)
+            if low is not None and high is not None and low < high:
+                return low, high
+    return None
+
+
 def _to_quantity(m: re.Match[str], lex: _Lexicon) -> ParsedQuantity | None:
     n1_text = m.group("n1")
     v1, vague1, _ = number_value(n1_text)
@@ -165,6 +221,22 @@ def _to_quantity(m: re.Match[str], lex: _Lexicon) -> ParsedQuantity | None:
     end = m.end()
     unit_text = m.group("unit")
     v2 = None
+    rp = (m.group("rp") or "").lower()
+    if rp == "between" and m.group("n2") is None and not _well_formed(n1_text, lex):
+        split = _split_between(n1_text, lex)
+        if split is not None:
+            approx_kind = lex.approximators.get(_norm(m.group("approx") or ""))
+            return ParsedQuantity(
+                start=m.start(),
+                end=end,
+                text=m.group(0),
+                value=None,
+                min=split[0],
+                max=split[1],
+                approx=approx_kind is not None,
+                unit=_unit(m, lex, unit_text),
+                words=True,
+            )
     if m.group("n2") is not None:
         v2, vague2, scale2 = number_value(m.group("n2"))
         if v2 is not None and scale2 and not vague2:
@@ -181,19 +253,30 @@ def _to_quantity(m: re.Match[str], lex: _Lexicon) -> ParsedQuantity | None:
     approx_kind = lex.approximators.get(_norm(m.group("approx"))) if m.group("approx") else None
     words = not re.search(r"\d", (n1_text or "") + (m.group("n2") or ""))
     if v2 is not None:
-        return ParsedQuantity(start=m.start(), end=end, text=m.group(0), value=None, min=v1,
-                              max=v2, approx=approx_kind is not None, unit=unit, words=words)
+        return ParsedQuantity(
+            start=m.start(),
+            end=end,
+            text=m.group(0),
+            value=None,
+            min=v1,
+            max=v2,
+            approx=approx_kind is not None,
+            unit=unit,
+            words=words,
+        )
     return _single(m, lex, v1, vague1, end, unit)
 
 
-def _single(m: re.Match[str], lex: _Lexicon, value: float, vague: bool, end: int,
-            unit: str | None) -> ParsedQuantity:
+def _single(
+    m: re.Match[str], lex: _Lexicon, value: float, vague: bool, end: int, unit: str | None
+) -> ParsedQuantity:
     approx_kind = lex.approximators.get(_norm(m.group("approx"))) if m.group("approx") else None
     start = m.start()
     if m.group("rp") and end == m.end("n1"):
         # "from 5" without a second number: drop "between"/"from" (and anything before it).
-        start = (m.start("cur") if m.group("cur") else m.start("n1")) if approx_kind is None \
-            else start
+        start = (
+            (m.start("cur") if m.group("cur") else m.start("n1")) if approx_kind is None else start
+        )
     if unit is None and m.group("cur"):
         unit = lex.units.get(m.group("cur").lower())
     text = m.string[start:end]
@@ -207,8 +290,17 @@ def _single(m: re.Match[str], lex: _Lexicon, value: float, vague: bool, end: int
         low = value
     elif approx_kind == "max":
         high = value
-    return ParsedQuantity(start=start, end=end, text=text.rstrip(), value=point, min=low,
-                          max=high, approx=approx, unit=unit, words=words)
+    return ParsedQuantity(
+        start=start,
+        end=end,
+        text=text.rstrip(),
+        value=point,
+        min=low,
+        max=high,
+        approx=approx,
+        unit=unit,
+        words=words,
+    )
 
 
 def _unit(m: re.Match[str], lex: _Lexicon, unit_text: str | None) -> str | None:
