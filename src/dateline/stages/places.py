@@ -3,24 +3,32 @@
 Steps:
     1. Mentions, from three sources (entities from the entities stage are not trusted;
        toponyms are found again here):
-       a. spaCy GPE / LOC / FAC entities (NORP too when ``settings.demonyms``), a leading
+       a. spaCy GPE / LOC entities (NORP too when ``settings.demonyms``), a leading
           "the" and a trailing possessive stripped;
        b. capitalised token runs that match a gazetteer name (longest match first), kept
           when a locative cue precedes them ("in", "near", "towards"...), when a
-          qualifier follows ("Paris, Texas"), or when the tagger calls them proper nouns
-          and they name a place of some size;
-       c. patterns: "X region/oblast/province/state..." (the region whose main town is X,
-          or the region named X), "the X direction/axis" and "X-based" (X is a place).
+          qualifier follows ("Paris, Texas"), when the tagger calls them proper nouns
+          and they name a place of some size, when they open a news dateline
+          ("CHATTANOOGA (AP) -"), when they are a coordinated conjunct of a toponym, or
+          when they sit inside an organisation's name as a country/region or as its
+          leading modifier ("Minnesota Department of ...", "Bank of Canada"); a lone
+          PERSON named like a big city is taken as the city;
+       c. patterns: "X region/oblast/province/state..." (the region whose town X is, or
+          the region named X; "X County" is the county, else its namesake town),
+          "the X direction/axis" and "X-based" (X is a place).
        Lower-case words are never toponyms, so common words that are also town names
-       ("bath", "mobile") yield nothing unless capitalised and cued.
+       ("bath", "mobile") yield nothing; capitalised generic words ("Central", "West")
+       listed in ``generic_words.txt`` are not matched on their own either.
     2. Candidates: the gazetteer entries whose name or alternate name has the mention's
        key (case, accents, apostrophes, hyphens folded); failing that, its
        transliteration variants ("Kharkov" -> Kharkiv); demonyms resolve to a country.
     3. Scores: population (log scale), feature kind (a country or region beats a town of
-       the same name), primary name over alternate name, the share of the article's
-       country mentions that the candidate's country has, an explicit qualifier
-       ("Paris, Texas"; "Sudzha, X region"), and closeness to the other places of the
-       article. One sense per text: every mention with the same key gets the same place.
+       the same name; a region named like its own main town yields to the town), primary
+       name over alternate name, the share of the article's country mentions (countries,
+       demonyms, places of one country) that the candidate's country has, the share of
+       its first-level region among the regions named, an explicit qualifier
+       ("Paris, Texas"; "X, Y region"), and closeness to the other places' best guesses.
+       One sense per text: every mention with the same key gets the same place.
     4. One Place per distinct resolved location, mentions merged; ``name`` is the first
        mention as written, ``aliases`` the other forms seen; candidates keep their scores
        (best first, at most ``settings.max_candidates``).
@@ -146,7 +154,7 @@ def _cued(doc: Doc, start: int) -> bool:
 
 
 def _region_suffix(doc: Doc, end: int) -> int:
-    """Index past a region word following token ``end - 1`` ("Kursk region"), else ``end``."""
+    """Index past a region word following token ``end - 1`` ("Kharkiv region"), else ``end``."""
     if end < len(doc) and doc[end].lower_ in _REGION_WORDS:
         return end + 1
     return end
@@ -237,7 +245,7 @@ def _find_mentions(doc: Doc, gaz: Gazetteer,
         if not matched:
             i += 1
 
-    # Coordination: "Kherson or Zaporizhzhia": a conjunct of a toponym is one too.
+    # Coordination: "Lviv or Lutsk": a conjunct of a toponym is one too.
     for m in list(mentions):
         for tok in doc[m.start:m.end]:
             for other in [*tok.conjuncts]:
@@ -427,7 +435,7 @@ def _resolve(doc: Doc, mentions: list[_Mention], gaz: Gazetteer,
             score += _W_KIND.get(entry.kind, 0.0)
             if entry.kind == "region" and not m.region and (entry.country, entry.admin1) in \
                     city_regions:
-                # A region named after its main city ("Riga"): the bare name means the city.
+                # A region named after its main city ("Vilnius"): the bare name means the city.
                 score -= 2 * _W_KIND["region"]
             if gaz.is_primary(m.key, c):
                 score += _W_PRIMARY
