@@ -140,7 +140,7 @@ def _match_score(stems: list[str], city: str) -> float:
             common += 1
         if common >= 5:
             best = max(best, 0.99 * common / min(len(stem), len(city)))
-        elif common >= 3 and common >= len(city) - 1:  # "poltavska" / "Poltava"
+        elif common >= 3 and common >= len(city) - 1:  # "odeska" / "Odesa"
             best = max(best, 0.9)
     return best
 
