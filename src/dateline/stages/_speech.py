@@ -472,7 +472,7 @@ class Resolver:
         entity = self._entity_at(head)
         if entity is not None:
             return self._from_entity(entity, mention, char_span)
-        entity = self._entity_by_name(span)
+        entity = self._entity_by_name(span, head)
         if entity is not None:
             return self._from_entity(entity, mention, char_span)
         has_propn = any(t.pos_ == "PROPN" for t in span)
@@ -583,18 +583,26 @@ class Resolver:
                 break
         return None
 
-    def _entity_by_name(self, span: Span) -> Entity | None:
+    def _entity_by_name(self, span: Span, head: Token) -> Entity | None:
+        """An entity whose name or alias occurs in the phrase over its head word ("the
+        authorities of Russia" is not Russia), or whose last name the head is."""
         text = span.text.lower()
-        propn = [t.text for t in span if t.pos_ == "PROPN"]
-        last = _strip_possessive(propn[-1]) if propn else None
+        at = head.idx - span.start_char
         best: Entity | None = None
         for e in self.entities:
-            forms = [e.name, *e.aliases]
-            if any(f and re.search(rf"(?<!\w){re.escape(f.lower())}(?!\w)", text) for f in forms):
-                if best is None or len(e.name) > len(best.name):
-                    best = e
-            elif e.type == "PERSON" and last and e.name.split()[-1] == last and best is None:
-                best = e
+            for form in (e.name, *e.aliases):
+                if not form:
+                    continue
+                pattern = rf"(?<!\w){re.escape(form.lower())}(?!\w)"
+                if any(m.start() <= at < m.end() for m in re.finditer(pattern, text)):
+                    if best is None or len(e.name) > len(best.name):
+                        best = e
+                    break
+        if best is None and head.pos_ == "PROPN":
+            last = _strip_possessive(head.text)
+            for e in self.entities:
+                if e.type == "PERSON" and e.name.split() and e.name.split()[-1] == last:
+                    return e
         return best
 
     def _from_entity(self, entity: Entity, mention: str, char_span: tuple[int, int]) -> Resolved:

@@ -57,3 +57,27 @@ def test_claims_entities_canonical_source(claims: list[Claim], words: str, name:
 def test_claims_entities_outlet_named(claims: list[Claim]) -> None:
     first = claims[0]
     assert [(s.name, s.kind) for s in first.attribution.sources] == [("Harbour Gazette", "outlet")]
+
+
+@pytest.mark.parametrize(
+    ("text", "form", "expected"),
+    [
+        ("The authorities of Norland stated that the border was closed.", "Norland",
+         "The authorities of Norland"),
+        ("Norland stated that the border was closed.", "Norland", "Norland"),
+    ],
+)
+def test_claims_entities_match_covers_head(nlp, text: str, form: str, expected: str) -> None:
+    start = text.index(form)
+    entity = Entity(id="E1", article_id="a", span=(start, start + len(form)), stage="entities@1",
+                    name=form, type="GPE", mentions=[(start, start + len(form))])
+    article = Article(text=text)
+    doc = nlp(text)
+    sentences = split_sentences(article, doc)
+    claims = extract_claims(article=article, doc=doc, sentences=sentences, entities=[entity],
+                            quotes=[], settings=ClaimSettings())
+    offset = text.index("the border")
+    claim = min((c for c in claims if c.span[0] <= offset < c.span[1]),
+                key=lambda c: c.span[1] - c.span[0])
+    (source,) = claim.attribution.sources
+    assert source.name == expected
