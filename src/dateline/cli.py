@@ -1,0 +1,233 @@
+"""Command line: ``dateline extract``, ``dateline schema``, ``dateline demo``.
+
+Each command is a thin wrapper: it parses options, calls the API, and writes
+results. Only this module prints or configures logging.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import sys
+import warnings
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import date
+from enum import Enum
+from importlib import resources
+from pathlib import Path
+from typing import Annotated, TextIO
+
+import typer
+
+from dateline import api
+from dateline.config import Settings, load_settings
+from dateline.errors import DatelineError, DatelineWarning, InputError, message
+from dateline.records import Extraction, Rejection
+from dateline.summary import format_summary
+from dateline.stages.ingest import count_inputs, parse_date, read_sources
+
+SAMPLE_ARTICLE = "harbour-chronicle.txt"
+SAMPLE_PUBLISHED = "2025-03-14"
+
+app = typer.Typer(add_completion=False, no_args_is_help=True,
+                  help="Turn news articles into dated, sourced, structured records.")
+
+
+class OutputFormat(str, Enum):
+    json = "json"
+    jsonl = "jsonl"
+    table = "table"
+    summary = "summary"
+
+
+def _configure_logging(verbose: int) -> None:
+    level = logging.WARNING if verbose == 0 else logging.INFO if verbose == 1 else logging.DEBUG
+    logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s", stream=sys.stderr)
+
+
+def _fail(text: str, code: int = 2) -> typer.Exit:
+    typer.echo(f"error: {text}", err=True)
+    return typer.Exit(code)
+
+
+@contextmanager
+def _output(path: Path | None) -> Iterator[TextIO]:
+    if path is None:
+        yield sys.stdout
+        return
+    try:
+        fh = path.open("w", encoding="utf-8")
+    except OSError as exc:
+        raise _fail(f"cannot write {path}: {exc.strerror}") from None
+    with fh:
+        yield fh
+
+
+def _progress(items: Iterator, total: int | None, show: bool) -> Iterator:
+    if not show:
+        return items
+    from tqdm import tqdm
+
+    return tqdm(items, total=total, unit="article", desc="extract", file=sys.stderr,
+                disable=None, dynamic_ncols=True)
+
+
+def _write(results: Iterator[Extraction | Rejection], fmt: OutputFormat, out: TextIO
+           ) -> tuple[int, list[Rejection]]:
+    """Write extractions in ``fmt``; return how many were written and the rejections."""
+    rejections: list[Rejection] = []
+    written: list[Extraction] = []  # held only for --format json, which writes one document
+    count = 0
+    for result in results:
+        if isinstance(result, Rejection):
+            rejections.append(result)
+            continue
+        count += 1
+        if fmt is OutputFormat.json:
+            written.append(result)
+        elif fmt is OutputFormat.jsonl:
+            out.write(result.model_dump_json() + "\n")
+            out.flush()
+        elif fmt is OutputFormat.table:
+            from dateline.report import format_events_table
+
+            out.write(format_events_table(result) + "\n")
+        elif fmt is OutputFormat.summary:
+            out.write(format_summary(result) + "\n")
+    if fmt is OutputFormat.json and written:
+        payload = [r.model_dump(mode="json") for r in written]
+        json.dump(payload[0] if len(payload) == 1 else payload, out, ensure_ascii=False, indent=2)
+        out.write("\n")
+    return count, rejections
+
+
+def extract_command(paths: list[str], published: date | None, fmt: OutputFormat,
+                    output: Path | None, settings: Settings) -> int:
+    """Run extraction over paths, write results, report rejections; return the exit code."""
+    total = count_inputs(paths)
+    items = read_sources(paths, published)
+    caught: list[str] = []
+    with warnings.catch_warnings(record=True) as seen, _output(output) as out:
+        warnings.simplefilter("always", DatelineWarning)
+        results = api.extract_many(items, published=published, settings=settings)
+        shown = _progress(results, total, show=total is None or total > 1)
+        count, rejections = _write(_counting(shown, caught), fmt, out)
+        notices = [str(w.message) for w in seen if issubclass(w.category, DatelineWarning)]
+    for text in _summarise_notices(notices):
+        typer.echo(f"warning: {text}", err=True)
+    for rejection in rejections:
+        typer.echo(f"error: {rejection.message}", err=True)
+    n = len(caught)
+    if rejections:
+        typer.echo(f"warning: {message('W002', source='input', count=len(rejections), total=n)}",
+                   err=True)
+        return 2 if len(rejections) == n else 1
+    return 0
+
+
+def _counting(results: Iterator, seen: list) -> Iterator:
+    for result in results:
+        seen.append(result.code if isinstance(result, Rejection) else "ok")
+        yield result
+
+
+def _summarise_notices(notices: list[str], limit: int = 5) -> list[str]:
+    """Show the first few notices, then one line counting the rest."""
+    shown = notices[:limit]
+    if len(notices) > limit:
+        shown.append(f"... and {len(notices) - limit} more such warnings")
+    return shown
+
+
+def _settings(config: Path | None, overrides: list[str] | None) -> Settings:
+    try:
+        return load_settings(config, overrides or [])
+    except DatelineError as exc:
+        raise _fail(str(exc)) from None
+
+
+def _parse_published(value: str | None) -> date | None:
+    if value is None:
+        return None
+    try:
+        return parse_date(value, "--published")
+    except InputError as exc:
+        raise _fail(str(exc)) from None
+
+
+PublishedOpt = Annotated[str | None, typer.Option(
+    "--published", "-p", metavar="YYYY-MM-DD",
+    help="Publication date for articles that carry none; relative dates resolve against it.")]
+ConfigOpt = Annotated[Path | None, typer.Option(
+    "--config", "-c", exists=True, dir_okay=False, readable=True,
+    help="A TOML settings file overlaying the packaged defaults.")]
+SetOpt = Annotated[list[str] | None, typer.Option(
+    "--set", metavar="SECTION.KEY=VALUE", help="Override one setting (repeatable).")]
+VerboseOpt = Annotated[int, typer.Option("--verbose", "-v", count=True,
+                                         help="-v for progress logs, -vv for debug logs.")]
+
+
+@app.command("extract")
+def extract_cli(
+    paths: Annotated[list[str], typer.Argument(
+        metavar="PATH...", help="Text, HTML, JSON or JSONL files; '-' reads standard input.")],
+    published: PublishedOpt = None,
+    fmt: Annotated[OutputFormat, typer.Option(
+        "--format", "-f", case_sensitive=False,
+        help="json: one object (an array for several articles); jsonl: one object per line; "
+             "table: one line per event; summary: a readable digest.")] = OutputFormat.json,
+    output: Annotated[Path | None, typer.Option(
+        "--output", "-o", dir_okay=False, writable=True, help="Write here instead of stdout.")] = None,
+    config: ConfigOpt = None,
+    overrides: SetOpt = None,
+    verbose: VerboseOpt = 0,
+) -> None:
+    """Extract dated, sourced records from articles."""
+    _configure_logging(verbose)
+    code = extract_command(paths, _parse_published(published), fmt, output, _settings(config, overrides))
+    raise typer.Exit(code)
+
+
+@app.command("schema")
+def schema_cli(
+    output: Annotated[Path | None, typer.Option(
+        "--output", "-o", dir_okay=False, help="Write here instead of stdout.")] = None,
+) -> None:
+    """Print the JSON Schema of extract's output."""
+    with _output(output) as out:
+        out.write(json.dumps(api.json_schema(), indent=2) + "\n")
+
+
+@app.command("demo")
+def demo_cli(
+    fmt: Annotated[OutputFormat, typer.Option(
+        "--format", "-f", case_sensitive=False, help="Output format (default: summary).")
+    ] = OutputFormat.summary,
+    verbose: VerboseOpt = 0,
+) -> None:
+    """Run extract on the sample article bundled with dateline and print a summary."""
+    _configure_logging(verbose)
+    sample = resources.files("dateline").joinpath("sample", SAMPLE_ARTICLE)
+    with resources.as_file(sample) as path:
+        code = extract_command([str(path)], date.fromisoformat(SAMPLE_PUBLISHED), fmt, None,
+                               _settings(None, None))
+    raise typer.Exit(code)
+
+
+def main() -> None:
+    """Entry point: never show a traceback for expected failures."""
+    try:
+        app()
+    except DatelineError as exc:
+        typer.echo(f"error: {exc}", err=True)
+        sys.exit(2)
+    except KeyboardInterrupt:
+        typer.echo("interrupted", err=True)
+        sys.exit(130)
+    except BrokenPipeError:
+        sys.exit(0)
+
+
+if __name__ == "__main__":
+    main()
