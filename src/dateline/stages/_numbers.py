@@ -242,10 +242,11 @@ def _to_quantity(m: re.Match[str], lex: _Lexicon) -> ParsedQuantity | None:
         if v2 is not None and scale2 and not vague2:
             _, _, scale1 = number_value(n1_text)
             # "1-2 million": the scale word written once applies to both ends.
-            if not scale1 and v1 < v2:
-                factor = v2 / float(re.sub(r"[^\d.]", "", m.group("n2").split()[0]) or 1)
-                if factor > 1 and v1 * factor <= v2:
-                    v1 *= factor
+            # Only when the scaled first end stays below the second: "one to one hundred"
+            # is 1-100, not 100-100.
+            factor = lex.scales.get(m.group("n2").split()[-1].lower(), 1)
+            if not scale1 and v1 < v2 and factor > 1 and v1 * factor < v2:
+                v1 *= factor
         if v2 is None or vague1 or vague2 or v2 <= v1:
             # Not a range after all ("24-7", "5 or dozens"): keep the first number only.
             return _single(m, lex, v1, vague1, m.end("n1"), None)
