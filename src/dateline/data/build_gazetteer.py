@@ -305,6 +305,7 @@ def build() -> list[str]:
                 iso_names[best].append(short)
             iso_names[best].extend(region_aliases.get(sub.code, []))
             iso_names[best].append(sub.code)
+    region_points: dict[tuple[str, str], tuple[float, float]] = {}
     for (cc, admin1), members in sorted(by_admin1.items()):
         if len(members) < 2:
             continue
@@ -321,8 +322,11 @@ def build() -> list[str]:
         name = names[0] if names else ""
         rows.append(_row(f"a1:{cc}.{admin1}", "region", cc, admin1, lat, lon, pop, name,
                          _latin_names(names[1:], name) + codes))
+        region_points[(cc, admin1)] = (lat, lon)
 
-    # 4. US counties, located at a same-named town of the state when there is one
+    # 4. US counties, located at a same-named town of the state when there is one, else
+    #    at the state's point (the table has no county coordinates; a state point is
+    #    still near for the smaller states, and the state helps disambiguation).
     us_towns: dict[tuple[str, str], dict] = {}
     for c in by_country.get("US", []):
         key = (c["admin1code"], _fold(c["name"]))
@@ -331,10 +335,14 @@ def build() -> list[str]:
     for county in _gnc_data("us_counties.json"):
         base = re.sub(r"\s+(County|Parish|Borough|Census Area|Municipality)$", "", county["name"])
         town = us_towns.get((county["state"], _fold(base)))
-        if town is None:
+        if town is not None:
+            point = (town["latitude"], town["longitude"])
+        elif ("US", county["state"]) in region_points:
+            point = region_points[("US", county["state"])]
+        else:
             continue
         rows.append(_row(f"fips:{county['fips']}", "district", "US", county["state"],
-                         town["latitude"], town["longitude"], 0, county["name"], []))
+                         point[0], point[1], 0, county["name"], []))
 
     # 5. populated places
     for c in cities:

@@ -346,7 +346,8 @@ def _candidates(mention: _Mention, gaz: Gazetteer) -> list[int]:
         hits = gaz.lookup_fuzzy(base)
         if words[-1] in _SUBREGION_WORDS:
             # "X County": the county itself, else the town it is usually named after.
-            out.extend(h for h in hits if gaz.entries[h].kind in ("district", "city"))
+            if not out:
+                out.extend(h for h in hits if gaz.entries[h].kind in ("district", "city"))
             return list(dict.fromkeys(out))
         for h in hits:
             entry = gaz.entries[h]
