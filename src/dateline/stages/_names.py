@@ -56,8 +56,11 @@ def _read(name: str) -> str:
 
 
 def _lines(name: str) -> list[str]:
-    return [line.strip().lower() for line in _read(name).splitlines()
-            if line.strip() and not line.startswith("#")]
+    return [
+        line.strip().lower()
+        for line in _read(name).splitlines()
+        if line.strip() and not line.startswith("#")
+    ]
 
 
 @functools.cache
@@ -79,8 +82,10 @@ def lexicon() -> NameLexicon:
         if info.get("capital"):
             capitals[info["capital"].lower()] = code
     titles = frozenset(_lines("titles.txt"))
-    kinds = sorted(((cue, kind) for kind, cues in orgs["kinds"].items() for cue in cues),
-                   key=lambda item: -len(item[0]))
+    kinds = sorted(
+        ((cue, kind) for kind, cues in orgs["kinds"].items() for cue in cues),
+        key=lambda item: -len(item[0]),
+    )
     return NameLexicon(
         titles=titles,
         title_max_words=max(len(t.split()) for t in titles),
@@ -121,15 +126,20 @@ def country_of(text: str) -> str | None:
     """Alpha-2 code for a country name, demonym, capital or seat of government."""
     lex = lexicon()
     low = strip_article(text).lower()
-    return (lex.countries.get(low) or lex.demonyms.get(low) or lex.metonyms.get(low)
-            or lex.capitals.get(low))
+    return (
+        lex.countries.get(low)
+        or lex.demonyms.get(low)
+        or lex.metonyms.get(low)
+        or lex.capitals.get(low)
+    )
 
 
 def words(text: str) -> list[str]:
     return _WORD.findall(text.lower())
 
 
-def _stem(word: str) -> str:
+def stem(word: str) -> str:
+    """Crude plural stripping: "studies" -> "study", "guards" -> "guard"."""
     if len(word) > 4 and word.endswith("ies"):
         return word[:-3] + "y"
     if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
@@ -140,10 +150,10 @@ def _stem(word: str) -> str:
 def content_stems(text: str) -> list[str]:
     """Stems of the content words of a name (stop words dropped)."""
     stop = lexicon().stopwords
-    return [_stem(w) for w in words(text) if w not in stop]
+    return [stem(w) for w in words(text) if w not in stop]
 
 
-def head_stem(text: str) -> str | None:
+def headstem(text: str) -> str | None:
     """The head noun of a name: last content word before the first preposition."""
     stop = lexicon().stopwords
     head = None
@@ -151,13 +161,13 @@ def head_stem(text: str) -> str | None:
         if word in _PREPOSITIONS and head is not None:
             break
         if word not in stop:
-            head = _stem(word)
+            head = stem(word)
     return head
 
 
 def similar(a: str, b: str, threshold: float) -> bool:
     """Near-duplicate organisation names (see the module docstring for the rule)."""
-    head_a, head_b = head_stem(a), head_stem(b)
+    head_a, head_b = headstem(a), headstem(b)
     if head_a is None or head_b is None:
         return False
     if head_a != head_b and not (head_a[:4] == head_b[:4] and fuzz.ratio(head_a, head_b) >= 80):
@@ -176,7 +186,7 @@ def initials(text: str) -> set[str]:
 
 
 def is_acronym(text: str) -> bool:
-    """"ISW", "U.N.", "NATO": 2-6 capital letters, dots allowed."""
+    """ "ISW", "U.N.", "NATO": 2-6 capital letters, dots allowed."""
     bare = text.replace(".", "")
     return 2 <= len(bare) <= 6 and bare.isalpha() and bare.isupper()
 
@@ -188,8 +198,18 @@ def org_kind(name: str) -> str:
     if any(low.split()[0] == p for p in lex.org_prefixes):
         return "armed_force"
     tokens = low.split()
-    if tokens and tokens[-1] in {"post", "journal", "times", "news", "tribune", "herald",
-                                 "gazette", "telegraph", "independent", "observer"}:
+    if tokens and tokens[-1] in {
+        "post",
+        "journal",
+        "times",
+        "news",
+        "tribune",
+        "herald",
+        "gazette",
+        "telegraph",
+        "independent",
+        "observer",
+    }:
         return "media"
     for cue, kind in lex.kinds:
         if f" {cue} " in low:
@@ -205,7 +225,7 @@ def title_at(tokens: list[str], i: int) -> int:
     lex = lexicon()
     best = 0
     for n in range(1, min(len(tokens) - i, lex.title_max_words * 5) + 1):
-        piece = " ".join(tokens[i:i + n]).lower().replace(" - ", "-")
+        piece = " ".join(tokens[i : i + n]).lower().replace(" - ", "-")
         if piece in lex.titles:
             best = n
     return best

@@ -54,8 +54,21 @@ STAGE = f"{NAME}@{VERSION}"
 logger = logging.getLogger(__name__)
 
 _LABELS = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "NORP": "NORP"}
-_WRONG_LABELS = frozenset({"DATE", "NORP", "PRODUCT", "CARDINAL", "WORK_OF_ART", "LOC", "FAC",
-                           "EVENT", "LAW", "LANGUAGE", "TIME"})
+_WRONG_LABELS = frozenset(
+    {
+        "DATE",
+        "NORP",
+        "PRODUCT",
+        "CARDINAL",
+        "WORK_OF_ART",
+        "LOC",
+        "FAC",
+        "EVENT",
+        "LAW",
+        "LANGUAGE",
+        "TIME",
+    }
+)
 _STOP_LEFT = frozenset({"DATE", "TIME", "CARDINAL", "PERSON", "ORDINAL", "MONEY", "PERCENT"})
 _PREP_ORG = frozenset({"at", "of", "with", "for", "in", "from", "to"})
 _APOS = ("'s", "\u2019s", "'", "\u2019")
@@ -90,8 +103,9 @@ def extract_entities(*, article: Article, doc: Doc, settings: EntitySettings) ->
     return _extract(article, doc, settings, corrections=True)
 
 
-def _extract(article: Article, doc: Doc, settings: EntitySettings, *,
-             corrections: bool) -> list[Entity]:
+def _extract(
+    article: Article, doc: Doc, settings: EntitySettings, *, corrections: bool
+) -> list[Entity]:
     """The stage with the NER corrections switchable (for the benchmark; not stable API)."""
     mentions = _base_mentions(doc, corrections)
     if corrections:
@@ -110,12 +124,15 @@ def _extract(article: Article, doc: Doc, settings: EntitySettings, *,
     mentions = _drop_unanchored_demonyms(mentions)
     orgs = [m for m in mentions if m.label == "ORG"]
     # "Ukraine" in "Ukraine's Armed Forces" is part of the organisation's mention now.
-    mentions = [m for m in mentions if m.label not in ("GPE", "NORP")
-                or not any(o.start <= m.start and m.end <= o.end for o in orgs)]
+    mentions = [
+        m
+        for m in mentions
+        if m.label not in ("GPE", "NORP")
+        or not any(o.start <= m.start and m.end <= o.end for o in orgs)
+    ]
     clusters = _cluster(mentions, settings.merge_threshold)
     entities = [_entity(article, doc, cluster, i + 1) for i, cluster in enumerate(clusters)]
-    logger.debug("article %s: %d mentions -> %d entities", article.id, len(mentions),
-                 len(entities))
+    logger.debug("article %s: %d mentions -> %d entities", article.id, len(mentions), len(entities))
     return entities
 
 
@@ -135,8 +152,15 @@ def _make(doc: Doc, start: int, end: int, label: str, corrected: bool = False) -
     prev = doc[start - 1] if start > 0 else None
     if prev is not None and prev.text == "The" and label == "ORG" and prev.i != prev.sent.start:
         written = f"The {written}"  # "The Washington Post" as written, mid-sentence
-    return _Mention(start=start, end=end, label=label, written=written, core=span.text,
-                    corrected=corrected, head_dep=span.root.dep_)
+    return _Mention(
+        start=start,
+        end=end,
+        label=label,
+        written=written,
+        core=span.text,
+        corrected=corrected,
+        head_dep=span.root.dep_,
+    )
 
 
 def _base_mentions(doc: Doc, corrections: bool) -> list[_Mention]:
@@ -149,18 +173,28 @@ def _base_mentions(doc: Doc, corrections: bool) -> list[_Mention]:
         corrected = False
         if corrections:
             last = doc[end - 1].lower_
-            if label != "ORG" and last in lex.head_nouns and ent.label_ != "GPE" \
-                    and len(ent) > 1 and _name_like(ent):
+            if (
+                label != "ORG"
+                and (last in lex.head_nouns or _names.stem(last) in lex.head_nouns)
+                and ent.label_ != "GPE"
+                and len(ent) > 1
+                and _name_like(ent)
+            ):
                 label, corrected = "ORG", True
             if start > 0 and doc[start - 1].lower_ in lex.org_prefixes and label is not None:
                 start, label, corrected = start - 1, "ORG", True
-            if end < len(doc) and doc[end].lower_ in lex.org_suffixes and doc[end].is_title \
-                    and label is not None:
+            if (
+                end < len(doc)
+                and doc[end].lower_ in lex.org_suffixes
+                and doc[end].is_title
+                and label is not None
+            ):
                 end, label, corrected = end + 1, "ORG", True
             if label == "ORG":
                 end = _give_back_title(doc, start, end)
-            if label in ("PERSON", "ORG") and end - start == 1 \
-                    and doc[start].text not in surnames:  # "Jordan" of "Jim Jordan"
+            if (
+                label in ("PERSON", "ORG") and end - start == 1 and doc[start].text not in surnames
+            ):  # "Jordan" of "Jim Jordan"
                 code = _names.country_of(doc[start].text)
                 if code is not None:
                     metonym = doc[start].lower_ in lex.metonyms
@@ -178,13 +212,16 @@ def _base_mentions(doc: Doc, corrections: bool) -> list[_Mention]:
 def _name_like(span: Span) -> bool:
     """Every word capitalised (or a stop word) and no clause punctuation: a name."""
     stop = lexicon().stopwords
-    return all((t.text[:1].isupper() or t.lower_ in stop or t.text in ("-", "&", "."))
-               and t.text not in (":", ";", ",", "\"", "\u201c", "\u201d") for t in span)
+    return all(
+        (t.text[:1].isupper() or t.lower_ in stop or t.text in ("-", "&", "."))
+        and t.text not in (":", ";", ",", '"', "\u201c", "\u201d")
+        for t in span
+    )
 
 
 def _give_back_title(doc: Doc, start: int, end: int) -> int:
     """Shorten an ORG whose last words begin a title continuing after it."""
-    tokens = [t.text for t in doc[start:min(len(doc), end + 4)]]
+    tokens = [t.text for t in doc[start : min(len(doc), end + 4)]]
     for i in range(1, end - start):
         n = _names.title_at(tokens, i)
         if n and start + i + n > end:
@@ -222,26 +259,46 @@ def _add_reporting_subjects(doc: Doc, mentions: list[_Mention]) -> list[_Mention
             if subj.dep_ not in ("nsubj", "nsubjpass") or subj.pos_ not in ("PROPN", "NOUN"):
                 continue
             start = subj.i
-            while start > 0 and doc[start - 1].dep_ in ("compound", "amod") \
-                    and doc[start - 1].head.i >= start and _capitalised(doc[start - 1]):
+            while (
+                start > 0
+                and doc[start - 1].dep_ in ("compound", "amod")
+                and doc[start - 1].head.i >= start
+                and _capitalised(doc[start - 1])
+            ):
                 start -= 1
             end = subj.i + 1
             if not all(_capitalised(t) for t in doc[start:end]):
                 continue
-            if _overlaps(out, start, end):
+            inside = [m for m in out if m.start < end and start < m.end]
+            if (
+                inside
+                and all(m.label == "NORP" and start <= m.start and m.end <= end for m in inside)
+                and end - start > 1
+            ):
+                # "Russian" tagged NORP inside "Russian Volunteer Corps said": the whole
+                # subject is the name.
+                out = [m for m in out if m not in inside]
+            elif inside:
                 _relabel_speaking_org(out, subj)
                 continue
             last = doc[end - 1].lower_
             single = end - start == 1
-            if single and last not in lex.head_nouns and (subj.pos_ != "PROPN"
-                                                          or _names.country_of(subj.text)):
+            if (
+                single
+                and last not in lex.head_nouns
+                and (subj.pos_ != "PROPN" or _names.country_of(subj.text))
+            ):
                 continue
             has_org_word = last in lex.head_nouns or any(
-                _names.country_of(t.text) for t in doc[start:end])
+                _names.country_of(t.text) for t in doc[start:end]
+            )
             # A lone proper noun that says things is most often a person's surname
             # ("Stumpf said"); an all-capitals one an organisation's acronym.
-            label = "ORG" if has_org_word or end - start > 3 or _names.is_acronym(subj.text) \
+            label = (
+                "ORG"
+                if has_org_word or end - start > 3 or _names.is_acronym(subj.text)
                 else "PERSON"
+            )
             m = _make(doc, start, end, label, corrected=True)
             if m is not None:
                 out.append(m)
@@ -251,10 +308,16 @@ def _add_reporting_subjects(doc: Doc, mentions: list[_Mention]) -> list[_Mention
 def _relabel_speaking_org(mentions: list[_Mention], subj: Token) -> None:
     """A one-word ORG with no organisation cue that says things is a person ("X said")."""
     for m in mentions:
-        if m.start == subj.i and m.end == subj.i + 1 and m.label == "ORG" \
-                and subj.pos_ == "PROPN" and not _names.is_acronym(subj.text) \
-                and _names.org_kind(subj.text) == "other" \
-                and subj.lower_ not in lexicon().head_nouns and not _names.country_of(subj.text):
+        if (
+            m.start == subj.i
+            and m.end == subj.i + 1
+            and m.label == "ORG"
+            and subj.pos_ == "PROPN"
+            and not _names.is_acronym(subj.text)
+            and _names.org_kind(subj.text) == "other"
+            and subj.lower_ not in lexicon().head_nouns
+            and not _names.country_of(subj.text)
+        ):
             m.label, m.corrected = "PERSON", True
 
 
@@ -270,8 +333,9 @@ def _armed_force_mentions(doc: Doc, mentions: list[_Mention]) -> list[_Mention]:
         low = token.lower_
         if low not in lex.armed_generic or token.pos_ not in ("NOUN", "PROPN"):
             continue
-        if token.dep_ in ("compound", "amod") or (token.i + 1 < len(doc)
-                                                  and doc[token.i + 1].pos_ in ("NOUN", "PROPN")):
+        if token.dep_ in ("compound", "amod") or (
+            token.i + 1 < len(doc) and doc[token.i + 1].pos_ in ("NOUN", "PROPN")
+        ):
             continue  # "military leaders": a modifier, not the force itself
         start = token.i
         if start > 0 and doc[start - 1].lower_ == "armed":
@@ -308,10 +372,18 @@ def _add_titled_names(doc: Doc, mentions: list[_Mention]) -> list[_Mention]:
         j = start
         if j < n and doc[j].lower_ == "of":
             j += 1
-            while j < n and j - start < 6 and doc[j].pos_ in ("DET", "PROPN", "NOUN", "ADJ") \
-                    and not (doc[j].pos_ == "PROPN" and doc[j].ent_type_ == ""
-                             and j + 1 < n and doc[j + 1].pos_ == "PROPN"
-                             and doc[j + 1].ent_type_ == ""):
+            while (
+                j < n
+                and j - start < 6
+                and doc[j].pos_ in ("DET", "PROPN", "NOUN", "ADJ")
+                and not (
+                    doc[j].pos_ == "PROPN"
+                    and doc[j].ent_type_ == ""
+                    and j + 1 < n
+                    and doc[j + 1].pos_ == "PROPN"
+                    and doc[j + 1].ent_type_ == ""
+                )
+            ):
                 j += 1
         end = j
         while end < n and end - j < 3 and doc[end].pos_ == "PROPN" and _capitalised(doc[end]):
@@ -336,8 +408,12 @@ def _propagate_names(doc: Doc, mentions: list[_Mention]) -> list[_Mention]:
             surnames[doc[m.end - 1].text] = "PERSON"
             given[doc[m.end - 1].text] = doc[m.end - 2].text
     for m in mentions:
-        if m.label in ("PERSON", "ORG") and m.end - m.start == 1 and len(m.core) > 1 \
-                and m.core[:1].isupper():
+        if (
+            m.label in ("PERSON", "ORG")
+            and m.end - m.start == 1
+            and len(m.core) > 1
+            and m.core[:1].isupper()
+        ):
             surnames.setdefault(m.core, m.label)
     if not surnames:
         return mentions
@@ -350,8 +426,7 @@ def _propagate_names(doc: Doc, mentions: list[_Mention]) -> list[_Mention]:
         if token.ent_type_ and token.ent_type_ not in _WRONG_LABELS:
             continue
         start = token.i
-        if start > 0 and given.get(token.text) == doc[start - 1].text \
-                and start - 1 not in covered:
+        if start > 0 and given.get(token.text) == doc[start - 1].text and start - 1 not in covered:
             start -= 1  # the full name again: "Jane Doe" where only "Doe" was known
         m = _make(doc, start, token.i + 1, label, corrected=True)
         if m is not None:
@@ -363,9 +438,13 @@ def _drop_unanchored_demonyms(mentions: list[_Mention]) -> list[_Mention]:
     """Keep a demonym adjective ("Russian") only as an alias of a country the text names;
     keep a group named as a noun ("Republicans", "Russians"): it can act and speak."""
     named = {m.country for m in mentions if m.label == "GPE" and m.country}
-    return [m for m in mentions
-            if m.label != "NORP" or (m.country is not None and m.country in named)
-            or m.head_dep not in ("amod", "compound", "nmod")]
+    return [
+        m
+        for m in mentions
+        if m.label != "NORP"
+        or (m.country is not None and m.country in named)
+        or m.head_dep not in ("amod", "compound", "nmod")
+    ]
 
 
 # --------------------------------------------------------------------------- countries
@@ -390,11 +469,18 @@ def _link_country(doc: Doc, m: _Mention) -> None:
         if code is not None:
             m.country = code
             m.start -= 2
-            m.written = m.core = doc[m.start:m.end].text
+            m.written = m.core = doc[m.start : m.end].text
+    elif m.start >= 1 and doc[m.start - 1].text[:1].isupper():
+        # "Russian" tagged NORP right before "Volunteer Corps": the organisation's modifier.
+        code = _names.country_of_demonym(doc[m.start - 1].text)
+        if code is not None:
+            m.country = code
+            m.start -= 1
+            m.written = m.core = doc[m.start : m.end].text
     words = text.split()
     for n in (2, 1):  # "North Korean Army", "Russian Defense Ministry", "U.S. Army"
         if len(words) > n:
-            head = " ".join(words[:n]).rstrip("'\u2019s")
+            head = re.sub("['\u2019]s?$", "", " ".join(words[:n]))
             code = _names.country_of_demonym(head) or _names.country_of_name(head)
             if code is not None and m.country in (None, code):
                 m.country = code
@@ -403,7 +489,7 @@ def _link_country(doc: Doc, m: _Mention) -> None:
     match = re.search(r"\s+of\s+(?:the\s+)?([\w .'-]+)$", text)
     if match and _names.country_of_name(match.group(1)):
         m.country = m.country or _names.country_of_name(match.group(1))
-        text = text[:match.start()]
+        text = text[: match.start()]
     if m.country is None:
         m.country = lex.metonyms.get(text.lower())
     m.rest = _names.strip_article(text)
@@ -439,8 +525,11 @@ def _pre_title(doc: Doc, start: int, ent_tokens: frozenset[int]) -> Role | None:
     sent_start = doc[start].sent.start
     while i >= sent_start and start - i <= 10:
         t = doc[i]
-        glued = _glued_hyphen(doc, i) or (i + 1 < start and _glued_hyphen(doc, i + 1)) \
+        glued = (
+            _glued_hyphen(doc, i)
+            or (i + 1 < start and _glued_hyphen(doc, i + 1))
             or (i > 0 and _glued_hyphen(doc, i - 1))
+        )
         if i in ent_tokens:
             break
         if t.pos_ in ("PROPN", "NOUN", "ADJ") or t.lower_ in lex.role_modifiers or glued:
@@ -464,7 +553,7 @@ def _pre_title(doc: Doc, start: int, ent_tokens: frozenset[int]) -> Role | None:
             break
     if title_pos is None:
         return None
-    prefix = doc[first:first + title_pos]
+    prefix = doc[first : first + title_pos]
     org = None
     role_start = first
     if len(prefix) >= 2 and prefix[-1].lower_ in lex.head_nouns:
@@ -489,8 +578,12 @@ def _appos_title(doc: Doc, end: int) -> Role | None:
         i += 1
     phrase_start = i
     tokens: list[Token] = []
-    while i < stop and doc[i].text not in (",", ".", ";", "(", ")", "\"", "\u201c") \
-            and doc[i].pos_ not in ("VERB", "AUX") and "\n" not in doc[i].text:
+    while (
+        i < stop
+        and doc[i].text not in (",", ".", ";", "(", ")", '"', "\u201c")
+        and doc[i].pos_ not in ("VERB", "AUX")
+        and "\n" not in doc[i].text
+    ):
         tokens.append(doc[i])
         i += 1
     texts = [t.text for t in tokens]
@@ -503,10 +596,12 @@ def _appos_title(doc: Doc, end: int) -> Role | None:
             title_end = j + n
     if title_end is None:
         return None
-    if any(t.pos_ not in ("PROPN", "NOUN", "ADJ", "PUNCT") and t.lower_ not in lex.role_modifiers
-           for t in tokens[:title_end]):
+    if any(
+        t.pos_ not in ("PROPN", "NOUN", "ADJ", "PUNCT") and t.lower_ not in lex.role_modifiers
+        for t in tokens[:title_end]
+    ):
         return None
-    role = doc[phrase_start:phrase_start + title_end]
+    role = doc[phrase_start : phrase_start + title_end]
     org = None
     rest = tokens[title_end:]
     if rest and rest[0].lower_ in _PREP_ORG and len(rest) > 1:
@@ -514,7 +609,7 @@ def _appos_title(doc: Doc, end: int) -> Role | None:
         if org_tokens and org_tokens[0].lower_ in ("the", "a", "an"):
             org_tokens = org_tokens[1:]
         if org_tokens:
-            org = doc[org_tokens[0].i:org_tokens[-1].i + 1].text
+            org = doc[org_tokens[0].i : org_tokens[-1].i + 1].text
     return Role(text=role.text, org=org, span=(role.start_char, role.end_char))
 
 
@@ -574,26 +669,35 @@ def _cluster(mentions: list[_Mention], threshold: float) -> list[list[_Mention]]
         owners = full_names.get(parts[0].lower(), set())
         if len(owners) == 1:
             owner = next(iter(owners))
-            j = next(j for j, o in enumerate(mentions)
-                     if o.label == "PERSON" and o.core.lower() == owner)
+            j = next(
+                j for j, o in enumerate(mentions) if o.label == "PERSON" and o.core.lower() == owner
+            )
             uf.union(i, j)
             m.label = "PERSON"
     # Acronyms, organisation prefix/suffix forms, near-duplicates.
-    orgs = [i for i, m in enumerate(mentions) if m.label == "ORG" or
-            (m.label != "GPE" and len(m.core.split()) == 1 and not m.country)]
+    orgs = [
+        i
+        for i, m in enumerate(mentions)
+        if m.label == "ORG" or (m.label != "GPE" and len(m.core.split()) == 1 and not m.country)
+    ]
     firsts = {}
     for i in orgs:
         firsts.setdefault(keys[i], i)
     reps = list(firsts.values())
     for a_pos, a in enumerate(reps):
-        for b in reps[a_pos + 1:]:
+        for b in reps[a_pos + 1 :]:
             ma, mb = mentions[a], mentions[b]
             if (ma.country or None) != (mb.country or None):
                 continue
             if _acronym_of(ma, mb) or _acronym_of(mb, ma) or _affix_match(ma, mb, keys[a], keys[b]):
                 uf.union(a, b)
-            elif ma.label == "ORG" and mb.label == "ORG" and ma.rest and mb.rest \
-                    and _names.similar(ma.rest, mb.rest, threshold):
+            elif (
+                ma.label == "ORG"
+                and mb.label == "ORG"
+                and ma.rest
+                and mb.rest
+                and _names.similar(ma.rest, mb.rest, threshold)
+            ):
                 uf.union(a, b)
     groups: dict[int, list[_Mention]] = {}
     for i, m in enumerate(mentions):
@@ -626,8 +730,11 @@ def _has_affix(m: _Mention) -> bool:
 
 
 def _acronym_of(short: _Mention, long: _Mention) -> bool:
-    return _names.is_acronym(short.core) and len(long.core.split()) > 1 \
+    return (
+        _names.is_acronym(short.core)
+        and len(long.core.split()) > 1
         and short.core.replace(".", "") in _names.initials(long.core)
+    )
 
 
 def _affix_match(a: _Mention, b: _Mention, key_a: str, key_b: str) -> bool:
@@ -671,12 +778,21 @@ def _entity(article: Article, doc: Doc, cluster: list[_Mention], number: int) ->
     if etype == "ORG":
         kinds = [m.kind for m in cluster if m.kind]
         kind = kinds[0] if kinds else _names.org_kind(name)
-    spans = sorted({(doc[m.start].idx, doc[m.end - 1].idx + len(doc[m.end - 1].text))
-                    for m in cluster})
+    spans = sorted(
+        {(doc[m.start].idx, doc[m.end - 1].idx + len(doc[m.end - 1].text)) for m in cluster}
+    )
     return Entity(
-        id=f"E{number}", article_id=article.id, span=spans[0], stage=STAGE, name=name,
-        type=etype, kind=kind, aliases=aliases, roles=roles,
-        country=countries.most_common(1)[0][0] if countries else None, mentions=spans,
+        id=f"E{number}",
+        article_id=article.id,
+        span=spans[0],
+        stage=STAGE,
+        name=name,
+        type=etype,
+        kind=kind,
+        aliases=aliases,
+        roles=roles,
+        country=countries.most_common(1)[0][0] if countries else None,
+        mentions=spans,
     )
 
 
@@ -693,11 +809,10 @@ def _fullest(cluster: list[_Mention], etype: str) -> str:
 
     def rank(m: _Mention) -> tuple[int, int, int, int, int]:
         country_form = int(etype == "GPE" and _names.country_of_name(m.core) is not None)
-        proper = int(all(w[:1].isupper() or w.lower() in lexicon().stopwords
-                         for w in m.core.split()))
+        proper = int(
+            all(w[:1].isupper() or w.lower() in lexicon().stopwords for w in m.core.split())
+        )
         return (country_form, proper, len(m.core.split()), counts[m.core], m.end - m.start)
 
     best = max(cluster, key=rank)
     return best.written.removeprefix("The ") if etype == "ORG" else best.core
-
-

@@ -73,3 +73,27 @@ def test_entities_corrections_armed_force_country(nlp, text, form, code):
 def test_entities_corrections_can_be_switched_off(nlp):
     text = "Hungarian troops crossed the border on Monday."
     assert not _find(_run(nlp, text, corrections=False), "Hungarian troops")
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind", "code"),
+    [
+        (
+            "The Lithuanian Volunteer Corps said it crossed the border.",
+            "Lithuanian Volunteer Corps",
+            "armed_force",
+            "LT",
+        ),
+        (
+            "Hungarian Border Guards reported an incident.",
+            "Hungarian Border Guards",
+            "armed_force",
+            "HU",
+        ),
+        ("The Swiss Army said the drill ended.", "Swiss Army", "armed_force", "CH"),
+    ],
+)
+def test_entities_corrections_national_organisations(nlp, text, name, kind, code):
+    found = [e for e in _run(nlp, text) if e.name == name]
+    assert found, [(e.name, e.type) for e in _run(nlp, text)]
+    assert (found[0].type, found[0].kind, found[0].country) == ("ORG", kind, code)
