@@ -559,7 +559,12 @@ def _pre_title(doc: Doc, start: int, ent_tokens: frozenset[int]) -> Role | None:
     if len(prefix) >= 2 and prefix[-1].lower_ in lex.head_nouns:
         org, role_start = prefix.text, first + title_pos
     elif len(prefix) >= 1 and not _names.country_of_demonym(prefix.text):
-        org = prefix.text
+        # A one-word modifier names the org only when it is a name ("Kremlin leader"),
+        # not when it is part of the title ("Foreign Minister").
+        if any(t.ent_type_ in ("ORG", "GPE", "NORP") for t in prefix) or (
+            prefix.text.lower() in lex.metonyms
+        ):
+            org = prefix.text
     role_span = doc[role_start:start]
     of_match = re.search(r"\bof\s+(?:the\s+)?(.+)$", role_span.text)
     if org is None and of_match:
@@ -597,7 +602,8 @@ def _appos_title(doc: Doc, end: int) -> Role | None:
     if title_end is None:
         return None
     if any(
-        t.pos_ not in ("PROPN", "NOUN", "ADJ", "PUNCT") and t.lower_ not in lex.role_modifiers
+        t.pos_ not in ("PROPN", "NOUN", "ADJ", "PUNCT", "PART")
+        and t.lower_ not in lex.role_modifiers
         for t in tokens[:title_end]
     ):
         return None

@@ -59,6 +59,18 @@ def _person(nlp, text, name):
             "Commander-in-Chief",
             "Polish Armed Forces",
         ),
+        (
+            "Anna Berg, the country's foreign minister, said the talks were over.",
+            "Anna Berg",
+            "foreign minister",
+            None,
+        ),
+        (
+            "Foreign Minister Anna Berg said the talks were over.",
+            "Anna Berg",
+            "Foreign Minister",
+            None,
+        ),
     ],
 )
 def test_entities_roles(nlp, text, name, role, org):
