@@ -401,10 +401,11 @@ def _resolve(doc: Doc, mentions: list[_Mention], gaz: Gazetteer,
     # Region context: first-level regions named outright ("Kentucky", "Ky.").
     region_votes: Counter[tuple[str, str]] = Counter()
     for m in mentions:
-        regions = [gaz.entries[c] for c in m.candidates if gaz.entries[c].kind == "region"]
-        if len(regions) == 1 and (m.region or gaz.is_primary(m.key, m.candidates[0])
+        regions = [c for c in m.candidates if gaz.entries[c].kind == "region"]
+        if len(regions) == 1 and (m.region or gaz.is_primary(m.key, regions[0])
                                   or len(m.candidates) == 1):
-            region_votes[(regions[0].country, regions[0].admin1)] += 1.0
+            entry = gaz.entries[regions[0]]
+            region_votes[(entry.country, entry.admin1)] += 1.0
     region_total = sum(region_votes.values()) or 1.0
 
     # Qualifiers: "X, Y" where Y is a region or country constrains X.
