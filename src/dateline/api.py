@@ -22,9 +22,15 @@ logger = logging.getLogger(__name__)
 ArticleInput = str | Article | dict[str, Any] | Rejection
 
 
-def extract(text: str, published: date | str | None = None, *, title: str | None = None,
-            url: str | None = None, outlet: str | None = None,
-            settings: Settings | None = None) -> Extraction:
+def extract(
+    text: str,
+    published: date | str | None = None,
+    *,
+    title: str | None = None,
+    url: str | None = None,
+    outlet: str | None = None,
+    settings: Settings | None = None,
+) -> Extraction:
     """Extract every record from one article text.
 
     Args:
@@ -50,9 +56,13 @@ def extract(text: str, published: date | str | None = None, *, title: str | None
     return result
 
 
-def extract_many(items: Iterable[ArticleInput], *, published: date | str | None = None,
-                 settings: Settings | None = None, strict: bool = False
-                 ) -> Iterator[Extraction | Rejection]:
+def extract_many(
+    items: Iterable[ArticleInput],
+    *,
+    published: date | str | None = None,
+    settings: Settings | None = None,
+    strict: bool = False,
+) -> Iterator[Extraction | Rejection]:
     """Stream many articles through one loaded pipeline, parsing in batches.
 
     Args:
@@ -94,8 +104,9 @@ def _to_article(item: ArticleInput, number: int, default_date: date | None) -> A
     return article_from_mapping(item, "items", line=number, published=default_date)
 
 
-def _run_batch(batch: list[Article | Rejection], settings: Settings,
-               strict: bool) -> Iterator[Extraction | Rejection]:
+def _run_batch(
+    batch: list[Article | Rejection], settings: Settings, strict: bool
+) -> Iterator[Extraction | Rejection]:
     articles = [a for a in batch if isinstance(a, Article)]
     docs = iter(parse_batch([a.text for a in articles], settings))
     for item in batch:
@@ -114,4 +125,3 @@ def _run_batch(batch: list[Article | Rejection], settings: Settings,
         for notice in result.notices:
             warnings.warn(DatelineWarning(notice.code, notice.message), stacklevel=3)
         yield result
-

@@ -13,7 +13,7 @@ import warnings
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date
-from enum import Enum
+from enum import StrEnum
 from importlib import resources
 from pathlib import Path
 from typing import Annotated, TextIO
@@ -24,17 +24,20 @@ from dateline import api
 from dateline.config import Settings, load_settings
 from dateline.errors import DatelineError, DatelineWarning, InputError, message
 from dateline.records import Extraction, Rejection
-from dateline.summary import format_summary
 from dateline.stages.ingest import count_inputs, parse_date, read_sources
+from dateline.summary import format_summary
 
 SAMPLE_ARTICLE = "harbour-chronicle.txt"
 SAMPLE_PUBLISHED = "2025-03-14"
 
-app = typer.Typer(add_completion=False, no_args_is_help=True,
-                  help="Turn news articles into dated, sourced, structured records.")
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    help="Turn news articles into dated, sourced, structured records.",
+)
 
 
-class OutputFormat(str, Enum):
+class OutputFormat(StrEnum):
     json = "json"
     jsonl = "jsonl"
     table = "table"
@@ -43,7 +46,9 @@ class OutputFormat(str, Enum):
 
 def _configure_logging(verbose: int) -> None:
     level = logging.WARNING if verbose == 0 else logging.INFO if verbose == 1 else logging.DEBUG
-    logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s", stream=sys.stderr)
+    logging.basicConfig(
+        level=level, format="%(levelname)s %(name)s: %(message)s", stream=sys.stderr
+    )
 
 
 def _fail(text: str, code: int = 2) -> typer.Exit:
@@ -69,12 +74,20 @@ def _progress(items: Iterator, total: int | None, show: bool) -> Iterator:
         return items
     from tqdm import tqdm
 
-    return tqdm(items, total=total, unit="article", desc="extract", file=sys.stderr,
-                disable=None, dynamic_ncols=True)
+    return tqdm(
+        items,
+        total=total,
+        unit="article",
+        desc="extract",
+        file=sys.stderr,
+        disable=None,
+        dynamic_ncols=True,
+    )
 
 
-def _write(results: Iterator[Extraction | Rejection], fmt: OutputFormat, out: TextIO
-           ) -> tuple[int, list[Rejection]]:
+def _write(
+    results: Iterator[Extraction | Rejection], fmt: OutputFormat, out: TextIO
+) -> tuple[int, list[Rejection]]:
     """Write extractions in ``fmt``; return how many were written and the rejections."""
     rejections: list[Rejection] = []
     written: list[Extraction] = []  # held only for --format json, which writes one document
@@ -102,8 +115,13 @@ def _write(results: Iterator[Extraction | Rejection], fmt: OutputFormat, out: Te
     return count, rejections
 
 
-def extract_command(paths: list[str], published: date | None, fmt: OutputFormat,
-                    output: Path | None, settings: Settings) -> int:
+def extract_command(
+    paths: list[str],
+    published: date | None,
+    fmt: OutputFormat,
+    output: Path | None,
+    settings: Settings,
+) -> int:
     """Run extraction over paths, write results, report rejections; return the exit code."""
     total = count_inputs(paths)
     items = read_sources(paths, published)
@@ -120,8 +138,9 @@ def extract_command(paths: list[str], published: date | None, fmt: OutputFormat,
         typer.echo(f"error: {rejection.message}", err=True)
     n = len(caught)
     if rejections:
-        typer.echo(f"warning: {message('W002', source='input', count=len(rejections), total=n)}",
-                   err=True)
+        typer.echo(
+            f"warning: {message('W002', source='input', count=len(rejections), total=n)}", err=True
+        )
         return 2 if len(rejections) == n else 1
     return 0
 
@@ -156,43 +175,79 @@ def _parse_published(value: str | None) -> date | None:
         raise _fail(str(exc)) from None
 
 
-PublishedOpt = Annotated[str | None, typer.Option(
-    "--published", "-p", metavar="YYYY-MM-DD",
-    help="Publication date for articles that carry none; relative dates resolve against it.")]
-ConfigOpt = Annotated[Path | None, typer.Option(
-    "--config", "-c", exists=True, dir_okay=False, readable=True,
-    help="A TOML settings file overlaying the packaged defaults.")]
-SetOpt = Annotated[list[str] | None, typer.Option(
-    "--set", metavar="SECTION.KEY=VALUE", help="Override one setting (repeatable).")]
-VerboseOpt = Annotated[int, typer.Option("--verbose", "-v", count=True,
-                                         help="-v for progress logs, -vv for debug logs.")]
+PublishedOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--published",
+        "-p",
+        metavar="YYYY-MM-DD",
+        help="Publication date for articles that carry none; relative dates resolve against it.",
+    ),
+]
+ConfigOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--config",
+        "-c",
+        exists=True,
+        dir_okay=False,
+        readable=True,
+        help="A TOML settings file overlaying the packaged defaults.",
+    ),
+]
+SetOpt = Annotated[
+    list[str] | None,
+    typer.Option("--set", metavar="SECTION.KEY=VALUE", help="Override one setting (repeatable)."),
+]
+VerboseOpt = Annotated[
+    int,
+    typer.Option("--verbose", "-v", count=True, help="-v for progress logs, -vv for debug logs."),
+]
 
 
 @app.command("extract")
 def extract_cli(
-    paths: Annotated[list[str], typer.Argument(
-        metavar="PATH...", help="Text, HTML, JSON or JSONL files; '-' reads standard input.")],
+    paths: Annotated[
+        list[str],
+        typer.Argument(
+            metavar="PATH...", help="Text, HTML, JSON or JSONL files; '-' reads standard input."
+        ),
+    ],
     published: PublishedOpt = None,
-    fmt: Annotated[OutputFormat, typer.Option(
-        "--format", "-f", case_sensitive=False,
-        help="json: one object (an array for several articles); jsonl: one object per line; "
-             "table: one line per event; summary: a readable digest.")] = OutputFormat.json,
-    output: Annotated[Path | None, typer.Option(
-        "--output", "-o", dir_okay=False, writable=True, help="Write here instead of stdout.")] = None,
+    fmt: Annotated[
+        OutputFormat,
+        typer.Option(
+            "--format",
+            "-f",
+            case_sensitive=False,
+            help="json: one object (an array for several articles); jsonl: one object per line; "
+            "table: one line per event; summary: a readable digest.",
+        ),
+    ] = OutputFormat.json,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output", "-o", dir_okay=False, writable=True, help="Write here instead of stdout."
+        ),
+    ] = None,
     config: ConfigOpt = None,
     overrides: SetOpt = None,
     verbose: VerboseOpt = 0,
 ) -> None:
     """Extract dated, sourced records from articles."""
     _configure_logging(verbose)
-    code = extract_command(paths, _parse_published(published), fmt, output, _settings(config, overrides))
+    code = extract_command(
+        paths, _parse_published(published), fmt, output, _settings(config, overrides)
+    )
     raise typer.Exit(code)
 
 
 @app.command("schema")
 def schema_cli(
-    output: Annotated[Path | None, typer.Option(
-        "--output", "-o", dir_okay=False, help="Write here instead of stdout.")] = None,
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", dir_okay=False, help="Write here instead of stdout."),
+    ] = None,
 ) -> None:
     """Print the JSON Schema of extract's output."""
     with _output(output) as out:
@@ -201,8 +256,11 @@ def schema_cli(
 
 @app.command("demo")
 def demo_cli(
-    fmt: Annotated[OutputFormat, typer.Option(
-        "--format", "-f", case_sensitive=False, help="Output format (default: summary).")
+    fmt: Annotated[
+        OutputFormat,
+        typer.Option(
+            "--format", "-f", case_sensitive=False, help="Output format (default: summary)."
+        ),
     ] = OutputFormat.summary,
     verbose: VerboseOpt = 0,
 ) -> None:
@@ -210,8 +268,9 @@ def demo_cli(
     _configure_logging(verbose)
     sample = resources.files("dateline").joinpath("sample", SAMPLE_ARTICLE)
     with resources.as_file(sample) as path:
-        code = extract_command([str(path)], date.fromisoformat(SAMPLE_PUBLISHED), fmt, None,
-                               _settings(None, None))
+        code = extract_command(
+            [str(path)], date.fromisoformat(SAMPLE_PUBLISHED), fmt, None, _settings(None, None)
+        )
     raise typer.Exit(code)
 
 

@@ -106,9 +106,12 @@ def _raise_config_error(exc: ValidationError) -> None:
         for part in loc[:-1]:
             section_model = Settings.model_fields[part].annotation  # type: ignore[assignment]
         choices = ", ".join(sorted(section_model.model_fields)) or "(none)"
-        raise ConfigError("DL001", key=".".join(loc), section=".".join(loc[:-1]) or "top level",
-                          choices=choices) from None
-    raise ConfigError("DL002", key=".".join(loc), value=err.get("input"), reason=err["msg"]) from None
+        raise ConfigError(
+            "DL001", key=".".join(loc), section=".".join(loc[:-1]) or "top level", choices=choices
+        ) from None
+    raise ConfigError(
+        "DL002", key=".".join(loc), value=err.get("input"), reason=err["msg"]
+    ) from None
 
 
 def load_settings(path: str | Path | None = None, overrides: list[str] | None = None) -> Settings:

@@ -17,9 +17,8 @@ from typing import Any
 from spacy.tokens import Doc
 
 from dateline.config import Settings
-from dateline.errors import PipelineError, StageError
+from dateline.errors import PipelineError, StageError, message
 from dateline.records import Article, Extraction, Notice
-from dateline.errors import message
 from dateline.stages import claims, entities, events, parse, places, quantities, quotes, timexes
 
 logger = logging.getLogger(__name__)
@@ -40,17 +39,35 @@ class Stage:
 
 STAGES: tuple[Stage, ...] = (
     Stage("parse", parse.split_sentences, ("article", "doc"), "sentences"),
-    Stage("timexes", timexes.extract_timexes, ("article", "doc", "sentences"), "timexes", "timexes"),
-    Stage("quantities", quantities.extract_quantities, ("article", "doc"), "quantities", "quantities"),
+    Stage(
+        "timexes", timexes.extract_timexes, ("article", "doc", "sentences"), "timexes", "timexes"
+    ),
+    Stage(
+        "quantities", quantities.extract_quantities, ("article", "doc"), "quantities", "quantities"
+    ),
     Stage("entities", entities.extract_entities, ("article", "doc"), "entities", "entities"),
     Stage("places", places.extract_places, ("article", "doc", "entities"), "places", "places"),
-    Stage("quotes", quotes.extract_quotes, ("article", "doc", "sentences", "entities"), "quotes",
-          "quotes"),
-    Stage("claims", claims.extract_claims,
-          ("article", "doc", "sentences", "entities", "quotes"), "claims", "claims"),
-    Stage("events", events.extract_events,
-          ("article", "doc", "sentences", "timexes", "quantities", "entities", "places", "claims"),
-          "events", "events"),
+    Stage(
+        "quotes",
+        quotes.extract_quotes,
+        ("article", "doc", "sentences", "entities"),
+        "quotes",
+        "quotes",
+    ),
+    Stage(
+        "claims",
+        claims.extract_claims,
+        ("article", "doc", "sentences", "entities", "quotes"),
+        "claims",
+        "claims",
+    ),
+    Stage(
+        "events",
+        events.extract_events,
+        ("article", "doc", "sentences", "timexes", "quantities", "entities", "places", "claims"),
+        "events",
+        "events",
+    ),
 )
 
 
@@ -71,8 +88,9 @@ def validate(stages: Iterable[Stage] = STAGES) -> None:
         raise PipelineError("DL101", gaps="; ".join(gaps))
 
 
-def run_stages(article: Article, doc: Doc, settings: Settings,
-               stages: Iterable[Stage] = STAGES) -> Extraction:
+def run_stages(
+    article: Article, doc: Doc, settings: Settings, stages: Iterable[Stage] = STAGES
+) -> Extraction:
     """Run every stage on one parsed article and collect the records.
 
     Raises:
@@ -87,10 +105,15 @@ def run_stages(article: Article, doc: Doc, settings: Settings,
             work[stage.provides] = stage.run(**kwargs)
         except Exception as exc:  # noqa: BLE001 - any stage failure becomes a coded error
             logger.debug("stage %s failed on article %s", stage.name, article.id, exc_info=True)
-            raise StageError("DL301", stage=stage.name, article_id=article.id,
-                             reason=f"{type(exc).__name__}: {exc}") from exc
-        logger.debug("stage %s: %d records for article %s", stage.name,
-                     len(work[stage.provides]), article.id)
+            raise StageError(
+                "DL301",
+                stage=stage.name,
+                article_id=article.id,
+                reason=f"{type(exc).__name__}: {exc}",
+            ) from exc
+        logger.debug(
+            "stage %s: %d records for article %s", stage.name, len(work[stage.provides]), article.id
+        )
     fields = {name: work[name] for name in Extraction.model_fields if name in work}
     return Extraction(**fields, notices=_notices(article, work))
 
@@ -100,8 +123,11 @@ def _notices(article: Article, work: dict[str, Any]) -> list[Notice]:
     if article.published is None:
         unresolved = sum(1 for t in work.get("timexes", []) if t.value is None)
         if unresolved:
-            notices.append(Notice(code="W001", message=message(
-                "W001", article_id=article.id, count=unresolved)))
+            notices.append(
+                Notice(
+                    code="W001", message=message("W001", article_id=article.id, count=unresolved)
+                )
+            )
     return notices
 
 

@@ -30,13 +30,17 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-Span = Annotated[tuple[int, int], Field(description="[start, end) character offsets into the article text")]
+Span = Annotated[
+    tuple[int, int], Field(description="[start, end) character offsets into the article text")
+]
 
 TimexType = Literal["DATE", "TIME", "DURATION", "SET"]
 TimexRole = Literal["point", "since", "until", "deadline"]
 AnchorSource = Literal["publication", "narrative", "none"]
 EntityType = Literal["PERSON", "ORG", "GPE", "NORP", "OTHER"]
-OrgKind = Literal["media", "government", "armed_force", "company", "party", "international", "other"]
+OrgKind = Literal[
+    "media", "government", "armed_force", "company", "party", "international", "other"
+]
 FeatureKind = Literal["country", "region", "city", "district", "landmark", "continent", "other"]
 QuoteKind = Literal["direct", "indirect", "mixed"]
 SourceKind = Literal["named", "anonymous", "outlet", "pronoun"]
@@ -50,9 +54,25 @@ MODALITIES: tuple[str, ...] = Modality.__args__  # type: ignore[attr-defined]
 
 # PLOVER event types (Halterman et al., "PLOVER and POLECAT", 2023), in the ontology's order.
 PLOVER_TYPES: tuple[str, ...] = (
-    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT",
-    "REQUEST", "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE",
-    "COERCE", "ASSAULT", "DEMAND", "DISAPPROVE", "OTHER",
+    "AGREE",
+    "CONSULT",
+    "SUPPORT",
+    "CONCEDE",
+    "COOPERATE",
+    "AID",
+    "RETREAT",
+    "REQUEST",
+    "ACCUSE",
+    "REJECT",
+    "THREATEN",
+    "PROTEST",
+    "SANCTION",
+    "MOBILIZE",
+    "COERCE",
+    "ASSAULT",
+    "DEMAND",
+    "DISAPPROVE",
+    "OTHER",
 )
 
 
@@ -126,7 +146,9 @@ class Timex(Extracted):
     text: str
     type: TimexType
     value: str | None
-    mod: str | None = Field(default=None, description="TIMEX3 mod: APPROX, START, END, MORE_THAN...")
+    mod: str | None = Field(
+        default=None, description="TIMEX3 mod: APPROX, START, END, MORE_THAN..."
+    )
     role: TimexRole = "point"
     range: tuple[str, str] | None = Field(
         default=None, description="Lower and upper value of a range ('3-4 months': P3M, P4M)"
@@ -352,7 +374,9 @@ class TimelineEntry(Record):
     event_refs: list[str] = Field(description="'article_id/event_id' of each supporting event")
     sources: list[str] = Field(default_factory=list)
     corroborated: bool = False
-    contradicts: list[int] = Field(default_factory=list, description="Indexes of conflicting entries")
+    contradicts: list[int] = Field(
+        default_factory=list, description="Indexes of conflicting entries"
+    )
 
 
 class Timeline(Record):

@@ -39,7 +39,9 @@ def format_summary(result: Extraction) -> str:
         lines.append(f"  {e.type:<6} {_clip(e.name + aka, 60)}" + (f" — {roles}" if roles else ""))
     lines.append(_heading("Places", len(result.places)))
     for p in result.places:
-        where = f"{p.lat:.2f}, {p.lon:.2f}" if p.lat is not None and p.lon is not None else "unresolved"
+        where = (
+            f"{p.lat:.2f}, {p.lon:.2f}" if p.lat is not None and p.lon is not None else "unresolved"
+        )
         lines.append(f"  {_clip(p.name, 30):<30} {p.country or '--':<3} {where}  {p.feature}")
     lines.append(_heading("Quantities", len(result.quantities)))
     for q in result.quantities:
@@ -55,8 +57,16 @@ def format_summary(result: Extraction) -> str:
         targets = ", ".join(a.name for a in ev.targets)
         who = actors + (f" → {targets}" if targets else "")
         where = f" in {ev.location.name}" if ev.location else ""
-        sources = " ← " + " → ".join(s.name for s in ev.attribution.sources) if ev.attribution.sources else ""
-        lines.append(textwrap.shorten(
-            f"  {when:<10} {ev.type:<10} {who}: {ev.trigger}{where} [{ev.modality}]{sources}",
-            width=_WIDTH + 20, placeholder="…"))
+        sources = (
+            " ← " + " → ".join(s.name for s in ev.attribution.sources)
+            if ev.attribution.sources
+            else ""
+        )
+        lines.append(
+            textwrap.shorten(
+                f"  {when:<10} {ev.type:<10} {who}: {ev.trigger}{where} [{ev.modality}]{sources}",
+                width=_WIDTH + 20,
+                placeholder="…",
+            )
+        )
     return "\n".join(lines)

@@ -56,8 +56,9 @@ def normalise_newlines(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
-def article_from_text(text: str, source: str, published: date | None = None,
-                      **metadata: Any) -> Article | Rejection:
+def article_from_text(
+    text: str, source: str, published: date | None = None, **metadata: Any
+) -> Article | Rejection:
     """Build an Article from plain text, or a Rejection when the text is empty."""
     text = normalise_newlines(text)
     if not text.strip():
@@ -65,12 +66,15 @@ def article_from_text(text: str, source: str, published: date | None = None,
     return Article(text=text, source=source, published=published, **metadata)
 
 
-def article_from_mapping(obj: Any, source: str, line: int | None = None,
-                         published: date | None = None) -> Article | Rejection:
+def article_from_mapping(
+    obj: Any, source: str, line: int | None = None, published: date | None = None
+) -> Article | Rejection:
     """Build an Article from a JSON object with ``text`` and optional metadata fields."""
     where = f"{source}:{line}" if line is not None else source
     if not isinstance(obj, dict):
-        return _reject("DL204", source, line=line, reason=f"expected an object, got {type(obj).__name__}")
+        return _reject(
+            "DL204", source, line=line, reason=f"expected an object, got {type(obj).__name__}"
+        )
     text = obj.get("text")
     if not isinstance(text, str) or not text.strip():
         return _reject("DL206", source, line=line)
@@ -80,13 +84,17 @@ def article_from_mapping(obj: Any, source: str, line: int | None = None,
             published = parse_date(own_date, where)
         except InputError as exc:
             return Rejection(source=source, line=line, code=exc.code, message=str(exc))
-    metadata = {key: str(obj[key]) for key in ("id", "url", "title", "outlet")
-                if obj.get(key) not in (None, "")}
+    metadata = {
+        key: str(obj[key])
+        for key in ("id", "url", "title", "outlet")
+        if obj.get(key) not in (None, "")
+    }
     return Article(text=normalise_newlines(text), source=where, published=published, **metadata)
 
 
-def articles_from_jsonl(lines: Iterable[str], source: str,
-                        published: date | None = None) -> Iterator[Article | Rejection]:
+def articles_from_jsonl(
+    lines: Iterable[str], source: str, published: date | None = None
+) -> Iterator[Article | Rejection]:
     """Yield one Article (or Rejection) per non-blank JSONL line, numbered from 1."""
     for number, line in enumerate(lines, start=1):
         if not line.strip():
@@ -104,7 +112,9 @@ def article_from_html(html: str, source: str, published: date | None = None) -> 
     import trafilatura  # imported lazily: it is slow to import and only HTML needs it
 
     doc = trafilatura.bare_extraction(
-        html, with_metadata=True, include_comments=False,
+        html,
+        with_metadata=True,
+        include_comments=False,
         date_extraction_params={"extensive_search": False, "original_date": True},
     )
     text = getattr(doc, "text", None) if doc is not None else None
@@ -116,14 +126,22 @@ def article_from_html(html: str, source: str, published: date | None = None) -> 
             published = parse_date(page_date, source)
         except InputError:
             logger.info("ignoring unparseable page date %r in %s", page_date, source)
-    metadata = {"title": getattr(doc, "title", None), "outlet": getattr(doc, "sitename", None),
-                "url": getattr(doc, "url", None)}
-    return Article(text=normalise_newlines(text), source=source, published=published,
-                   **{k: v for k, v in metadata.items() if v})
+    metadata = {
+        "title": getattr(doc, "title", None),
+        "outlet": getattr(doc, "sitename", None),
+        "url": getattr(doc, "url", None),
+    }
+    return Article(
+        text=normalise_newlines(text),
+        source=source,
+        published=published,
+        **{k: v for k, v in metadata.items() if v},
+    )
 
 
-def read_source(path: str, published: date | None = None,
-                stdin: BinaryIO | None = None) -> Iterator[Article | Rejection]:
+def read_source(
+    path: str, published: date | None = None, stdin: BinaryIO | None = None
+) -> Iterator[Article | Rejection]:
     """Read one path (or ``-`` for stdin) into Articles and Rejections."""
     data = _read_bytes(path, stdin)
     if isinstance(data, Rejection):
@@ -150,8 +168,9 @@ def read_source(path: str, published: date | None = None,
         yield article_from_text(text, path, published)
 
 
-def read_sources(paths: Iterable[str], published: date | None = None,
-                 stdin: BinaryIO | None = None) -> Iterator[Article | Rejection]:
+def read_sources(
+    paths: Iterable[str], published: date | None = None, stdin: BinaryIO | None = None
+) -> Iterator[Article | Rejection]:
     """Read every path in order; bad inputs become Rejections and reading goes on."""
     for path in paths:
         yield from read_source(path, published, stdin)

@@ -40,7 +40,9 @@ def _line_breaks(doc: Doc) -> Doc:
         prev = doc[token.i - 1]
         if "\n" in prev.text or "\n" in prev.whitespace_:
             token.is_sent_start = True
-        elif not token.is_space and (not prev.whitespace_ or not prev.text.endswith(_SENTENCE_END_CHARS)):
+        elif not token.is_space and (
+            not prev.whitespace_ or not prev.text.endswith(_SENTENCE_END_CHARS)
+        ):
             token.is_sent_start = False
     return doc
 
@@ -82,8 +84,13 @@ def split_sentences(article: Article, doc: Doc) -> list[Sentence]:
         if "\n" in text[last_end:start]:
             paragraph += 1
         sentences.append(
-            Sentence(id=f"S{len(sentences) + 1}", article_id=article.id, span=(start, end),
-                     stage=STAGE, paragraph=paragraph)
+            Sentence(
+                id=f"S{len(sentences) + 1}",
+                article_id=article.id,
+                span=(start, end),
+                stage=STAGE,
+                paragraph=paragraph,
+            )
         )
         last_end = end
     return sentences
