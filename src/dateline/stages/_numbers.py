@@ -202,8 +202,8 @@ def _well_formed(text: str, lex: _Lexicon) -> bool:
 
 
 def _split_between(text: str, lex: _Lexicon) -> tuple[float, float] | None:
-    """Split "twelve thousand nine hundred and thirty-nine thousand" (after "between",
-    whose own "and" the number pattern swallowed) into two well-formed numbers."""
+    """Split "four hundred and one thousand" (after "between", whose own "and" the number
+    pattern swallowed) into two well-formed numbers, the first smaller."""
     for m in re.finditer(r"\s+and\s+", text):
         left, right = text[: m.start()], text[m.end() :]
         if _well_formed(left, lex) and _well_formed(right, lex):
@@ -222,7 +222,9 @@ def _to_quantity(m: re.Match[str], lex: _Lexicon) -> ParsedQuantity | None:
     unit_text = m.group("unit")
     v2 = None
     rp = (m.group("rp") or "").lower()
-    if rp == "between" and m.group("n2") is None and not _well_formed(n1_text, lex):
+    # "between" needs two numbers: when the pattern took "four hundred and one thousand"
+    # as one, the range's own "and" is inside it.
+    if rp == "between" and m.group("n2") is None:
         split = _split_between(n1_text, lex)
         if split is not None:
             approx_kind = lex.approximators.get(_norm(m.group("approx") or ""))
