@@ -7,7 +7,9 @@ Steps:
     2. Drop the ones that are dates or times: a match inside a spaCy DATE/TIME entity is
        kept only when it carries a unit ("up to 10 hours", "3-4 months"); a bare year-like
        number ("2024") after a month name or a temporal preposition is dropped; clock
-       times ("10:00") and ordinals ("1st", "first") never match the pattern.
+       times ("10:00") and ordinals ("1st", "first") never match the pattern; a number
+       inside a named entity or right after a proper noun is part of the name
+       ("Boeing 737", "Article 21").
     3. Number words must be tagged NUM by the tagger ("one" as a pronoun is not a figure).
     4. ``counted`` is the head noun of the counted phrase: the noun the number modifies in
        the dependency parse, else the last noun of the adjective/noun run after it
@@ -32,6 +34,10 @@ STAGE = f"{NAME}@{VERSION}"
 logger = logging.getLogger(__name__)
 
 _TEMPORAL_LABELS = frozenset({"DATE", "TIME"})
+# A number inside one of these names is part of the name ("Boeing 737", "Article 21").
+_NAME_LABELS = frozenset(
+    {"PERSON", "ORG", "GPE", "LOC", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "NORP"}
+)
 _YEAR = re.compile(r"(?:1[89]|2[01])\d\d$")
 # Words after which a bare four-digit number is a year, not a count.
 _YEAR_CONTEXT = frozenset(
@@ -54,20 +60,36 @@ def extract_quantities(*, article: Article, doc: Doc, settings: QuantitySettings
         Quantities in text order, ids ``Q1``, ``Q2``...
     """
     text = article.text
-    temporal = [(ent.start_char, ent.end_char) for ent in doc.ents
-                if ent.label_ in _TEMPORAL_LABELS]
+    temporal = [
+        (ent.start_char, ent.end_char) for ent in doc.ents if ent.label_ in _TEMPORAL_LABELS
+    ]
+    names = [(ent.start_char, ent.end_char) for ent in doc.ents if ent.label_ in _NAME_LABELS]
     out: list[Quantity] = []
     for parsed in find_quantities(text):
         if not _keep(parsed, text, doc, temporal):
             continue
+        if any(s <= parsed.start and parsed.end <= e for s, e in names):
+            continue
+        if _after_proper_noun(doc, parsed):
+            continue
         counted = _counted(doc, parsed)
         if parsed.words and parsed.value == 1 and counted is None and parsed.unit is None:
             continue  # "one of the things", "one among millions": a pronoun, not a figure
-        out.append(Quantity(
-            id=f"Q{len(out) + 1}", article_id=article.id, span=(parsed.start, parsed.end),
-            stage=STAGE, text=parsed.text, value=parsed.value, min=parsed.min, max=parsed.max,
-            approx=parsed.approx, unit=parsed.unit, counted=counted,
-        ))
+        out.append(
+            Quantity(
+                id=f"Q{len(out) + 1}",
+                article_id=article.id,
+                span=(parsed.start, parsed.end),
+                stage=STAGE,
+                text=parsed.text,
+                value=parsed.value,
+                min=parsed.min,
+                max=parsed.max,
+                approx=parsed.approx,
+                unit=parsed.unit,
+                counted=counted,
+            )
+        )
     logger.debug("article %s: %d quantities", article.id, len(out))
     return out
 
@@ -76,18 +98,43 @@ def _keep(parsed: ParsedQuantity, text: str, doc: Doc, temporal: list[tuple[int,
     in_timex = any(s < parsed.end and parsed.start < e for s, e in temporal)
     if in_timex and parsed.unit is None:
         return False
-    bare = parsed.value is not None and parsed.min is None and parsed.max is None \
-        and parsed.unit is None and not parsed.approx
+    bare = (
+        parsed.value is not None
+        and parsed.min is None
+        and parsed.max is None
+        and parsed.unit is None
+        and not parsed.approx
+    )
     if bare and _YEAR.match(parsed.text):
-        before = text[max(0, parsed.start - 12):parsed.start].split()
-        if not before or before[-1].strip(",.").lower() in _YEAR_CONTEXT \
-                or before[-1].endswith(("'s", "\u2019s")):
+        before = text[max(0, parsed.start - 12) : parsed.start].split()
+        if (
+            not before
+            or before[-1].strip(",.").lower() in _YEAR_CONTEXT
+            or before[-1].endswith(("'s", "\u2019s"))
+        ):
             return False
     if parsed.words:
         span = doc.char_span(parsed.start, parsed.end, alignment_mode="expand")
         if span is None or not any(t.pos_ == "NUM" for t in span):
             return False
     return True
+
+
+def _after_proper_noun(doc: Doc, parsed: ParsedQuantity) -> bool:
+    """A bare number right after a proper noun is part of a name ("Boeing 737")."""
+    if parsed.approx or parsed.unit is not None or parsed.words:
+        return False
+    span = doc.char_span(parsed.start, parsed.end, alignment_mode="expand")
+    if span is None or span.start == 0:
+        return False
+    prev = doc[span.start - 1]
+    # Not after a country or people: "Russia lost 300 tanks and Ukraine 120".
+    return (
+        prev.pos_ == "PROPN"
+        and bool(prev.whitespace_)
+        and prev.i != prev.sent.start
+        and prev.ent_type_ not in ("GPE", "NORP", "LOC")
+    )
 
 
 def _counted(doc: Doc, parsed: ParsedQuantity) -> str | None:
@@ -107,7 +154,7 @@ def _counted(doc: Doc, parsed: ParsedQuantity) -> str | None:
         while i < len(doc) and doc[i].pos_ in ("DET", "PRON") and doc[i].dep_ in ("det", "poss"):
             i += 1
     noun: Token | None = None
-    for token in doc[i:i + 4]:
+    for token in doc[i : i + 4]:
         if token.pos_ not in _COUNTED_POS or token.is_punct:
             break
         if token.pos_ == "NOUN":
@@ -119,7 +166,11 @@ def _dependency_head(span: Span) -> Token | None:
     if span.root.dep_ not in ("nummod", "quantmod", "amod", "compound"):
         return None
     head = span.root.head
-    if head.i >= span.end and head.pos_ == "NOUN" and head.i - span.end <= 3 \
-            and all(t.pos_ in _COUNTED_POS for t in span.doc[span.end:head.i]):
+    if (
+        head.i >= span.end
+        and head.pos_ == "NOUN"
+        and head.i - span.end <= 3
+        and all(t.pos_ in _COUNTED_POS for t in span.doc[span.end : head.i])
+    ):
         return head
     return None

@@ -31,6 +31,9 @@ def _run(nlp, text):
             [("one", "convoy"), ("12 percent", "aid")],
         ),
         ("The company's 1995 tax return showed a loss.", []),
+        ("The Boeing 737 crashed, killing 12 people.", [("12", "people")]),
+        ("Under Article 21 of the charter, 5 states objected.", [("5", "states")]),
+        ("Poland lost 300 tanks and Hungary 120.", [("300", "tanks"), ("120", None)]),
     ],
 )
 def test_quantities_stage_spans_and_counted(nlp, text, expected):
