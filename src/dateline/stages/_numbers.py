@@ -275,11 +275,9 @@ def _single(
 ) -> ParsedQuantity:
     approx_kind = lex.approximators.get(_norm(m.group("approx"))) if m.group("approx") else None
     start = m.start()
-    if m.group("rp") and end == m.end("n1"):
-        # "from 5" without a second number: drop "between"/"from" (and anything before it).
-        start = (
-            (m.start("cur") if m.group("cur") else m.start("n1")) if approx_kind is None else start
-        )
+    if m.group("rp") and approx_kind is None:
+        # "from 58 percent" without a second number: "from" is not part of the quantity.
+        start = m.start("cur") if m.group("cur") else m.start("n1")
     if unit is None and m.group("cur"):
         unit = lex.units.get(m.group("cur").lower())
     text = m.string[start:end]

@@ -57,6 +57,7 @@ def test_quantities_parse_values(text, value, low, high, approx, unit):
         ("the first day", []),
         ("the 1st brigade", []),
         ("from 5 people", ["5"]),
+        ("from 58 percent in May to 55 percent", ["58 percent", "55 percent"]),
         ("three and four", ["three", "four"]),
     ],
 )
