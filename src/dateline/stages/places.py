@@ -236,7 +236,11 @@ def _find_mentions(doc: Doc, gaz: Gazetteer,
             elif (_accept_run(doc, i, end, ids, gaz, other_ent, person_words) and (
                     not other_ent[i] or ent_bounds[i] == (i, end) or other_ent[i] == "PERSON")
                   ) or _in_org_name(doc, i, end, ids, gaz, other_ent, ent_bounds) \
-                    or _is_dateline(doc, i, end):
+                    or _is_dateline(doc, i, end) or (
+                        # the qualifier of a place just found: "Vancouver, BC"
+                        i >= 2 and doc[i - 1].text == "," and taken[i - 2]
+                        and other_ent[i] not in _NON_PLACE_LABELS
+                        and any(gaz.entries[x].kind in ("region", "country") for x in ids)):
                 add(i, end, "gazetteer")
                 matched = True
             if matched:
