@@ -62,6 +62,7 @@ _NON_PLACE_LABELS = frozenset({
 _PERSON_LABELS = frozenset({"PERSON"})
 _ORG_LABELS = frozenset({"ORG", "FAC"})
 _BIG_CITY = 100_000
+_BIG_NAMESAKE = 500_000
 _REGION_WORDS = frozenset({
     "region", "oblast", "province", "state", "krai", "kray", "governorate", "prefecture",
     "district", "county", "territory", "republic", "voivodeship", "canton", "parish",
@@ -435,12 +436,16 @@ def _resolve(doc: Doc, mentions: list[_Mention], gaz: Gazetteer,
         scored = []
         city_regions = {(gaz.entries[c].country, gaz.entries[c].admin1) for c in m.candidates
                         if gaz.entries[c].kind == "city" and gaz.is_primary(m.key, c)}
+        # A big city of the same name elsewhere in the country ("Washington").
+        big_cities = {gaz.entries[c].country for c in m.candidates
+                      if gaz.entries[c].kind == "city" and gaz.is_primary(m.key, c)
+                      and gaz.entries[c].population >= _BIG_NAMESAKE}
         for c in m.candidates:
             entry = gaz.entries[c]
             score = _W_POPULATION * math.log10(entry.population + 10)
             score += _W_KIND.get(entry.kind, 0.0)
-            if entry.kind == "region" and not m.region and (entry.country, entry.admin1) in \
-                    city_regions:
+            if entry.kind == "region" and not m.region and (
+                    (entry.country, entry.admin1) in city_regions or entry.country in big_cities):
                 # A region named after its main city ("Vilnius"): the bare name means the city.
                 score -= 2 * _W_KIND["region"]
             if gaz.is_primary(m.key, c):
