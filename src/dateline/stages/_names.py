@@ -9,7 +9,9 @@ Similarity rule (``similar``): two organisation names are near-duplicates when
     1. they have the same head noun, the last content word before the first preposition
        ("Institute for the Study of War" -> "institute", "Defense Ministry" -> "ministry"),
        or a spelling variant of it ("Center"/"Centre"), and
-    2. the token-sort similarity (rapidfuzz ``fuzz.token_sort_ratio``) of their content-word
+    2. beyond a pure change of word order, the first content words agree ("NBC News" is
+       not "ABC News"), and
+    3. the token-sort similarity (rapidfuzz ``fuzz.token_sort_ratio``) of their content-word
        stems (stop words dropped, plural "-s"/"-ies" stripped) is at least the threshold
        (``entities.merge_threshold``).
 So "Institute for the Study of War" ~ "Institute for War Studies" and "Ministry of Defense"
@@ -29,7 +31,7 @@ import pycountry
 from rapidfuzz import fuzz
 
 _PREPOSITIONS = frozenset({"of", "for", "on", "in", "at", "to", "from", "with", "against"})
-_WORD = re.compile(r"[\w]+(?:[-'][\w]+)*")
+_WORD = re.compile(r"[\w]+(?:[-'\u2019][\w]+)*")
 
 
 @dataclass(frozen=True)
@@ -135,7 +137,8 @@ def country_of(text: str) -> str | None:
 
 
 def words(text: str) -> list[str]:
-    return _WORD.findall(text.lower())
+    """Lower-cased words, possessive "'s" dropped ("General's" -> "general")."""
+    return [re.sub(r"['\u2019]s$", "", w) for w in _WORD.findall(text.lower())]
 
 
 def stem(word: str) -> str:
@@ -153,7 +156,7 @@ def content_stems(text: str) -> list[str]:
     return [stem(w) for w in words(text) if w not in stop]
 
 
-def headstem(text: str) -> str | None:
+def head_stem(text: str) -> str | None:
     """The head noun of a name: last content word before the first preposition."""
     stop = lexicon().stopwords
     head = None
@@ -167,14 +170,23 @@ def headstem(text: str) -> str | None:
 
 def similar(a: str, b: str, threshold: float) -> bool:
     """Near-duplicate organisation names (see the module docstring for the rule)."""
-    head_a, head_b = headstem(a), headstem(b)
+    head_a, head_b = head_stem(a), head_stem(b)
     if head_a is None or head_b is None:
         return False
-    if head_a != head_b and not (head_a[:4] == head_b[:4] and fuzz.ratio(head_a, head_b) >= 80):
-        return False  # a spelling variant ("center"/"centre") is the same head
+    if not _same_word(head_a, head_b):
+        return False
     stems_a, stems_b = content_stems(a), content_stems(b)
+    if sorted(stems_a) != sorted(stems_b) and not _same_word(stems_a[0], stems_b[0]):
+        # Beyond a change of word order the first content word must agree: "NBC News" is
+        # not "ABC News".
+        return False
     score = fuzz.token_sort_ratio(" ".join(stems_a), " ".join(stems_b)) / 100
     return score >= threshold
+
+
+def _same_word(a: str, b: str) -> bool:
+    """Equal, or a spelling variant ("center"/"centre", "defense"/"defence")."""
+    return a == b or (a[:4] == b[:4] and fuzz.ratio(a, b) >= 80)
 
 
 def initials(text: str) -> set[str]:

@@ -72,6 +72,7 @@ _WRONG_LABELS = frozenset(
 _STOP_LEFT = frozenset({"DATE", "TIME", "CARDINAL", "PERSON", "ORDINAL", "MONEY", "PERCENT"})
 _PREP_ORG = frozenset({"at", "of", "with", "for", "in", "from", "to"})
 _APOS = ("'s", "\u2019s", "'", "\u2019")
+_ORG_END = frozenset({"in", "at", "on", "near", "who", "which", "that", "where"})
 
 
 @dataclass
@@ -553,15 +554,23 @@ def _pre_title(doc: Doc, start: int, ent_tokens: frozenset[int]) -> Role | None:
             break
     if title_pos is None:
         return None
+    # Words before an "of"/"the" in front of the title belong to the clause, not the role
+    # ("the success of President X"); only the modifiers right before the title count.
+    cut = first
+    for k in range(first, first + title_pos):
+        if doc[k].lower_ in ("of", "the"):
+            cut = k + 1
+    first = cut
+    title_pos = title_pos - (cut - (start - len(tokens)))
     prefix = doc[first : first + title_pos]
     org = None
     role_start = first
     if len(prefix) >= 2 and prefix[-1].lower_ in lex.head_nouns:
         org, role_start = prefix.text, first + title_pos
     elif len(prefix) >= 1 and not _names.country_of_demonym(prefix.text):
-        # A one-word modifier names the org only when it is a name ("Kremlin leader"),
-        # not when it is part of the title ("Foreign Minister").
-        if any(t.ent_type_ in ("ORG", "GPE", "NORP") for t in prefix) or (
+        # A modifier names the org only when it is a name ("Kremlin leader", "TD Ameritrade
+        # founder"), not when it is part of the title ("Foreign Minister").
+        if all(t.ent_type_ in ("ORG", "GPE") for t in prefix) or (
             prefix.text.lower() in lex.metonyms
         ):
             org = prefix.text
@@ -587,6 +596,7 @@ def _appos_title(doc: Doc, end: int) -> Role | None:
         i < stop
         and doc[i].text not in (",", ".", ";", "(", ")", '"', "\u201c")
         and doc[i].pos_ not in ("VERB", "AUX")
+        and doc[i].tag_ not in ("WDT", "WP", "WP$")
         and "\n" not in doc[i].text
     ):
         tokens.append(doc[i])
@@ -614,6 +624,11 @@ def _appos_title(doc: Doc, end: int) -> Role | None:
         org_tokens = rest[1:]
         if org_tokens and org_tokens[0].lower_ in ("the", "a", "an"):
             org_tokens = org_tokens[1:]
+        # "University of Utah" keeps its "of"; "in New Jersey" / "on TV" is not the org.
+        for k, t in enumerate(org_tokens):
+            if k > 0 and t.lower_ in _ORG_END:
+                org_tokens = org_tokens[:k]
+                break
         if org_tokens:
             org = doc[org_tokens[0].i : org_tokens[-1].i + 1].text
     return Role(text=role.text, org=org, span=(role.start_char, role.end_char))

@@ -71,6 +71,12 @@ def _person(nlp, text, name):
             "Foreign Minister",
             None,
         ),
+        (
+            "He praised the success of President Jan Novak in the talks.",
+            "Jan Novak",
+            "President",
+            None,
+        ),
     ],
 )
 def test_entities_roles(nlp, text, name, role, org):
@@ -79,5 +85,6 @@ def test_entities_roles(nlp, text, name, role, org):
     assert any(role in r.text for r in person.roles), person.roles
     if org is not None:
         assert any(r.org == org for r in person.roles), person.roles
+    assert not any(r.text.startswith(("success", "of ")) for r in person.roles), person.roles
     for r in person.roles:
         assert r.span is not None and text[r.span[0] : r.span[1]] == r.text

@@ -32,6 +32,8 @@ def test_entities_similar_pairs_merge(a, b):
         ("Institute for the Study of Peace", "Council for the Study of Peace"),
         ("National Security Council", "National Security Agency"),
         ("Supreme Court", "Constitutional Court"),
+        ("NBC News", "ABC News"),
+        ("New York Times", "Financial Times"),
     ],
 )
 def test_entities_dissimilar_pairs_stay_apart(a, b):
