@@ -1,6 +1,7 @@
 """TempEval-3 timex benchmark: extents, types and values of TIMEX3 expressions.
 
-``python -m benchmarks.tempeval --split dev|test [--json] [--limit N] [--errors FILE]``
+``python -m benchmarks.tempeval --split dev|test [--json] [--limit N] [--errors FILE]
+[--analyse]``
 
 Reads ``shared/data/tempeval3/<split>.jsonl`` (dev: TBAQ-cleaned TimeBank + AQUAINT;
 test: TE3-Platinum). Each document's creation time (``dct``) is the publication
@@ -9,6 +10,10 @@ date; the title is not part of the text. Only the parse and timexes stages run.
 Figures follow the TempEval-3 definitions: strict extent match = identical span,
 relaxed = any overlap (one-to-one); type accuracy over relaxed matches; value F1 =
 F1 of (relaxed match and value equal), the official attribute F1.
+
+``--analyse`` (dev only: error analysis must never look at test documents) groups
+the errors into missed extents, spurious extents, extent mismatches, wrong types and
+wrong values, and lists the most frequent surface forms of each group.
 """
 
 from __future__ import annotations
@@ -25,6 +30,38 @@ from dateline.records import Article, Timex
 from dateline.stages.parse import model_for
 
 _NEEDED = ("parse", "timexes")
+_SHOWN = 25
+
+
+def _group(error: dict) -> list[str]:
+    """The error groups one error record falls in (a mismatch can be in several)."""
+    if error["kind"] != "mismatch":
+        return ["missed extent" if error["kind"] == "miss" else "spurious extent"]
+    gold, pred = error["gold"], error["pred"]
+    groups = []
+    if gold[0] != pred[0]:
+        groups.append("extent mismatch")
+    if gold[1] != pred[1]:
+        groups.append(f"wrong type {gold[1]}->{pred[1]}")
+    elif gold[2] != pred[2]:
+        groups.append(f"wrong value ({gold[1]})")
+    return groups
+
+
+def _analyse(errors: list[dict]) -> None:
+    """Print error groups with counts and their most frequent surface forms."""
+    by_group: dict[str, Counter] = {}
+    for error in errors:
+        record = error["gold"] if error["kind"] != "false_alarm" else error["pred"]
+        form = " ".join(record[0].lower().split())
+        if error["kind"] == "mismatch":
+            form = f"{form} [{error['gold'][2]} vs {error['pred'][2]}]"
+        for group in _group(error):
+            by_group.setdefault(group, Counter())[form] += 1
+    for group, forms in sorted(by_group.items(), key=lambda kv: -sum(kv[1].values())):
+        print(f"== {group}: {sum(forms.values())}")
+        for form, count in forms.most_common(_SHOWN):
+            print(f"  {count:3d}  {form}")
 
 
 def _match(gold: list[dict], pred: list[Timex]) -> list[tuple[dict, Timex]]:
@@ -56,7 +93,12 @@ def main() -> None:
     parser = arg_parser(__doc__.splitlines()[0])
     parser.add_argument("--errors", type=Path, default=None,
                         help="write misses, false alarms and wrong values to this JSONL file")
+    parser.add_argument("--analyse", action="store_true",
+                        help="print grouped errors with their frequent forms (dev split only)")
     args = parser.parse_args()
+    if args.analyse and args.split != "dev":
+        parser.error("--analyse runs on the dev split only")
+    collect = bool(args.errors or args.analyse)
     docs = list(read_jsonl(corpus_file("tempeval3", args.split)))[: args.limit]
     settings = Settings()
     nlp = model_for(settings.parse)
@@ -93,11 +135,11 @@ def main() -> None:
             counts["type"] += p.type == g["type"]
             counts["value"] += p.value == g["value"]
             per_type[f"value_ok_{g['type']}"] += p.value == g["value"]
-            if args.errors and (p.value != g["value"] or p.span != (g["start"], g["end"])):
+            if collect and (p.value != g["value"] or p.span != (g["start"], g["end"])):
                 errors.append({"doc": record["doc_id"], "dct": record["dct"], "kind": "mismatch",
                                "gold": [g["text"], g["type"], g["value"]],
                                "pred": [p.text, p.type, p.value, p.anchor_source]})
-        if args.errors:
+        if collect:
             matched_gold = {id(g) for g, _ in pairs}
             matched_pred = {id(p) for _, p in pairs}
             for g in gold:
@@ -127,6 +169,8 @@ def main() -> None:
         with args.errors.open("w", encoding="utf-8") as fh:
             for error in errors:
                 fh.write(json.dumps(error, ensure_ascii=False) + "\n")
+    if args.analyse:
+        _analyse(errors)
     emit(figures, f"TempEval-3 timexes ({args.split})", args.json)
 
 

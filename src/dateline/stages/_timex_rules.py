@@ -325,6 +325,32 @@ def duration(amount: int | str, unit: str) -> str:
     return f"P{'T' if is_time else ''}{amount}{letter}"
 
 
+def half_more(amount: int, unit: str) -> str:
+    """Duration of ``amount`` and a half units: (5, 'hour') -> 'PT5H30M'; (0, 'hour') -> 'PT30M'.
+
+    The half is written in the next smaller unit, as TIMEX3 values have no fractions
+    in practice ("2 1/2 years" -> P2Y6M, "a minute and a half" -> PT1M30S).
+    """
+    if unit in ("hour", "minute"):
+        letter, tail = ("H", "30M") if unit == "hour" else ("M", "30S")
+        return f"PT{amount}{letter}{tail}" if amount else f"PT{tail}"
+    if unit in ("day", "night"):
+        return f"P{amount}DT12H" if amount else "PT12H"
+    if unit in ("year", "month"):
+        letter, tail = ("Y", "6M") if unit == "year" else ("M", "15D")
+        return f"P{amount}{letter}{tail}" if amount else f"P{tail}"
+    in_days = {"week": 7, "fortnight": 14, "weekend": 2}
+    if unit in in_days:
+        days = amount * in_days[unit] + in_days[unit] // 2
+        return f"P{days}D" + ("T12H" if in_days[unit] % 2 else "")
+    in_years = {"decade": 10, "century": 100}
+    if unit in in_years:
+        return f"P{amount * in_years[unit] + in_years[unit] // 2}Y"
+    if unit == "quarter":
+        return f"P{amount * 3 + 1}M15D"
+    return f"PT{amount}.5S"  # seconds
+
+
 _TENSE_SLACK_DAYS = 60
 _TENSE_SLACK_MONTHS = 1
 
@@ -374,8 +400,10 @@ def weekday_date(anchor: date, weekday: int, relation: str | None, tense: Tense)
     """Resolve a weekday name (1 = Monday) against the anchor, HeidelTime style.
 
     "last Friday" is the latest Friday strictly before the anchor, "next Friday" the first
-    strictly after; a bare "Friday" looks back for past (and unknown) tense and forward for
-    future, present or modal tense, the anchor's own day included.
+    strictly after; a bare "Friday" looks forward for future or modal tense and back
+    otherwise, the anchor's own day included. A present tense looks back too: in news it
+    is mostly a headline-style report ("the talks that open Tuesday" is rarer than "says
+    ... on Tuesday", which reports the day just past).
     """
     back = (anchor.isoweekday() - weekday) % 7
     ahead = (weekday - anchor.isoweekday()) % 7
@@ -383,7 +411,7 @@ def weekday_date(anchor: date, weekday: int, relation: str | None, tense: Tense)
         return anchor - timedelta(days=back or 7)
     if relation in ("next", "coming", "this coming"):
         return anchor + timedelta(days=ahead or 7)
-    if tense in ("future", "present", "modal"):
+    if tense in ("future", "modal"):
         return anchor + timedelta(days=ahead)
     return anchor - timedelta(days=back)
 
@@ -408,7 +436,7 @@ def _grammar() -> dict[str, str]:
         "MONTH": rf"(?P<mon>{months})(?![a-z])",
         "DOW": _alt(list(lex["weekdays"])),
         "DAY": r"(?P<day>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?!\d|:\d)",
-        "YEAR": r"(?P<year>1[6-9]\d\d|20\d\d)(?![\d,.]\d)",
+        "YEAR": rf"(?P<year>1[6-9]\d\d|20\d\d|{_spoken_year(tens, ones)})(?![\d,.]\d)",
         "NUM": rf"(?:\d+(?:,\d{{3}})*|{tens}[-\s]{ones}|{_alt(number_words)})",
         "UNIT": _alt(units),
         "SEASON": _alt(list(lex["seasons"])),
@@ -417,6 +445,38 @@ def _grammar() -> dict[str, str]:
         "PRE": r"(?:(?P<pm>early|late|mid|the\s+(?:start|beginning|end|middle)\s+of)[-\s]+)",
     }
     return g
+
+
+_TEENS = ("ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen",
+          "seventeen", "eighteen", "nineteen")
+
+
+def _spoken_year(tens: str, ones: str) -> str:
+    """Years read out in words: "nineteen ninety-six", "eighteen twelve", "two thousand one".
+
+    "two thousand ..." only right after "year" ("the year two thousand"): alone it is
+    far more often a count.
+    """
+    teens = _alt(list(_TEENS))
+    rest = rf"(?:{tens}(?:[-\s]{ones})?|{teens}|hundred|oh[-\s]{ones})"
+    millennium = rf"(?<=year\s)two\s+thousand(?:\s+(?:and\s+)?(?:{teens}|{ones}))?"
+    centuries = rf"(?:seventeen|eighteen|nineteen)[-\s]+{rest}(?![-\s]+(?:{ones}|hundred)\b)"
+    return rf"(?:{centuries}|{millennium})"
+
+
+def _year_of(text: str) -> int:
+    """The number of a year group: '1996' or 'nineteen ninety-six' -> 1996."""
+    if text.isdigit():
+        return int(text)
+    words = re.split(r"[-\s]+", text.lower())
+    if words[0] == "two":  # "two thousand [and] one"
+        tail = [w for w in words[2:] if w != "and"]
+        return 2000 + (_number(" ".join(tail)) if tail else 0)
+    century = _number(words[0])
+    rest = [w for w in words[1:] if w != "oh"]
+    if rest == ["hundred"]:
+        return century * 100
+    return century * 100 + _number(" ".join(rest))
 
 
 def _p(template: str) -> re.Pattern[str]:
@@ -482,7 +542,7 @@ def _day_value(g: dict[str, Any], anchor: date | None, tense: Tense) -> Resoluti
     mod = _mod(g.get("pm"))
     if g.get("year"):
         try:
-            return Resolution("DATE", date(int(g["year"]), month, day).isoformat(), mod)
+            return Resolution("DATE", date(_year_of(g["year"]), month, day).isoformat(), mod)
         except ValueError:
             return None
     if day > calendar.monthrange(2024, month)[1]:
@@ -501,7 +561,7 @@ def _h_month(g: dict[str, Any], anchor: date | None, tense: Tense) -> Resolution
     rel = (g.get("rel") or "").lower()
     rel = re.sub(r"\s+", " ", rel)
     if g.get("year"):
-        return Resolution("DATE", f"{int(g['year']):04d}-{month:02d}", mod)
+        return Resolution("DATE", f"{_year_of(g['year']):04d}-{month:02d}", mod)
     if rel == "" and not g["mon"][0].isupper():
         return None
     if (
@@ -527,7 +587,7 @@ def _h_month(g: dict[str, Any], anchor: date | None, tense: Tense) -> Resolution
 
 
 def _h_year(g: dict[str, Any], anchor: date | None, tense: Tense) -> Resolution | None:
-    return Resolution("DATE", f"{int(g['year']):04d}", _mod(g.get("pm")))
+    return Resolution("DATE", f"{_year_of(g['year']):04d}", _mod(g.get("pm")))
 
 
 def _h_decade(g: dict[str, Any], anchor: date | None, tense: Tense) -> Resolution | None:
@@ -593,7 +653,7 @@ def _h_season(g: dict[str, Any], anchor: date | None, tense: Tense) -> Resolutio
     mod = _mod(g.get("pm"))
     rel = g.get("rel")
     if g.get("year"):
-        return Resolution("DATE", f"{int(g['year']):04d}-{code}", mod)
+        return Resolution("DATE", f"{_year_of(g['year']):04d}-{code}", mod)
     if rel is None and g.get("pm") is None and g["season"].lower() in ("fall", "spring"):
         return None
     step = _step(rel) if rel and rel.lower() != "the" else 0
@@ -622,13 +682,18 @@ def _h_quarter(g: dict[str, Any], anchor: date | None, tense: Tense) -> Resoluti
         )
     year = g.get("year") or g.get("year2") or g.get("year3")
     if number and year:
-        return Resolution("DATE", f"{int(year):04d}-Q{number}")
+        return Resolution("DATE", f"{_year_of(year):04d}-Q{number}")
     if not number and not words and not g.get("the"):
         return None
     if anchor is None:
         return Resolution("DATE", None)
     this_year, this_quarter = _quarter(anchor)
     ago = -4 if re.search(r"year-(?:ago|earlier)|year\s+ago|last\s+year's", words) else 0
+    if year:  # "the 1988 quarter", "the 1988 period": the quarter in question, that year
+        step = 1 if re.search(r"\bnext\b", words) else 0 if re.search(r"\b(?:this|current)\b",
+                                                                      words) else -1
+        quarter = _shift_quarter(this_year, this_quarter, step)
+        return Resolution("DATE", f"{_year_of(year):04d}{quarter[4:]}", used_anchor=True)
     if number:
         base_year = this_year - 1 if number > this_quarter else this_year
         if "next year" in words:
@@ -648,7 +713,7 @@ def _h_quarter(g: dict[str, Any], anchor: date | None, tense: Tense) -> Resoluti
 def _h_half(g: dict[str, Any], anchor: date | None, tense: Tense) -> Resolution | None:
     half = 1 if g["half"].lower() == "first" else 2  # second, last, latter
     if g.get("year"):
-        return Resolution("DATE", f"{int(g['year']):04d}-H{half}")
+        return Resolution("DATE", f"{_year_of(g['year']):04d}-H{half}")
     step = _step(g.get("rel"))
     if step is None or anchor is None:
         return Resolution("DATE", None)
@@ -765,7 +830,7 @@ def _h_holiday(g: dict[str, Any], anchor: date | None, tense: Tense) -> Resoluti
     if not name[0].isupper():
         return None  # "may day", "halloween party" in lower case: not the named day
     if g.get("year"):
-        day = holiday_date(name, int(g["year"]))
+        day = holiday_date(name, _year_of(g["year"]))
         return Resolution("DATE", day.isoformat() if day else None)
     if anchor is None:
         return Resolution("DATE", None)
@@ -799,6 +864,10 @@ def _h_duration(g: dict[str, Any], anchor: date | None, tense: Tense) -> Resolut
     if g["unit"].lower() == "quarters" and "-" in g["sep"] and not g["num"].isdigit():
         return None  # "three-quarters of its food": a fraction
     mod = lexicon()["mods"].get(re.sub(r"\s+", " ", g["mod"].lower())) if g.get("mod") else None
+    if g.get("frac") or g.get("half"):
+        if not isinstance(amount, int) or g.get("num2"):
+            return None
+        return Resolution("DURATION", half_more(amount, unit), mod)
     value = duration(amount, unit)
     span = None
     if g.get("num2"):
@@ -807,6 +876,15 @@ def _h_duration(g: dict[str, Any], anchor: date | None, tense: Tense) -> Resolut
             return None
         span = (value, duration(upper, unit))
     return Resolution("DURATION", value, mod, span)
+
+
+def _h_half_unit(g: dict[str, Any], anchor: date | None, tense: Tense) -> Resolution | None:
+    """ "half an hour", "a half-day", "half a century": half of one unit."""
+    unit = _unit(g["unit"])
+    if unit in ("second", "quarter") or g["unit"].lower().endswith("s") and unit != "hour":
+        return None  # "half a second" is rhetoric; "half-quarters", plural units are not halves
+    mod = lexicon()["mods"].get(re.sub(r"\s+", " ", g["mod"].lower())) if g.get("mod") else None
+    return Resolution("DURATION", half_more(0, unit), mod)
 
 
 def _h_vague_duration(g: dict[str, Any], anchor: date | None, tense: Tense) -> Resolution | None:
@@ -823,6 +901,14 @@ def _h_set(g: dict[str, Any], anchor: date | None, tense: Tense) -> Resolution |
         return Resolution("SET", f"XXXX-WXX-{_weekday(g['sdow'])}")
     if g.get("pdow"):
         return Resolution("SET", f"XXXX-WXX-{_weekday(g['pdow'][:-1])}")
+    if g.get("pdow2"):  # "Tuesday nights"
+        part = _part_code(g["ppart"][:-1])
+        return Resolution("SET", f"XXXX-WXX-{_weekday(g['pdow2'])}T{part}")
+    if g.get("spart"):  # "every morning"
+        return Resolution("SET", f"XXXX-XX-XXT{_part_code(g['spart'])}")
+    if g.get("mon"):  # "each July"
+        month = _month(g)
+        return None if month is None else Resolution("SET", f"XXXX-{month:02d}")
     unit = _unit(g["unit"])
     amount = _number(g["num"]) if g.get("num") else 1
     if amount is None:
@@ -919,8 +1005,12 @@ _NEEDS: dict[str, tuple[str, ...]] = {
     "the_year": ("year",),
     "ago": ("ago", "from now", "hence"),
     "later": ("earlier", "later", "before", "after"),
-    "year_ago": ("year-",),
+    "year_ago": ("year",),
     "set_times": ("once", "twice", "thrice", "times"),
+    "half_unit": ("half",),
+    "week_of": ("week of",),
+    "unit_end": ("end",),
+    "latest_period": ("period",),
     "clock": ("a.m", "p.m", "am", "pm", "noon", "midnight", "midday"),
     "clock24": (":",),
     "narrative": ("day", "time"),
@@ -1051,9 +1141,31 @@ def _rules() -> tuple[Rule, ...]:
             _h_holiday,
         ),
         Rule(
+            "week_of",
+            _p(r"the\s+week\s+of\s+{MONTH}\s+{DAY}(?:,?\s+{YEAR})?"),
+            "publication",
+            _h_week_of,
+        ),
+        Rule(
+            "unit_end",
+            _p(
+                r"(?P<pm>the\s+end)\s+of\s+the\s+(?P<unit>year|month|week)|"
+                r"(?P<unit2>year|month)(?:[-\s]|['\u2019]s\s+)end"
+            ),
+            "publication",
+            _h_unit_end,
+        ),
+        Rule(
+            "latest_period",
+            _p(r"(?P<the>the\s+)(?:(?P<rel>latest)\s+|(?P<year3>(?:19|20)\d\d)\s+)period"),
+            "publication",
+            _h_quarter,
+        ),
+        Rule(
             "the_year",
             _p(
-                r"(?P<span_of>(?<=for\s)|(?<=during\s))?the\s+(?:(?P<fiscal>fiscal|"
+                r"(?P<span_of>(?<=for\s)|(?<=during\s))?the\s+(?:(?P<which>current|latest|"
+                r"previous|last|next|coming)\s+(?=fiscal\s))?(?:(?P<fiscal>fiscal|"
                 r"full|calendar|current)\s+)?year"
                 r"(?!\s+(?:before|after|earlier|ago|later|\d))(?![-'\u2019])"
             ),
@@ -1134,7 +1246,9 @@ def _rules() -> tuple[Rule, ...]:
             "year_ago",
             _p(
                 r"the\s+(?:comparable\s+)?year-(?:earlier|ago)\s+period|"
-                r"year-(?:earlier|ago)(?:\s+period)?"
+                r"year-(?:earlier|ago)(?:\s+period)?|"
+                r"the\s+(?:(?:same|corresponding|comparable)\s+period|quarter)\s+(?:of\s+)?"
+                r"(?:last\s+year|a\s+year\s+(?:ago|earlier))"
             ),
             "narrative",
             _h_year_ago,
@@ -1143,11 +1257,19 @@ def _rules() -> tuple[Rule, ...]:
             "duration",
             _p(
                 r"(?:(?!over\s+the\s)(?P<mod>{MODS})\s+)?(?:(?:" + dur_det + r")\s+)?(?P<num>{NUM})"
+                r"(?P<frac>\s+1/2|\s*\u00bd|[-\s]+and[-\s]+a[-\s]+half)?"
                 r"(?:\s*(?:-|–|to|or)\s*(?P<num2>{NUM}))?(?:\s+(?:more|straight|"
-                r"consecutive))?(?P<sep>[-\s]+)(?P<unit>{UNIT})(?:-long)?(?!-(?:old|earlier|ago)|\s+old)"
+                r"consecutive))?(?P<sep>[-\s]+)(?P<unit>{UNIT})(?:-long)?"
+                r"(?P<half>\s+and\s+a\s+half)?(?!-(?:old|earlier|ago)|\s+old)"
             ),
             "none",
             _h_duration,
+        ),
+        Rule(
+            "half_unit",
+            _p(r"(?:(?P<mod>{MODS})\s+)?(?:an?\s+)?half[-\s]+(?:an?\s+)?(?P<unit>{UNIT})(?:-long)?"),
+            "none",
+            _h_half_unit,
         ),
         Rule(
             "vague_duration",
@@ -1167,7 +1289,8 @@ def _rules() -> tuple[Rule, ...]:
                 r"(?P<freq>" + freq + r")|(?:every|each)\s+(?:(?P<other>other)\s+)?"
                 r"(?:(?P<sdow>{DOW})|(?:(?P<num>{NUM})\s+)?(?P<unit>{UNIT}))|"
                 r"(?P<pdow>(?:mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|"
-                r"sundays))"
+                r"sundays))|(?P<pdow2>{DOW})\s+(?P<ppart>mornings|afternoons|evenings|nights)|"
+                r"(?:every|each)\s+(?:(?P<spart>morning|afternoon|evening|night)|{MONTH})"
             ),
             "none",
             _h_set,
@@ -1240,8 +1363,30 @@ def _holiday_names() -> str:
     return _alt(names).replace("'", "['\u2019]")
 
 
+def _h_week_of(g: dict[str, Any], anchor: date | None, tense: Tense) -> Resolution | None:
+    """ "the week of March 6": the ISO week holding that day."""
+    found = _day_value(g, anchor, tense)
+    if found is None or found.value is None:
+        return found
+    return replace(found, value=_week(date.fromisoformat(found.value)))
+
+
+def _h_unit_end(g: dict[str, Any], anchor: date | None, tense: Tense) -> Resolution | None:
+    """ "year-end", "the end of the month": the current period, mod END."""
+    unit = (g.get("unit") or g["unit2"]).lower()
+    if anchor is None:
+        return Resolution("DATE", None, "END")
+    return Resolution("DATE", shift(anchor, 0, unit), "END", used_anchor=True)
+
+
 def _h_the_year(g: dict[str, Any], anchor: date | None, tense: Tense) -> Resolution | None:
     fiscal = (g.get("fiscal") or "").lower()
+    which = (g.get("which") or "").lower()
+    if which:  # "the current fiscal year", "the latest fiscal year": a calendar year
+        if anchor is None:
+            return Resolution("DATE", None)
+        step = {"current": 0, "next": 1, "coming": 1}.get(which, -1)
+        return Resolution("DATE", f"{anchor.year + step:04d}", used_anchor=True)
     if g.get("span_of") is not None or fiscal in ("fiscal", "full"):
         return Resolution("DURATION", "P1Y")  # "for the year", "the fiscal year": a span
     if anchor is None:
