@@ -398,7 +398,10 @@ def _resolve(doc: Doc, mentions: list[_Mention], gaz: Gazetteer,
         entries = [gaz.entries[c] for c in m.candidates]
         countries = {e.country for e in entries if e.country}
         if any(e.kind == "country" for e in entries[:1]):
-            votes[entries[0].country] += 1.0
+            # A name shared with a region elsewhere ("Georgia") does not vote.
+            if not any(gaz.entries[c].kind == "region" and gaz.is_primary(m.key, c)
+                       and gaz.entries[c].country != entries[0].country for c in m.candidates):
+                votes[entries[0].country] += 1.0
         elif len(countries) == 1 and m.key not in seen_keys:
             votes[next(iter(countries))] += 0.5
         seen_keys.add(m.key)

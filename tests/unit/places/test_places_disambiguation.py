@@ -18,6 +18,8 @@ from tests.unit.places._helpers import km, place_named, places_of
          "Odessa", "US", 31.85, -102.37),
         ("The storm hit London on Tuesday.", "London", "GB", 51.51, -0.13),
         ("The storm hit London, Ontario, on Tuesday.", "London", "CA", 42.98, -81.23),
+        ("Lawmakers in Washington passed the budget on Friday.", "Washington", "US", 38.9,
+         -77.04),
     ],
 )
 def test_places_disambiguation_by_context(nlp, text, form, country, lat, lon):
@@ -27,6 +29,18 @@ def test_places_disambiguation_by_context(nlp, text, form, country, lat, lon):
     assert km(place, lat, lon) <= 50
 
 
+@pytest.mark.parametrize(
+    ("text", "country", "feature"),
+    [
+        ("Storms hit Atlanta and Savannah. Georgia officials in Texas and Alabama offered help.",
+         "US", "region"),
+        ("Russia and Armenia talked about Georgia and Azerbaijan in Moscow.", "GE", "country"),
+    ],
+)
+def test_places_disambiguation_country_or_state(nlp, text, country, feature):
+    place = place_named(places_of(nlp, text), "Georgia")
+    assert place is not None
+    assert (place.country, place.feature) == (country, feature)
 @pytest.mark.parametrize(
     "text",
     [
