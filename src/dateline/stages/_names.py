@@ -115,8 +115,10 @@ def strip_article(text: str) -> str:
 
 def country_of_name(text: str) -> str | None:
     """Alpha-2 code when ``text`` names a country ("Ukraine", "U.S.", "North Korea")."""
-    lex = lexicon()
-    return lex.countries.get(strip_article(text).lower())
+    name = strip_article(text)
+    if not name[:1].isupper():
+        return None  # "us" is a pronoun, not the U.S.
+    return lexicon().countries.get(name.lower())
 
 
 def country_of_demonym(text: str) -> str | None:
@@ -127,7 +129,10 @@ def country_of_demonym(text: str) -> str | None:
 def country_of(text: str) -> str | None:
     """Alpha-2 code for a country name, demonym, capital or seat of government."""
     lex = lexicon()
-    low = strip_article(text).lower()
+    name = strip_article(text)
+    if not name[:1].isupper():
+        return None
+    low = name.lower()
     return (
         lex.countries.get(low)
         or lex.demonyms.get(low)

@@ -71,6 +71,7 @@ def test_entities_acronyms(acronym, name):
         ("Washington", "US"),
         ("Poland's", "PL"),
         ("Smith", None),
+        ("us", None),
     ],
 )
 def test_entities_country_codes(text, code):
