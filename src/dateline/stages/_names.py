@@ -7,14 +7,14 @@ for near-duplicate organisation names.
 
 Similarity rule (``similar``): two organisation names are near-duplicates when
     1. they have the same head noun, the last content word before the first preposition
-       ("Institute for the Study of War" -> "institute", "Defense Ministry" -> "ministry"),
+       ("Institute for the Study of Peace" -> "institute", "Defense Ministry" -> "ministry"),
        or a spelling variant of it ("Center"/"Centre"), and
     2. beyond a pure change of word order, the first content words agree ("NBC News" is
        not "ABC News"), and
     3. the token-sort similarity (rapidfuzz ``fuzz.token_sort_ratio``) of their content-word
        stems (stop words dropped, plural "-s"/"-ies" stripped) is at least the threshold
        (``entities.merge_threshold``).
-So "Institute for the Study of War" ~ "Institute for War Studies" and "Ministry of Defense"
+So "Institute for the Study of Peace" ~ "Institute for Peace Studies" and "Ministry of Defense"
 ~ "Defense Ministry", while "Ministry of Defence" !~ "Ministry of Foreign Affairs".
 """
 
@@ -114,7 +114,7 @@ def strip_article(text: str) -> str:
 
 
 def country_of_name(text: str) -> str | None:
-    """Alpha-2 code when ``text`` names a country ("Ukraine", "U.S.", "North Korea")."""
+    """Alpha-2 code when ``text`` names a country ("Poland", "U.S.", "North Korea")."""
     name = strip_article(text)
     if not name[:1].isupper():
         return None  # "us" is a pronoun, not the U.S.
@@ -122,7 +122,7 @@ def country_of_name(text: str) -> str | None:
 
 
 def country_of_demonym(text: str) -> str | None:
-    """Alpha-2 code for a demonym or nationality adjective ("Ukrainian", "Russians")."""
+    """Alpha-2 code for a demonym or nationality adjective ("Polish", "Germans")."""
     return lexicon().demonyms.get(text.strip().lower())
 
 

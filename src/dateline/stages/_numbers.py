@@ -9,7 +9,7 @@ A match is one of::
     [approximator] [currency] NUMBER [unit]
     [approximator] [between|from] [currency] NUMBER (-|to|or|and) [currency] NUMBER [unit]
 
-where NUMBER is digits ("1,927", "1.5", "2 million"), number words ("two hundred and five",
+where NUMBER is digits ("1,250", "1.5", "2 million"), number words ("two hundred and five",
 "a thousand") or a vague plural ("dozens of", "tens of thousands").
 """
 

@@ -14,21 +14,21 @@ Steps:
           is given back to the title;
        d. a single-word PERSON/ORG that is a country, capital or seat of government is GPE
           (or a government ORG for "Kremlin"-like seats);
-       e. armed forces named by common nouns with a national modifier ("Ukrainian troops",
-          "Russia's armed forces") are ORG, kind armed_force, with the country;
+       e. armed forces named by common nouns with a national modifier ("Polish troops",
+          "Germany's armed forces") are ORG, kind armed_force, with the country;
        f. two or three capitalised proper nouns right after a title are a PERSON;
        g. a capitalised word equal to a known person's surname (or to a one-word PERSON/ORG
           name) that the model left untagged is another mention of it.
     3. Country links: demonyms, possessives and "of <country>" on organisations are
-       normalised to an ISO 3166 alpha-2 code ("Ukraine's Armed Forces" and "Ukrainian
+       normalised to an ISO 3166 alpha-2 code ("Poland's Armed Forces" and "Polish
        Armed Forces" are both UA + "armed forces").
-    4. Roles: a title before the name ("Kremlin leader X", "Russian Foreign Ministry
+    4. Roles: a title before the name ("Kremlin spokesman X", "French Foreign Ministry
        spokeswoman X", "acting governor of the Y region X") found by walking left over the
        noun phrase the name is a compound/nmod of, and an apposition after it ("X, a
-       professor at the Free University of Riga"). Titles come from ``titles.txt``.
+       professor at the University of Vienna"). Titles come from ``titles.txt``.
     5. Merge mentions (union-find): same normalised key; surname <-> full name (when only
        one full name has that surname); acronym <-> expansion; organisation prefix/suffix
-       ("PMC Wagner" / "Wagner"); near-duplicate organisation names
+       ("PMC Redline" / "Redline"); near-duplicate organisation names
        (``_names.similar`` with ``settings.merge_threshold``). Different countries never merge.
     6. One Entity per cluster: name = fullest form, aliases = every other form as written.
 """
@@ -114,7 +114,7 @@ def _extract(
         mentions = _add_titled_names(doc, mentions)
         mentions = _propagate_names(doc, mentions)
         forces = _armed_force_mentions(doc, mentions)
-        # A demonym inside "Ukrainian troops" belongs to that mention now.
+        # A demonym inside "Polish troops" belongs to that mention now.
         mentions = [m for m in mentions if not _overlaps(forces, m.start, m.end)] + forces
     mentions.sort(key=lambda m: m.start)
     stop_left = frozenset(t.i for e in doc.ents if e.label_ in _STOP_LEFT for t in e)
@@ -124,7 +124,7 @@ def _extract(
             m.roles.extend(_roles(doc, m, stop_left))
     mentions = _drop_unanchored_demonyms(mentions)
     orgs = [m for m in mentions if m.label == "ORG"]
-    # "Ukraine" in "Ukraine's Armed Forces" is part of the organisation's mention now.
+    # "Poland" in "Poland's Armed Forces" is part of the organisation's mention now.
     mentions = [
         m
         for m in mentions
@@ -152,7 +152,7 @@ def _make(doc: Doc, start: int, end: int, label: str, corrected: bool = False) -
     written = span.text
     prev = doc[start - 1] if start > 0 else None
     if prev is not None and prev.text == "The" and label == "ORG" and prev.i != prev.sent.start:
-        written = f"The {written}"  # "The Washington Post" as written, mid-sentence
+        written = f"The {written}"  # "The New York Times" as written, mid-sentence
     return _Mention(
         start=start,
         end=end,
@@ -276,7 +276,7 @@ def _add_reporting_subjects(doc: Doc, mentions: list[_Mention]) -> list[_Mention
                 and all(m.label == "NORP" and start <= m.start and m.end <= end for m in inside)
                 and end - start > 1
             ):
-                # "Russian" tagged NORP inside "Russian Volunteer Corps said": the whole
+                # "Lithuanian" tagged NORP inside "Lithuanian Volunteer Corps said": the whole
                 # subject is the name.
                 out = [m for m in out if m not in inside]
             elif inside:
@@ -327,7 +327,7 @@ def _capitalised(token: Token) -> bool:
 
 
 def _armed_force_mentions(doc: Doc, mentions: list[_Mention]) -> list[_Mention]:
-    """'Ukrainian troops', "Russia's armed forces": the country's armed forces as an ORG."""
+    """'Polish troops', "Germany's armed forces": the country's armed forces as an ORG."""
     lex = lexicon()
     out: list[_Mention] = []
     for token in doc:
@@ -458,13 +458,13 @@ def _link_country(doc: Doc, m: _Mention) -> None:
     if m.label in ("GPE", "NORP") or (m.label == "ORG" and m.end - m.start == 1):
         m.country = _names.country_of(text)
         national = _names.country_of_name(text) or _names.country_of_demonym(text)
-        # A capital or seat of government keeps its own name: "Kyiv" is not "Ukraine".
+        # A capital or seat of government keeps its own name: "Warsaw" is not "Poland".
         m.rest = "" if national and m.label != "ORG" else text
         return
     if m.label != "ORG":
         m.rest = text
         return
-    # "Ukraine's Armed Forces": a country possessive right before the organisation.
+    # "Poland's Armed Forces": a country possessive right before the organisation.
     if m.start >= 2 and doc[m.start - 1].text in _APOS:
         code = _names.country_of_name(doc[m.start - 2].text)
         if code is not None:
@@ -472,7 +472,7 @@ def _link_country(doc: Doc, m: _Mention) -> None:
             m.start -= 2
             m.written = m.core = doc[m.start : m.end].text
     elif m.start >= 1 and doc[m.start - 1].text[:1].isupper():
-        # "Russian" tagged NORP right before "Volunteer Corps": the organisation's modifier.
+        # "Lithuanian" tagged NORP right before "Volunteer Corps": the organisation's modifier.
         code = _names.country_of_demonym(doc[m.start - 1].text)
         if code is not None:
             m.country = code
@@ -518,8 +518,8 @@ def _glued_hyphen(doc: Doc, i: int) -> bool:
 
 
 def _pre_title(doc: Doc, start: int, ent_tokens: frozenset[int]) -> Role | None:
-    """A title in the noun phrase right before a name: "Kremlin leader", "acting governor
-    of the X region", "Russian Foreign Ministry spokeswoman"."""
+    """A title in the noun phrase right before a name: "Kremlin spokesman", "acting governor
+    of the X region", "French Foreign Ministry spokeswoman"."""
     lex = lexicon()
     i = start - 1
     first = start
@@ -568,7 +568,7 @@ def _pre_title(doc: Doc, start: int, ent_tokens: frozenset[int]) -> Role | None:
     if len(prefix) >= 2 and prefix[-1].lower_ in lex.head_nouns:
         org, role_start = prefix.text, first + title_pos
     elif len(prefix) >= 1 and not _names.country_of_demonym(prefix.text):
-        # A modifier names the org only when it is a name ("Kremlin leader", "TD Ameritrade
+        # A modifier names the org only when it is a name ("Kremlin spokesman", "TD Ameritrade
         # founder"), not when it is part of the title ("Foreign Minister").
         if all(t.ent_type_ in ("ORG", "GPE") for t in prefix) or (
             prefix.text.lower() in lex.metonyms
@@ -759,7 +759,7 @@ def _acronym_of(short: _Mention, long: _Mention) -> bool:
 
 
 def _affix_match(a: _Mention, b: _Mention, key_a: str, key_b: str) -> bool:
-    """'PMC Wagner' / 'Wagner' / 'Wagner Group': same name once org affixes are dropped."""
+    """'PMC Redline' / 'Redline' / 'Redline Group': same name once org affixes are dropped."""
     if key_a != key_b:
         return False
     return a.label == "ORG" or b.label == "ORG"
@@ -820,10 +820,10 @@ def _entity(article: Article, doc: Doc, cluster: list[_Mention], number: int) ->
 def _fullest(cluster: list[_Mention], etype: str) -> str:
     """The fullest form of a cluster's names.
 
-    Ranked by: a country's own name first (for GPE: "Ukraine" over "Ukrainian"), then
+    Ranked by: a country's own name first (for GPE: "Poland" over "Polish"), then
     capitalised proper-name mentions over common-noun ones ("Polish Armed Forces" over
     "Polish troops"), then most words, then most frequent. Organisations keep their
-    extended written form ("Ukraine's Main Intelligence Directorate") without a leading
+    extended written form ("Poland's Internal Security Agency") without a leading
     "The".
     """
     counts = Counter(m.core for m in cluster)

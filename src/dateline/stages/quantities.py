@@ -5,7 +5,7 @@ Steps:
        (``_numbers.find_quantities``: digits, number words, vague plurals, approximators,
        ranges, units; a pure function on strings).
     2. Drop the ones that are dates or times: a match inside a spaCy DATE/TIME entity is
-       kept only when it carries a unit ("up to 10 hours", "3-4 months"); a bare year-like
+       kept only when it carries a unit ("up to 12 hours", "5-6 months"); a bare year-like
        number ("2024") after a month name or a temporal preposition is dropped; clock
        times ("10:00") and ordinals ("1st", "first") never match the pattern; a number
        inside a named entity or right after a proper noun is part of the name
@@ -13,7 +13,7 @@ Steps:
     3. Number words must be tagged NUM by the tagger ("one" as a pronoun is not a figure).
     4. ``counted`` is the head noun of the counted phrase: the noun the number modifies in
        the dependency parse, else the last noun of the adjective/noun run after it
-       ("about 2,000 Russian servicemen" -> "servicemen").
+       ("about 3,000 reserve servicemen" -> "servicemen").
 """
 
 from __future__ import annotations
@@ -128,7 +128,7 @@ def _after_proper_noun(doc: Doc, parsed: ParsedQuantity) -> bool:
     if span is None or span.start == 0:
         return False
     prev = doc[span.start - 1]
-    # Not after a country or people: "Russia lost 300 tanks and Ukraine 120".
+    # Not after a country or people: "Poland lost 300 tanks and Hungary 120".
     return (
         prev.pos_ == "PROPN"
         and bool(prev.whitespace_)

@@ -22,10 +22,10 @@ def _person(nlp, text, name):
     ("text", "name", "role", "org"),
     [
         (
-            "On Monday, Kremlin leader Boris Yeltsin met the delegation.",
-            "Boris Yeltsin",
-            "Kremlin leader",
-            None,
+            "On Monday, White House adviser Tom Reed met the delegation.",
+            "Tom Reed",
+            "White House adviser",
+            "White House",
         ),
         (
             "French Foreign Ministry spokeswoman Anne Martin called for calm.",

@@ -81,7 +81,7 @@ def test_entities_country_codes(text, code):
 @pytest.mark.parametrize(
     ("name", "kind"),
     [
-        ("The Washington Post", "media"),
+        ("The Denver Post", "media"),
         ("Wall Street Journal", "media"),
         ("Ministry of Health", "government"),
         ("National Guard", "armed_force"),

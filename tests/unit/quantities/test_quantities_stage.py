@@ -17,7 +17,7 @@ def _run(nlp, text):
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("About 2,000 Russian servicemen were captured.", [("About 2,000", "servicemen")]),
+        ("About 3,000 reserve servicemen were called up.", [("About 3,000", "servicemen")]),
         ("The army took control of 92 settlements.", [("92", "settlements")]),
         ("Over 100 Russian soldiers surrendered on August 14.", [("Over 100", "soldiers")]),
         ("They plan to deploy 60,000-70,000 troops.", [("60,000-70,000", "troops")]),
