@@ -357,8 +357,10 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=OUT_FILE)
     args = parser.parse_args()
     rows = build()
-    with gzip.open(args.out, "wt", encoding="utf-8", compresslevel=9) as fh:
-        fh.write("\n".join(rows) + "\n")
+    # mtime=0 keeps the file byte-identical between builds of the same data.
+    with open(args.out, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", compresslevel=9,
+                                                    mtime=0) as fh:
+        fh.write(("\n".join(rows) + "\n").encode("utf-8"))
     print(f"wrote {len(rows)} places to {args.out} ({args.out.stat().st_size / 1e6:.1f} MB)")
 
 
