@@ -57,13 +57,23 @@ def test_us_numeric_dates_round_trip(day):
 
 
 @FAST
-@given(day=dates, delta=st.integers(min_value=-150, max_value=150))
+@given(day=dates, delta=st.integers(min_value=-120, max_value=150))
 def test_year_less_dates_take_the_nearest_year(day, delta):
     anchor = day + timedelta(days=delta)
     resolution = normalise(f"{MONTHS[day.month - 1]} {day.day}", anchor)
     if (day.month, day.day) == (2, 29):
         return  # no Feb 29 in most neighbouring years: any valid nearest choice is fine
     assert resolution.value == day.isoformat()
+
+
+@FAST
+@given(day=dates, ahead=st.integers(min_value=130, max_value=180))
+def test_untensed_year_less_dates_far_ahead_read_as_past(day, ahead):
+    anchor = day - timedelta(days=ahead)
+    if (day.month, day.day) == (2, 29):
+        return
+    resolution = normalise(f"{MONTHS[day.month - 1]} {day.day}", anchor)
+    assert resolution.value == day.replace(year=day.year - 1).isoformat()
 
 
 @FAST

@@ -353,6 +353,9 @@ def half_more(amount: int, unit: str) -> str:
 
 _TENSE_SLACK_DAYS = 60
 _TENSE_SLACK_MONTHS = 1
+# Without a tense, a date more than about four months ahead is more likely the past
+# one: news mostly reports ("sales in April" read in late October is the April before).
+_UNTENSED_AHEAD_DAYS = 125
 
 
 def _nearest_year(anchor: date, month: int, day: int, tense: Tense) -> date | None:
@@ -374,7 +377,11 @@ def _nearest_year(anchor: date, month: int, day: int, tense: Tense) -> date | No
         side = [d for d in options if (d <= anchor if tense == "past" else d >= anchor)]
         close = [d for d in options if abs((d - anchor).days) <= _TENSE_SLACK_DAYS]
         options = close or side or options
-    return min(options, key=lambda d: (abs((d - anchor).days), -d.toordinal()))
+    found = min(options, key=lambda d: (abs((d - anchor).days), -d.toordinal()))
+    if tense is None and (found - anchor).days > _UNTENSED_AHEAD_DAYS:
+        earlier = [d for d in options if d <= anchor]
+        return max(earlier) if earlier else found
+    return found
 
 
 def _nearest_month(anchor: date, month: int, tense: Tense) -> str:
@@ -393,6 +400,8 @@ def _nearest_month(anchor: date, month: int, tense: Tense) -> str:
         options = close or side
 
     year, month = min(options, key=lambda o: (abs(gap(o)), -gap(o)))
+    if tense is None and gap((year, month)) > _UNTENSED_AHEAD_DAYS // 30:
+        year -= 1
     return f"{year:04d}-{month:02d}"
 
 
@@ -1009,6 +1018,7 @@ _NEEDS: dict[str, tuple[str, ...]] = {
     "set_times": ("once", "twice", "thrice", "times"),
     "half_unit": ("half",),
     "week_of": ("week of",),
+    "the_week": ("the week",),
     "unit_end": ("end",),
     "latest_period": ("period",),
     "clock": ("a.m", "p.m", "am", "pm", "noon", "midnight", "midday"),
@@ -1139,6 +1149,12 @@ def _rules() -> tuple[Rule, ...]:
             ),
             "publication",
             _h_holiday,
+        ),
+        Rule(
+            "the_week",
+            _p(r"the\s+week(?!\s+(?:of|before|after|earlier|ago|later|\d))(?!-\w)"),
+            "publication",
+            _h_the_week,
         ),
         Rule(
             "week_of",
@@ -1346,13 +1362,18 @@ def _h_relunit_pm(g: dict[str, Any], anchor: date | None, tense: Tense) -> Resol
 
 
 def _h_for(g: dict[str, Any], anchor: date | None, tense: Tense) -> Resolution | None:
-    return Resolution("DURATION", duration("X", _unit(g.get("unit") or g["unitl"])))
+    word = g.get("unit") or g.get("unitl") or g.get("unita") or g["unitb"]
+    return Resolution("DURATION", duration("X", _unit(word)))
 
 
 def _for_rule() -> Rule:
     pattern = _p(
-        r"(?<=for\s)(?P<unit>hours|days|weeks|months|years|decades)|"
-        r"(?P<unitl>years|decades)-long"
+        r"(?<=for\s)(?P<unit>hours|days|weeks|months|years|decades|centuries)|"
+        r"(?P<unitl>years|decades)-long|"
+        # "in the weeks before the shooting": TimeML marks the unit word alone.
+        r"(?<=the\s)(?P<unita>days|weeks|months|years)(?=\s+(?:before|after|following|"
+        r"leading\s+up\s+to|that\s+followed)\b)|"
+        r"the\s+(?P<unitb>days|weeks|months|years)\s+ahead"
     )
     return Rule("for_duration", pattern, "none", _h_for)
 
@@ -1361,6 +1382,13 @@ def _holiday_names() -> str:
     table = holidays()
     names = [*table["fixed"], *table["nth_weekday"], *table["easter"]]
     return _alt(names).replace("'", "['\u2019]")
+
+
+def _h_the_week(g: dict[str, Any], anchor: date | None, tense: Tense) -> Resolution | None:
+    """ "for the week", "the week's most active session": the current week."""
+    if anchor is None:
+        return Resolution("DATE", None)
+    return Resolution("DATE", shift(anchor, 0, "week"), used_anchor=True)
 
 
 def _h_week_of(g: dict[str, Any], anchor: date | None, tense: Tense) -> Resolution | None:
