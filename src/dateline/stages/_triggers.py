@@ -106,6 +106,8 @@ def _holds(token: Token, key: str, values: frozenset[str]) -> bool:
         return any(c.dep_ in ("xcomp", "dobj", "ccomp") for c in children)
     if key == "passive":
         return is_passive(token)
+    if key == "neg":
+        return any(c.dep_ == "neg" for c in children)
     if key == "prt":
         return any(c.dep_ in _PARTICLE_DEPS and c.lower_ in values for c in children)
     if key == "prep":

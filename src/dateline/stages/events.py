@@ -107,6 +107,11 @@ CONTROL_VERBS = frozenset(
         "move",
         "stop",
         "cease",
+        "finish",
+        "complete",
+        "hope",
+        "want",
+        "expect",
     }
 )
 # Verbs whose object is the subject of their complement: "ordered the military to push".
@@ -168,6 +173,36 @@ _ARG_DROP_PREPS = frozenset(
     }
 )
 _SUBJ_DEPS = ("nsubj", "nsubjpass", "csubj")
+# Modalities of events that have not (yet) taken place.
+_UNREALISED = frozenset({"intended", "predicted", "hypothetical", "ordered"})
+# Relative pronouns that, as a relative clause's subject, stand for the noun it describes.
+_RELATIVE_SUBJECTS = frozenset({"who", "which", "that"})
+# Verbs that only locate a nominal event in time ("the talks would begin on April 7").
+ASPECTUAL_VERBS = frozenset(
+    {
+        "begin",
+        "start",
+        "resume",
+        "open",
+        "continue",
+        "end",
+        "conclude",
+        "close",
+        "collapse",
+        "stall",
+        "fail",
+        "succeed",
+        "proceed",
+        "restart",
+        "finish",
+        "happen",
+        "occur",
+        "take",
+        "go",
+    }
+)
+# Words of a hyphenated place name split by an earlier stage ("Emilia" of "Emilia-Romagna").
+_HYPHEN_JOIN = re.compile(r"[-\u2010\u2011][A-Z][\w'-]*")
 _FEATURE_RANK = {
     "landmark": 0,
     "district": 0,
@@ -251,9 +286,9 @@ def extract_events(
             elif _verbal_is_event(tok):
                 verbal.append((tok, entry))
     emitted = {tok.i for tok, _ in verbal}
-    verbal = [(tok, e) for tok, e in verbal if not _is_absorbed_purpose(tok, emitted)]
+    verbal = [(tok, e) for tok, e in verbal if not _is_absorbed(tok, emitted)]
     emitted = {tok.i for tok, _ in verbal}
-    kept_nominal: list[tuple[Token, Entry]] = []
+    kept_nominal: list[tuple[Token, Entry, Token | None]] = []
     for tok, entry in nominal:
         host = _emitted_ancestor(tok, emitted)
         agent = _nominal_agent(tok, entry)
@@ -261,15 +296,16 @@ def extract_events(
             if agent is not None:
                 ctx.nominal_agents.setdefault(host.i, agent)
             continue
-        if agent is not None or _consult_partner(tok, entry):
-            kept_nominal.append((tok, entry))
+        aspectual = _aspectual_host(tok)
+        if agent is not None or aspectual is not None or _consult_partner(tok, entry):
+            kept_nominal.append((tok, entry, aspectual))
 
     events: list[Event] = []
-    mentions = [(tok, entry, False) for tok, entry in verbal]
-    mentions += [(tok, entry, True) for tok, entry in kept_nominal]
+    mentions = [(tok, entry, False, None) for tok, entry in verbal]
+    mentions += [(tok, entry, True, host) for tok, entry, host in kept_nominal]
     mentions.sort(key=lambda m: m[0].i)
-    for tok, entry, is_nominal in mentions:
-        events.append(_build_event(ctx, tok, entry, is_nominal, len(events) + 1))
+    for tok, entry, is_nominal, host in mentions:
+        events.append(_build_event(ctx, tok, entry, is_nominal, len(events) + 1, host))
     logger.debug("article %s: %d events", article.id, len(events))
     return events
 
@@ -337,8 +373,30 @@ def _is_complement(tok: Token) -> bool:
     return tok.dep_ == "xcomp" or (tok.dep_ in ("ccomp", "advcl") and _has_to(tok))
 
 
+def _relative_subject(tok: Token) -> Token | None:
+    """The relative pronoun subject of a relative clause ("men who had broken into")."""
+    if tok.dep_ != "relcl":
+        return None
+    return next(
+        (c for c in tok.children if c.dep_ == "nsubj" and c.lower_ in _RELATIVE_SUBJECTS), None
+    )
+
+
+def _is_condition(tok: Token) -> bool:
+    """A conditional clause ("if Australia drops its plan"): a premise, not an event."""
+    return tok.dep_ == "advcl" and any(
+        c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in tok.children
+    )
+
+
 def _verbal_is_event(tok: Token) -> bool:
     first = _first_conjunct(tok)
+    if _is_condition(first):
+        return False
+    if first.dep_ == "relcl" and tok.pos_ == "VERB" and _relative_subject(first) is not None:
+        # "arrested two men who had allegedly broken into shops": what the described
+        # participant did is an event of its own.
+        return True
     if first.dep_ in _DESCRIPTIVE_DEPS:
         return False
     if tok.pos_ == "ADJ":
@@ -353,12 +411,35 @@ def _verbal_is_event(tok: Token) -> bool:
     return True
 
 
-def _is_absorbed_purpose(tok: Token, emitted: set[int]) -> bool:
-    """A purpose clause ("to discuss") under an event is part of that event."""
+def _is_absorbed(tok: Token, emitted: set[int]) -> bool:
+    """A purpose clause ("to discuss") under an event, or the complement of a trigger verb
+    ("threatened to impose", "agreed to hold talks", "ordered X to push"), is part of
+    that event: one clause, one event."""
     first = _first_conjunct(tok)
-    return (
-        first.dep_ == "advcl" and _has_to(first) and _emitted_ancestor(first, emitted) is not None
-    )
+    if first.dep_ == "advcl" and _has_to(first) and _emitted_ancestor(first, emitted) is not None:
+        return True
+    return _is_complement(first) and first.head.i in emitted
+
+
+def _aspectual_host(tok: Token) -> Token | None:
+    """The verb a nominal event is the subject of, when that verb only places it in time
+    ("the talks would begin on April 7", "the evacuation continued")."""
+    head = tok.head
+    if tok.dep_ not in ("nsubj", "nsubjpass") or head.pos_ not in ("VERB", "AUX"):
+        return None
+    lemma = head.lemma_.lower()
+    if lemma not in ASPECTUAL_VERBS:
+        return None
+    if lemma == "take" and not any(c.lower_ == "place" for c in head.children):
+        return None
+    if lemma == "go" and not any(c.lower_ == "ahead" for c in head.children):
+        return None
+    if not any(
+        c.dep_ == "det" and c.lower_ in ("the", "this", "these", "those") for c in tok.children
+    ):
+        # A definite, already known event ("the talks"), not a generic one ("talks often fail").
+        return None
+    return head
 
 
 def _emitted_ancestor(tok: Token, emitted: set[int]) -> Token | None:
@@ -403,11 +484,20 @@ def _pobj(prep: Token) -> Token | None:
 # --------------------------------------------------------------------------- building
 
 
-def _build_event(ctx: _Context, tok: Token, entry: Entry, is_nominal: bool, n: int) -> Event:
+def _build_event(
+    ctx: _Context, tok: Token, entry: Entry, is_nominal: bool, n: int, host: Token | None = None
+) -> Event:
+    """One Event for a trigger; ``host`` is the aspectual verb of a nominal subject."""
     text = ctx.article.text
-    span = _event_span(tok, is_nominal)
     trig = _trigger_span(tok, entry)
-    clause = _clause_tokens(tok)
+    if host is not None:
+        # "the talks would begin on April 7": the event is the whole clause of its verb.
+        span = (tok.left_edge.idx, _event_span(host, False)[1])
+        clause = _clause_tokens(host)
+    else:
+        span = _event_span(tok, is_nominal)
+        clause = _clause_tokens(tok)
+    cue_tok = host if host is not None else tok
     claim = _covering_claim(ctx, tok.idx)
 
     actor_tok, target_toks = _arguments(ctx, tok, entry, is_nominal)
@@ -432,21 +522,31 @@ def _build_event(ctx: _Context, tok: Token, entry: Entry, is_nominal: bool, n: i
         and not any(_overlap(q.span, t.span) for t in ctx.timexes if t.type in ("DATE", "TIME"))
     ]
 
-    negated = _negated(tok)
+    negated = _negated(cue_tok)
     if claim is not None:
         attribution, modality, polarity = claim.attribution, claim.modality, claim.polarity
         own_cues = {c.lower() for c in claim.cues} <= {tok.lower_, tok.lemma_.lower()}
-        if claim.cues and own_cues or is_nominal and polarity == "negative" and not negated:
+        nominal_host = is_nominal and host is None
+        if claim.cues and own_cues or nominal_host and polarity == "negative" and not negated:
             # The claim's hedge is the trigger itself ("refused" is the REJECT event, not a
             # negation of it), or belongs to the verb governing a nominal event.
             relayed = any(src.cue for src in attribution.sources)
-            modality = "reported" if relayed else _local_modality(tok, negated)
+            modality = "reported" if relayed else _local_modality(cue_tok, negated)
             polarity = "negative" if negated else "positive"
+        elif not claim.cues and modality == "asserted" and not _relayed(attribution):
+            # The outlet's own voice with no cue found: the trigger's clause may still carry
+            # one ("intends to", "would", "did not").
+            modality = _local_modality(cue_tok, negated)
         if negated:
             polarity = "negative"
+            if modality == "asserted":
+                modality = "negated"
     else:
-        attribution, modality = Attribution(), _local_modality(tok, negated)
+        attribution, modality = Attribution(), _local_modality(cue_tok, negated)
         polarity = "negative" if negated else "positive"
+    if modality in _UNREALISED and date is not None and date.source == "narrative":
+        # A planned or foreseen event has not happened on the story's latest day.
+        date = EventDate(value=None, source="none")
     return Event(
         id=f"EV{n}",
         article_id=ctx.article.id,
@@ -467,6 +567,11 @@ def _build_event(ctx: _Context, tok: Token, entry: Entry, is_nominal: bool, n: i
         modality=modality,
         polarity=polarity,
     )
+
+
+def _relayed(attribution: Attribution) -> bool:
+    """Whether a claim is relayed from someone (a source with a reporting cue)."""
+    return any(src.cue for src in attribution.sources)
 
 
 def _trim_end(tokens: Iterable[Token]) -> int:
@@ -567,6 +672,8 @@ def _clause_actor(tok: Token, depth: int = 0) -> tuple[Token | None, bool]:
     else:
         subj = _subject(tok)
         if subj is not None:
+            if tok.dep_ == "relcl" and subj.lower_ in _RELATIVE_SUBJECTS:
+                return tok.head, False
             return subj, False
     if tok.dep_ == "conj" and tok.head.i != tok.i:
         inherited, patient = _clause_actor(tok.head, depth + 1)
@@ -830,9 +937,17 @@ def _after_from(ctx: _Context, mention: _Mention) -> bool:
     return False
 
 
-def _place_ref(mention: _Mention) -> PlaceRef:
+def _place_ref(mention: _Mention, text: str = "") -> PlaceRef:
     place = mention.record
     assert isinstance(place, Place)
+    joined = _HYPHEN_JOIN.match(text, mention.end) if text else None
+    if joined is not None:
+        # "Emilia" resolved on its own inside "Emilia-Romagna": the setting is the whole
+        # hyphenated name, and the fragment's coordinates are those of another place.
+        end = joined.end()
+        return PlaceRef(
+            name=text[mention.start : end], span=(mention.start, end), country=place.country
+        )
     return PlaceRef(
         name=place.name,
         span=(mention.start, mention.end),
@@ -880,8 +995,8 @@ def _location(
                 and getattr(m.record, "country", None) == getattr(best.record, "country", None)
             ]
             if finer:
-                return _place_ref(finer[-1])
-        return _place_ref(best)
+                return _place_ref(finer[-1], ctx.article.text)
+        return _place_ref(best, ctx.article.text)
     if not earlier:
         return None
     if sentence is not None:
@@ -891,8 +1006,8 @@ def _location(
             if (s := ctx.sentence_of(m.start)) is not None and s.paragraph == sentence.paragraph
         ]
         if same_paragraph:
-            return _place_ref(same_paragraph[-1])
-    return _place_ref(earlier[-1])
+            return _place_ref(same_paragraph[-1], ctx.article.text)
+    return _place_ref(earlier[-1], ctx.article.text)
 
 
 # --------------------------------------------------------------------------- attribution
@@ -921,6 +1036,12 @@ def _governors(tok: Token) -> list[Token]:
     return chain
 
 
+def _in_reported(tok: Token) -> bool:
+    """Whether the trigger's clause is the reported clause of a verb ("said that ...")."""
+    node = _first_conjunct(tok)
+    return node.dep_ in ("ccomp", "parataxis") and node.head.pos_ == "VERB"
+
+
 def _local_modality(tok: Token, negated: bool) -> str:
     chain = _governors(tok)
     children = [c for node in chain for c in node.children]
@@ -935,9 +1056,12 @@ def _local_modality(tok: Token, negated: bool) -> str:
         return "ordered"
     if govs & INTENT_VERBS:
         return "intended"
-    if any(c.dep_ == "aux" and c.lower_ in HYPOTHETICAL_AUX for c in children) or any(
-        c.dep_ == "mark" and c.lower_ == "if" for c in children
-    ):
+    if any(c.dep_ == "mark" and c.lower_ == "if" for c in children):
+        return "hypothetical"
+    if any(c.dep_ == "aux" and c.lower_ == "would" for c in children) and _in_reported(tok):
+        # "said the talks would begin": the future seen from a past report, not a condition.
+        return "predicted"
+    if any(c.dep_ == "aux" and c.lower_ in HYPOTHETICAL_AUX for c in children):
         return "hypothetical"
     if any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in children):
         return "predicted"

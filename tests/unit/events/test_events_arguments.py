@@ -23,7 +23,7 @@ def test_passive_by_phrase_is_the_actor(run_events, text, trigger, actor, target
 @pytest.mark.parametrize(
     ("text", "trigger", "actor"),
     [
-        ("The president ordered the army to push the rebels out of the city.", "push", "the army"),
+        ("The president told the army to push the rebels out of the city.", "push", "the army"),
         (
             "The president ordered the army to push the rebels out of the city.",
             "ordered",

@@ -31,7 +31,7 @@ def test_claim_covering_trigger_gives_attribution_and_modality(run_events):
         ("The rebels allegedly captured the airport.", "alleged", "positive"),
         ("The rebels did not capture the airport.", "negated", "negative"),
         ("The rebels intend to capture the airport.", "intended", "positive"),
-        ("The general ordered the rebels to capture the airport.", "ordered", "positive"),
+        ("The general told the rebels to capture the airport.", "ordered", "positive"),
     ],
 )
 def test_local_modality_without_claim(run_events, text, modality, polarity):
