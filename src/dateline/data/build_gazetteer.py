@@ -13,7 +13,8 @@ the city table becomes a region located at the centroid of its cities; ISO 3166-
 names are attached to it by matching each subdivision's name against the names of
 the largest cities carrying the admin1 code (a region is usually named after its
 main city: "Saratovskaya oblast'" and Saratov). Countries are located at the
-midpoint of the trimmed extent of their cities. ``country_aliases.tsv`` (hand
+midpoint of the trimmed extent of the cities of their main territory (outlying islands
+left out). ``country_aliases.tsv`` (hand
 written) adds common English short forms ("U.S.", "Britain").
 
 Output: one gzip TSV row per place:
@@ -40,6 +41,7 @@ OUT_DIR = Path(__file__).resolve().parent / "places"
 OUT_FILE = OUT_DIR / "gazetteer.tsv.gz"
 MIN_POPULATION = 1000
 _LARGE_REGION_DEG = 8.0
+_MAIN_TERRITORY_KM = 800.0
 
 _LATIN = re.compile(r"^[A-Za-z\u00C0-\u024F\u1E00-\u1EFF' .\-\u2019()]+$")
 _TYPE_WORDS = re.compile(
@@ -108,6 +110,55 @@ def _country_point(cities: list[dict], lo: float = 0.05) -> tuple[float, float] 
             lon = _trimmed_mid(shifted, lo)
             return _trimmed_mid(lats, lo), (lon - 360 if lon > 180 else lon)
     return _trimmed_mid(lats, lo), _trimmed_mid(lons, lo)
+
+
+def _weighted_median(values: list[tuple[float, float]]) -> float:
+    """The value at half the total weight of ``(value, weight)`` pairs sorted by value."""
+    values = sorted(values)
+    total = sum(w for _, w in values)
+    acc = 0.0
+    for value, weight in values:
+        acc += weight
+        if acc >= total / 2:
+            return value
+    return values[-1][0]
+
+
+def _robust_point(cities: list[dict], lo: float = 0.05) -> tuple[float, float] | None:
+    """Centre of a country's main territory.
+
+    The middle of the trimmed extent of the towns within ``_MAIN_TERRITORY_KM`` of the
+    towns' population-weighted median: outlying islands and overseas towns (the Azores
+    and Madeira for Portugal) neither enter the extent nor move the median.
+    """
+    median = _weighted_median_point(cities)
+    if median is None:
+        return None
+    main = [c for c in cities
+            if _km(median[0], median[1], c["latitude"], c["longitude"]) <= _MAIN_TERRITORY_KM]
+    return _country_point(main or cities, lo)
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(a)))
+
+
+def _weighted_median_point(cities: list[dict]) -> tuple[float, float] | None:
+    """Population-weighted median latitude and longitude of the towns."""
+    if not cities:
+        return None
+    lons = [c["longitude"] for c in cities]
+    shift = max(lons) - min(lons) > 180 and (
+        max(x + 360 if x < 0 else x for x in lons) - min(x + 360 if x < 0 else x for x in lons)
+        < max(lons) - min(lons))
+    weights = [float(max(c.get("population") or 0, 1)) for c in cities]
+    lat = _weighted_median([(c["latitude"], w) for c, w in zip(cities, weights, strict=True)])
+    lon = _weighted_median([((x + 360 if shift and x < 0 else x), w)
+                            for x, w in zip(lons, weights, strict=True)])
+    return lat, (lon - 360 if lon > 180 else lon)
 
 
 def _stems(name: str) -> list[str]:
@@ -235,7 +286,7 @@ def build() -> list[str]:
             code, lat, lon = line.split("\t")
             centres[code] = (float(lat), float(lon))
     for iso, country in _gnc_data("countries.json").items():
-        point = centres.get(iso) or _country_point(by_country.get(iso, []))
+        point = centres.get(iso) or _robust_point(by_country.get(iso, []))
         if point is None:
             continue
         names = []
@@ -314,6 +365,8 @@ def build() -> list[str]:
         if _extent(members) > _LARGE_REGION_DEG:
             # Large, unevenly settled regions: the middle of the towns' extent is nearer
             # the geographic centre than their mean, which drifts to where people live.
+            # (Leaving outlying towns out first, as for countries, moved Australian
+            # states away from the geoparsing dev split's reference points.)
             lat, lon = _country_point(members, lo=0.0) or (lat, lon)
         pop = sum(c["population"] or 0 for c in members)
         names = iso_names.get((cc, admin1), [])
