@@ -141,7 +141,7 @@ def _number(text: str | None) -> int | str | None:
         value = words.get(part)
         if not isinstance(value, int):
             return None
-        total = total * value if value == 100 and total else total + value
+        total = total * value if value in (100, 1000) and total else total + value
     return total
 
 
@@ -446,7 +446,8 @@ def _grammar() -> dict[str, str]:
         "DOW": _alt(list(lex["weekdays"])),
         "DAY": r"(?P<day>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?!\d|:\d)",
         "YEAR": rf"(?P<year>1[6-9]\d\d|20\d\d|{_spoken_year(tens, ones)})(?![\d,.]\d)",
-        "NUM": rf"(?:\d+(?:,\d{{3}})*|{tens}[-\s]{ones}|{_alt(number_words)})",
+        "NUM": rf"(?:\d+(?:,\d{{3}})*|(?:{ones}|a)\s+(?:hundred|thousand)|{tens}[-\s]{ones}|"
+               rf"{_alt(number_words)})",
         "UNIT": _alt(units),
         "SEASON": _alt(list(lex["seasons"])),
         "PART": _alt(["morning", "afternoon", "evening", "night"]),
@@ -873,6 +874,8 @@ def _h_duration(g: dict[str, Any], anchor: date | None, tense: Tense) -> Resolut
     if g["unit"].lower() == "quarters" and "-" in g["sep"] and not g["num"].isdigit():
         return None  # "three-quarters of its food": a fraction
     mod = lexicon()["mods"].get(re.sub(r"\s+", " ", g["mod"].lower())) if g.get("mod") else None
+    if g.get("orso") and mod is None:
+        mod = "APPROX"  # "the next two years or so"
     if g.get("frac") or g.get("half"):
         if not isinstance(amount, int) or g.get("num2"):
             return None
@@ -1276,7 +1279,8 @@ def _rules() -> tuple[Rule, ...]:
                 r"(?P<frac>\s+1/2|\s*\u00bd|[-\s]+and[-\s]+a[-\s]+half)?"
                 r"(?:\s*(?:-|–|to|or)\s*(?P<num2>{NUM}))?(?:\s+(?:more|straight|"
                 r"consecutive))?(?P<sep>[-\s]+)(?P<unit>{UNIT})(?:-long)?"
-                r"(?P<half>\s+and\s+a\s+half)?(?!-(?:old|earlier|ago)|\s+old)"
+                r"(?P<half>\s+and\s+a\s+half)?(?P<orso>\s+or\s+so)?"
+                r"(?!-(?:old|earlier|ago)|\s+old)"
             ),
             "none",
             _h_duration,

@@ -59,6 +59,8 @@ def test_timexes_spoken_year_needs_its_form(text):
         ("half a day", "PT12H"),
         ("half a century", "P50Y"),
         ("three and a half weeks", "P24DT12H"),
+        ("two thousand years", "P2000Y"),
+        ("a hundred years", "P100Y"),
     ],
 )
 def test_timexes_fractional_durations(text, value):
@@ -90,6 +92,8 @@ def test_timexes_half_more(amount, unit, value):
         ("the quarter a year ago", "DATE", "1988", None),
         ("the week", "DATE", "1989-W44", None),
         ("the near term", "DATE", "FUTURE_REF", None),
+        ("right now", "DATE", "PRESENT_REF", None),
+        ("the next two years or so", "DURATION", "P2Y", "APPROX"),
     ],
 )
 def test_timexes_periods(text, kind, value, mod):
