@@ -44,6 +44,8 @@ class Lexicon:
     reporting_nouns: frozenset[str]
     directive_verbs: frozenset[str]
     title_small_words: frozenset[str]
+    human_nouns: frozenset[str]
+    org_speech_verbs: frozenset[str]
 
 
 @functools.cache
@@ -146,7 +148,8 @@ class Cue:
     """A reporting cue: the cue token, its source noun phrase and the reported content.
 
     ``content`` is the token range ``[start, end)`` of the reported clause, or None when the
-    cue carries no clause ("said this in an interview").
+    cue carries no clause ("said this in an interview"). ``directive`` marks an object plus
+    to-infinitive content ("urged voters to stay home"): an appeal, not a reported clause.
     """
 
     token: Token
@@ -155,6 +158,21 @@ class Cue:
     passive: bool = False
     citing: list[Token] = field(default_factory=list)
     according: bool = False
+    directive: bool = False
+
+    @property
+    def negated(self) -> bool:
+        """The cue verb is negated ("did not say when ...", "never confirmed that ...")."""
+        return any(c.dep_ == "neg" for c in self.token.children)
+
+    @property
+    def cites_third_party(self) -> bool:
+        """The source cites someone other than itself ("citing a source in the ministry";
+        not "citing its own sources", which is the outlet's own reporting)."""
+        return any(
+            not any(c.lower_ == "own" or c.dep_ == "poss" for c in cited.children)
+            for cited in self.citing
+        )
 
 
 def is_reporting(token: Token) -> bool:
@@ -226,7 +244,7 @@ def find_cues(doc: Doc) -> list[Cue]:
         known = [c for c in token.children if c.dep_ == "acomp" and c.lower_ == "known"]
         if token.lemma_.lower() == "become" and known:
             # "it became known that ...": content with no named source
-            for content in _contents(token) + _contents(known[0]):
+            for content, _ in _contents(token) + _contents(known[0]):
                 cues.append(Cue(token, None, content, passive=True))
             continue
         if token.pos_ == "NOUN" and token.lemma_.lower() in lexicon().reporting_nouns:
@@ -243,15 +261,18 @@ def find_cues(doc: Doc) -> list[Cue]:
         contents = _contents(token)
         if not contents:
             cues.append(cue)
-        for content in contents:
-            cues.append(Cue(cue.token, cue.source, content, cue.passive, cue.citing))
+        for content, directive in contents:
+            cues.append(Cue(cue.token, cue.source, content, cue.passive, cue.citing,
+                            directive=directive))
     return cues
 
 
-def _contents(verb: Token) -> list[tuple[int, int]]:
-    """The clauses a reporting verb reports: its ccomp children, a subject-bearing clause
-    fronted before it ("<clause>, X noted"), or the root clause it hangs off."""
+def _contents(verb: Token) -> list[tuple[tuple[int, int], bool]]:
+    """The clauses a reporting verb reports, each with a flag for directive content: its
+    ccomp children, an object and to-infinitive of a directive verb, a subject-bearing
+    clause fronted before it ("<clause>, X noted"), or the root clause it hangs off."""
     found = [_clause_range(c) for c in verb.children if c.dep_ == "ccomp"]
+    directives: list[tuple[int, int]] = []
     if not found and verb.lemma_.lower() in lexicon().directive_verbs:
         # "urged voters to stay home": the object and its to-infinitive
         for child in verb.children:
@@ -264,7 +285,7 @@ def _contents(verb: Token) -> list[tuple[int, int]]:
                         if c.dep_ in ("dobj", "dative", "prep") and verb.i < c.i < child.i
                     ]
                 )
-                found.append((start, child.right_edge.i + 1))
+                directives.append((start, child.right_edge.i + 1))
     for child in verb.children:
         if (
             child.dep_ in ("advcl", "parataxis")
@@ -277,6 +298,7 @@ def _contents(verb: Token) -> list[tuple[int, int]]:
     first = _subtree_min(verb)
     if (
         not found
+        and not directives
         and verb.dep_ in ("parataxis", "ccomp", "advcl")
         and verb.head.i < verb.i
         and verb.head.pos_ in ("VERB", "AUX")
@@ -288,7 +310,9 @@ def _contents(verb: Token) -> list[tuple[int, int]]:
     ):
         if first > verb.head.left_edge.i:
             found.append((verb.head.left_edge.i, first))
-    return [c for c in found if c[1] > c[0]]
+    return [(c, False) for c in found if c[1] > c[0]] + [
+        (c, True) for c in directives if c[1] > c[0]
+    ]
 
 
 def _subtree_min(token: Token) -> int:
@@ -469,8 +493,35 @@ class Resolver:
             or low in lex.person_pronouns | lex.group_pronouns | lex.thing_pronouns
         ):
             return self._pronoun(head, mention, char_span)
+        appos = _appositive(head)
+        if appos is not None and head.pos_ == "NOUN" and appos.pos_ == "PROPN":
+            # "Indonesia's trade minister, Jane Roe, said": the name, not the title phrase.
+            inner = self.resolve(appos)
+            if inner.category in ("person", "org"):
+                ref = inner.ref.model_copy(update={"mention": mention, "span": char_span})
+                return Resolved(ref, inner.category)
+        if (
+            appos is not None
+            and head.pos_ == "PROPN"
+            and appos.pos_ == "NOUN"
+            and appos.lemma_.lower() in lex.person_titles
+        ):
+            # "Jane Roe, head of the agency, said": a person, whatever the name tagger says.
+            found = self._resolve_name(head, span, mention, char_span)
+            return Resolved(found.ref, "person")
+        return self._resolve_name(head, span, mention, char_span)
+
+    def _resolve_name(
+        self, head: Token, span: Span, mention: str, char_span: tuple[int, int]
+    ) -> Resolved:
+        lex = lexicon()
         entity = self._entity_at(head)
         if entity is not None:
+            if entity.type != "PERSON" and self._split_entity(span, entity):
+                # An organisation's name the entity stage split at "and" or "of".
+                return Resolved(
+                    SpeakerRef(name=mention, mention=mention, span=char_span), "org"
+                )
             return self._from_entity(entity, mention, char_span)
         entity = self._entity_by_name(span, head)
         if entity is not None:
@@ -521,6 +572,17 @@ class Resolver:
         return Resolved(SpeakerRef(name=mention, mention=mention, span=char_span), category)
 
     # -- helpers
+
+    def _split_entity(self, span: Span, entity: Entity) -> bool:
+        """The phrase is one proper name holding the mentions of several entities."""
+        if any(t.pos_ not in ("PROPN", "DET", "ADP", "CCONJ", "PART") for t in span):
+            return False
+        if not any(t.pos_ in ("ADP", "CCONJ") for t in span):
+            return False
+        a, b = span.start_char, span.end_char
+        return any(
+            e is not entity and a <= ma and mb <= b for ma, mb, e in self._mention_index
+        )
 
     def _lengthen(self, name: str) -> str:
         last = name.split()[-1]
@@ -618,6 +680,14 @@ class Resolver:
                 if ent.start <= head.i < ent.end:
                     return ent
         return None
+
+
+def _appositive(head: Token) -> Token | None:
+    """The head of an apposition set off by commas after ``head`` ("X, head of Y,")."""
+    for child in head.rights:
+        if child.dep_ == "appos" and child.i > head.i and head.doc[head.i + 1].text == ",":
+            return child
+    return None
 
 
 def _strip_possessive(text: str) -> str:

@@ -245,13 +245,10 @@ def _indirect(doc: Doc, text: str, cues: list[Cue], drafts: list[_Draft],
         cs, ce = trim(text, doc[first].idx, doc[last - 1].idx + len(doc[last - 1]))
         if ce - cs < 2 or len(_WORD.findall(text[cs:ce])) < 2:
             continue
-        overlapping = [d for d in drafts if d.start < ce and cs < d.end]
+        overlapping = [d for d in drafts if d.start < ce and cs < d.end and not _labelled(d, cue)]
         if not overlapping:
-            resolved = speakers.get(cue.token.i)
-            if settings.indirect_speakers == "person" and (resolved is None or
-                                                           resolved.category != "person"):
-                continue
-            found.append(_Draft(cs, ce, "indirect", cue, [(cs, ce)]))
+            if _is_speech(cue, speakers.get(cue.token.i), settings):
+                found.append(_Draft(cs, ce, "indirect", cue, [(cs, ce)]))
             continue
         inner = [d for d in overlapping if d.start >= cs - 1 and d.end <= ce + 2]
         if len(inner) == len(overlapping):
@@ -267,6 +264,40 @@ def _indirect(doc: Doc, text: str, cues: list[Cue], drafts: list[_Draft],
             if d.cue is None:
                 d.cue = cue
     return found
+
+
+def _labelled(draft: _Draft, cue: Cue) -> bool:
+    """A quoted label with its own labelling cue inside the clause ("what she called
+    "unfair treatment""): a direct quote of its own, not part of a mixed quote."""
+    own = draft.cue
+    return (own is not None and own is not cue and own.content is None and own.source is not None
+            and own.token.lemma_.lower() in lexicon().content_optional_verbs
+            and cue.content is not None
+            and cue.content[0] <= own.token.i < cue.content[1])
+
+
+def _is_speech(cue: Cue, resolved: Resolved | None, settings: QuoteSettings) -> bool:
+    """Whether a cue's complement clause is reported speech worth a Quote.
+
+    With ``indirect_speakers == "any"`` every attribution counts. Otherwise the cue must not
+    be negated ("did not say when ..."), and the clause must be a person's, or a
+    group of people's ("cattle exporters warned that"), or an organisation's statement
+    ("the federation said that") or report citing a third party ("the paper, citing two
+    officials, reported that"); an appeal ("called on X to ...") is not speech content.
+    """
+    if settings.indirect_speakers == "any":
+        return True
+    if cue.negated or cue.directive or resolved is None:
+        return False
+    if resolved.category == "person":
+        return True
+    lex = lexicon()
+    if resolved.category in ("anonymous", "other") and cue.source is not None and \
+            cue.source.lemma_.lower() in lex.human_nouns | lex.person_titles:
+        return True
+    if resolved.category == "org":
+        return cue.token.lemma_.lower() in lex.org_speech_verbs or cue.cites_third_party
+    return False
 
 
 def _quote_text(text: str, draft: _Draft) -> str:
