@@ -903,6 +903,8 @@ def _h_vague_duration(g: dict[str, Any], anchor: date | None, tense: Tense) -> R
     unit = _unit(g["unit"])
     if g.get("recent") and unit == "year":
         return Resolution("DATE", "PAST_REF")
+    if g.get("ref"):  # "in past years", "future quarters": the past or future at large
+        return Resolution("DATE", "PAST_REF" if g["ref"].lower() == "past" else "FUTURE_REF")
     return Resolution("DURATION", duration("X", unit))
 
 
@@ -1295,8 +1297,9 @@ def _rules() -> tuple[Rule, ...]:
             "vague_duration",
             _p(
                 r"(?:(?P<recent>recent)|several|many|(?:a\s+)?few|"
-                r"the\s+(?:past|last|next|coming)\s+few|the\s+coming|coming)\s+"
-                r"(?P<unit>seconds|minutes|hours|days|weeks|months|years|"
+                r"the\s+(?:past|last|next|coming)(?:\s+(?:few|several))?|coming|"
+                r"(?<!the\s)(?P<ref>past|future))\s+"
+                r"(?P<unit>seconds|minutes|hours|days|weeks|months|quarters|years|"
                 r"decades|centuries)"
             ),
             "none",

@@ -124,6 +124,11 @@ def test_timexes_more_sets(text, value):
         ("ruled from Moscow for centuries", [("centuries", "PXCE")]),
         ("the week's most active session", [("the week", "1989-W44")]),
         ("the week before the vote", []),
+        ("sell programs in past years, too", [("past years", "PAST_REF")]),
+        ("tax payments in future quarters", [("future quarters", "FUTURE_REF")]),
+        ("a tough business in recent quarters", [("recent quarters", "PXQ")]),
+        ("over the past years", [("the past years", "PXY")]),
+        ("in the coming weeks", [("the coming weeks", "PXW")]),
     ],
 )
 def test_timexes_vague_spans_extents(text, expected):
