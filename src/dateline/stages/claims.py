@@ -204,6 +204,8 @@ def _modality(doc: Doc, own: list[Token], chain: list[Source]) -> tuple[str, str
             found.setdefault("alleged", []).append(source.cue.lower())
     if any(s.kind != "outlet" for s in chain):
         found.setdefault("reported", []).append(chain[-1].cue or "reported")
+    if not negative:
+        found.pop("negated", None)  # modality and polarity agree: negated means negative
     modality = next((m for m in lex.precedence if m in found), "asserted")
     polarity = "negative" if negative else "positive"
     words = list(dict.fromkeys(found.get(modality, []) + negative))

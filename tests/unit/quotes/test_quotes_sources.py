@@ -1,0 +1,77 @@
+"""Whose indirect speech is a Quote by default: people, groups of people, organisations'
+statements and reports that cite a third party; not negated cues or appeals."""
+
+from __future__ import annotations
+
+import pytest
+
+from dateline.config import QuoteSettings
+from dateline.records import Article, Quote
+from dateline.stages.parse import split_sentences
+from dateline.stages.quotes import extract_quotes
+
+
+def run(nlp, text: str, **settings) -> list[Quote]:
+    article = Article(text=text)
+    doc = nlp(text)
+    return extract_quotes(article=article, doc=doc, sentences=split_sentences(article, doc),
+                          entities=[], settings=QuoteSettings(**settings))
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        # A report through a source chain that cites a third party.
+        ("The Lakeside Herald, citing two officials at the port authority, reported that "
+         "the ferry contract had been cancelled.", "the ferry contract had been cancelled",
+         "Lakeside Herald"),
+        ("A regional weekly, the Valley Gazette, citing a source in the county council, "
+         "reported that the bridge would close in spring.", "the bridge would close in spring",
+         "Valley Gazette"),
+        # An organisation's statement.
+        ("The Northern Union of Grain Growers and Millers said that about 40 of its members "
+         "had stopped deliveries.", "about 40 of its members had stopped deliveries",
+         "Grain Growers"),
+        # A group of people named by a plural common noun.
+        ("Dairy farmers in the valley warned that milk prices would fall again.",
+         "milk prices would fall again", "farmers"),
+        ("Local residents said the water had risen overnight.", "the water had risen overnight",
+         "residents"),
+    ],
+)
+def test_quotes_sources_counted(nlp, text: str, content: str, speaker: str) -> None:
+    quotes = run(nlp, text)
+    assert [q.text for q in quotes] == [content]
+    assert quotes[0].kind == "indirect"
+    assert speaker in quotes[0].speaker.name
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The outlet's own reporting is not a quote ("citing its own sources").
+        "The Lakeside Herald, citing its own sources, reported that the ferry contract had "
+        "been cancelled.",
+        "The Lakeside Herald reported that the ferry contract had been cancelled.",
+        # A negated cue reports nothing.
+        "The ministry did not say when the new rules would take effect.",
+        "Helen Dorsey did not say whether the council would meet again.",
+        # Appeals and threats with a to-infinitive are acts, not reported clauses.
+        "Mayor Helen Dorsey called on the government to speed up the repairs.",
+        "Helen Dorsey urged the council to approve the budget.",
+        "Minister Paul Okafor threatened to impose a tax on imported steel.",
+    ],
+)
+def test_quotes_sources_not_counted(nlp, text: str) -> None:
+    assert run(nlp, text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Lakeside Herald reported that the ferry contract had been cancelled.",
+        "Helen Dorsey urged the council to approve the budget.",
+    ],
+)
+def test_quotes_sources_any_keeps_every_attribution(nlp, text: str) -> None:
+    assert len(run(nlp, text, indirect_speakers="any")) == 1
