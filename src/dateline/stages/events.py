@@ -522,7 +522,8 @@ def _build_event(
         and not any(_overlap(q.span, t.span) for t in ctx.timexes if t.type in ("DATE", "TIME"))
     ]
 
-    negated = _negated(cue_tok)
+    # "did not intend to give up": a negated governing verb negates its complement.
+    negated = any(_negated(node) for node in _governors(cue_tok))
     if claim is not None:
         attribution, modality, polarity = claim.attribution, claim.modality, claim.polarity
         own_cues = {c.lower() for c in claim.cues} <= {tok.lower_, tok.lemma_.lower()}
@@ -853,6 +854,10 @@ def _argument(ctx: _Context, tok: Token) -> Argument:
         ent = chosen.record
         assert isinstance(ent, Entity)
         name = phrase if ent.type == "NORP" else ent.name
+        surface = ctx.article.text[chosen.start : chosen.end]
+        if surface.isupper() and " " not in surface and surface.lower() not in ent.name.lower():
+            # An acronym alias: keep the form the article uses next to the full name.
+            name = f"{ent.name} ({surface})"
         return Argument(
             name=name, span=(start, end), entity_id=ent.id, country=ent.country or country
         )

@@ -143,3 +143,19 @@ def test_pronoun_resolves_to_entity_of_fitting_type(run_events, text, expected):
     ]
     event = by_trigger(run_events(text, entities=entities), "urged")
     assert event.actors[0].name == expected
+
+
+@pytest.mark.parametrize(
+    ("needle", "expected"),
+    [
+        ("the WFO", "World Farming Organisation (WFO)"),
+        ("the World Farming Organisation", "World Farming Organisation"),
+    ],
+)
+def test_acronym_alias_is_kept_next_to_the_full_name(run_events, needle, expected):
+    from _events_helpers import entity
+
+    text = f"On Monday, {needle} launched an appeal for seed grain."
+    ent = entity(text, needle.removeprefix("the "), "World Farming Organisation")
+    (event,) = run_events(text, entities=[ent])
+    assert event.actors[0].name == expected

@@ -43,3 +43,11 @@ def test_place_that_is_a_known_persons_name_is_skipped(run_events):
     places = [place(text, "Lindqvist")]
     event = by_trigger(run_events(text, entities=[lind], places=places), "withdrawn")
     assert event.location is None
+
+
+def test_split_hyphenated_place_is_named_in_full(run_events):
+    text = "The government declared a state of emergency in Velmar-Osta."
+    places = [place(text, "Velmar", "city")]
+    (event,) = run_events(text, places=places)
+    assert event.location.name == "Velmar-Osta"
+    assert event.location.place_id is None

@@ -47,3 +47,25 @@ def test_hypothetical_nominal_modality(run_events):
 def test_nominal_inside_verbal_event_is_not_a_separate_event(run_events):
     events = run_events("Officials condemned the army's attack on the village.")
     assert [(e.trigger, e.type) for e in events] == [("condemned", "DISAPPROVE")]
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "type_", "date"),
+    [
+        ("Officials said the talks would begin on June 3.", "talks", "CONSULT", "2023-06-03"),
+        ("The evacuation of the island continued on June 3.", "evacuation", "AID", "2023-06-03"),
+    ],
+)
+def test_nominal_subject_of_an_aspectual_verb_is_an_event(run_events, text, trigger, type_, date):
+    from _events_helpers import timex
+
+    (event,) = [
+        e for e in run_events(text, timexes=[timex(text, "June 3", date)]) if e.trigger == trigger
+    ]
+    assert event.type == type_
+    assert event.date.value == date
+    assert "June 3" in event.text
+
+
+def test_generic_nominal_subject_is_not_an_event(run_events):
+    assert run_events("Talks often fail in the first week.") == []

@@ -1,0 +1,57 @@
+"""Modality from local cues: intention, future in a report, negation; unrealised events
+take no narrative date; an outlet-default claim yields to the clause's own cues."""
+
+from __future__ import annotations
+
+import pytest
+from _events_helpers import by_trigger, claim, timex
+
+from dateline.records import Attribution, Source
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "modality", "polarity"),
+    [
+        (
+            "The agency intends to finish inspecting every dam.",
+            "inspecting",
+            "intended",
+            "positive",
+        ),
+        ("The mayor said the city would cut its water quota.", "cut", "predicted", "positive"),
+        ("The city would cut its water quota in a drought.", "cut", "hypothetical", "positive"),
+        ("The ministry did not intend to give up its claim.", "give", "negated", "negative"),
+        ("The ministry did not say when the flights resume.", "say", "negated", "negative"),
+    ],
+)
+def test_local_modality(run_events, text, trigger, modality, polarity):
+    event = by_trigger(run_events(text), trigger)
+    assert (event.modality, event.polarity) == (modality, polarity)
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "modality"),
+    [
+        ("The agency intends to lift the curfew.", "lift", "intended"),
+        ("The union did not give up its demand.", "give", "negated"),
+    ],
+)
+def test_outlet_default_claim_yields_to_local_cues(run_events, text, trigger, modality):
+    outlet = Attribution(sources=[Source(name="the article", kind="outlet")])
+    claims = [claim(text, text.rstrip("."), attribution=outlet, modality="asserted")]
+    event = by_trigger(run_events(text, claims=claims), trigger)
+    assert event.modality == modality
+
+
+def test_unrealised_event_takes_no_narrative_date(run_events):
+    text = "On May 2, the river burst its banks.\nThe agency intends to lift the curfew."
+    timexes = [timex(text, "May 2", "2023-05-02")]
+    event = by_trigger(run_events(text, timexes=timexes), "lift")
+    assert (event.date.value, event.date.source) == (None, "none")
+
+
+def test_realised_event_keeps_narrative_date(run_events):
+    text = "On May 2, the river burst its banks.\nThe agency lifted the curfew."
+    timexes = [timex(text, "May 2", "2023-05-02")]
+    event = by_trigger(run_events(text, timexes=timexes), "lifted")
+    assert (event.date.value, event.date.source) == ("2023-05-02", "narrative")
