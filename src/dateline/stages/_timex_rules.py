@@ -784,6 +784,8 @@ def _h_part(g: dict[str, Any], anchor: date | None, tense: Tense) -> Resolution 
 
 def _h_weekday(g: dict[str, Any], anchor: date | None, tense: Tense) -> Resolution | None:
     rel = re.sub(r"\s+", " ", (g.get("rel") or "").lower()) or None
+    # "the previous Friday" counts from the narrative's day as "last Friday" does from today.
+    rel = {"the previous": "last", "the preceding": "last", "the following": "next"}.get(rel, rel)
     mod = _mod(rel) if rel in ("early", "late", "earlier", "later") else None
     if mod:
         rel = None
@@ -1227,8 +1229,8 @@ def _rules() -> tuple[Rule, ...]:
         Rule(
             "weekday",
             _p(
-                r"(?:(?P<rel>last|next|this|this\s+past|this\s+coming|coming|past)"
-                r"\s+)?(?P<dow>{DOW})(?=\W|$)"
+                r"(?:(?P<rel>last|next|this|this\s+past|this\s+coming|coming|past|"
+                r"the\s+(?:previous|preceding|following))\s+)?(?P<dow>{DOW})(?=\W|$)"
                 r"(?:\s+(?P<part>{PART}))?"
             ),
             "publication",
@@ -1431,7 +1433,7 @@ def _h_the_year(g: dict[str, Any], anchor: date | None, tense: Tense) -> Resolut
 
 def relative_to(rule: Rule, groups: dict[str, Any]) -> str:
     """What a match is relative to: 'none', 'publication' or 'narrative'."""
-    if rule.name == "relunit" and _NARRATIVE_REL.match(groups.get("rel") or ""):
+    if rule.name in ("relunit", "weekday") and _NARRATIVE_REL.match(groups.get("rel") or ""):
         return "narrative"
     if rule.name == "clock" and (groups.get("cdow") or groups.get("cday") or groups.get("mon")):
         return "publication"

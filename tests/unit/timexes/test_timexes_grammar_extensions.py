@@ -5,8 +5,12 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+import spacy
 
+from dateline.config import TimexSettings
+from dateline.records import Article
 from dateline.stages._timex_rules import find_candidates, half_more, normalise, weekday_date
+from dateline.stages.timexes import extract_timexes
 
 ANCHOR = date(1989, 10, 30)  # a Monday, in the fourth quarter
 
@@ -154,3 +158,20 @@ def test_timexes_untensed_dates_prefer_the_past(anchor, text, tense, value):
 )
 def test_timexes_present_tense_weekday_looks_back(tense, expected):
     assert weekday_date(ANCHOR, 5, None, tense) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Shares fell on Oct. 27 after the previous Friday's rally.",
+         ("the previous Friday", "1989-10-20", "narrative")),
+        ("They met on Monday, Oct. 23. The following Thursday they signed.",
+         ("The following Thursday", "1989-10-26", "narrative")),
+        ("The previous Friday was calm.", ("The previous Friday", "1989-10-27", "publication")),
+    ],
+)
+def test_timexes_weekdays_relative_to_the_narrative(text, expected):
+    article = Article(text=text, published=ANCHOR)
+    found = extract_timexes(article=article, doc=spacy.blank("en")(text), sentences=[],
+                            settings=TimexSettings())
+    assert (found[-1].text, found[-1].value, found[-1].anchor_source) == expected
