@@ -393,9 +393,15 @@ def _verbal_is_event(tok: Token) -> bool:
     first = _first_conjunct(tok)
     if _is_condition(first):
         return False
-    if first.dep_ == "relcl" and tok.pos_ == "VERB" and _relative_subject(first) is not None:
+    if (
+        first.dep_ == "relcl"
+        and tok.pos_ == "VERB"
+        and tok.tag_ in ("VBD", "VBN")
+        and _relative_subject(first) is not None
+    ):
         # "arrested two men who had allegedly broken into shops": what the described
-        # participant did is an event of its own.
+        # participant did is an event of its own; a present tense ("who are fighting as
+        # part of the army") only describes the participant.
         return True
     if first.dep_ in _DESCRIPTIVE_DEPS:
         return False
