@@ -45,6 +45,7 @@ from spacy.tokens import Doc, Span, Token
 from dateline.config import EntitySettings
 from dateline.records import Article, Entity, Role
 from dateline.stages import _names
+from dateline.stages._gazetteer import load_gazetteer, name_key
 from dateline.stages._names import lexicon
 
 NAME = "entities"
@@ -73,6 +74,23 @@ _STOP_LEFT = frozenset({"DATE", "TIME", "CARDINAL", "PERSON", "ORDINAL", "MONEY"
 _PREP_ORG = frozenset({"at", "of", "with", "for", "in", "from", "to"})
 _APOS = ("'s", "\u2019s", "'", "\u2019")
 _ORG_END = frozenset({"in", "at", "on", "near", "who", "which", "that", "where"})
+_STORMS = frozenset({"storm", "hurricane", "typhoon", "cyclone", "tornado", "tempest"})
+# A city this populous (or any region, district or country) is a "known populated place".
+_PLACE_MIN_POPULATION = 15000
+_LOCATIVE = frozenset(
+    {
+        "in", "near", "of", "from", "at", "to", "around", "outside", "across", "into",
+        "toward", "towards", "throughout", "between", "inside", "north", "south", "east",
+        "west", "via", "through", "off",
+    }
+)  # fmt: skip
+_PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers"})
+_HYPHENS = ("-", "\u2010", "\u2011")
+_NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"})
+# Lower-case particles inside personal and place names (Romance, Germanic, Dutch).
+_PARTICLES = frozenset(
+    {"da", "das", "de", "del", "della", "der", "di", "do", "dos", "du", "van", "von", "den"}
+)
 
 
 @dataclass
@@ -88,6 +106,7 @@ class _Mention:
     roles: list[Role] = field(default_factory=list)
     corrected: bool = False
     head_dep: str = ""
+    alias_of: _Mention | None = None  # "(ABC)" right after a name: an alias of that name
 
 
 def extract_entities(*, article: Article, doc: Doc, settings: EntitySettings) -> list[Entity]:
@@ -113,6 +132,8 @@ def _extract(
         mentions = _add_reporting_subjects(doc, mentions)
         mentions = _add_titled_names(doc, mentions)
         mentions = _propagate_names(doc, mentions)
+        mentions = _add_acronyms(doc, mentions)
+        _retype(doc, mentions)
         forces = _armed_force_mentions(doc, mentions)
         # A demonym inside "Polish troops" belongs to that mention now.
         mentions = [m for m in mentions if not _overlaps(forces, m.start, m.end)] + forces
@@ -168,16 +189,17 @@ def _base_mentions(doc: Doc, corrections: bool) -> list[_Mention]:
     lex = lexicon()
     out: list[_Mention] = []
     surnames = {e[-1].text for e in doc.ents if e.label_ == "PERSON" and len(e) > 1}
-    for ent in doc.ents:
-        label = _LABELS.get(ent.label_)
-        start, end = ent.start, ent.end
+    spans = _joined_ents(doc) if corrections else [(e.start, e.end, e.label_) for e in doc.ents]
+    for start, end, model_label in spans:
+        ent = doc[start:end]
+        label = _LABELS.get(model_label)
         corrected = False
         if corrections:
             last = doc[end - 1].lower_
             if (
                 label != "ORG"
                 and (last in lex.head_nouns or _names.stem(last) in lex.head_nouns)
-                and ent.label_ != "GPE"
+                and model_label != "GPE"
                 and len(ent) > 1
                 and _name_like(ent)
             ):
@@ -208,6 +230,128 @@ def _base_mentions(doc: Doc, corrections: bool) -> list[_Mention]:
         if m is not None:
             out.append(m)
     return out
+
+
+def _glued(doc: Doc, i: int) -> bool:
+    """Token ``i`` is a hyphen written without spaces between two words ("Emilia-Romagna")."""
+    return (
+        0 < i < len(doc) - 1
+        and doc[i].text in _HYPHENS
+        and not doc[i - 1].whitespace_
+        and not doc[i].whitespace_
+    )
+
+
+def _org_conjunct_end(doc: Doc, start: int, end: int, nxt: tuple[int, int, str] | None) -> int:
+    """End of "<Org of X> and <Y ... Head>" when the model cut the name at "and" (0 if not).
+
+    Only a prepositional name ("Federation of X", "Department of X") continues across
+    "and", and the conjunct must not begin with a head noun of its own ("Ministry of X and
+    Ministry of Y" are two organisations).
+    """
+    lex = lexicon()
+    if end + 1 >= len(doc) or doc[end].lower_ != "and" or not doc[end + 1].text[:1].isupper():
+        return 0
+    if not any(t.lower_ in ("of", "for") for t in doc[start:end]):
+        return 0
+    first = doc[end + 1].lower_
+    if first in lex.head_nouns or _names.stem(first) in lex.head_nouns:
+        return 0
+    if nxt is not None and nxt[0] == end + 1 and nxt[2] == "ORG":
+        return nxt[1]
+    j = end + 1
+    while j < len(doc) and j - end <= 4 and doc[j].text[:1].isupper() and not doc[j].ent_type_:
+        j += 1
+        low = doc[j - 1].lower_
+        if low in lex.head_nouns or _names.stem(low) in lex.head_nouns:
+            return j
+    # "Department of Foreign Affairs and Trade": one or two capitalised words ending the name.
+    if j - end - 1 in (1, 2) and (j >= len(doc) or not doc[j].text[:1].isupper()):
+        if doc[start].lower_ in lex.head_nouns or _names.stem(doc[start].lower_) in lex.head_nouns:
+            return j
+    return 0
+
+
+def _joined_ents(doc: Doc) -> list[tuple[int, int, str]]:
+    """The model's entity spans, re-joined where the tokenizer or the model cut a name.
+
+    1. at a glued hyphen: "Emilia" + "-Romagna", "Emilia-" + untagged "Romagna";
+    2. at a lower-case name particle between two capitalised names ("Viana do Castelo",
+       "Ursula von der Leyen");
+    3. at "and" inside a prepositional organisation name (``_org_conjunct_end``).
+    A joined span containing a GPE part is a GPE.
+    """
+    ents = [(e.start, e.end, e.label_) for e in doc.ents]
+    out: list[tuple[int, int, str]] = []
+    i = 0
+    while i < len(ents):
+        start, end, label = ents[i]
+        labels = [label]
+        while True:
+            nxt = ents[i + 1] if i + 1 < len(ents) else None
+            if label in _NAME_LABELS and _glued(doc, end):
+                if nxt is not None and nxt[0] == end + 1:
+                    end, i = nxt[1], i + 1
+                    labels.append(nxt[2])
+                elif doc[end + 1].text[:1].isupper() and not doc[end + 1].ent_type_:
+                    end += 2
+                else:
+                    break
+                continue
+            if (
+                nxt is not None
+                and nxt[0] == end
+                and label in _NAME_LABELS
+                and nxt[2] in _NAME_LABELS
+                and _glued(doc, end)
+            ):
+                end, i = nxt[1], i + 1
+                labels.append(nxt[2])
+                continue
+            if (
+                nxt is not None
+                and label in _NAME_LABELS
+                and nxt[2] in _NAME_LABELS
+                and nxt[0] > end
+                and nxt[0] - end <= 2
+                and all(t.lower_ in _PARTICLES and t.text.islower() for t in doc[end : nxt[0]])
+                and doc[nxt[0]].text[:1].isupper()
+            ):
+                end, i = nxt[1], i + 1
+                labels.append(nxt[2])
+                continue
+            if label == "ORG":
+                joined = _org_conjunct_end(doc, start, end, nxt)
+                if joined:
+                    if nxt is not None and nxt[0] < joined:
+                        i += 1
+                    end = joined
+                    continue
+            break
+        if len(labels) > 1 and "GPE" in labels:
+            label = "GPE"
+        out.extend(_split_org_pair(doc, start, end, label))
+        i += 1
+    return out
+
+
+def _split_org_pair(doc: Doc, start: int, end: int, label: str) -> list[tuple[int, int, str]]:
+    """Split an ORG span "<Head of X> and <Head of Y>" the model tagged as one organisation
+    ("Ministry of Health and Ministry of Education"): both sides begin with a head noun."""
+    lex = lexicon()
+
+    def head(i: int) -> bool:
+        low = doc[i].lower_
+        return doc[i].text[:1].isupper() and (
+            low in lex.head_nouns or _names.stem(low) in lex.head_nouns
+        )
+
+    if label == "ORG":
+        first = start + 1 if doc[start].lower_ == "the" else start
+        for k in range(first + 1, end - 1):
+            if doc[k].lower_ == "and" and head(first) and head(k + 1):
+                return [(start, k, label), (k + 1, end, label)]
+    return [(start, end, label)]
 
 
 def _name_like(span: Span) -> bool:
@@ -435,6 +579,197 @@ def _propagate_names(doc: Doc, mentions: list[_Mention]) -> list[_Mention]:
     return out
 
 
+def _add_acronyms(doc: Doc, mentions: list[_Mention]) -> list[_Mention]:
+    """Acronyms of organisations named in the text.
+
+    1. "Name (ABC)": the acronym in parentheses right after a name is an alias of it,
+       whatever its letters (``alias_of``);
+    2. an untagged all-capitals word that abbreviates a multi-word ORG of the text
+       (``_abbreviates``) is a mention of that organisation ("the ABC launched...").
+    """
+    out = list(mentions)
+    by_start = {m.start: m for m in out}
+    for m in list(out):
+        i = m.end
+        if (
+            m.label in ("ORG", "PERSON", "OTHER")
+            and i + 2 < len(doc)
+            and doc[i].text == "("
+            and doc[i + 2].text == ")"
+            and _names.is_acronym(doc[i + 1].text)
+        ):
+            acro = by_start.get(i + 1)
+            if acro is None:
+                acro = _make(doc, i + 1, i + 2, "ORG" if m.label != "OTHER" else "OTHER", True)
+                if acro is None:
+                    continue
+                out.append(acro)
+                by_start[acro.start] = acro
+            acro.alias_of = m
+    orgs = [m for m in out if m.label == "ORG" and m.end - m.start > 1]
+    if not orgs:
+        return out
+    covered = {i for m in out for i in range(m.start, m.end)}
+    for token in doc:
+        if (
+            token.i in covered
+            or token.pos_ not in ("PROPN", "NOUN")
+            or len(token.text) < 3
+            or not _names.is_acronym(token.text)
+        ):
+            continue
+        if any(_abbreviates(token.text, o.core) for o in orgs):
+            m = _make(doc, token.i, token.i + 1, "ORG", corrected=True)
+            if m is not None:
+                out.append(m)
+    return out
+
+
+def _abbreviates(short: str, long: str) -> bool:
+    """``short`` is the acronym of ``long``: all its initials or its content words' initials,
+    or (3+ letters) the start of those covering at least half of them (an acronym often
+    drops a second conjunct: "Federation of A B and C D Societies" -> "FAB")."""
+    if len(long.split()) < 2:
+        return False
+    bare = short.replace(".", "")
+    for full in _names.initials(long):
+        if bare == full:
+            return True
+        if len(bare) >= 3 and full.startswith(bare) and 2 * len(bare) >= len(full):
+            return True
+    return False
+
+
+def _retype(doc: Doc, mentions: list[_Mention]) -> None:
+    """Fix mention labels with evidence from the whole text (in place).
+
+    1. a multi-word ORG that looks like a person's name (``_person_like``) is a PERSON;
+    2. "Storm/Hurricane X" is a named storm (OTHER), and so is "X" alone later;
+    3. a one-word GPE/ORG equal to the surname of a person named in full earlier is that
+       person ("Prime Minister Ana Lima ... Lima said"), unless it is a preposition's object;
+    4. a PERSON (or a locative ORG) that is a known populated place or a name tagged GPE
+       elsewhere in the text, with no person evidence (``_person_evidence``), is a GPE.
+    """
+    singles = Counter(doc[m.start].text for m in mentions if m.end - m.start == 1)
+    for m in mentions:
+        if m.label == "ORG" and _person_like(doc, m, singles):
+            m.label, m.corrected = "PERSON", True
+    storms: set[str] = set()
+    for m in mentions:
+        if m.label != "PERSON":
+            continue
+        if doc[m.start].lower_ in _STORMS and m.end - m.start > 1:
+            storms.add(doc[m.end - 1].text)
+            m.label, m.corrected = "OTHER", True
+        elif m.start > 0 and doc[m.start - 1].lower_ in _STORMS:
+            storms.add(doc[m.end - 1].text)
+            m.start -= 1
+            m.written = m.core = doc[m.start : m.end].text
+            m.label, m.corrected = "OTHER", True
+    firsts: dict[str, int] = {}  # surname -> start of its first full-name mention
+    for m in mentions:
+        if m.label == "PERSON" and m.end - m.start > 1 and m.core[:1].isupper():
+            key = doc[m.end - 1].text
+            firsts[key] = min(firsts.get(key, m.start), m.start)
+    gpe_cores = {m.core for m in mentions if m.label == "GPE"}
+    for m in mentions:
+        one = m.end - m.start == 1
+        text = doc[m.start].text
+        if one and m.label == "PERSON" and text in storms:
+            m.label, m.corrected = "OTHER", True
+            continue
+        if (
+            one
+            and m.label in ("GPE", "ORG")
+            and firsts.get(text, len(doc)) < m.start
+            and not _locative(doc[m.start])
+        ):
+            m.label, m.corrected = "PERSON", True
+            continue
+        if m.label not in ("PERSON", "ORG") or _person_evidence(doc, m, firsts, singles):
+            continue
+        if m.label == "ORG" and not _locative(doc[m.start : m.end].root):
+            continue
+        if m.core in gpe_cores or _populated_place(m.core):
+            m.label, m.corrected = "GPE", True
+
+
+def _person_like(doc: Doc, m: _Mention, singles: Counter[str]) -> bool:
+    """A 2-3 word ORG written like a personal name ("Ana Lima") with a person signal: its
+    last word used alone elsewhere, or a title before it or in an apposition after it."""
+    lex = lexicon()
+    span = doc[m.start : m.end]
+    if not 2 <= len(span) <= 3 or m.corrected:
+        return False
+    for t in span:
+        low = t.lower_
+        if (
+            not (t.is_alpha and t.is_title)
+            or t.pos_ != "PROPN"
+            or low in lex.stopwords
+            or low in lex.head_nouns
+            or _names.stem(low) in lex.head_nouns
+            or low in lex.org_prefixes
+            or low in lex.org_suffixes
+            or _names.country_of(t.text)
+        ):
+            return False
+    if _names.org_kind(m.core) != "other" or _populated_place(m.core):
+        return False
+    if singles[span[-1].text] > 0 or _titled(doc, m.start) or _appos_title(doc, m.end):
+        return True
+    last = span[-1].text
+    return any(t.text == last and not (m.start <= t.i < m.end) for t in doc)
+
+
+def _titled(doc: Doc, start: int) -> bool:
+    """A title ends right before token ``start`` ("Mayor X", "Prime Minister X")."""
+    tokens = [t.text for t in doc[max(0, start - 4) : start]]
+    return any(_names.title_at(tokens, len(tokens) - k) == k for k in range(1, len(tokens) + 1))
+
+
+def _locative(token: Token) -> bool:
+    """The object of a place preposition ("in X", "near X"), directly or as a conjunct."""
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    while token.dep_ in ("compound", "appos") and token.head.i != token.i:
+        token = token.head
+    return token.dep_ == "pobj" and token.head.lower_ in _LOCATIVE
+
+
+def _person_evidence(
+    doc: Doc, m: _Mention, firsts: dict[str, int], singles: Counter[str]
+) -> bool:
+    """Signals that a name tagged PERSON/ORG is a person: the surname of a full name in the
+    text, the last word of it used alone, a title before it, a role apposition after it,
+    or it says something (subject of a reporting verb)."""
+    span = doc[m.start : m.end]
+    if len(span) == 1 and span[0].text in firsts:
+        return True
+    if len(span) > 1 and singles[span[-1].text] > 0:
+        return True
+    if _titled(doc, m.start) or _appos_title(doc, m.end) is not None:
+        return True
+    root = span.root
+    return (
+        root.dep_ in ("nsubj", "nsubjpass")
+        and root.head.lemma_.lower() in lexicon().reporting_verbs
+    )
+
+
+def _populated_place(name: str) -> bool:
+    """A region, district or country, or a city of at least ``_PLACE_MIN_POPULATION``, in the
+    places gazetteer (read-only use of the places stage's data)."""
+    gaz = load_gazetteer()
+    for idx in gaz.lookup(name_key(name)):
+        entry = gaz.entries[idx]
+        if entry.kind in ("region", "district", "country"):
+            return True
+        if entry.kind == "city" and entry.population >= _PLACE_MIN_POPULATION:
+            return True
+    return False
+
+
 def _drop_unanchored_demonyms(mentions: list[_Mention]) -> list[_Mention]:
     """Keep a demonym adjective ("Russian") only as an alias of a country the text names;
     keep a group named as a noun ("Republicans", "Russians"): it can act and speak."""
@@ -504,6 +839,18 @@ def _link_country(doc: Doc, m: _Mention) -> None:
 def _roles(doc: Doc, m: _Mention, stop_left: frozenset[int]) -> list[Role]:
     roles = []
     pre = _pre_title(doc, m.start, stop_left)
+    if (
+        pre is None
+        and m.start > 1
+        and doc[m.start - 1].text == ","
+        and (
+            m.end >= len(doc)
+            or doc[m.end].text in (",", ".", ";")
+            or doc[m.start : m.end].root.dep_ == "appos"
+        )
+    ):
+        # "the country's trade minister, Ana Lima, said": a title phrase before the comma.
+        pre = _pre_title(doc, m.start - 1, stop_left)
     if pre is not None:
         roles.append(pre)
     post = _appos_title(doc, m.end)
@@ -671,6 +1018,10 @@ def _cluster(mentions: list[_Mention], threshold: float) -> list[list[_Mention]]
     n = len(mentions)
     uf = _UnionFind(n)
     keys = [_key(m) for m in mentions]
+    position = {id(m): i for i, m in enumerate(mentions)}
+    for i, m in enumerate(mentions):
+        if m.alias_of is not None and id(m.alias_of) in position:
+            uf.union(i, position[id(m.alias_of)])
     by_key: dict[str, int] = {}
     for i, key in enumerate(keys):
         if key in by_key and _compatible(mentions[by_key[key]], mentions[i]):
@@ -695,6 +1046,15 @@ def _cluster(mentions: list[_Mention], threshold: float) -> list[list[_Mention]]
             )
             uf.union(i, j)
             m.label = "PERSON"
+    # A named storm's name alone ("Storm X" ... "X").
+    storms = {
+        m.core.split()[-1]: i
+        for i, m in enumerate(mentions)
+        if m.label == "OTHER" and len(m.core.split()) > 1
+    }
+    for i, m in enumerate(mentions):
+        if m.label == "OTHER" and m.core in storms and storms[m.core] != i:
+            uf.union(i, storms[m.core])
     # Acronyms, organisation prefix/suffix forms, near-duplicates.
     orgs = [
         i
@@ -751,11 +1111,7 @@ def _has_affix(m: _Mention) -> bool:
 
 
 def _acronym_of(short: _Mention, long: _Mention) -> bool:
-    return (
-        _names.is_acronym(short.core)
-        and len(long.core.split()) > 1
-        and short.core.replace(".", "") in _names.initials(long.core)
-    )
+    return _names.is_acronym(short.core) and _abbreviates(short.core, long.core)
 
 
 def _affix_match(a: _Mention, b: _Mention, key_a: str, key_b: str) -> bool:
@@ -770,7 +1126,9 @@ def _affix_match(a: _Mention, b: _Mention, key_a: str, key_b: str) -> bool:
 
 def _entity(article: Article, doc: Doc, cluster: list[_Mention], number: int) -> Entity:
     labels = Counter(m.label for m in cluster)
-    if any(_has_affix(m) for m in cluster):
+    if labels["OTHER"] * 2 > len(cluster):
+        etype = "OTHER"
+    elif any(_has_affix(m) for m in cluster):
         etype = "ORG"
     elif "PERSON" in labels and labels["PERSON"] >= labels.get("ORG", 0):
         etype = "PERSON"
