@@ -797,6 +797,8 @@ def _h_weekday(g: dict[str, Any], anchor: date | None, tense: Tense) -> Resoluti
 
 
 def _h_relunit(g: dict[str, Any], anchor: date | None, tense: Tense) -> Resolution | None:
+    if g["unit"].istitle():
+        return None  # "This Week", a programme's title (a unit word never starts these)
     unit = _unit(g["unit"])
     if g["rel"].lower() == "the":
         if unit != "weekend":
@@ -865,6 +867,8 @@ def _h_holiday(g: dict[str, Any], anchor: date | None, tense: Tense) -> Resoluti
 
 
 def _h_duration(g: dict[str, Any], anchor: date | None, tense: Tense) -> Resolution | None:
+    if g["unit"].istitle():
+        return None  # "60 Minutes": a title-case unit after a number names a work
     unit = _unit(g["unit"])
     amount = _number(g["num"]) if g.get("num") else "X"
     if amount is None:

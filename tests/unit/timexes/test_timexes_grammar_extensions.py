@@ -133,6 +133,9 @@ def test_timexes_more_sets(text, value):
         ("a tough business in recent quarters", [("recent quarters", "PXQ")]),
         ("over the past years", [("the past years", "PXY")]),
         ("in the coming weeks", [("the coming weeks", "PXW")]),
+        ('speaking on "This Week," he said', []),
+        ("he told 60 Minutes on Sunday", [("Sunday", "1989-10-29")]),
+        ("LAST WEEK", [("LAST WEEK", "1989-W43")]),
     ],
 )
 def test_timexes_vague_spans_extents(text, expected):
