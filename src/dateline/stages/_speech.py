@@ -46,6 +46,7 @@ class Lexicon:
     title_small_words: frozenset[str]
     human_nouns: frozenset[str]
     org_speech_verbs: frozenset[str]
+    cognition_verbs: frozenset[str]
 
 
 @functools.cache

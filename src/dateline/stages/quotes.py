@@ -281,7 +281,8 @@ def _is_speech(cue: Cue, resolved: Resolved | None, settings: QuoteSettings) -> 
 
     With ``indirect_speakers == "any"`` every attribution counts. Otherwise the cue must not
     be negated ("did not say when ..."), and the clause must be a person's, or a
-    group of people's ("cattle exporters warned that"), or an organisation's statement
+    group of people's speech ("exporters warned that"; not "workers feared that"), or an
+    organisation's statement
     ("the federation said that") or report citing a third party ("the paper, citing two
     officials, reported that"); an appeal ("called on X to ...") is not speech content.
     """
@@ -294,7 +295,8 @@ def _is_speech(cue: Cue, resolved: Resolved | None, settings: QuoteSettings) -> 
     lex = lexicon()
     if resolved.category in ("anonymous", "other") and cue.source is not None and \
             cue.source.lemma_.lower() in lex.human_nouns | lex.person_titles:
-        return True
+        # A group speaks ("warned that"); its beliefs ("feared that") are not quotes.
+        return cue.token.lemma_.lower() not in lex.cognition_verbs
     if resolved.category == "org":
         return cue.token.lemma_.lower() in lex.org_speech_verbs or cue.cites_third_party
     return False

@@ -53,6 +53,8 @@ def test_quotes_sources_counted(nlp, text: str, content: str, speaker: str) -> N
         "The Lakeside Herald, citing its own sources, reported that the ferry contract had "
         "been cancelled.",
         "The Lakeside Herald reported that the ferry contract had been cancelled.",
+        # A group's belief is not its speech.
+        "Workers at the mill feared that the owners had not paid the insurance.",
         # A negated cue reports nothing.
         "The ministry did not say when the new rules would take effect.",
         "Helen Dorsey did not say whether the council would meet again.",
