@@ -603,6 +603,12 @@ def _h_year(g: dict[str, Any], anchor: date | None, tense: Tense) -> Resolution 
 def _h_decade(g: dict[str, Any], anchor: date | None, tense: Tense) -> Resolution | None:
     if g.get("dec"):
         value = g["dec"][:3]
+    elif g.get("dword"):  # "the nineties": the decade of the twentieth century
+        if not g.get("the"):
+            return None  # "in their forties": an age
+        tens = ("twenties", "thirties", "forties", "fifties", "sixties", "seventies",
+                "eighties", "nineties").index(g["dword"].lower()) + 2
+        value = f"19{tens}"
     else:
         two = int(g["d2"])
         value = f"{19 if two >= 3 else 20}{two // 10}"
@@ -1016,7 +1022,7 @@ _NARRATIVE_REL = re.compile(
 _NEEDS: dict[str, tuple[str, ...]] = {
     "iso": ("-",),
     "slash": ("/",),
-    "decade": ("0s",),
+    "decade": ("0s", "ties"),
     "century": ("century",),
     "season": ("spring", "summer", "fall", "autumn", "winter"),
     "quarter": ("quarter",),
@@ -1106,7 +1112,11 @@ def _rules() -> tuple[Rule, ...]:
         ),
         Rule(
             "decade",
-            _p(r"(?:the\s+)?{PRE}?(?:(?P<dec>(?:1[6-9]|20)\d0)|'(?P<d2>\d0))'?s"),
+            _p(
+                r"(?P<the>the\s+)?{PRE}?(?:(?:(?P<dec>(?:1[6-9]|20)\d0)|'(?P<d2>\d0))'?s|"
+                r"(?P<dword>twenties|thirties|forties|fifties|sixties|seventies|eighties|"
+                r"nineties))"
+            ),
             "none",
             _h_decade,
         ),
@@ -1286,7 +1296,7 @@ def _rules() -> tuple[Rule, ...]:
                 r"(?:(?!over\s+the\s)(?P<mod>{MODS})\s+)?(?:(?:" + dur_det + r")\s+)?(?P<num>{NUM})"
                 r"(?P<frac>\s+1/2|\s*\u00bd|[-\s]+and[-\s]+a[-\s]+half)?"
                 r"(?:\s*(?:-|–|to|or)\s*(?P<num2>{NUM}))?(?:\s+(?:more|straight|"
-                r"consecutive))?(?P<sep>[-\s]+)(?P<unit>{UNIT})(?:-long)?"
+                r"consecutive|additional|extra|further|trading|business|working))?(?P<sep>[-\s]+)(?P<unit>{UNIT})(?:-long)?"
                 r"(?P<half>\s+and\s+a\s+half)?(?P<orso>\s+or\s+so)?"
                 r"(?!-(?:old|earlier|ago)|\s+old)"
             ),

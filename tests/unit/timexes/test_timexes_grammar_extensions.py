@@ -136,6 +136,12 @@ def test_timexes_more_sets(text, value):
         ('speaking on "This Week," he said', []),
         ("he told 60 Minutes on Sunday", [("Sunday", "1989-10-29")]),
         ("LAST WEEK", [("LAST WEEK", "1989-W43")]),
+        ("numbers dropped through the nineties", [("the nineties", "199")]),
+        ("people in their forties", []),
+        ("extended for an additional year", [("an additional year", "P1Y")]),
+        ("eight trading days after the crash", [("eight trading days", "P8D")]),
+        ("over the next couple of years", [("the next couple of years", "P2Y")]),
+        ("offerings at a later date", [("a later date", "FUTURE_REF")]),
     ],
 )
 def test_timexes_vague_spans_extents(text, expected):
