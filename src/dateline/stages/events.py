@@ -25,7 +25,9 @@ Arguments, each with a fallback order:
   agent, the agent of a nominal event inside the clause. Pronouns resolve to the
   subject of the reporting clause, else the most recent entity mention.
 - date: (1) a timex inside the event's clause; (2) a timex in its sentence; (3) the
-  narrative reference date, the latest day-precise timex before the event.
+  narrative reference date, the latest day-precise timex before the event that is not
+  after publication; none for a narrative date of an intended, ordered, predicted or
+  hypothetical event.
   Deadline timexes ("by October 1") go to ``deadline`` only.
 - location: (1) a place mentioned in the clause; (2) in the sentence; (3) the latest
   place mentioned earlier in the paragraph; (4) earlier in the article. Places inside
@@ -928,12 +930,20 @@ def _dates(
             and t.value is not None
             and _DAY.match(t.value)
             and t.type in ("DATE", "TIME")
+            and not _after_publication(ctx, t.value)
         ]
         if before:
             date = _event_date(before[-1], "narrative")
         else:
             date = EventDate(value=None, source="none")
     return date, _event_date(deadline, "clause") if deadline is not None else None
+
+
+def _after_publication(ctx: _Context, value: str) -> bool:
+    """A day after the article's date is a foreseen one ("talks would begin on April 7"):
+    the story's narrative has not reached it."""
+    published = ctx.article.published
+    return published is not None and value[:10] > published.isoformat()
 
 
 def _after_from(ctx: _Context, mention: _Mention) -> bool:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from typing import Any
 
 import pytest
@@ -17,8 +18,8 @@ from dateline.stages.parse import split_sentences
 def run_events(nlp) -> Callable[..., list[Event]]:
     """Run the events stage on a text with hand-built records of the earlier stages."""
 
-    def run(text: str, **records: Any) -> list[Event]:
-        article = Article(id="a", text=text)
+    def run(text: str, published: date | None = None, **records: Any) -> list[Event]:
+        article = Article(id="a", text=text, published=published)
         doc = nlp(text)
         inputs: dict[str, Any] = {
             "timexes": [],

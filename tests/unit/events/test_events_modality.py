@@ -3,6 +3,8 @@ take no narrative date; an outlet-default claim yields to the clause's own cues.
 
 from __future__ import annotations
 
+import datetime
+
 import pytest
 from _events_helpers import by_trigger, claim, timex
 
@@ -54,4 +56,12 @@ def test_realised_event_keeps_narrative_date(run_events):
     text = "On May 2, the river burst its banks.\nThe agency lifted the curfew."
     timexes = [timex(text, "May 2", "2023-05-02")]
     event = by_trigger(run_events(text, timexes=timexes), "lifted")
+    assert (event.date.value, event.date.source) == ("2023-05-02", "narrative")
+
+
+def test_narrative_date_skips_days_after_publication(run_events):
+    text = "On May 2, officials said the talks would begin on May 9.\nThe army retreated."
+    timexes = [timex(text, "May 2", "2023-05-02"), timex(text, "May 9", "2023-05-09", n=2)]
+    events = run_events(text, published=datetime.date(2023, 5, 3), timexes=timexes)
+    event = by_trigger(events, "retreated")
     assert (event.date.value, event.date.source) == ("2023-05-02", "narrative")
