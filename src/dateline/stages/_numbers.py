@@ -10,7 +10,12 @@ A match is one of::
     [approximator] [between|from] [currency] NUMBER (-|to|or|and) [currency] NUMBER [unit]
 
 where NUMBER is digits ("1,250", "1.5", "2 million"), number words ("two hundred and five",
-"a thousand") or a vague plural ("dozens of", "tens of thousands").
+"a thousand") or a vague quantifier ("dozens of", "tens of thousands", "several", "a few":
+``value`` None, ``min`` its conventional lower bound, ``approx`` and ``vague`` set). A unit
+may be several words ("Australian dollars", "Swiss francs": ISO 4217 codes).
+
+A vote tally or score ("voted 19-15", "won 3-2") is not a range: it gives two separate
+quantities, one per side (see ``_tally``).
 """
 
 from __future__ import annotations
@@ -22,6 +27,16 @@ from dataclasses import dataclass
 from importlib import resources
 
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+# Words before "19-15" that make it a vote tally or a score (two numbers), not a range.
+_TALLY_BEFORE = re.compile(
+    r"\b(?:vot\w*|won|wins?|winning|lost|loses?|losing|beat\w*|defeat\w*|scor\w*|tally|"
+    r"margin|ruled?|ruling|decision|majority|split|record|draw|drew|tied?|lead|led)\b"
+    r"[^.;:]{0,30}$",
+    re.IGNORECASE,
+)
+# "a dozen" is a round figure, not an exact count.
+_A_DOZEN = re.compile(r"a\s+dozen$", re.IGNORECASE)
+_HYPHEN_SEP = re.compile(r"\s*[-\u2013\u2014]\s*$")
 
 
 @dataclass(frozen=True)
@@ -37,6 +52,7 @@ class ParsedQuantity:
     approx: bool
     unit: str | None
     words: bool  # True when every number in it is written in words
+    vague: bool = False  # "dozens of", "several", "a few": a lower bound, not a count
 
 
 @dataclass(frozen=True)
@@ -213,6 +229,55 @@ def _split_between(text: str, lex: _Lexicon) -> tuple[float, float] | None:
     return None
 
 
+def _tally(m: re.Match[str], v1: float, v2: float | None) -> list[ParsedQuantity] | None:
+    """A vote tally or a score ("voted 19-15", "won 3-2") as two plain numbers, or None.
+
+    Two whole numbers joined by a hyphen or dash, with nothing around them, are a tally
+    when the second is not larger (a range goes up) or a tally word comes just before.
+    Each side is kept as its own quantity: a tally is not a range.
+    """
+    n1, n2 = m.group("n1"), m.group("n2")
+    if (
+        v2 is None
+        or not _HYPHEN_SEP.match(m.group("sep") or "")
+        or not (n1.isdigit() and n2.isdigit())
+        or m.group("unit")
+        or m.group("cur")
+        or m.group("approx")
+        or m.group("rp")
+    ):
+        return None
+    if v2 > v1 and not _TALLY_BEFORE.search(m.string[max(0, m.start() - 40) : m.start()]):
+        return None
+    return [
+        ParsedQuantity(
+            start=m.start(group),
+            end=m.end(group),
+            text=m.group(group),
+            value=value,
+            min=None,
+            max=None,
+            approx=False,
+            unit=None,
+            words=False,
+        )
+        for group, value in (("n1", v1), ("n2", v2))
+    ]
+
+
+def _to_quantities(m: re.Match[str], lex: _Lexicon) -> list[ParsedQuantity]:
+    """The quantities of one pattern match: usually one, two for a tally."""
+    if m.group("n2") is not None:
+        v1, _, _ = number_value(m.group("n1"))
+        v2, _, _ = number_value(m.group("n2"))
+        if v1 is not None:
+            tally = _tally(m, v1, v2)
+            if tally is not None:
+                return tally
+    parsed = _to_quantity(m, lex)
+    return [parsed] if parsed is not None else []
+
+
 def _to_quantity(m: re.Match[str], lex: _Lexicon) -> ParsedQuantity | None:
     n1_text = m.group("n1")
     v1, vague1, _ = number_value(n1_text)
@@ -284,7 +349,7 @@ def _single(
     words = not re.search(r"\d", m.group("n1"))
     low = high = None
     point: float | None = value
-    approx = approx_kind is not None
+    approx = approx_kind is not None or bool(_A_DOZEN.match(m.group("n1")))
     if vague:
         low, point, approx = value, None, True
     elif approx_kind == "min":
@@ -301,6 +366,7 @@ def _single(
         approx=approx,
         unit=unit,
         words=words,
+        vague=vague,
     )
 
 
@@ -321,9 +387,7 @@ def find_quantities(text: str) -> list[ParsedQuantity]:
     lex = lexicon()
     found = []
     for m in lex.pattern.finditer(text):
-        parsed = _to_quantity(m, lex)
-        if parsed is not None:
-            found.append(parsed)
+        found.extend(_to_quantities(m, lex))
     return found
 
 

@@ -5,12 +5,14 @@ Steps:
        (``_numbers.find_quantities``: digits, number words, vague plurals, approximators,
        ranges, units; a pure function on strings).
     2. Drop the ones that are dates or times: a match inside a spaCy DATE/TIME entity is
-       kept only when it carries a unit ("up to 12 hours", "5-6 months"); a bare year-like
-       number ("2024") after a month name or a temporal preposition is dropped; clock
+       kept only when it carries a unit ("up to 12 hours", "5-6 months") or the entity is
+       only numbers and range words ("between 10 and 15", which the model tags DATE); a
+       bare year-like number ("2024") after a month name or a temporal preposition is dropped; clock
        times ("10:00") and ordinals ("1st", "first") never match the pattern; a number
        inside a named entity or right after a proper noun is part of the name
        ("Boeing 737", "Article 21").
-    3. Number words must be tagged NUM by the tagger ("one" as a pronoun is not a figure).
+    3. Number words must be tagged NUM by the tagger ("one" as a pronoun is not a figure);
+       a vague quantifier ("several", "a few", "dozens of") needs a counted noun.
     4. ``counted`` is the head noun of the counted phrase: the noun the number modifies in
        the dependency parse, else the last noun of the adjective/noun run after it
        ("about 3,000 reserve servicemen" -> "servicemen").
@@ -46,6 +48,9 @@ _YEAR_CONTEXT = frozenset(
     "jan feb mar apr jun jul aug sep sept oct nov dec".split()
 )
 _COUNTED_POS = frozenset({"NOUN", "PROPN", "ADJ"})
+_RANGE_WORDS = frozenset(
+    {"between", "and", "to", "from", "or", "about", "around", "some", "nearly", "almost"}
+)
 
 
 def extract_quantities(*, article: Article, doc: Doc, settings: QuantitySettings) -> list[Quantity]:
@@ -61,7 +66,9 @@ def extract_quantities(*, article: Article, doc: Doc, settings: QuantitySettings
     """
     text = article.text
     temporal = [
-        (ent.start_char, ent.end_char) for ent in doc.ents if ent.label_ in _TEMPORAL_LABELS
+        (ent.start_char, ent.end_char)
+        for ent in doc.ents
+        if ent.label_ in _TEMPORAL_LABELS and not _numbers_only(ent)
     ]
     names = [(ent.start_char, ent.end_char) for ent in doc.ents if ent.label_ in _NAME_LABELS]
     out: list[Quantity] = []
@@ -73,6 +80,8 @@ def extract_quantities(*, article: Article, doc: Doc, settings: QuantitySettings
         if _after_proper_noun(doc, parsed):
             continue
         counted = _counted(doc, parsed)
+        if _quantifier(parsed) and counted is None and not parsed.text.lower().endswith(" of"):
+            continue  # "several were hurt", "a few said": a pronoun, not a figure
         if parsed.words and parsed.value == 1 and counted is None and parsed.unit is None:
             continue  # "one of the things", "one among millions": a pronoun, not a figure
         out.append(
@@ -113,11 +122,26 @@ def _keep(parsed: ParsedQuantity, text: str, doc: Doc, temporal: list[tuple[int,
             or before[-1].endswith(("'s", "\u2019s"))
         ):
             return False
-    if parsed.words:
+    if parsed.words and not _quantifier(parsed):
         span = doc.char_span(parsed.start, parsed.end, alignment_mode="expand")
         if span is None or not any(t.pos_ == "NUM" for t in span):
             return False
     return True
+
+
+def _quantifier(parsed: ParsedQuantity) -> bool:
+    """A vague quantifier or "a dozen": the tagger rarely calls these NUM, so they are
+    checked by what they count instead."""
+    return parsed.vague or parsed.text.lower().endswith("dozen")
+
+
+def _numbers_only(ent: Span) -> bool:
+    """A DATE/TIME entity made only of numbers and range words ("between 10 and 15"): the
+    small model often tags a bare range as a date; it is a count unless a year is in it."""
+    return all(
+        (t.like_num and not _YEAR.match(t.text)) or t.lower_ in _RANGE_WORDS or t.is_punct
+        for t in ent
+    ) and any(t.like_num for t in ent)
 
 
 def _after_proper_noun(doc: Doc, parsed: ParsedQuantity) -> bool:
@@ -146,8 +170,10 @@ def _counted(doc: Doc, parsed: ParsedQuantity) -> str | None:
     if head is not None:
         return head.text
     i = span.end
-    if parsed.unit is not None:
-        # "10 hours of training": what is counted follows "of".
+    one = parsed.words and parsed.value == 1  # "one of the soldiers": a pronoun
+    if parsed.unit is not None or (doc[i].lower_ == "of" and not one):
+        # "10 hours of training", "between 10 and 15 of its teams": what is counted
+        # follows "of".
         if doc[i].lower_ != "of":
             return None
         i += 1
