@@ -1370,7 +1370,7 @@ def _rules() -> tuple[Rule, ...]:
                 r"(?P<n>the\s+same\s+day|that\s+(?:same\s+)?day|later\s+that\s+day|"
                 r"earlier\s+that\s+day|the\s+(?:next|following|previous|preceding)"
                 r"\s+day|the\s+day\s+(?:before|after)(?=\s*[.,;:)]|\s*$)|"
-                r"(?<=\bat\s)the\s+time)"
+                r"(?<=\bat\s)the\s+time(?!\s+of\b))"
             ),
             "narrative",
             _h_narrative,

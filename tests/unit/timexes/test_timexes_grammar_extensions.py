@@ -142,6 +142,7 @@ def test_timexes_more_sets(text, value):
         ("eight trading days after the crash", [("eight trading days", "P8D")]),
         ("over the next couple of years", [("the next couple of years", "P2Y")]),
         ("offerings at a later date", [("a later date", "FUTURE_REF")]),
+        ("twelve members at the time of its founding", []),
     ],
 )
 def test_timexes_vague_spans_extents(text, expected):
