@@ -32,6 +32,8 @@ import pytest
         ("Police detained four students outside the embassy.", "detained", "COERCE"),
         ("Thousands marched through the capital against the reform.", "marched", "PROTEST"),
         ("Two men broke into the pharmacy overnight.", "broke", "ASSAULT"),
+        ("The senator attacked the governor in a speech.", "attacked", "DISAPPROVE"),
+        ("The rebels attacked the convoy at dawn.", "attacked", "ASSAULT"),
     ],
 )
 def test_new_lexicon_entries(run_events, text, trigger, type_):
@@ -48,6 +50,8 @@ def test_new_lexicon_entries(run_events, text, trigger, type_):
         "The speech restricted itself to domestic topics.",  # restrict only with trade words
         "The reform will help wealthy people most.",  # help only with victims
         "The candidate raised money in the suburbs.",  # raise only with quotas or tariffs
+        "The senator seized on the report.",  # figurative "seize on"
+        "The proposal has been met with opposition.",  # "met with" a reaction, not a meeting
     ],
 )
 def test_figurative_uses_are_not_events(run_events, text):
