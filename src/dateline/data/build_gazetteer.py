@@ -356,6 +356,10 @@ def build() -> list[str]:
                 iso_names[best].append(short)
             iso_names[best].extend(region_aliases.get(sub.code, []))
             iso_names[best].append(sub.code)
+    for code, forms in _read_table("region_names.tsv").items():
+        # Hand-written names replace the paired ISO names (and codes) of these regions.
+        cc, admin1 = code.split(".", 1)
+        iso_names[(cc, admin1)] = list(forms)
     region_points: dict[tuple[str, str], tuple[float, float]] = {}
     for (cc, admin1), members in sorted(by_admin1.items()):
         if len(members) < 2:

@@ -140,6 +140,7 @@ class Gazetteer:
     countries: dict[str, int] = field(default_factory=dict)
     demonyms: dict[str, str] = field(default_factory=dict)
     generic: frozenset[str] = frozenset()
+    media_words: frozenset[str] = frozenset()
 
     def lookup(self, key: str) -> tuple[int, ...]:
         return self.index.get(key, ())
@@ -199,6 +200,9 @@ def load_gazetteer() -> Gazetteer:
                 gaz.demonyms[name_key(form)] = code.strip()
     gaz.generic = frozenset(
         line.strip() for line in _data_text("generic_words.txt").splitlines()
+        if line.strip() and not line.startswith("#"))
+    gaz.media_words = frozenset(
+        line.strip() for line in _data_text("media_words.txt").splitlines()
         if line.strip() and not line.startswith("#"))
     logger.info("gazetteer loaded: %d places, %d names", len(gaz.entries), len(gaz.index))
     return gaz

@@ -19,6 +19,14 @@ Steps:
        Lower-case words are never toponyms, so common words that are also town names
        ("bath", "mobile") yield nothing; capitalised generic words ("Central", "West")
        listed in ``generic_words.txt`` are not matched on their own either.
+       d. joined names: a run may hold hyphens and lower-case particles ("Viana do
+          Castelo", "Emilia-Romagna", "Frankfurt am Main") when the whole name is in the
+          gazetteer, and an entity the model cut inside such a name is widened to it.
+       Then dropped: a place name inside a newspaper's, agency's or broadcaster's name
+       ("The Washington Post", "Times of India"; words in ``media_words.txt``, and the
+       media organisations of the entities stage), and a name that is part of a person's
+       full name in the article ("Montenegro" after "Luis Montenegro") unless a strong
+       locative cue precedes it ("in/to/from Montenegro").
     2. Candidates: the gazetteer entries whose name or alternate name has the mention's
        key (case, accents, apostrophes, hyphens folded); failing that, its
        transliteration variants ("Kharkov" -> Kharkiv); demonyms resolve to a country.
@@ -27,8 +35,12 @@ Steps:
        name over alternate name, the share of the article's country mentions (countries,
        demonyms, places of one country) that the candidate's country has, the share of
        its first-level region among the regions named, an explicit qualifier
-       ("Paris, Texas"; "X, Y region"), and closeness to the other places' best guesses.
-       One sense per text: every mention with the same key gets the same place.
+       ("Paris, Texas"; "X, Y region"), a bonus for a town of a region the article names
+       when the rest of the article is about its country ("Palestine" in a story about
+       Texas), and closeness to the other places' best guesses.
+       One sense per text: every mention with the same key gets the same place, and a
+       short form of a joined name in the article ("Viana" after "Viana do Castelo")
+       gets that name's place.
     4. One Place per distinct resolved location, mentions merged; ``name`` is the first
        mention as written, ``aliases`` the other forms seen; candidates keep their scores
        (best first, at most ``settings.max_candidates``).
@@ -75,7 +87,19 @@ _LOCATIVE_CUES = frozenset({
     "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
     "captured", "liberated", "shelled", "entered", "visited", "left", "reached",
 })
-_MAX_RUN = 4
+_MAX_RUN = 6
+# Lower-case particles inside multi-word place names ("Viana do Castelo", "Stratford upon
+# Avon", "Frankfurt am Main"); a run with one is a name only when whole in the gazetteer.
+_PARTICLES = frozenset({
+    "do", "da", "de", "del", "della", "di", "dos", "das", "von", "van", "upon", "on", "le", "la",
+    "sur", "am",
+})
+_JOINERS = _PARTICLES | {"-", "of"}
+# Cues strong enough for a name that is also a person's name in the article ("in Jordan").
+_STRICT_CUES = frozenset({
+    "in", "into", "to", "from", "at", "near", "across", "towards", "toward", "outside", "inside",
+    "throughout",
+})
 _MIN_PROPER_POPULATION = 5000
 _BASED = re.compile(r"^-?based$", re.IGNORECASE)
 
@@ -83,9 +107,10 @@ _BASED = re.compile(r"^-?based$", re.IGNORECASE)
 _W_POPULATION = 0.25
 _W_KIND = {"country": 1.2, "continent": 1.2, "region": 0.6, "district": 0.2, "city": 0.0}
 _W_PRIMARY = 0.3
-_W_COUNTRY = 0.75
+_W_COUNTRY = 1.0
 _W_QUALIFIER = 3.0
 _W_REGION = 0.5
+_W_LOCAL = 0.5
 _W_NEAR = 0.8
 _NEAR_KM = 150.0
 
@@ -108,16 +133,15 @@ def extract_places(*, article: Article, doc: Doc, entities: list[Entity],
     Args:
         article: the article (for its id and text).
         doc: the parsed spaCy Doc of ``article.text``.
-        entities: records of the entities stage (not used for finding toponyms; the
-            stage finds its own).
+        entities: records of the entities stage: not used for finding toponyms (the
+            stage finds its own), only to drop names of people and of media.
         settings: the ``places`` config section.
 
     Returns:
         One Place per resolved location, ordered by first mention, ids "P1", "P2"...
     """
-    del entities  # toponyms are found from the Doc itself; see the module docstring
     gaz = load_gazetteer()
-    mentions, demonym_codes = _find_mentions(doc, gaz, settings)
+    mentions, demonym_codes = _find_mentions(doc, gaz, settings, entities)
     if not mentions:
         return []
     chosen = _resolve(doc, mentions, gaz, demonym_codes)
@@ -161,8 +185,83 @@ def _region_suffix(doc: Doc, end: int) -> int:
     return end
 
 
-def _find_mentions(doc: Doc, gaz: Gazetteer,
-                   settings: PlaceSettings) -> tuple[list[_Mention], list[str]]:
+def _person_names(doc: Doc, entities: list[Entity]) -> tuple[set[str], list[bool]]:
+    """Name keys of the words of the people's full names in the article, and per token
+    whether it lies inside such a name ("Luis Montenegro")."""
+    words: set[str] = set()
+    inside = [False] * len(doc)
+    for ent in doc.ents:
+        if ent.label_ == "PERSON" and len(ent) > 1 and not _gazetteer_name(ent):
+            for t in ent:
+                if _is_cap(t):
+                    words.add(name_key(t.text))
+                inside[t.i] = True
+    for entity in entities:
+        if entity.type != "PERSON":
+            continue
+        for form in [entity.name, *entity.aliases]:
+            parts = form.split()
+            if len(parts) > 1:
+                words.update(name_key(w) for w in parts if w[:1].isupper())
+    words.discard("")
+    return words, inside
+
+
+def _gazetteer_name(span: Span) -> bool:
+    """A "person" that is a joined place name as a whole ("Emilia-Romagna")."""
+    return any(t.text in _JOINERS for t in span[1:-1]) and bool(
+        load_gazetteer().lookup(name_key(span.text)))
+
+
+def _media_spans(doc: Doc, entities: list[Entity]) -> list[tuple[int, int]]:
+    """Character spans of the media organisations the entities stage found."""
+    del doc
+    return [span for entity in entities if entity.type == "ORG" and entity.kind == "media"
+            for span in entity.mentions]
+
+
+def _in_media_name(doc: Doc, start: int, end: int, media_words: frozenset[str]) -> bool:
+    """A place name inside a newspaper's, agency's or broadcaster's name: "The Washington
+    Post", "New York Daily News", "Times of India"."""
+    j = end
+    while j < len(doc) and j < end + 3 and (_is_cap(doc[j]) or doc[j].text == "-"):
+        if doc[j].lower_ in media_words:
+            return True
+        j += 1
+    return start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in media_words \
+        and _is_cap(doc[start - 2])
+
+
+def _strictly_cued(doc: Doc, start: int) -> bool:
+    i = start - 1
+    if i >= 0 and doc[i].lower_ == "the":
+        i -= 1
+    return i >= 0 and doc[i].lower_ in _STRICT_CUES
+
+
+def _whole_name(doc: Doc, start: int, end: int, gaz: Gazetteer) -> tuple[int, int]:
+    """Widen an entity split inside a joined place name to the whole name when the
+    gazetteer has it: "Emilia" + "-Romagna", "Viana" + " do Castelo"."""
+    best = (start, end)
+    for s in range(start, max(-1, start - 4), -1):
+        for e in range(end, min(len(doc), end + 4) + 1):
+            if (s, e) == (start, end) or e - s <= best[1] - best[0]:
+                continue
+            outer = [*doc[s:start], *doc[end:e]]
+            if not _is_cap(doc[s]) or not _is_cap(doc[e - 1]) or not all(
+                    _is_cap(t) or t.text in _JOINERS for t in outer):
+                continue
+            if not any(t.text in _JOINERS or t.text.startswith("-") for t in doc[s:e]):
+                continue
+            if any("\n" in t.whitespace_ for t in doc[s:e - 1]):
+                continue
+            if gaz.lookup(name_key(doc[s:e].text)):
+                best = (s, e)
+    return best
+
+
+def _find_mentions(doc: Doc, gaz: Gazetteer, settings: PlaceSettings,
+                   entities: list[Entity]) -> tuple[list[_Mention], list[str]]:
     """Return the toponym mentions and the country codes of the demonyms seen."""
     mentions: list[_Mention] = []
     demonym_codes: list[str] = []
@@ -171,9 +270,21 @@ def _find_mentions(doc: Doc, gaz: Gazetteer,
     ent_bounds = [(-1, -1)] * len(doc)
     person_words = {t.lower_ for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1
                     for t in ent}
+    person_keys, in_person = _person_names(doc, entities)
+    media = _media_spans(doc, entities)
 
     def add(start: int, end: int, source: str, region: bool = False) -> None:
         if start >= end or any(taken[start:end]):
+            return
+        char_start = doc[start].idx
+        if any(a <= char_start < b for a, b in media) or (
+                not region and _in_media_name(doc, start, end, gaz.media_words)):
+            # A newspaper's or agency's name is not a place mention.
+            return
+        key = name_key(doc[start:end].text)
+        if source != "demonym" and (key in person_keys or all(in_person[start:end])) \
+                and not _strictly_cued(doc, start):
+            # Part of a person's name in the article ("Montenegro" for "Luis Montenegro").
             return
         text = doc[start:end].text
         mentions.append(_Mention(start, end, text, name_key(text), source, region))
@@ -193,6 +304,7 @@ def _find_mentions(doc: Doc, gaz: Gazetteer,
                 if settings.demonyms:
                     add(start, end, "demonym")
                 continue
+            start, end = _whole_name(doc, start, end, gaz)
             region_end = _region_suffix(doc, end)
             last = doc[end - 1].lower_
             if region_end > end:
@@ -216,7 +328,7 @@ def _find_mentions(doc: Doc, gaz: Gazetteer,
         matched = False
         for length in range(min(_MAX_RUN, n - i), 0, -1):
             end = i + length
-            if any(taken[i:end]) or not all(_is_cap(t) or t.text in ("-", "of", "de")
+            if any(taken[i:end]) or not all(_is_cap(t) or t.text in _JOINERS
                                             for t in doc[i:end]) or not _is_cap(doc[end - 1]):
                 continue
             key = name_key(doc[i:end].text)
@@ -305,6 +417,13 @@ def _accept_run(doc: Doc, start: int, end: int, ids: tuple[int, ...], gaz: Gazet
     if name_key(doc[start:end].text) in gaz.demonyms:
         return False
     biggest = max(gaz.entries[x].population for x in ids)
+    if end - start > 2 and labels <= _PERSON_LABELS and any(
+            t.text in _PARTICLES or t.text == "-" for t in doc[start + 1:end - 1]) and (
+            biggest >= _MIN_PROPER_POPULATION
+            or any(gaz.entries[x].kind in ("region", "country") for x in ids)):
+        # A joined name whole in the gazetteer ("Viana do Castelo", "Emilia-Romagna"), even
+        # when the model split it into people.
+        return True
     if (labels <= _PERSON_LABELS and labels and end - start == 1 and biggest >= _BIG_CITY
             and doc[start].lower_ not in person_words and not doc[start].dep_.startswith("nsubj")):
         # A lone "person" named like a big city and never part of a full personal name
@@ -394,16 +513,20 @@ def _resolve(doc: Doc, mentions: list[_Mention], gaz: Gazetteer,
     # A country counts once per mention; any other place once per distinct name.
     votes: Counter[str] = Counter(c for c in demonym_codes if not c.startswith("cont:"))
     seen_keys: set[str] = set()
+    own_votes: dict[str, Counter[str]] = {}
     for m in mentions:
         entries = [gaz.entries[c] for c in m.candidates]
         countries = {e.country for e in entries if e.country}
+        own = own_votes.setdefault(m.key, Counter())
         if any(e.kind == "country" for e in entries[:1]):
             # A name shared with a region elsewhere ("Georgia") does not vote.
             if not any(gaz.entries[c].kind == "region" and gaz.is_primary(m.key, c)
                        and gaz.entries[c].country != entries[0].country for c in m.candidates):
                 votes[entries[0].country] += 1.0
+                own[entries[0].country] += 1.0
         elif len(countries) == 1 and m.key not in seen_keys:
             votes[next(iter(countries))] += 0.5
+            own[next(iter(countries))] += 0.5
         seen_keys.add(m.key)
     total = sum(votes.values()) or 1.0
     # Region context: first-level regions named outright ("Kentucky", "Ky.").
@@ -455,8 +578,17 @@ def _resolve(doc: Doc, mentions: list[_Mention], gaz: Gazetteer,
                 score += _W_PRIMARY
             score += _W_COUNTRY * votes.get(entry.country, 0.0) / total
             if entry.kind in ("city", "district"):
-                score += _W_REGION * region_votes.get((entry.country, entry.admin1), 0.0) \
-                    / region_total
+                local = region_votes.get((entry.country, entry.admin1), 0.0)
+                score += _W_REGION * local / region_total
+                own = own_votes.get(m.key, Counter())
+                rest = total - sum(own.values())
+                if local and gaz.is_primary(m.key, c) and rest > 0 and (
+                        votes.get(entry.country, 0.0) - own.get(entry.country, 0.0)) / rest \
+                        >= 0.5:
+                    # A town of a region the article names, in the country the rest of the
+                    # article is about, beats a namesake country or city abroad
+                    # ("Palestine" in a story about Texas).
+                    score += _W_LOCAL
             for cc, admin1 in qualifiers.get(m.key, ()):
                 if entry.country == cc and (not admin1 or entry.admin1 == admin1):
                     score += _W_QUALIFIER
@@ -482,7 +614,27 @@ def _resolve(doc: Doc, mentions: list[_Mention], gaz: Gazetteer,
             rescored.append((c, score))
         rescored.sort(key=lambda cs: -cs[1])
         result[key] = rescored
+    # Short forms: "Viana" after "Viana do Castelo" is that place, not a namesake abroad.
+    for m in mentions:
+        if m.region or " " in m.key:
+            continue
+        for other in mentions:
+            if other.region or not other.key.startswith(m.key + " ") or not result.get(
+                    other.key) or not _joined_after(other.text, len(m.text)):
+                continue
+            result[m.key] = result[other.key]
+            break
     return result
+
+
+def _joined_after(text: str, cut: int) -> bool:
+    """Whether ``text`` goes on after its first ``cut`` characters with a hyphen or a
+    lower-case particle ("Viana| do Castelo", "Emilia|-Romagna")."""
+    rest = text[cut:]
+    if rest.startswith(("-", "\u2011")):
+        return True
+    words = rest.split()
+    return bool(words) and rest[:1].isspace() and words[0] in _PARTICLES
 
 
 def _sense_key(m: _Mention) -> str:
