@@ -41,6 +41,7 @@ Arguments, each with a fallback order:
 from __future__ import annotations
 
 import bisect
+import datetime
 import logging
 import re
 from collections.abc import Iterable
@@ -114,6 +115,8 @@ CONTROL_VERBS = frozenset(
         "hope",
         "want",
         "expect",
+        "offer",
+        "volunteer",
     }
 )
 # Verbs whose object is the subject of their complement: "ordered the military to push".
@@ -145,6 +148,8 @@ INTENT_VERBS = frozenset(
         "promise",
         "want",
         "threaten",
+        "offer",
+        "volunteer",
     }
 )
 HEDGES = frozenset({"allegedly", "reportedly", "purportedly", "supposedly", "apparently"})
@@ -216,6 +221,7 @@ _FEATURE_RANK = {
 }
 _ISO = re.compile(r"^\d{4}")
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}")
+_PERIOD = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?|-W(\d{2}))?$")
 
 
 @dataclass
@@ -915,6 +921,10 @@ def _dates(
         cands = [t for t in cands if t.role != "deadline"]
         return min(cands, key=lambda t: abs(t.span[0] - tok.idx)) if cands else None
 
+    if _past_tense(tok):
+        # "rejected the criticism and said an inquiry would start next week": a day after
+        # publication elsewhere in the sentence cannot date a past event.
+        in_sentence = [t for t in in_sentence if not _after_publication(ctx, t.value or "")]
     date: EventDate | None = None
     for cands, source in ((in_clause, "clause"), (in_sentence, "sentence")):
         best = nearest(cands)
@@ -939,11 +949,34 @@ def _dates(
     return date, _event_date(deadline, "clause") if deadline is not None else None
 
 
+def _past_tense(tok: Token) -> bool:
+    """A verbal trigger in a past form ("rejected", "had rejected", "was rejected")."""
+    if tok.tag_ == "VBD":
+        return True
+    aux = [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
+    return tok.tag_ == "VBN" and any(c.tag_ == "VBD" for c in aux)
+
+
 def _after_publication(ctx: _Context, value: str) -> bool:
     """A day after the article's date is a foreseen one ("talks would begin on April 7"):
     the story's narrative has not reached it."""
     published = ctx.article.published
-    return published is not None and value[:10] > published.isoformat()
+    start = _period_start(value)
+    return published is not None and start is not None and start > published
+
+
+def _period_start(value: str) -> datetime.date | None:
+    """First day of an ISO date, month, week or year value; None for other values."""
+    match = _PERIOD.match(value[:10] if _DAY.match(value) else value)
+    if match is None:
+        return None
+    year, month, day, week = match.groups()
+    try:
+        if week:
+            return datetime.date.fromisocalendar(int(year), int(week), 1)
+        return datetime.date(int(year), int(month or 1), int(day or 1))
+    except ValueError:
+        return None
 
 
 def _after_from(ctx: _Context, mention: _Mention) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from _events_helpers import by_trigger, timex
 
 
@@ -47,3 +48,40 @@ def test_narrative_date_is_inherited_from_the_latest_day_precise_timex(run_event
 def test_undated_event_without_any_timex(run_events):
     (event,) = run_events("The army retreated to the hills.")
     assert (event.date.value, event.date.source) == (None, "none")
+
+
+def test_past_event_skips_a_later_sentence_timex(run_events):
+    import datetime
+
+    text = "The minister rejected the criticism and said an inquiry would start next week."
+    timexes = [timex(text, "next week", "2023-W20")]
+    events = run_events(text, published=datetime.date(2023, 5, 10), timexes=timexes)
+    event = by_trigger(events, "rejected")
+    assert event.date.value is None
+
+
+def test_future_event_keeps_a_later_clause_timex(run_events):
+    import datetime
+
+    text = "The two ministers will meet next week."
+    timexes = [timex(text, "next week", "2023-W20")]
+    events = run_events(text, published=datetime.date(2023, 5, 10), timexes=timexes)
+    assert by_trigger(events, "meet").date.value == "2023-W20"
+
+
+@pytest.mark.parametrize(
+    ("value", "start"),
+    [
+        ("2023-05-10", "2023-05-10"),
+        ("2023-05-10T14:00", "2023-05-10"),
+        ("2023-05", "2023-05-01"),
+        ("2023-W19", "2023-05-08"),
+        ("2023", "2023-01-01"),
+        ("2023-SU", None),
+    ],
+)
+def test_period_start(value, start):
+    from dateline.stages.events import _period_start
+
+    got = _period_start(value)
+    assert (got.isoformat() if got else None) == start

@@ -14,6 +14,7 @@ import pytest
         ("The general ordered the troops to withdraw.", ["ordered"]),
         # A governing verb that is not a trigger leaves the complement its own event.
         ("The council decided to lift the ban.", ["lift"]),
+        ("The neighbours offered to send rescue teams.", ["send"]),
     ],
 )
 def test_complement_of_a_trigger_verb_joins_its_event(run_events, text, triggers):
