@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Span, Token
 from dateline.records import Entity, SpeakerRef
 
 Category = Literal["person", "org", "anonymous", "pronoun", "other", "none"]
+ContentKind = Literal["clause", "appeal", "object"]
 
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 _NP_RIGHT_DEPS = frozenset({"prep", "pobj", "compound", "flat", "nummod", "case", "poss"})
@@ -149,8 +150,10 @@ class Cue:
     """A reporting cue: the cue token, its source noun phrase and the reported content.
 
     ``content`` is the token range ``[start, end)`` of the reported clause, or None when the
-    cue carries no clause ("said this in an interview"). ``directive`` marks an object plus
-    to-infinitive content ("urged voters to stay home"): an appeal, not a reported clause.
+    cue carries no clause ("said this in an interview"). ``content_kind`` says what the
+    content is: a reported ``clause``, an ``appeal`` (object plus to-infinitive: "urged
+    voters to stay home") or an ``object`` noun phrase ("called for talks", "cited the
+    figures").
     """
 
     token: Token
@@ -159,7 +162,7 @@ class Cue:
     passive: bool = False
     citing: list[Token] = field(default_factory=list)
     according: bool = False
-    directive: bool = False
+    content_kind: ContentKind = "clause"
 
     @property
     def negated(self) -> bool:
@@ -262,18 +265,20 @@ def find_cues(doc: Doc) -> list[Cue]:
         contents = _contents(token)
         if not contents:
             cues.append(cue)
-        for content, directive in contents:
+        for content, kind in contents:
             cues.append(Cue(cue.token, cue.source, content, cue.passive, cue.citing,
-                            directive=directive))
+                            content_kind=kind))
     return cues
 
 
-def _contents(verb: Token) -> list[tuple[tuple[int, int], bool]]:
-    """The clauses a reporting verb reports, each with a flag for directive content: its
-    ccomp children, an object and to-infinitive of a directive verb, a subject-bearing
+def _contents(verb: Token) -> list[tuple[tuple[int, int], ContentKind]]:
+    """The contents a reporting verb reports, each with its kind (see ``Cue``): its
+    ccomp children, an object and to-infinitive or 'for' object of a directive verb, the
+    object of a finite 'cite', a subject-bearing
     clause fronted before it ("<clause>, X noted"), or the root clause it hangs off."""
     found = [_clause_range(c) for c in verb.children if c.dep_ == "ccomp"]
-    directives: list[tuple[int, int]] = []
+    appeals: list[tuple[int, int]] = []
+    objects: list[tuple[int, int]] = []
     if not found and verb.lemma_.lower() in lexicon().directive_verbs:
         # "urged voters to stay home": the object and its to-infinitive
         for child in verb.children:
@@ -286,7 +291,21 @@ def _contents(verb: Token) -> list[tuple[tuple[int, int], bool]]:
                         if c.dep_ in ("dobj", "dative", "prep") and verb.i < c.i < child.i
                     ]
                 )
-                directives.append((start, child.right_edge.i + 1))
+                appeals.append((start, child.right_edge.i + 1))
+        if not appeals:
+            # "called for a moratorium", "pressed for new talks": the object of 'for'
+            for child in verb.children:
+                if child.dep_ == "prep" and child.lower_ == "for" and child.i > verb.i:
+                    objects.extend(
+                        (obj.left_edge.i, obj.right_edge.i + 1)
+                        for obj in child.children
+                        if obj.dep_ in ("pobj", "pcomp")
+                    )
+    if not found and not appeals and verb.lemma_.lower() == "cite" and verb.tag_ != "VBG":
+        # "X cited the figures": what a finite 'cite' puts forward ("citing Y" names a source)
+        objects.extend(
+            (obj.left_edge.i, obj.right_edge.i + 1) for obj in verb.children if obj.dep_ == "dobj"
+        )
     for child in verb.children:
         if (
             child.dep_ in ("advcl", "parataxis")
@@ -299,7 +318,8 @@ def _contents(verb: Token) -> list[tuple[tuple[int, int], bool]]:
     first = _subtree_min(verb)
     if (
         not found
-        and not directives
+        and not appeals
+        and not objects
         and verb.dep_ in ("parataxis", "ccomp", "advcl")
         and verb.head.i < verb.i
         and verb.head.pos_ in ("VERB", "AUX")
@@ -311,9 +331,10 @@ def _contents(verb: Token) -> list[tuple[tuple[int, int], bool]]:
     ):
         if first > verb.head.left_edge.i:
             found.append((verb.head.left_edge.i, first))
-    return [(c, False) for c in found if c[1] > c[0]] + [
-        (c, True) for c in directives if c[1] > c[0]
+    kinds: list[tuple[list[tuple[int, int]], ContentKind]] = [
+        (found, "clause"), (appeals, "appeal"), (objects, "object")
     ]
+    return [(c, kind) for ranges, kind in kinds for c in ranges if c[1] > c[0]]
 
 
 def _subtree_min(token: Token) -> int:

@@ -159,8 +159,9 @@ def _source(resolved: Resolved | None, cue: Cue) -> Source:
 
 def _chain(head: Token, cues: list[Cue], resolved: dict[int, Resolved | None],
            resolver: Resolver, quotes: list[Quote]) -> list[Source]:
+    # An object content ("called for talks that ...") is a noun phrase, not a reported clause.
     holding = [c for c in cues if c.content is not None and c.content[0] <= head.i < c.content[1]
-               and c.token.i != head.i]
+               and c.token.i != head.i and c.content_kind != "object"]
     holding.sort(key=lambda c: c.content[0] - c.content[1])  # outermost (widest) first
     chain: list[Source] = []
     for quote in quotes:

@@ -67,7 +67,9 @@ def extract_quotes(*, article: Article, doc: Doc, sentences: list[Sentence], ent
          with none is dropped, as is one right after a split-quote reporting clause that
          continues the previous quote (merged into it).
       4. Each cue's complement clause: absorbed by a direct quote it lies in, or a mixed quote
-         when it holds a direct quote, else an indirect quote (by a person unless
+         when it holds a direct quote (a quoted label with its own cue, "what she called
+         "..."", stays a direct quote of its own), else an indirect quote when it is
+         reported speech (see ``_is_speech``; every attribution when
          ``settings.indirect_speakers == "any"``).
     """
     text = article.text
@@ -280,15 +282,15 @@ def _is_speech(cue: Cue, resolved: Resolved | None, settings: QuoteSettings) -> 
     """Whether a cue's complement clause is reported speech worth a Quote.
 
     With ``indirect_speakers == "any"`` every attribution counts. Otherwise the cue must not
-    be negated ("did not say when ..."), and the clause must be a person's, or a
-    group of people's speech ("exporters warned that"; not "workers feared that"), or an
-    organisation's statement
-    ("the federation said that") or report citing a third party ("the paper, citing two
-    officials, reported that"); an appeal ("called on X to ...") is not speech content.
+    be negated ("did not say when ..."), its content must be a clause (an appeal, "called on
+    X to ...", or an object, "called for talks", is not reported speech), and the clause
+    must be a person's, a group of people's speech ("exporters warned that"; not "workers
+    feared that"), an organisation's statement ("the federation said that") or a report
+    citing a third party ("the paper, citing two officials, reported that").
     """
     if settings.indirect_speakers == "any":
         return True
-    if cue.negated or cue.directive or resolved is None:
+    if cue.negated or cue.content_kind != "clause" or resolved is None:
         return False
     if resolved.category == "person":
         return True
