@@ -206,8 +206,17 @@ ASPECTUAL_VERBS = frozenset(
         "occur",
         "take",
         "go",
+        "break",
     }
 )
+# Aspectual verbs that need a particle or object: "take place", "go ahead", "break down".
+_ASPECTUAL_PARTICLES = {
+    "take": frozenset({"place"}),
+    "go": frozenset({"ahead", "on"}),
+    "break": frozenset({"down", "off"}),
+}
+# Verbs that schedule their subject's complement ("the talks are expected to resume").
+_SCHEDULING_VERBS = frozenset({"expect", "schedule", "set", "due", "plan", "likely"})
 # Words of a hyphenated place name split by an earlier stage ("Emilia" of "Emilia-Romagna").
 _HYPHEN_JOIN = re.compile(r"[-\u2010\u2011][A-Z][\w'-]*")
 _FEATURE_RANK = {
@@ -441,17 +450,23 @@ def _aspectual_host(tok: Token) -> Token | None:
     head = tok.head
     if tok.dep_ not in ("nsubj", "nsubjpass") or head.pos_ not in ("VERB", "AUX"):
         return None
+    if head.lemma_.lower() in _SCHEDULING_VERBS:
+        # "the talks are expected to resume on Friday": the complement places the event.
+        head = next((c for c in head.children if c.dep_ == "xcomp"), head)
     lemma = head.lemma_.lower()
     if lemma not in ASPECTUAL_VERBS:
         return None
-    if lemma == "take" and not any(c.lower_ == "place" for c in head.children):
+    particles = {c.lower_ for c in head.children if c.dep_ in ("prt", "advmod", "dobj")}
+    if lemma in _ASPECTUAL_PARTICLES and not particles & _ASPECTUAL_PARTICLES[lemma]:
         return None
-    if lemma == "go" and not any(c.lower_ == "ahead" for c in head.children):
-        return None
-    if not any(
-        c.dep_ == "det" and c.lower_ in ("the", "this", "these", "those") for c in tok.children
-    ):
-        # A definite, already known event ("the talks"), not a generic one ("talks often fail").
+    definite = any(
+        c.dep_ in ("det", "poss") and c.lower_ in ("the", "this", "these", "those", "their", "its")
+        for c in tok.children
+    )
+    partner = any(c.dep_ == "prep" and c.lower_ in ("with", "between") for c in tok.children)
+    if not definite and not partner:
+        # A known or specific event ("the talks", "negotiations with the union"), not a
+        # generic one ("talks often fail").
         return None
     return head
 
@@ -559,7 +574,12 @@ def _build_event(
     else:
         attribution, modality = Attribution(), _local_modality(cue_tok, negated)
         polarity = "negative" if negated else "positive"
-    if modality in _UNREALISED and date is not None and date.source == "narrative":
+    unrealised = modality in _UNREALISED or any(
+        c.dep_ == "aux" and c.lower_ in HYPOTHETICAL_AUX | FUTURE_AUX
+        for node in _governors(cue_tok)
+        for c in node.children
+    )
+    if unrealised and date is not None and date.source == "narrative":
         # A planned or foreseen event has not happened on the story's latest day.
         date = EventDate(value=None, source="none")
     return Event(
@@ -807,10 +827,36 @@ def _resolve_pronoun(ctx: _Context, tok: Token | None) -> Token | None:
                 if kind is None or kind in fitting:
                     return subj
         node = node.head
-    for m in reversed(ctx.entity_mentions):
-        if m.end <= tok.idx and getattr(m.record, "type", None) in fitting:
-            return ctx.token_at(m.start)
+    mention = next(
+        (
+            m
+            for m in reversed(ctx.entity_mentions)
+            if m.end <= tok.idx and getattr(m.record, "type", None) in fitting
+        ),
+        None,
+    )
+    subject = _previous_subject(tok) if "PERSON" not in fitting else None
+    if subject is not None and (mention is None or subject.idx > mention.start):
+        # "The government denied it. It said ...": the last sentence's subject is a more
+        # recent antecedent than any named entity.
+        return subject
+    if mention is not None:
+        return ctx.token_at(mention.start)
     return tok
+
+
+def _previous_subject(tok: Token) -> Token | None:
+    """The common-noun subject of the main clause of the sentence before the pronoun's."""
+    sent = tok.sent
+    if sent.start == 0:
+        return None
+    root = tok.doc[sent.start - 1].sent.root
+    subj = _subject(root)
+    if subj is None or subj.pos_ != "NOUN" or subj.tag_ == "NNS" and tok.lower_ in ("it", "its"):
+        return None
+    if tok.lower_ in ("they", "them", "their") and subj.tag_ != "NNS":
+        return None
+    return subj
 
 
 def _phrase_tokens(tok: Token) -> list[Token]:

@@ -159,3 +159,28 @@ def test_acronym_alias_is_kept_next_to_the_full_name(run_events, needle, expecte
     ent = entity(text, needle.removeprefix("the "), "World Farming Organisation")
     (event,) = run_events(text, entities=[ent])
     assert event.actors[0].name == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "actor"),
+    [
+        (
+            "The Hansa League praised the port.\nThe government denied the claim. "
+            "It said it would sign a new agreement.",
+            "sign",
+            "The government",
+        ),
+        (
+            "The Hansa League praised the port.\nThe unions denied the claim. "
+            "They said they would lift the blockade.",
+            "lift",
+            "The unions",
+        ),
+    ],
+)
+def test_pronoun_prefers_previous_sentence_subject(run_events, text, trigger, actor):
+    from _events_helpers import entity
+
+    league = entity(text, "The Hansa League", "Hansa League")
+    event = by_trigger(run_events(text, entities=[league]), trigger)
+    assert event.actors[0].name == actor

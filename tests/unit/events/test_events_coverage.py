@@ -56,3 +56,15 @@ def test_new_lexicon_entries(run_events, text, trigger, type_):
 )
 def test_figurative_uses_are_not_events(run_events, text):
     assert run_events(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "type_"),
+    [
+        ("Nurses will strike on Monday over pay.", "PROTEST"),
+        ("Drones will strike the depot at night.", "ASSAULT"),
+    ],
+)
+def test_strike_by_workers_is_a_protest(run_events, text, type_):
+    (event,) = run_events(text)
+    assert event.type == type_

@@ -65,3 +65,10 @@ def test_narrative_date_skips_days_after_publication(run_events):
     events = run_events(text, published=datetime.date(2023, 5, 3), timexes=timexes)
     event = by_trigger(events, "retreated")
     assert (event.date.value, event.date.source) == ("2023-05-02", "narrative")
+
+
+def test_future_or_conditional_event_takes_no_narrative_date(run_events):
+    text = "On May 2, the river burst its banks.\nThe agency said it would not lift the curfew."
+    timexes = [timex(text, "May 2", "2023-05-02")]
+    event = by_trigger(run_events(text, timexes=timexes), "lift")
+    assert (event.date.value, event.polarity) == (None, "negative")

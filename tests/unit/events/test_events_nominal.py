@@ -69,3 +69,25 @@ def test_nominal_subject_of_an_aspectual_verb_is_an_event(run_events, text, trig
 
 def test_generic_nominal_subject_is_not_an_event(run_events):
     assert run_events("Talks often fail in the first week.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        ("The talks are expected to resume on Friday.", "talks"),
+        ("Negotiations with the landlords broke down on Friday.", "Negotiations"),
+    ],
+)
+def test_scheduled_or_partnered_nominal_is_an_event(run_events, text, trigger):
+    assert [e.trigger for e in run_events(text)] == [trigger]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Negotiations on the budget will begin soon.",  # a topic is not a participant
+        "The talks broke the silence.",  # "break" places an event only with down/off
+    ],
+)
+def test_unplaced_nominal_is_not_an_event(run_events, text):
+    assert run_events(text) == []
