@@ -290,23 +290,13 @@ def _joined_ents(doc: Doc) -> list[tuple[int, int, str]]:
         while True:
             nxt = ents[i + 1] if i + 1 < len(ents) else None
             if label in _NAME_LABELS and _glued(doc, end):
-                if nxt is not None and nxt[0] == end + 1:
+                if nxt is not None and nxt[0] in (end, end + 1) and nxt[2] in _NAME_LABELS:
                     end, i = nxt[1], i + 1
                     labels.append(nxt[2])
                 elif doc[end + 1].text[:1].isupper() and not doc[end + 1].ent_type_:
                     end += 2
                 else:
                     break
-                continue
-            if (
-                nxt is not None
-                and nxt[0] == end
-                and label in _NAME_LABELS
-                and nxt[2] in _NAME_LABELS
-                and _glued(doc, end)
-            ):
-                end, i = nxt[1], i + 1
-                labels.append(nxt[2])
                 continue
             if (
                 nxt is not None
@@ -319,6 +309,11 @@ def _joined_ents(doc: Doc) -> list[tuple[int, int, str]]:
             ):
                 end, i = nxt[1], i + 1
                 labels.append(nxt[2])
+                continue
+            place_end = _place_particle_end(doc, start, end, nxt)
+            if place_end:
+                end = place_end
+                labels.append("GPE")
                 continue
             if label == "ORG":
                 joined = _org_conjunct_end(doc, start, end, nxt)
@@ -333,6 +328,19 @@ def _joined_ents(doc: Doc) -> list[tuple[int, int, str]]:
         out.extend(_split_org_pair(doc, start, end, label))
         i += 1
     return out
+
+
+def _place_particle_end(doc: Doc, start: int, end: int, nxt: tuple[int, int, str] | None) -> int:
+    """End of "<Name> do <Word>" when the words after the particle are untagged and the
+    whole is a known populated place ("Mato Grosso do Sul"); 0 if not."""
+    if end + 1 >= len(doc) or doc[end].lower_ not in _PARTICLES or not doc[end].text.islower():
+        return 0
+    j = end + 1
+    while j < len(doc) and j - end <= 3 and doc[j].text[:1].isupper() and not doc[j].ent_type_:
+        j += 1
+    if j == end + 1 or (nxt is not None and nxt[0] < j):
+        return 0
+    return j if _populated_place(doc[start:j].text) else 0
 
 
 def _split_org_pair(doc: Doc, start: int, end: int, label: str) -> list[tuple[int, int, str]]:
@@ -711,7 +719,9 @@ def _person_like(doc: Doc, m: _Mention, singles: Counter[str]) -> bool:
             or _names.stem(low) in lex.head_nouns
             or low in lex.org_prefixes
             or low in lex.org_suffixes
-            or _names.country_of(t.text)
+            # A capital is also a given name ("Washington", "Paris"); a country is not.
+            or _names.country_of_name(t.text)
+            or _names.country_of_demonym(t.text)
         ):
             return False
     if _names.org_kind(m.core) != "other" or _populated_place(m.core):

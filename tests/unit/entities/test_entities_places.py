@@ -1,0 +1,105 @@
+"""Names the small model mistypes as people or organisations: places, surnames that are
+also places, named storms, and names the tokenizer cut at hyphens or particles."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.tokens import Doc
+
+from dateline.config import EntitySettings
+from dateline.records import Article
+from dateline.stages import entities
+
+
+def _run(nlp, text):
+    return entities._extract(Article(text=text), nlp(text), EntitySettings(), corrections=True)
+
+
+def _types(found):
+    return {e.name: e.type for e in found}
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "etype"),
+    [
+        # A known populated place with no person evidence is a GPE, not a PERSON/ORG.
+        ("Officials in Santiago de Compostela said the roads were closed.",
+         "Santiago de Compostela", "GPE"),
+        ("Farmers in Mato Grosso counted their losses.", "Mato Grosso", "GPE"),
+        ("Prime Minister Luis Rocha visited Porto on Monday.", "Porto", "GPE"),
+        ("Officials in Viana do Castelo and Braga said the storm had passed.", "Braga", "GPE"),
+        ("Officials in Viana do Castelo and Braga said the storm had passed.",
+         "Viana do Castelo", "GPE"),
+        # Person evidence keeps a person: it speaks with a personal pronoun, or has a title.
+        ("Sydney said she would run again.", "Sydney", "PERSON"),
+        ("Paris Hilton arrived late. Hilton said she was tired.", "Paris Hilton", "PERSON"),
+    ],
+)  # fmt: skip
+def test_entities_places_retyped(nlp, text, name, etype):
+    types = _types(_run(nlp, text))
+    assert types.get(name) == etype, types
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "alias"),
+    [
+        # A surname that is also a country merges into the person named in full earlier.
+        ("President Maria Chile met the envoy. Later, Chile told reporters the talks went well.",
+         "Maria Chile", "Chile"),
+        ("Prime Minister Ana Montenegro met the unions. Montenegro said the deal would hold.",
+         "Ana Montenegro", "Montenegro"),
+    ],
+)  # fmt: skip
+def test_entities_places_surname_that_is_a_place(nlp, text, name, alias):
+    found = {e.name: e for e in _run(nlp, text)}
+    assert name in found and found[name].type == "PERSON", _types(found.values())
+    assert alias in found[name].aliases
+    assert alias not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "alias"),
+    [
+        ("Hurricane Milton flooded the coast. Milton weakened on Friday.",
+         "Hurricane Milton", "Milton"),
+        ("Typhoon Haikui struck the island on Monday.", "Typhoon Haikui", None),
+        ("Storm Clara brought high winds. Clara moved east overnight.", "Storm Clara", "Clara"),
+    ],
+)  # fmt: skip
+def test_entities_places_named_storms_are_not_people(nlp, text, name, alias):
+    found = {e.name: e for e in _run(nlp, text)}
+    assert name in found and found[name].type == "OTHER", _types(found.values())
+    assert not any(e.type == "PERSON" for e in found.values())
+    if alias is not None:
+        assert alias in found[name].aliases
+
+
+@pytest.mark.parametrize(
+    ("words", "spaces", "ents", "expected"),
+    [
+        # "Emilia" GPE + "-Romagna" PERSON: one GPE across the glued hyphen.
+        (["in", "Baden", "-", "Wurttemberg", "today"], [True, False, False, True, False],
+         [(1, 2, "GPE"), (2, 4, "PERSON")], [(1, 4, "GPE")]),
+        # An untagged word after a glued hyphen belongs to the name.
+        (["in", "Baden", "-", "Wurttemberg", "today"], [True, False, False, True, False],
+         [(1, 2, "GPE")], [(1, 4, "GPE")]),
+        # A spaced dash is punctuation, not part of a name.
+        (["Baden", "-", "Wurttemberg"], [True, True, False],
+         [(0, 1, "GPE"), (2, 3, "GPE")], [(0, 1, "GPE"), (2, 3, "GPE")]),
+        # Particles between two tagged names.
+        (["in", "Viana", "do", "Castelo", "and"], [True, True, True, True, False],
+         [(1, 2, "GPE"), (3, 4, "PERSON")], [(1, 4, "GPE")]),
+        (["Ursula", "von", "der", "Leyen", "said"], [True, True, True, True, False],
+         [(0, 1, "PERSON"), (3, 4, "PERSON")], [(0, 4, "PERSON")]),
+        # An untagged tail after a particle joins only when the whole is a known place.
+        (["in", "Viana", "do", "Castelo", "and"], [True, True, True, True, False],
+         [(1, 2, "GPE")], [(1, 4, "GPE")]),
+        (["in", "Viana", "do", "Zzyzxq", "and"], [True, True, True, True, False],
+         [(1, 2, "GPE")], [(1, 2, "GPE")]),
+    ],
+)  # fmt: skip
+def test_entities_places_rejoined_spans(nlp, words, spaces, ents, expected):
+    doc = Doc(nlp.vocab, words=words, spaces=spaces)
+    doc.ents = [doc.char_span(doc[s].idx, doc[e - 1].idx + len(doc[e - 1]), label=lab)
+                for s, e, lab in ents]  # fmt: skip
+    assert entities._joined_ents(doc) == expected
