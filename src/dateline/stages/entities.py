@@ -19,11 +19,22 @@ Steps:
        f. two or three capitalised proper nouns right after a title are a PERSON;
        g. a capitalised word equal to a known person's surname (or to a one-word PERSON/ORG
           name) that the model left untagged is another mention of it.
+       h. joined spans (``_joined_ents``): a name cut at a glued hyphen ("Baden" +
+          "-Wurttemberg"), at a name particle ("Viana" do "Castelo"), or at "and" inside a
+          prepositional organisation name is one mention; "<Ministry of X> and <Ministry of
+          Y>" tagged as one is two;
+       i. acronyms (``_add_acronyms``): "Name (ABC)" makes ABC an alias of Name; an untagged
+          acronym abbreviating an ORG of the text is a mention of it;
+       j. retyping with whole-text evidence (``_retype``): a person-like ORG is a PERSON;
+          "Storm/Hurricane X" is OTHER; a one-word GPE equal to the surname of a person
+          named earlier is that person; a PERSON (or locative ORG) that is a known
+          populated place in the places gazetteer, with no person evidence, is a GPE.
     3. Country links: demonyms, possessives and "of <country>" on organisations are
        normalised to an ISO 3166 alpha-2 code ("Poland's Armed Forces" and "Polish
        Armed Forces" are both UA + "armed forces").
     4. Roles: a title before the name ("Kremlin spokesman X", "French Foreign Ministry
-       spokeswoman X", "acting governor of the Y region X") found by walking left over the
+       spokeswoman X", "acting governor of the Y region X", also before a comma
+       apposition: "the country's trade minister, X,") found by walking left over the
        noun phrase the name is a compound/nmod of, and an apposition after it ("X, a
        professor at the University of Vienna"). Titles come from ``titles.txt``.
     5. Merge mentions (union-find): same normalised key; surname <-> full name (when only
