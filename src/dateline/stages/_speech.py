@@ -215,16 +215,20 @@ def is_passive(verb: Token) -> bool:
     return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
 
 
+_CITE_LEMMAS = frozenset({"cite", "quote"})
+
+
 def _citing(verb: Token) -> list[Token]:
-    """Sources of "X, citing Y, reported": the objects of a 'cite' participle."""
+    """Sources of "X, citing Y, reported" (or "quoting Y"): the objects of the participle."""
     found = []
     for child in verb.children:
-        if child.lemma_.lower() == "cite" and child.dep_ in _CITE_DEPS:
+        if child.lemma_.lower() in _CITE_LEMMAS and child.dep_ in _CITE_DEPS:
             found.extend(c for c in child.children if c.dep_ in ("dobj", "obj", "pobj"))
     subj = subject_of(verb)
     if subj is not None and subj.i < verb.i:
         for child in subj.children:
-            if child.lemma_.lower() == "cite" and child.dep_ in ("acl", "advcl", "appos", "relcl"):
+            if child.lemma_.lower() in _CITE_LEMMAS and \
+                    child.dep_ in ("acl", "advcl", "appos", "relcl"):
                 found.extend(c for c in child.children if c.dep_ in ("dobj", "obj", "pobj"))
     return found
 
@@ -707,7 +711,8 @@ class Resolver:
 def _appositive(head: Token) -> Token | None:
     """The head of an apposition set off by commas after ``head`` ("X, head of Y,")."""
     for child in head.rights:
-        if child.dep_ == "appos" and child.i > head.i and head.doc[head.i + 1].text == ",":
+        if child.dep_ == "appos" and child.left_edge.i > head.i and \
+                head.doc[child.left_edge.i - 1].text == ",":
             return child
     return None
 

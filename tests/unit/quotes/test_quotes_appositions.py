@@ -26,6 +26,10 @@ def run(nlp, text: str) -> list[Quote]:
          "Oslo would review the quota", "Ingrid Solberg", "Norway's fisheries minister"),
         ("A city hall spokesman, Tomas Brandt, said the station would reopen on Monday.",
          "the station would reopen on Monday", "Tomas Brandt", "A city hall spokesman"),
+        # The title phrase ends in a prepositional phrase before the name.
+        ("The head of the national weather service, Lars Nilsson, told reporters on Monday "
+         "that the storm would weaken.", "the storm would weaken", "Lars Nilsson",
+         "The head of the national weather service"),
         # A name with an appositive title, and a timex between the verb and "that".
         ("Marta Kowalczyk, head of the regional water board, said on Tuesday that the dam "
          "was safe.", "the dam was safe", "Marta Kowalczyk", "Marta Kowalczyk"),

@@ -28,6 +28,8 @@ def run(nlp, text: str, **settings) -> list[Quote]:
         ("A regional weekly, the Valley Gazette, citing a source in the county council, "
          "reported that the bridge would close in spring.", "the bridge would close in spring",
          "Valley Gazette"),
+        ("The Daily Beacon, quoting a senior police officer, reported that three suspects "
+         "had been detained.", "three suspects had been detained", "Daily Beacon"),
         # An organisation's statement.
         ("The Northern Union of Grain Growers and Millers said that about 40 of its members "
          "had stopped deliveries.", "about 40 of its members had stopped deliveries",
