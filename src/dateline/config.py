@@ -47,7 +47,9 @@ class PlaceSettings(Section):
 class QuoteSettings(Section):
     min_direct_words: int = 1
     # Whose indirect speech becomes a Quote: "person" (people, incl. pronouns and titles
-    # resolved to a person; every attribution still becomes a Claim) or "any" source.
+    # resolved to a person, and groups of people; organisations only for a statement
+    # ("said that") or a report citing a third party; every attribution still becomes a
+    # Claim) or "any" attribution (also appeals and cited objects).
     indirect_speakers: Literal["person", "any"] = "person"
 
 
