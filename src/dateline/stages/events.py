@@ -846,17 +846,26 @@ def _resolve_pronoun(ctx: _Context, tok: Token | None) -> Token | None:
 
 
 def _previous_subject(tok: Token) -> Token | None:
-    """The common-noun subject of the main clause of the sentence before the pronoun's."""
+    """The nearest common-noun subject before the pronoun in its own sentence, else the
+    subject of the main clause of the sentence before, if its number fits."""
+    plural = tok.lower_ in ("they", "them", "their")
+
+    def fits(subj: Token | None) -> bool:
+        return (
+            subj is not None
+            and subj.pos_ == "NOUN"
+            and subj.dep_ in ("nsubj", "nsubjpass")
+            and (subj.tag_ == "NNS") == plural
+        )
+
     sent = tok.sent
+    before = [t for t in tok.doc[sent.start : tok.i] if fits(t)]
+    if before:
+        return before[-1]
     if sent.start == 0:
         return None
-    root = tok.doc[sent.start - 1].sent.root
-    subj = _subject(root)
-    if subj is None or subj.pos_ != "NOUN" or subj.tag_ == "NNS" and tok.lower_ in ("it", "its"):
-        return None
-    if tok.lower_ in ("they", "them", "their") and subj.tag_ != "NNS":
-        return None
-    return subj
+    subj = _subject(tok.doc[sent.start - 1].sent.root)
+    return subj if fits(subj) else None
 
 
 def _phrase_tokens(tok: Token) -> list[Token]:

@@ -176,6 +176,12 @@ def test_acronym_alias_is_kept_next_to_the_full_name(run_events, needle, expecte
             "lift",
             "The unions",
         ),
+        (
+            "The Hansa League praised the port.\nGunmen shelled a depot, the army said, "
+            "and it arrested two men.",
+            "arrested",
+            "the army",
+        ),
     ],
 )
 def test_pronoun_prefers_previous_sentence_subject(run_events, text, trigger, actor):
