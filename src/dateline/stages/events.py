@@ -1,20 +1,28 @@
 """Events stage: PLOVER-typed event mentions with actors, targets, place, date and source.
 
 A trigger is a verb, a nominalisation or an adjective predicate found in the trigger
-lexicon (``data/events/triggers.tsv``); reporting verbs are not in it (they are
-attribution, handled by the claims stage). Each trigger becomes one ``Event`` whose
-arguments come from the dependency parse and from the records of earlier stages.
+lexicon (``data/events/triggers.tsv``); reporting verbs are in it only negated ("did not
+say when": a refusal), otherwise they are attribution, handled by the claims stage. Each
+trigger becomes one ``Event`` whose arguments come from the dependency parse and from the
+records of earlier stages.
 
 Which triggers become events:
 
 1. Verbal triggers, unless they only describe a participant (relative clauses,
-   participles modifying a noun, gerunds after a preposition), or are an
-   infinitive that is not governed by a verb of trying, starting, deciding,
-   ordering and the like ("his task is to push", "able to conquer" are not events).
-2. A purpose clause of an event ("convened ... to discuss") is part of that event.
+   participles modifying a noun, gerunds after a preposition), are a condition
+   ("if they withdraw"), or are an infinitive that is not governed by a verb of
+   trying, starting, deciding, intending, ordering and the like ("his task is to
+   push", "able to conquer" are not events). A past-tense relative clause whose
+   subject is the relative pronoun ("men who had allegedly broken into") is an
+   event of the described participant.
+2. A purpose clause of an event ("convened ... to discuss") and the complement of a
+   trigger verb ("threatened to impose", "agreed to hold talks") are part of that
+   event: one clause, one event.
 3. Nominal triggers ("an attack by X", "the withdrawal of troops") need a stated
    participant (by-phrase, possessive, "of" actor, or a "with" partner for a
-   meeting), must sit in a clause with a verb (not a heading) and must not lie
+   meeting), or must be the definite or partnered subject of a verb that only
+   places them in time ("the talks would begin on April 7", "are expected to
+   resume"); they must sit in a clause with a verb (not a heading) and must not lie
    inside an event already found (they then lend it their agent).
 
 Arguments, each with a fallback order:
@@ -22,8 +30,11 @@ Arguments, each with a fallback order:
 - actor: (1) passive by-agent, or the subject; (2) for an infinitive, the object of
   an ordering verb ("ordered the military to push") or else the subject of the
   governing clause; (3) the first conjunct's subject; (4) for a passive without
-  agent, the agent of a nominal event inside the clause. Pronouns resolve to the
-  subject of the reporting clause, else the most recent entity mention.
+  agent, the agent of a nominal event inside the clause. A relative pronoun
+  subject is the noun its clause describes. Pronouns resolve to (1) the subject of
+  the reporting clause; (2) the more recent of the last entity mention of a fitting
+  type and the nearest earlier common-noun subject of the same number (in the
+  sentence, else the previous sentence's main clause).
 - date: (1) a timex inside the event's clause; (2) a timex in its sentence; (3) the
   narrative reference date, the latest day-precise timex before the event that is not
   after publication; none for a narrative date of an intended, ordered, predicted or
@@ -34,8 +45,10 @@ Arguments, each with a fallback order:
   the actor phrase or after "from" are skipped; finer places (towns) beat regions,
   regions beat countries.
 - attribution, modality, polarity: copied from the smallest Claim covering the
-  trigger; without one, local cues (negation, "allegedly", intention and ordering
-  verbs, modal verbs) else ``asserted``.
+  trigger; without one, or when it is the outlet's own voice with no cue, local cues
+  (negation of the trigger or a governing verb, "allegedly", intention and ordering
+  verbs, "would" in a reported clause = predicted, other modal verbs) else
+  ``asserted``.
 """
 
 from __future__ import annotations
