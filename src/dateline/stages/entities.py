@@ -253,6 +253,19 @@ def _glued(doc: Doc, i: int) -> bool:
     )
 
 
+def _hyphen_name(doc: Doc, start: int, hyphen: int, end: int) -> bool:
+    """``doc[start:end]``, cut at the hyphen ``hyphen``, is one name: not a pair of
+    countries or peoples ("Russia-Ukraine war", "Polish-Ukrainian border"), unless the
+    whole is itself a country or a known place ("Guinea-Bissau")."""
+    right_start = hyphen + 1 if doc[hyphen].text in _HYPHENS else hyphen
+    left = doc[start:hyphen].text
+    right = doc[right_start:end].text.lstrip("-\u2010\u2011")
+    if _names.country_of(left) or _names.country_of(right):
+        whole = doc[start:end].text
+        return bool(_names.country_of(whole)) or _populated_place(whole)
+    return True
+
+
 def _org_conjunct_end(doc: Doc, start: int, end: int, nxt: tuple[int, int, str] | None) -> int:
     """End of "<Org of X> and <Y ... Head>" when the model cut the name at "and" (0 if not).
 
@@ -301,10 +314,19 @@ def _joined_ents(doc: Doc) -> list[tuple[int, int, str]]:
         while True:
             nxt = ents[i + 1] if i + 1 < len(ents) else None
             if label in _NAME_LABELS and _glued(doc, end):
-                if nxt is not None and nxt[0] in (end, end + 1) and nxt[2] in _NAME_LABELS:
+                if (
+                    nxt is not None
+                    and nxt[0] in (end, end + 1)
+                    and nxt[2] in _NAME_LABELS
+                    and _hyphen_name(doc, start, end, nxt[1])
+                ):
                     end, i = nxt[1], i + 1
                     labels.append(nxt[2])
-                elif doc[end + 1].text[:1].isupper() and not doc[end + 1].ent_type_:
+                elif (
+                    doc[end + 1].text[:1].isupper()
+                    and not doc[end + 1].ent_type_
+                    and _hyphen_name(doc, start, end, end + 2)
+                ):
                     end += 2
                 else:
                     break

@@ -86,6 +86,14 @@ def test_entities_places_named_storms_are_not_people(nlp, text, name, alias):
         # A spaced dash is punctuation, not part of a name.
         (["Baden", "-", "Wurttemberg"], [True, True, False],
          [(0, 1, "GPE"), (2, 3, "GPE")], [(0, 1, "GPE"), (2, 3, "GPE")]),
+        # Two countries or peoples joined by a hyphen stay two names...
+        (["the", "Russia", "-", "Ukraine", "war"], [True, False, False, True, False],
+         [(1, 2, "GPE")], [(1, 2, "GPE")]),
+        (["the", "Polish", "-", "Ukrainian", "border"], [True, False, False, True, False],
+         [(1, 2, "NORP"), (3, 4, "NORP")], [(1, 2, "NORP"), (3, 4, "NORP")]),
+        # ...unless the whole is a country.
+        (["in", "Guinea", "-", "Bissau", "today"], [True, False, False, True, False],
+         [(1, 2, "GPE")], [(1, 4, "GPE")]),
         # Particles between two tagged names.
         (["in", "Viana", "do", "Castelo", "and"], [True, True, True, True, False],
          [(1, 2, "GPE"), (3, 4, "PERSON")], [(1, 4, "GPE")]),
