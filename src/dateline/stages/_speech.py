@@ -201,6 +201,13 @@ def subject_of(verb: Token) -> Token | None:
                 return verb.head
             return child
     if (
+        _participle_cue(verb)
+        and verb.head.dep_ == "ccomp"
+        and verb.head.head.i != verb.head.i
+        and is_reporting(verb.head.head)
+    ):
+        return subject_of(verb.head.head)  # "X said that Y would appeal, adding that ..."
+    if (
         verb.dep_ in ("conj", "advcl", "xcomp", "pcomp")
         and verb.head.pos_ in ("VERB", "AUX")
         and verb.head.i != verb.i
@@ -266,6 +273,9 @@ def find_cues(doc: Doc) -> list[Cue]:
         if not is_reporting(token):
             continue
         cue = Cue(token, subject_of(token), None, is_passive(token), _citing(token))
+        cited_as = _cited_as_saying(token)
+        if cited_as is not None:
+            cue.source, cue.citing = cited_as
         contents = _contents(token)
         if not contents:
             cues.append(cue)
@@ -275,12 +285,36 @@ def find_cues(doc: Doc) -> list[Cue]:
     return cues
 
 
+def _cited_as_saying(verb: Token) -> tuple[Token | None, list[Token]] | None:
+    """"X cited/quoted Y as saying that ...": the source X and the cited Y of 'saying'."""
+    prep = verb.head
+    if verb.dep_ != "pcomp" or prep.lower_ != "as" or prep.head.lemma_.lower() not in _CITE_LEMMAS:
+        return None
+    cite = prep.head
+    return subject_of(cite), [c for c in cite.children if c.dep_ in ("dobj", "obj")]
+
+
+def _participle_cue(token: Token) -> bool:
+    """A reporting participle that continues its clause's report (", adding that ...")."""
+    return token.tag_ == "VBG" and token.dep_ in ("advcl", "xcomp", "conj") and is_reporting(token)
+
+
 def _contents(verb: Token) -> list[tuple[tuple[int, int], ContentKind]]:
     """The contents a reporting verb reports, each with its kind (see ``Cue``): its
     ccomp children, an object and to-infinitive or 'for' object of a directive verb, the
     object of a finite 'cite', a subject-bearing
     clause fronted before it ("<clause>, X noted"), or the root clause it hangs off."""
-    found = [_clause_range(c) for c in verb.children if c.dep_ == "ccomp"]
+    found = []
+    for child in verb.children:
+        if child.dep_ == "ccomp":
+            start, end = _clause_range(child)
+            # "said that X, adding that Y": the participle's report is not part of X.
+            for sub in child.children:
+                if _participle_cue(sub) and sub.i > child.i and sub.left_edge.i < end:
+                    end = sub.left_edge.i
+                    while end > start and verb.doc[end - 1].is_punct:
+                        end -= 1
+            found.append((start, end))
     appeals: list[tuple[int, int]] = []
     objects: list[tuple[int, int]] = []
     if not found and verb.lemma_.lower() in lexicon().directive_verbs:

@@ -299,7 +299,9 @@ def _is_speech(cue: Cue, resolved: Resolved | None, settings: QuoteSettings) -> 
             cue.source.lemma_.lower() in lex.human_nouns | lex.person_titles:
         # A group speaks ("warned that"); its beliefs ("feared that") are not quotes.
         return cue.token.lemma_.lower() not in lex.cognition_verbs
-    if resolved.category == "org":
+    org_like = resolved.category in ("anonymous", "other") and cue.source is not None and \
+        cue.source.lower_ in lex.org_words  # "Police said ..."
+    if resolved.category == "org" or org_like:
         return cue.token.lemma_.lower() in lex.org_speech_verbs or cue.cites_third_party
     return False
 

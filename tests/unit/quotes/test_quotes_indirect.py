@@ -55,3 +55,20 @@ def test_quotes_indirect_non_person_sources(nlp, text: str, any_count: int) -> N
     # By default only people's indirect speech is a Quote; "any" keeps every source.
     assert run(nlp, text) == []
     assert len(run(nlp, text, indirect_speakers="any")) == any_count
+
+
+@pytest.mark.parametrize(
+    ("text", "contents"),
+    [
+        ("Anna Berg said on Monday that the company would appeal, adding that it had done "
+         "nothing wrong.", ["the company would appeal", "it had done nothing wrong"]),
+        ("Paul Okafor said the plant would close, saying that the costs were too high.",
+         ["the plant would close", "the costs were too high"]),
+    ],
+)
+def test_quotes_indirect_participle_continues_report(nlp, text: str,
+                                                     contents: list[str]) -> None:
+    # ", adding that ...": a second report by the same speaker, cut from the first clause.
+    quotes = run(nlp, text)
+    assert [q.text for q in quotes] == contents
+    assert len({q.speaker.name for q in quotes}) == 1

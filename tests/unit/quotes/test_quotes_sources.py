@@ -30,13 +30,18 @@ def run(nlp, text: str, **settings) -> list[Quote]:
          "Valley Gazette"),
         ("The Daily Beacon, quoting a senior police officer, reported that three suspects "
          "had been detained.", "three suspects had been detained", "Daily Beacon"),
-        # An organisation's statement.
+        ("The Coastal Times cited an unnamed official as saying that the port would close.",
+         "the port would close", "Coastal Times"),
+        # An organisation's statement, also with a bare group noun as its name.
+        ("Police said a man had been arrested.", "a man had been arrested", "Police"),
         ("The Northern Union of Grain Growers and Millers said that about 40 of its members "
          "had stopped deliveries.", "about 40 of its members had stopped deliveries",
          "Grain Growers"),
         # A group of people named by a plural common noun.
         ("Dairy farmers in the valley warned that milk prices would fall again.",
          "milk prices would fall again", "farmers"),
+        ("Hospital staff in the capital said they had run out of oxygen.",
+         "they had run out of oxygen", "staff"),
         ("Local residents said the water had risen overnight.", "the water had risen overnight",
          "residents"),
     ],
