@@ -33,7 +33,8 @@ Steps:
     3. Scores: population (log scale), feature kind (a country or region beats a town of
        the same name; a region named like its own main town yields to the town), primary
        name over alternate name, the share of the article's country mentions (countries,
-       demonyms, places of one country) that the candidate's country has, the share of
+       demonyms, places of one country) that the candidate's country has, not counting
+       the mention's own name (a name does not vote for its own sense), the share of
        its first-level region among the regions named, an explicit qualifier
        ("Paris, Texas"; "X, Y region"), a bonus for a town of a region the article names
        when the rest of the article is about its country ("Palestine" in a story about
@@ -107,7 +108,7 @@ _BASED = re.compile(r"^-?based$", re.IGNORECASE)
 _W_POPULATION = 0.25
 _W_KIND = {"country": 1.2, "continent": 1.2, "region": 0.6, "district": 0.2, "city": 0.0}
 _W_PRIMARY = 0.3
-_W_COUNTRY = 1.0
+_W_COUNTRY = 1.5
 _W_QUALIFIER = 3.0
 _W_REGION = 0.5
 _W_LOCAL = 0.5
@@ -576,12 +577,15 @@ def _resolve(doc: Doc, mentions: list[_Mention], gaz: Gazetteer,
                 score -= 2 * _W_KIND["region"]
             if gaz.is_primary(m.key, c):
                 score += _W_PRIMARY
-            score += _W_COUNTRY * votes.get(entry.country, 0.0) / total
+            own = own_votes.get(m.key, Counter())
+            rest = total - sum(own.values())
+            if rest > 0:
+                # The other mentions' countries: a name does not vote for its own sense.
+                score += _W_COUNTRY * (votes.get(entry.country, 0.0)
+                                       - own.get(entry.country, 0.0)) / rest
             if entry.kind in ("city", "district"):
                 local = region_votes.get((entry.country, entry.admin1), 0.0)
                 score += _W_REGION * local / region_total
-                own = own_votes.get(m.key, Counter())
-                rest = total - sum(own.values())
                 if local and gaz.is_primary(m.key, c) and rest > 0 and (
                         votes.get(entry.country, 0.0) - own.get(entry.country, 0.0)) / rest \
                         >= 0.5:
