@@ -107,7 +107,15 @@ def _holds(token: Token, key: str, values: frozenset[str]) -> bool:
     if key == "passive":
         return is_passive(token)
     if key == "neg":
-        return any(c.dep_ == "neg" for c in children)
+        # Only a negation in the verb group ("did not say", "has never said"): a quoted
+        # "not" before or after the verb, cut off by punctuation, is what was said.
+        doc = token.doc
+        return any(
+            c.dep_ == "neg"
+            and c.i < token.i
+            and not any(t.is_punct for t in doc[c.i + 1 : token.i])
+            for c in children
+        )
     if key == "prt":
         return any(c.dep_ in _PARTICLE_DEPS and c.lower_ in values for c in children)
     if key == "prep":

@@ -33,6 +33,8 @@ import pytest
         ("Thousands marched through the capital against the reform.", "marched", "PROTEST"),
         ("Two men broke into the pharmacy overnight.", "broke", "ASSAULT"),
         ("The senator attacked the governor in a speech.", "attacked", "DISAPPROVE"),
+        ("The investors backed out of the deal.", "backed", "REJECT"),
+        ("The unions backed the strike.", "backed", "SUPPORT"),
         ("The rebels attacked the convoy at dawn.", "attacked", "ASSAULT"),
     ],
 )
@@ -52,6 +54,7 @@ def test_new_lexicon_entries(run_events, text, trigger, type_):
         "The candidate raised money in the suburbs.",  # raise only with quotas or tariffs
         "The senator seized on the report.",  # figurative "seize on"
         "The proposal has been met with opposition.",  # "met with" a reaction, not a meeting
+        '"Absolutely not," the mayor said.',  # a quoted "not" is not a refusal to say
     ],
 )
 def test_figurative_uses_are_not_events(run_events, text):

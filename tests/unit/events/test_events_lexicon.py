@@ -8,7 +8,20 @@ from dateline.records import PLOVER_TYPES
 from dateline.stages._triggers import demonyms, lexicon
 
 ENTRIES = [entry for entries in lexicon().values() for entry in entries]
-KEYS = {"prt", "prep", "obj", "pobj", "subj", "passive", "comp", "neg", "obj!", "prep!", "pobj!"}
+KEYS = {
+    "prt",
+    "prep",
+    "obj",
+    "pobj",
+    "subj",
+    "passive",
+    "comp",
+    "neg",
+    "obj!",
+    "prep!",
+    "pobj!",
+    "prt!",
+}
 FLAGS = {"obj_actor", "source_actor", "of_actor", "of_target"}
 REPORTING = {"say", "report", "state", "note", "tell", "announce", "claim", "add", "write"}
 
