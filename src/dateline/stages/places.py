@@ -192,7 +192,8 @@ def _person_names(doc: Doc, entities: list[Entity]) -> tuple[set[str], list[bool
     words: set[str] = set()
     inside = [False] * len(doc)
     for ent in doc.ents:
-        if ent.label_ == "PERSON" and len(ent) > 1 and not _gazetteer_name(ent):
+        if ent.label_ == "PERSON" and len(ent) > 1 and not _gazetteer_name(ent) and all(
+                t.pos_ == "PROPN" for t in ent):
             for t in ent:
                 if _is_cap(t):
                     words.add(name_key(t.text))
