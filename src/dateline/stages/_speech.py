@@ -598,6 +598,14 @@ class Resolver:
             or not _is_definite(span)
         ):
             return Resolved(SpeakerRef(name=mention, mention=mention, span=char_span), "anonymous")
+        if (
+            head.pos_ == "NOUN"
+            and head.lemma_.lower() in lex.human_nouns
+            and not _is_definite(span)
+            and not any(t.pos_ == "PROPN" for t in span if t.i < head.i)
+        ):
+            # "Cattle exporters in the north": an unnamed group, whatever names follow it.
+            return Resolved(SpeakerRef(name=mention, mention=mention, span=char_span), "anonymous")
         ent = self._ent_on(head)
         if ent is not None:
             if ent.label_ == "PERSON":

@@ -1,0 +1,50 @@
+"""Source chains of reports through a cited party, groups of people and continued reports."""
+
+from __future__ import annotations
+
+import pytest
+
+from dateline.config import ClaimSettings, QuoteSettings
+from dateline.records import Article, Claim
+from dateline.stages.claims import extract_claims
+from dateline.stages.parse import split_sentences
+from dateline.stages.quotes import extract_quotes
+
+
+def run(nlp, text: str) -> list[Claim]:
+    article = Article(text=text)
+    doc = nlp(text)
+    sentences = split_sentences(article, doc)
+    quotes = extract_quotes(article=article, doc=doc, sentences=sentences, entities=[],
+                            settings=QuoteSettings())
+    return extract_claims(article=article, doc=doc, sentences=sentences, entities=[],
+                          quotes=quotes, settings=ClaimSettings())
+
+
+def innermost(claims: list[Claim], text: str, words: str) -> Claim:
+    offset = text.index(words)
+    holding = [c for c in claims if c.span[0] <= offset < c.span[1]]
+    return min(holding, key=lambda c: c.span[1] - c.span[0])
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "chain"),
+    [
+        ("The Coastal Times cited an unnamed official as saying that the port would close.",
+         "the port would close", [("Coastal Times", "named"), ("official", "anonymous")]),
+        ("The Daily Beacon, quoting a senior police officer, reported that three suspects "
+         "had been detained.", "three suspects",
+         [("Daily Beacon", "named"), ("police officer", "anonymous")]),
+        ("Dairy farmers in Vermont warned that milk prices would fall.", "milk prices",
+         [("farmers", "anonymous")]),
+        ("Anna Berg said that the company would appeal, adding that it had done nothing "
+         "wrong.", "it had done nothing", [("Anna Berg", "named")]),
+    ],
+)
+def test_claims_sources_chain(nlp, text: str, words: str,
+                              chain: list[tuple[str, str]]) -> None:
+    sources = innermost(run(nlp, text), text, words).attribution.sources
+    assert len(sources) == len(chain)
+    for source, (name, kind) in zip(sources, chain, strict=True):
+        assert name in source.name
+        assert source.kind == kind
