@@ -39,7 +39,8 @@ Steps:
        ("Paris, Texas"; "X, Y region"), a bonus for a town of a region the article names
        when the rest of the article is about its country ("Palestine" in a story about
        Texas), and closeness to the other places' best guesses.
-       One sense per text: every mention with the same key gets the same place, and a
+       One sense per text: every mention with the same key gets the same place (and
+       every capitalised occurrence of a name found once is a mention), and a
        short form of a joined name in the article ("Viana" after "Viana do Castelo")
        gets that name's place.
     4. One Place per distinct resolved location, mentions merged; ``name`` is the first
@@ -375,6 +376,26 @@ def _find_mentions(doc: Doc, gaz: Gazetteer, settings: PlaceSettings,
                     continue
                 if gaz.lookup(name_key(other.text)) and name_key(other.text) not in gaz.demonyms:
                     add(j, j + 1, "gazetteer")
+    # One sense per text: a name taken as a place once is a place at its other capitalised
+    # occurrences too ("Fargo raised its goal" at a sentence start, "Fargo Mayor ...").
+    firsts: dict[str, set[int]] = {}
+    for m in mentions:
+        if m.source in ("ner", "gazetteer") and not m.region and m.key not in gaz.generic:
+            firsts.setdefault(doc[m.start].lower_, set()).add(m.end - m.start)
+    for i, tok in enumerate(doc):
+        if taken[i] or tok.lower_ not in firsts or not _is_cap(tok):
+            continue
+        for length in sorted(firsts[tok.lower_], reverse=True):
+            end = i + length
+            if end > len(doc) or any(taken[i:end]) or any(
+                    other_ent[j] in _NON_PLACE_LABELS for j in range(i, end)):
+                continue
+            if end < len(doc) and _is_cap(doc[end]) and not other_ent[i]:
+                continue  # the start of a longer name the model did not tag
+            key = name_key(doc[i:end].text)
+            if any(m.key == key and m.source in ("ner", "gazetteer") for m in mentions):
+                add(i, end, "gazetteer")
+                break
     mentions.sort(key=lambda m: m.start)
     return mentions, demonym_codes
 
