@@ -315,6 +315,15 @@ def _contents(verb: Token) -> list[tuple[tuple[int, int], ContentKind]]:
                     while end > start and verb.doc[end - 1].is_punct:
                         end -= 1
             found.append((start, end))
+        elif (
+            child.dep_ == "conj"
+            and found
+            and any(c.dep_ == "mark" and c.lower_ == "that" for c in child.children)
+        ):
+            # "said that X, but that Y" parsed with Y conjoined to the verb: one report.
+            start, end = _clause_range(child)
+            if found[-1][1] <= start:
+                found[-1] = (found[-1][0], end)
     appeals: list[tuple[int, int]] = []
     objects: list[tuple[int, int]] = []
     if not found and verb.lemma_.lower() in lexicon().directive_verbs:

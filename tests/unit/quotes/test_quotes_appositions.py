@@ -33,6 +33,11 @@ def run(nlp, text: str) -> list[Quote]:
         # A name with an appositive title, and a timex between the verb and "that".
         ("Marta Kowalczyk, head of the regional water board, said on Tuesday that the dam "
          "was safe.", "the dam was safe", "Marta Kowalczyk", "Marta Kowalczyk"),
+        # "that X, but that Y": one report even when Y hangs off the verb.
+        ("Marta Olivares, director of the regional emergency service, said on Tuesday that "
+         "the worst of the storm had passed, but that rivers would stay high.",
+         "the worst of the storm had passed, but that rivers would stay high",
+         "Marta Olivares", "Marta Olivares"),
     ],
 )
 def test_quotes_appositions_speaker(nlp, text: str, content: str, speaker: str,
