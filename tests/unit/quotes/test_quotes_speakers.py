@@ -78,3 +78,22 @@ def test_quotes_speakers_fallback_without_entities(nlp) -> None:
     (quote,) = run(nlp, text, [])
     assert quote.speaker.name == "Jonas Berg"
     assert quote.speaker.entity_id is None
+
+
+@pytest.mark.parametrize(
+    ("text", "pieces", "speaker"),
+    [
+        ("The Federation of Grain Growers and Flour Millers said that prices would rise.",
+         ["Federation of Grain Growers", "Flour Millers"],
+         "The Federation of Grain Growers and Flour Millers"),
+        ("The Council of Ports and Harbours said that fees would double.",
+         ["Council of Ports", "Harbours"], "The Council of Ports and Harbours"),
+    ],
+)
+def test_quotes_speakers_org_name_split_by_entities(nlp, text: str, pieces: list[str],
+                                                    speaker: str) -> None:
+    # The entity stage split one organisation's name at "and": the speaker is the whole name.
+    entities = [_entity(text, f"E{i}", piece, "ORG", [piece]) for i, piece in enumerate(pieces)]
+    quotes = run(nlp, text, entities)
+    assert len(quotes) == 1
+    assert quotes[0].speaker.name == speaker
