@@ -81,6 +81,7 @@ _REGION_WORDS = frozenset({
     "region", "oblast", "province", "state", "krai", "kray", "governorate", "prefecture",
     "district", "county", "territory", "republic", "voivodeship", "canton", "parish",
 })
+_SETTLEMENT_WORDS = frozenset({"city", "town", "village", "township", "borough"})
 _SUBREGION_WORDS = frozenset({"county", "district", "parish"})
 _DIRECTION_WORDS = frozenset({"direction", "axis", "sector"})
 _LOCATIVE_CUES = frozenset({
@@ -308,6 +309,9 @@ def _find_mentions(doc: Doc, gaz: Gazetteer, settings: PlaceSettings,
                     add(start, end, "demonym")
                 continue
             start, end = _whole_name(doc, start, end, gaz)
+            if end - start > 1 and doc[end - 1].lower_ in _SETTLEMENT_WORDS and not gaz.lookup(
+                    name_key(doc[start:end].text)):
+                end -= 1  # "Fargo city", "Lansing Township": the place is the town
             region_end = _region_suffix(doc, end)
             last = doc[end - 1].lower_
             if region_end > end:

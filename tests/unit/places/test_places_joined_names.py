@@ -47,3 +47,16 @@ def test_places_joined_names_short_form_same_place(nlp, text, full, short):
     assert place is not None
     assert short in place.aliases
     assert len(place.mentions) == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "form", "country"),
+    [
+        ("Officials said Fargo city crews worked through the night.", "Fargo", "US"),
+        ("Flooding forced evacuations in Lansing Township, the sheriff said.", "Lansing", "US"),
+    ],
+)
+def test_places_joined_names_settlement_word_trimmed(nlp, text, form, country):
+    place = place_named(places_of(nlp, text), form)
+    assert place is not None
+    assert place.country == country
