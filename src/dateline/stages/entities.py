@@ -95,7 +95,11 @@ _LOCATIVE = frozenset(
         "west", "via", "through", "off",
     }
 )  # fmt: skip
-_PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers"})
+_LIST_JOINERS = frozenset({",", "and", "or", "&"})
+# Verbs whose object is typically a place ("visited X", "flooded X").
+_PLACE_VERBS = frozenset(
+    {"visit", "reach", "leave", "enter", "flood", "evacuate", "tour", "bomb", "shell"}
+)
 _HYPHENS = ("-", "\u2010", "\u2011")
 _NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"})
 # Lower-case particles inside personal and place names (Romance, Germanic, Dutch).
@@ -688,8 +692,11 @@ def _retype(doc: Doc, mentions: list[_Mention]) -> None:
     2. "Storm/Hurricane X" is a named storm (OTHER), and so is "X" alone later;
     3. a one-word GPE/ORG equal to the surname of a person named in full earlier is that
        person ("Prime Minister Ana Lima ... Lima said"), unless it is a preposition's object;
-    4. a PERSON (or a locative ORG) that is a known populated place or a name tagged GPE
-       elsewhere in the text, with no person evidence (``_person_evidence``), is a GPE.
+    4. a PERSON/ORG with no person evidence (``_person_evidence``, on any mention of the
+       same name) is a GPE when the same name is tagged GPE elsewhere in the text, or when
+       it stands where places stand (``_place_context``: "in X", "near X", "visited X",
+       "A, B and X" with A a place; not a modifier: "the X family") and is a known
+       populated place.
     """
     singles = Counter(doc[m.start].text for m in mentions if m.end - m.start == 1)
     for m in mentions:
@@ -709,10 +716,26 @@ def _retype(doc: Doc, mentions: list[_Mention]) -> None:
             m.label, m.corrected = "OTHER", True
     firsts: dict[str, int] = {}  # surname -> start of its first full-name mention
     for m in mentions:
-        if m.label == "PERSON" and m.end - m.start > 1 and m.core[:1].isupper():
+        if (
+            m.label == "PERSON"
+            and m.end - m.start > 1
+            and m.core[:1].isupper()
+            and not _names.country_of(m.core)  # "North Korea" mistagged: not a surname
+        ):
             key = doc[m.end - 1].text
             firsts[key] = min(firsts.get(key, m.start), m.start)
+    # A word ending a multi-word place of the text ("North X") is no surname there.
+    place_ends = {doc[m.end - 1].text for m in mentions if m.label == "GPE" and m.end - m.start > 1}
+    for word in place_ends:
+        firsts.pop(word, None)
     gpe_cores = {m.core for m in mentions if m.label == "GPE"}
+    gpe_tokens = {i for m in mentions if m.label == "GPE" for i in range(m.start, m.end)}
+    # Evidence for one mention of a name holds for all its mentions ("Mr. X" ... "X").
+    people = {
+        m.core
+        for m in mentions
+        if m.label in ("PERSON", "ORG") and _person_evidence(doc, m, firsts, singles)
+    }
     for m in mentions:
         one = m.end - m.start == 1
         text = doc[m.start].text
@@ -727,12 +750,22 @@ def _retype(doc: Doc, mentions: list[_Mention]) -> None:
         ):
             m.label, m.corrected = "PERSON", True
             continue
-        if m.label not in ("PERSON", "ORG") or _person_evidence(doc, m, firsts, singles):
+        if (
+            m.label not in ("PERSON", "ORG")
+            or m.core in people
+            or _names.is_acronym(m.core)
+            or _org_head(doc[m.end - 1].lower_)
+        ):
             continue
-        if m.label == "ORG" and not _locative(doc[m.start : m.end].root):
-            continue
-        if m.core in gpe_cores or _populated_place(m.core):
+        if m.core in gpe_cores or (
+            (
+                _place_context(doc[m.start : m.end].root, gpe_tokens)
+                or _listed_with_place(doc, m, gpe_tokens)
+            )
+            and _populated_place(m.core)
+        ):
             m.label, m.corrected = "GPE", True
+            gpe_tokens.update(range(m.start, m.end))
 
 
 def _person_like(doc: Doc, m: _Mention, singles: Counter[str]) -> bool:
@@ -761,13 +794,23 @@ def _person_like(doc: Doc, m: _Mention, singles: Counter[str]) -> bool:
         return False
     if singles[span[-1].text] > 0 or _titled(doc, m.start) or _appos_title(doc, m.end):
         return True
+    # The surname alone: not inside another writing of the full name, nor of another name.
     last = span[-1].text
-    return any(t.text == last and not (m.start <= t.i < m.end) for t in doc)
+    # It must read as a person there: tagged PERSON, or a proper-noun subject.
+    return any(
+        t.text == last
+        and not (m.start <= t.i < m.end)
+        and (t.ent_type_ == "PERSON" or (t.pos_ == "PROPN" and t.dep_ == "nsubj"))
+        and not (t.i > 0 and doc[t.i - 1].text[:1].isupper() and doc[t.i - 1].pos_ == "PROPN")
+        and not (t.i + 1 < len(doc) and doc[t.i + 1].pos_ == "PROPN")
+        for t in doc
+    )
 
 
 def _titled(doc: Doc, start: int) -> bool:
     """A title ends right before token ``start`` ("Mayor X", "Prime Minister X")."""
-    tokens = [t.text for t in doc[max(0, start - 4) : start]]
+    # "Mr." is written with a dot; the titles list has "mr".
+    tokens = [t.text.rstrip(".") or t.text for t in doc[max(0, start - 4) : start]]
     return any(_names.title_at(tokens, len(tokens) - k) == k for k in range(1, len(tokens) + 1))
 
 
@@ -778,6 +821,41 @@ def _locative(token: Token) -> bool:
     while token.dep_ in ("compound", "appos") and token.head.i != token.i:
         token = token.head
     return token.dep_ == "pobj" and token.head.lower_ in _LOCATIVE
+
+
+def _org_head(word: str) -> bool:
+    """An organisation head noun ("party", "ministry", "studios")."""
+    lex = lexicon()
+    return word in lex.head_nouns or _names.stem(word) in lex.head_nouns
+
+
+def _listed_with_place(doc: Doc, m: _Mention, gpe_tokens: set[int]) -> bool:
+    """The mention sits in a list next to a place: "A, B and X", "X and A" (read on the
+    tokens, since the parser often misattaches long coordinations)."""
+    i = m.start - 1
+    while i >= 0 and m.start - i <= 2 and doc[i].lower_ in _LIST_JOINERS:
+        i -= 1
+    if i < m.start - 1 and i in gpe_tokens:
+        return True
+    j = m.end
+    while j < len(doc) and j - m.end < 2 and doc[j].lower_ in _LIST_JOINERS:
+        j += 1
+    return j > m.end and j in gpe_tokens
+
+
+def _place_context(token: Token, gpe_tokens: set[int]) -> bool:
+    """The token stands where a place stands: the object of a place preposition, the
+    object of a verb of movement ("visited X"), or a conjunct of a place ("A and X").
+    A noun modifier ("the X family", "an X poll") is not a place."""
+    if token.dep_ in ("compound", "nmod", "amod"):
+        return False
+    if _locative(token):
+        return True
+    if token.dep_ == "conj" and token.head.i in gpe_tokens:
+        return True
+    if any(c.dep_ == "conj" and c.i in gpe_tokens for c in token.children):
+        return True
+    return token.dep_ == "dobj" and token.head.lemma_.lower() in _PLACE_VERBS
 
 
 def _person_evidence(
@@ -801,14 +879,21 @@ def _person_evidence(
 
 
 def _populated_place(name: str) -> bool:
-    """A region, district or country, or a city of at least ``_PLACE_MIN_POPULATION``, in the
-    places gazetteer (read-only use of the places stage's data)."""
+    """A region, district or country, or a city of at least ``_PLACE_MIN_POPULATION`` under
+    its main name, in the places gazetteer (read-only use of the places stage's data)."""
     gaz = load_gazetteer()
-    for idx in gaz.lookup(name_key(name)):
+    key = name_key(name)
+    for idx in gaz.lookup(key):
         entry = gaz.entries[idx]
         if entry.kind in ("region", "district", "country"):
             return True
-        if entry.kind == "city" and entry.population >= _PLACE_MIN_POPULATION:
+        # A city only under its main name: alternate and historical names of small towns
+        # match too many personal names.
+        if (
+            entry.kind == "city"
+            and entry.population >= _PLACE_MIN_POPULATION
+            and gaz.is_primary(key, idx)
+        ):
             return True
     return False
 
