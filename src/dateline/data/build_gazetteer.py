@@ -360,6 +360,8 @@ def build() -> list[str]:
         # Hand-written names replace the paired ISO names (and codes) of these regions.
         cc, admin1 = code.split(".", 1)
         iso_names[(cc, admin1)] = list(forms)
+    region_centres = {code: (float(lat), float(lon))
+                      for code, (lat, lon) in _read_table("region_centres.tsv").items()}
     region_points: dict[tuple[str, str], tuple[float, float]] = {}
     for (cc, admin1), members in sorted(by_admin1.items()):
         if len(members) < 2:
@@ -372,6 +374,7 @@ def build() -> list[str]:
             # (Leaving outlying towns out first, as for countries, moved Australian
             # states away from the geoparsing dev split's reference points.)
             lat, lon = _country_point(members, lo=0.0) or (lat, lon)
+        lat, lon = region_centres.get(f"{cc}.{admin1}", (lat, lon))
         pop = sum(c["population"] or 0 for c in members)
         names = iso_names.get((cc, admin1), [])
         codes = [n for n in names if re.fullmatch(r"[A-Z]{2}-\w+", n)]

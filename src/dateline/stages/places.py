@@ -463,10 +463,16 @@ def _accept_run(doc: Doc, start: int, end: int, ids: tuple[int, ...], gaz: Gazet
     if after is not None and _BASED.match(after.text) or (
             after is not None and after.text == "-" and nxt is not None and nxt.lower_ == "based"):
         return True
+    if labels == {"FAC"} and end - start > 1 and any(
+            gaz.entries[x].kind in ("region", "country") for x in ids):
+        return True  # the small model calls some regions facilities ("Lower Saxony")
     if labels:
         # The model took it for a person or an organisation: only a locative cue overrides.
         return _cued(doc, start) and all(t.pos_ == "PROPN" for t in doc[start:end])
-    if not all(t.pos_ == "PROPN" for t in doc[start:end]):
+    if not all(t.pos_ == "PROPN" for t in doc[start:end]) and not (
+            # "Lower Saxony", "Western Cape": a region's name may open with an adjective.
+            end - start > 1 and doc[end - 1].pos_ == "PROPN"
+            and any(gaz.entries[x].kind in ("region", "country") for x in ids)):
         return False
     if _cued(doc, start):
         return True

@@ -58,3 +58,25 @@ def test_places_regions_mentions_merge(nlp):
     assert region.span == region.mentions[0]
     assert text[slice(*region.span)] == "Kharkiv region"
     assert [p.id for p in places] == [f"P{i}" for i in range(1, len(places) + 1)]
+
+
+@pytest.mark.parametrize(
+    ("text", "form", "country", "lat", "lon", "max_km"),
+    [
+        ("Wildfires forced evacuations across Manitoba this week.", "Manitoba", "CA", 55.0,
+         -97.0, 160),
+        ("Mining resumed in Nunavut after the thaw.", "Nunavut", "CA", 70.0, -90.0, 400),
+        ("Drought hit farmers in Tuscany and Sicily this summer.", "Tuscany", "IT", 43.4, 11.0,
+         100),
+        ("Voters in Bavaria and Lower Saxony went to the polls.", "Lower Saxony", "DE", 52.7,
+         9.3, 100),
+        ("Police in Catalonia and Andalusia arrested six people.", "Andalusia", "ES", 37.4, -4.6,
+         150),
+    ],
+)
+def test_places_regions_named_by_hand(nlp, text, form, country, lat, lon, max_km):
+    place = place_named(places_of(nlp, text), form)
+    assert place is not None
+    assert place.country == country
+    assert place.feature == "region"
+    assert km(place, lat, lon) <= max_km
