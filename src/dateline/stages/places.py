@@ -309,6 +309,8 @@ def _find_mentions(doc: Doc, gaz: Gazetteer, settings: PlaceSettings,
                     add(start, end, "demonym")
                 continue
             start, end = _whole_name(doc, start, end, gaz)
+            if name_key(doc[start:end].text) in gaz.generic and _region_suffix(doc, end) == end:
+                continue  # "Earth", "Central": generic words even when tagged as places
             if end - start > 1 and doc[end - 1].lower_ in _SETTLEMENT_WORDS and not gaz.lookup(
                     name_key(doc[start:end].text)):
                 end -= 1  # "Fargo city", "Lansing Township": the place is the town
@@ -413,6 +415,11 @@ def _in_org_name(doc: Doc, start: int, end: int, ids: tuple[int, ...], gaz: Gaze
     if name_key(doc[start:end].text) in gaz.demonyms:
         return False
     ent_start, ent_end = ent_bounds[start]
+    if any(t.text == "&" for t in doc[ent_start:ent_end]) or (
+            end < ent_end and not doc[end - 1].whitespace_ and doc[end].text == "-"):
+        # A firm named after people ("Stevens & Wilkinson") or one hyphenated word
+        # ("Wal-Mart"), not a place in an organisation's name.
+        return False
     if ent_end < end:
         return False
     kinds = {gaz.entries[x].kind for x in ids}

@@ -60,3 +60,18 @@ def test_places_not_places_from_entity_records(nlp, text, entity, absent):
                             settings=settings)
     assert place_named(places, absent) is None
     assert place_named(places, "Cairo") is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "absent", "present"),
+    [
+        ("The city paid the architects Austin & Sons for the plans drawn up in Denver.",
+         "Austin", "Denver"),
+        ("Shoppers queued outside a Wal-Mart in Tulsa on Friday.", "Wal", "Tulsa"),
+        ("The satellite will fall back to Earth near Hawaii next week.", "Earth", "Hawaii"),
+    ],
+)
+def test_places_not_places_firms_and_generic_words(nlp, text, absent, present):
+    places = places_of(nlp, text)
+    assert place_named(places, absent) is None
+    assert place_named(places, present) is not None
