@@ -98,8 +98,11 @@ _LOCATIVE = frozenset(
 _LIST_JOINERS = frozenset({",", "and", "or", "&"})
 # Verbs whose object is typically a place ("visited X", "flooded X").
 _PLACE_VERBS = frozenset(
-    {"visit", "reach", "leave", "enter", "flood", "evacuate", "tour", "bomb", "shell"}
-)
+    {
+        "visit", "reach", "leave", "enter", "flood", "evacuate", "tour", "bomb", "shell",
+        "capture", "seize", "conquer", "recapture", "liberate", "occupy", "encircle",
+    }
+)  # fmt: skip
 _HYPHENS = ("-", "\u2010", "\u2011")
 _NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"})
 # Lower-case particles inside personal and place names (Romance, Germanic, Dutch).
@@ -757,12 +760,11 @@ def _retype(doc: Doc, mentions: list[_Mention]) -> None:
             or _org_head(doc[m.end - 1].lower_)
         ):
             continue
+        listed = _listed_with_place(doc, m, gpe_tokens)
         if m.core in gpe_cores or (
-            (
-                _place_context(doc[m.start : m.end].root, gpe_tokens)
-                or _listed_with_place(doc, m, gpe_tokens)
-            )
-            and _populated_place(m.core)
+            (listed or _place_context(doc[m.start : m.end].root, gpe_tokens))
+            # Next to another place, a transliteration variant of a known place will do.
+            and _populated_place(m.core, fuzzy=listed)
         ):
             m.label, m.corrected = "GPE", True
             gpe_tokens.update(range(m.start, m.end))
@@ -832,6 +834,9 @@ def _org_head(word: str) -> bool:
 def _listed_with_place(doc: Doc, m: _Mention, gpe_tokens: set[int]) -> bool:
     """The mention sits in a list next to a place: "A, B and X", "X and A" (read on the
     tokens, since the parser often misattaches long coordinations)."""
+    root = doc[m.start : m.end].root
+    if root.dep_ == "conj" and root.head.i in gpe_tokens:
+        return True
     i = m.start - 1
     while i >= 0 and m.start - i <= 2 and doc[i].lower_ in _LIST_JOINERS:
         i -= 1
@@ -878,14 +883,18 @@ def _person_evidence(
     )
 
 
-def _populated_place(name: str) -> bool:
+def _populated_place(name: str, fuzzy: bool = False) -> bool:
     """A region, district or country, or a city of at least ``_PLACE_MIN_POPULATION`` under
-    its main name, in the places gazetteer (read-only use of the places stage's data)."""
+    its main name, in the places gazetteer (read-only use of the places stage's data).
+    With ``fuzzy`` (a name listed next to a place), an alternate name or a transliteration
+    variant of a city will do."""
     gaz = load_gazetteer()
     key = name_key(name)
-    for idx in gaz.lookup(key):
+    for idx in gaz.lookup_fuzzy(key) if fuzzy else gaz.lookup(key):
         entry = gaz.entries[idx]
         if entry.kind in ("region", "district", "country"):
+            return True
+        if fuzzy and entry.kind == "city" and entry.population >= _PLACE_MIN_POPULATION:
             return True
         # A city only under its main name: alternate and historical names of small towns
         # match too many personal names.

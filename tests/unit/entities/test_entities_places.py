@@ -31,6 +31,8 @@ def _types(found):
         ("Officials in Viana do Castelo and Braga said the storm had passed.", "Braga", "GPE"),
         ("Officials in Viana do Castelo and Braga said the storm had passed.",
          "Viana do Castelo", "GPE"),
+        # The object of a verb of capture or movement.
+        ("The army will not be able to capture Dnipro or Odesa this year.", "Dnipro", "GPE"),
         # Person evidence keeps a person: it speaks with a personal pronoun, or has a title.
         ("Sydney said she would run again.", "Sydney", "PERSON"),
         # A title on one mention keeps every mention of the name a person.
@@ -122,3 +124,18 @@ def test_entities_places_rejoined_spans(nlp, words, spaces, ents, expected):
     doc.ents = [doc.char_span(doc[s].idx, doc[e - 1].idx + len(doc[e - 1]), label=lab)
                 for s, e, lab in ents]  # fmt: skip
     assert entities._joined_ents(doc) == expected
+
+
+@pytest.mark.parametrize(
+    ("name", "fuzzy", "expected"),
+    [
+        ("Bombay", False, False),  # an old name: not on its own...
+        ("Bombay", True, True),  # ...but next to another place, yes
+        ("Kharkov", True, True),  # a transliteration variant
+        ("Ravenna", False, True),  # a city under its main name
+        ("Hilton", False, False),  # too small
+        ("Zzyzxq", True, False),
+    ],
+)
+def test_entities_places_populated_place(name, fuzzy, expected):
+    assert entities._populated_place(name, fuzzy=fuzzy) is expected
