@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from dateline.stages._numbers import parse_quantity
+from dateline.stages._numbers import find_quantities, parse_quantity
 
 _SMALL = (
     "zero one two three four five six seven eight nine ten eleven twelve thirteen "
@@ -120,3 +120,18 @@ def test_quantities_word_ranges(a, delta, template):
     parsed = parse_quantity(template.format(a=to_words(a), b=to_words(b)) + " soldiers")
     assert parsed is not None
     assert (parsed.min, parsed.max, parsed.value) == (a, b, None)
+
+
+@given(st.integers(min_value=0, max_value=999), st.integers(min_value=0, max_value=999))
+def test_quantities_tally_is_two_numbers(a, b):
+    """A vote tally or score gives both numbers back, in order, and never a range."""
+    found = find_quantities(f"The committee voted {a}-{b} on Monday.")
+    assert [(q.value, q.min, q.max) for q in found] == [(a, None, None), (b, None, None)]
+
+
+@given(st.integers(min_value=1, max_value=10**6), st.integers(min_value=1, max_value=10**6))
+def test_quantities_between_is_a_range(a, b):
+    """"between a and b" with a < b is one range from a to b."""
+    low, high = min(a, b), max(a, b) + 1
+    (found,) = find_quantities(f"between {low} and {high} homes")
+    assert (found.min, found.max) == (low, high)

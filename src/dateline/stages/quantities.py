@@ -3,7 +3,8 @@
 Steps:
     1. Find numeric expressions in the article text with one precompiled pattern
        (``_numbers.find_quantities``: digits, number words, vague plurals, approximators,
-       ranges, units; a pure function on strings).
+       ranges, units including multi-word currencies; a pure function on strings). A vote
+       tally or score ("voted 19-15") gives two separate quantities, never a range.
     2. Drop the ones that are dates or times: a match inside a spaCy DATE/TIME entity is
        kept only when it carries a unit ("up to 12 hours", "5-6 months") or the entity is
        only numbers and range words ("between 10 and 15", which the model tags DATE); a
