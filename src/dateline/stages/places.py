@@ -36,7 +36,9 @@ Steps:
        demonyms, places of one country) that the candidate's country has, not counting
        the mention's own name (a name does not vote for its own sense), the share of
        its first-level region among the regions named, an explicit qualifier
-       ("Paris, Texas"; "X, Y region"), a bonus for a town of a region the article names
+       ("Paris, Texas"; "X, Y region"), a bonus for a town of a state that has a county the
+       article names ("Decatur" with "DeKalb County"), a bonus for a town of a region the
+       article names
        when the rest of the article is about its country ("Palestine" in a story about
        Texas), and closeness to the other places' best guesses.
        One sense per text: every mention with the same key gets the same place (and
@@ -114,6 +116,7 @@ _W_COUNTRY = 1.5
 _W_QUALIFIER = 3.0
 _W_REGION = 0.5
 _W_LOCAL = 0.5
+_W_COUNTY = 0.5
 _W_NEAR = 0.8
 _NEAR_KM = 150.0
 
@@ -578,6 +581,13 @@ def _resolve(doc: Doc, mentions: list[_Mention], gaz: Gazetteer,
             entry = gaz.entries[regions[0]]
             region_votes[(entry.country, entry.admin1)] += 1.0
     region_total = sum(region_votes.values()) or 1.0
+    # County context: the states that have a county of each county name in the article.
+    county_states: dict[str, set[tuple[str, str]]] = {}
+    for m in mentions:
+        if m.region and m.key.split()[-1] in _SUBREGION_WORDS:
+            county_states[m.key] = {(gaz.entries[c].country, gaz.entries[c].admin1)
+                                    for c in m.candidates
+                                    if gaz.entries[c].kind == "district"}
 
     # Qualifiers: "X, Y" where Y is a region or country constrains X.
     qualifiers: dict[str, set[tuple[str, str]]] = {}
@@ -623,6 +633,11 @@ def _resolve(doc: Doc, mentions: list[_Mention], gaz: Gazetteer,
                 score += _W_COUNTRY * (votes.get(entry.country, 0.0)
                                        - own.get(entry.country, 0.0)) / rest
             if entry.kind in ("city", "district"):
+                if entry.kind == "city" and any(
+                        (entry.country, entry.admin1) in states
+                        for k, states in county_states.items() if k != m.key):
+                    # "Decatur" and "DeKalb County": the state that has both.
+                    score += _W_COUNTY
                 local = region_votes.get((entry.country, entry.admin1), 0.0)
                 score += _W_REGION * local / region_total
                 if local and gaz.is_primary(m.key, c) and rest > 0 and (

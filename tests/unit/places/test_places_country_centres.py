@@ -34,3 +34,17 @@ def test_places_country_context_local_town(nlp, text, form, country):
     place = place_named(places_of(nlp, text), form)
     assert place is not None
     assert place.country == country
+
+
+@pytest.mark.parametrize(
+    ("text", "form", "lat", "lon"),
+    [
+        # Springfield, Missouri is the largest Springfield in a state with a Greene County.
+        ("Officials in Greene County said the shelter in Springfield was full.", "Springfield",
+         37.2, -93.3),
+    ],
+)
+def test_places_country_context_county_state(nlp, text, form, lat, lon):
+    place = place_named(places_of(nlp, text), form)
+    assert place is not None
+    assert km(place, lat, lon) <= 40
