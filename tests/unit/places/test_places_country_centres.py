@@ -39,9 +39,9 @@ def test_places_country_context_local_town(nlp, text, form, country):
 @pytest.mark.parametrize(
     ("text", "form", "lat", "lon"),
     [
-        # Springfield, Missouri is the largest Springfield in a state with a Greene County.
-        ("Officials in Greene County said the shelter in Springfield was full.", "Springfield",
-         37.2, -93.3),
+        # Without the county the Alexandria of Virginia wins on size.
+        ("Douglas County deputies said the fire near Alexandria was contained.", "Alexandria",
+         45.9, -95.4),
     ],
 )
 def test_places_country_context_county_state(nlp, text, form, lat, lon):
