@@ -987,7 +987,7 @@ def _roles(doc: Doc, m: _Mention, stop_left: frozenset[int]) -> list[Role]:
         )
     ):
         # "the country's trade minister, Ana Lima, said": a title phrase before the comma.
-        pre = _pre_title(doc, m.start - 1, stop_left)
+        pre = _pre_title(doc, m.start - 1, stop_left, ("of", "for"))
     if pre is not None:
         roles.append(pre)
     post = _appos_title(doc, m.end)
@@ -1001,9 +1001,13 @@ def _glued_hyphen(doc: Doc, i: int) -> bool:
     return t.text == "-" and i > 0 and not doc[i - 1].whitespace_ and not t.whitespace_
 
 
-def _pre_title(doc: Doc, start: int, ent_tokens: frozenset[int]) -> Role | None:
+def _pre_title(
+    doc: Doc, start: int, ent_tokens: frozenset[int], preps: tuple[str, ...] = ("of",)
+) -> Role | None:
     """A title in the noun phrase right before a name: "Kremlin spokesman", "acting governor
-    of the X region", "French Foreign Ministry spokeswoman"."""
+    of the X region", "French Foreign Ministry spokeswoman". ``preps`` are the prepositions
+    the phrase may contain (before a comma apposition also "for": "a spokeswoman for the
+    ministry, X,")."""
     lex = lexicon()
     i = start - 1
     first = start
@@ -1019,14 +1023,14 @@ def _pre_title(doc: Doc, start: int, ent_tokens: frozenset[int]) -> Role | None:
             break
         if t.pos_ in ("PROPN", "NOUN", "ADJ") or t.lower_ in lex.role_modifiers or glued:
             first = i
-        elif t.lower_ == "of" and i - 1 >= sent_start:
+        elif t.lower_ in preps and i - 1 >= sent_start:
             first = i
-        elif t.lower_ == "the" and i - 1 >= sent_start and doc[i - 1].lower_ == "of":
+        elif t.lower_ == "the" and i - 1 >= sent_start and doc[i - 1].lower_ in preps:
             first = i
         else:
             break
         i -= 1
-    while first < start and doc[first].lower_ in ("of", "the", "-"):
+    while first < start and (doc[first].lower_ in ("the", "-") or doc[first].lower_ in preps):
         first += 1
     if first >= start:
         return None
@@ -1042,7 +1046,7 @@ def _pre_title(doc: Doc, start: int, ent_tokens: frozenset[int]) -> Role | None:
     # ("the success of President X"); only the modifiers right before the title count.
     cut = first
     for k in range(first, first + title_pos):
-        if doc[k].lower_ in ("of", "the"):
+        if doc[k].lower_ == "the" or doc[k].lower_ in preps:
             cut = k + 1
     first = cut
     title_pos = title_pos - (cut - (start - len(tokens)))
@@ -1059,7 +1063,7 @@ def _pre_title(doc: Doc, start: int, ent_tokens: frozenset[int]) -> Role | None:
         ):
             org = prefix.text
     role_span = doc[role_start:start]
-    of_match = re.search(r"\bof\s+(?:the\s+)?(.+)$", role_span.text)
+    of_match = re.search(rf"\b(?:{'|'.join(preps)})\s+(?:the\s+)?(.+)$", role_span.text)
     if org is None and of_match:
         org = of_match.group(1)
     return Role(text=role_span.text, org=org, span=(role_span.start_char, role_span.end_char))

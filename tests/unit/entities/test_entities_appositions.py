@@ -25,6 +25,10 @@ def _run(nlp, text):
          "Ana Souza", "head", "regional health authority"),
         ("Marta Oliveira, director of the national weather service, said more rain was due.",
          "Marta Oliveira", "director", "national weather service"),
+        ("A spokeswoman for the ministry, Dewi Santoso, said the plan was ready.",
+         "Dewi Santoso", "spokeswoman for the ministry", "ministry"),
+        ("The head of the regional water authority, Marco Bellini, said the dam held.",
+         "Marco Bellini", "head of the regional water authority", "regional water authority"),
     ],
 )  # fmt: skip
 def test_entities_appositions_roles(nlp, text, name, role, org):
