@@ -233,13 +233,21 @@ def _tally(m: re.Match[str], v1: float, v2: float | None) -> list[ParsedQuantity
     """A vote tally or a score ("voted 19-15", "won 3-2") as two plain numbers, or None.
 
     Two whole numbers joined by a hyphen or dash, with nothing around them, are a tally
-    when the second is not larger (a range goes up) or a tally word comes just before.
+    when the second is not larger (a range goes up) or a tally word comes just before;
+    after a tally word a falling pair joined by "to" is one too ("a vote of 52 to 48", but
+    "won 5 to 7 seats" is a range).
     Each side is kept as its own quantity: a tally is not a range.
     """
     n1, n2 = m.group("n1"), m.group("n2")
+    sep = m.group("sep") or ""
+    tally_word = bool(_TALLY_BEFORE.search(m.string[max(0, m.start() - 40) : m.start()]))
     if (
         v2 is None
-        or not _HYPHEN_SEP.match(m.group("sep") or "")
+        # "a vote of 52 to 48": "to" joins a tally only after a tally word
+        or not (
+            _HYPHEN_SEP.match(sep)
+            or (tally_word and sep.strip().lower() == "to" and v2 <= v1)
+        )
         or not (n1.isdigit() and n2.isdigit())
         or m.group("unit")
         or m.group("cur")
@@ -247,7 +255,7 @@ def _tally(m: re.Match[str], v1: float, v2: float | None) -> list[ParsedQuantity
         or m.group("rp")
     ):
         return None
-    if v2 > v1 and not _TALLY_BEFORE.search(m.string[max(0, m.start() - 40) : m.start()]):
+    if v2 > v1 and not tally_word:
         return None
     return [
         ParsedQuantity(

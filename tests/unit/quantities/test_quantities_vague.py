@@ -59,7 +59,10 @@ def test_quantities_vague_a_dozen_is_approximate():
         ("The council voted 23-11 to close the road.", [(23, None, None), (11, None, None)]),
         ("The home side won 3-2 on Sunday.", [(3, None, None), (2, None, None)]),
         ("The senate vote was 48-52.", [(48, None, None), (52, None, None)]),
+        ("The bill passed by a vote of 52 to 48.", [(52, None, None), (48, None, None)]),
         # A rising pair without a tally word stays a range.
+        ("10 to 15 villages", [(None, 10, 15)]),
+        ("The party won 5 to 7 seats.", [(None, 5, 7)]),
         ("pages 10-15", [(None, 10, 15)]),
     ],
 )
