@@ -95,6 +95,7 @@ _LOCATIVE = frozenset(
         "west", "via", "through", "off",
     }
 )  # fmt: skip
+_PERSON_PRONOUNS = frozenset({"he", "she", "i", "we", "you", "they"})
 _LIST_JOINERS = frozenset({",", "and", "or", "&"})
 # Verbs whose object is typically a place ("visited X", "flooded X").
 _PLACE_VERBS = frozenset(
@@ -103,6 +104,11 @@ _PLACE_VERBS = frozenset(
         "capture", "seize", "conquer", "recapture", "liberate", "occupy", "encircle",
     }
 )  # fmt: skip
+# Verbs whose object is a place when a natural force does it ("storms hit X"), and a
+# person when a person does ("Y hit X").
+_FORCE_VERBS = frozenset(
+    {"hit", "strike", "batter", "lash", "ravage", "devastate", "inundate", "engulf"}
+)
 _HYPHENS = ("-", "\u2010", "\u2011")
 _NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"})
 # Lower-case particles inside personal and place names (Romance, Germanic, Dutch).
@@ -860,7 +866,15 @@ def _place_context(token: Token, gpe_tokens: set[int]) -> bool:
         return True
     if any(c.dep_ == "conj" and c.i in gpe_tokens for c in token.children):
         return True
-    return token.dep_ == "dobj" and token.head.lemma_.lower() in _PLACE_VERBS
+    verb = token.head.lemma_.lower()
+    if token.dep_ != "dobj" or verb not in _PLACE_VERBS | _FORCE_VERBS:
+        return False
+    if verb in _PLACE_VERBS:
+        return True
+    return not any(
+        c.dep_ == "nsubj" and (c.ent_type_ == "PERSON" or c.lower_ in _PERSON_PRONOUNS)
+        for c in token.head.children
+    )
 
 
 def _person_evidence(
@@ -1025,6 +1039,14 @@ def _pre_title(
             first = i
         elif t.lower_ in preps and i - 1 >= sent_start:
             first = i
+        elif (
+            "for" in preps
+            and t.lower_ == "and"
+            and i - 1 >= sent_start
+            and doc[i - 1].text[:1].isupper()
+            and doc[i + 1].text[:1].isupper()
+        ):
+            first = i  # inside a name: "a spokesman for the Ministry of A and B, X,"
         elif t.lower_ == "the" and i - 1 >= sent_start and doc[i - 1].lower_ in preps:
             first = i
         else:

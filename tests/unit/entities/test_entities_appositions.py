@@ -27,6 +27,9 @@ def _run(nlp, text):
          "Marta Oliveira", "director", "national weather service"),
         ("A spokeswoman for the ministry, Dewi Santoso, said the plan was ready.",
          "Dewi Santoso", "spokeswoman for the ministry", "ministry"),
+        ("A spokesman for the Ministry of Ports and Shipping, Paolo Greco, said the quay "
+         "was shut.", "Paolo Greco", "spokesman for the Ministry of Ports and Shipping",
+         "Ministry of Ports and Shipping"),
         ("The head of the regional water authority, Marco Bellini, said the dam held.",
          "Marco Bellini", "head of the regional water authority", "regional water authority"),
     ],

@@ -33,6 +33,7 @@ def _types(found):
          "Viana do Castelo", "GPE"),
         # The object of a verb of capture or movement.
         ("The army will not be able to capture Dnipro or Odesa this year.", "Dnipro", "GPE"),
+        ("Landslides hit Liguria as storms battered the coast.", "Liguria", "GPE"),
         # Person evidence keeps a person: it speaks with a personal pronoun, or has a title.
         ("Sydney said she would run again.", "Sydney", "PERSON"),
         # A title on one mention keeps every mention of the name a person.
