@@ -9,7 +9,9 @@ from __future__ import annotations
 import functools
 import logging
 
+import numpy
 import spacy
+from spacy.attrs import IDX, LENGTH, SENT_START, SPACY
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -35,15 +37,27 @@ def _line_breaks(doc: Doc) -> Doc:
     and never right after a token that cannot end a sentence (a bare word or a
     comma; the small model otherwise splits "Dmitry | Oreshkin, a professor ...")
     nor at a token glued to the previous one (a closing quote after a period).
+    Works on offset arrays rather than Token objects: a per-token Python loop over
+    Token objects here cost as much as the parser itself.
     """
-    for token in doc[1:]:
-        prev = doc[token.i - 1]
-        if "\n" in prev.text or "\n" in prev.whitespace_:
-            token.is_sent_start = True
-        elif not token.is_space and (
-            not prev.whitespace_ or not prev.text.endswith(_SENTENCE_END_CHARS)
+    n = len(doc)
+    if n < 2:
+        return doc
+    text = doc.text
+    offsets = doc.to_array([IDX, LENGTH, SPACY]).tolist()
+    flags = [[1]] + [[0]] * (n - 1)
+    prev_start, prev_len, prev_space = offsets[0]
+    for i in range(1, n):
+        start, length, space = offsets[i]
+        prev_text = text[prev_start : prev_start + prev_len]
+        if "\n" in prev_text:
+            flags[i] = [1]
+        elif not text[start : start + length].isspace() and (
+            not prev_space or not prev_text.endswith(_SENTENCE_END_CHARS)
         ):
-            token.is_sent_start = False
+            flags[i] = [-1]
+        prev_start, prev_len, prev_space = start, length, space
+    doc.from_array([SENT_START], numpy.asarray(flags, dtype="int64").astype("uint64"))
     return doc
 
 
