@@ -1108,7 +1108,7 @@ def _location(
     best = min(in_clause or in_sentence, key=rank, default=None)
     if best is not None:
         if rank(best)[0] >= _FEATURE_RANK["country"]:
-            # A country named in passing ("Russia's National Guard") is less telling than a
+            # A country named in passing ("France's national police") is less telling than a
             # finer setting of the narrative inside that country.
             finer = [
                 m

@@ -35,7 +35,7 @@ def _line_breaks(doc: Doc) -> Doc:
 
     A sentence starts after every newline (headlines and paragraphs never merge),
     and never right after a token that cannot end a sentence (a bare word or a
-    comma; the small model otherwise splits "Dmitry | Oreshkin, a professor ...")
+    comma; the small model otherwise splits "Maria | Costa, a professor ...")
     nor at a token glued to the previous one (a closing quote after a period).
     Works on offset arrays rather than Token objects: a per-token Python loop over
     Token objects here cost as much as the parser itself.
