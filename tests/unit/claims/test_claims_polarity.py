@@ -4,22 +4,7 @@ negation."""
 from __future__ import annotations
 
 import pytest
-
-from dateline.config import ClaimSettings, QuoteSettings
-from dateline.records import Article, Claim
-from dateline.stages.claims import extract_claims
-from dateline.stages.parse import split_sentences
-from dateline.stages.quotes import extract_quotes
-
-
-def run(nlp, text: str) -> list[Claim]:
-    article = Article(text=text)
-    doc = nlp(text)
-    sentences = split_sentences(article, doc)
-    quotes = extract_quotes(article=article, doc=doc, sentences=sentences, entities=[],
-                            settings=QuoteSettings())
-    return extract_claims(article=article, doc=doc, sentences=sentences, entities=[],
-                          quotes=quotes, settings=ClaimSettings())
+from _claims_support import run
 
 
 @pytest.mark.parametrize(

@@ -4,18 +4,7 @@ cue inside a reported clause."""
 from __future__ import annotations
 
 import pytest
-
-from dateline.config import QuoteSettings
-from dateline.records import Article, Quote
-from dateline.stages.parse import split_sentences
-from dateline.stages.quotes import extract_quotes
-
-
-def run(nlp, text: str) -> list[Quote]:
-    article = Article(text=text)
-    doc = nlp(text)
-    return extract_quotes(article=article, doc=doc, sentences=split_sentences(article, doc),
-                          entities=[], settings=QuoteSettings())
+from _quotes_support import run
 
 
 @pytest.mark.parametrize(

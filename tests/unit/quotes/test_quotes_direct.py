@@ -3,18 +3,7 @@
 from __future__ import annotations
 
 import pytest
-
-from dateline.config import QuoteSettings
-from dateline.records import Article, Quote
-from dateline.stages.parse import split_sentences
-from dateline.stages.quotes import extract_quotes
-
-
-def run(nlp, text: str, entities=None, **settings) -> list[Quote]:
-    article = Article(text=text)
-    doc = nlp(text)
-    return extract_quotes(article=article, doc=doc, sentences=split_sentences(article, doc),
-                          entities=entities or [], settings=QuoteSettings(**settings))
+from _quotes_support import run
 
 
 @pytest.mark.parametrize(

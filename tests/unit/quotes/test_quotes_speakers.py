@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from _quotes_support import run
 
-from dateline.config import QuoteSettings
-from dateline.records import Article, Entity, Quote, Role
-from dateline.stages.parse import split_sentences
-from dateline.stages.quotes import extract_quotes
+from dateline.records import Entity, Quote, Role
 
 
 def _entity(text: str, eid: str, name: str, etype: str, forms: list[str],
@@ -24,11 +22,6 @@ def _entity(text: str, eid: str, name: str, etype: str, forms: list[str],
                   roles=[Role(text=r) for r in roles])
 
 
-def run(nlp, text: str, entities: list[Entity]) -> list[Quote]:
-    article = Article(text=text)
-    doc = nlp(text)
-    return extract_quotes(article=article, doc=doc, sentences=split_sentences(article, doc),
-                          entities=entities, settings=QuoteSettings())
 
 
 TEXT = ("Marta Kowalczyk, a historian at the city university, spoke on Friday. "
