@@ -405,7 +405,11 @@ def _according_object(token: Token) -> Token | None:
 
 
 def _according_content(head: Token, according: Token) -> tuple[int, int] | None:
-    """The clause 'according to X' attaches to, without the phrase itself."""
+    """The clause 'according to X' attaches to, without the phrase itself.
+
+    A phrase opening or closing the sentence covers every conjoined clause ("According to
+    X, A happened and B happened"), not only the conjunct the parser hung it on.
+    """
     sent = head.sent
     if head.pos_ not in ("VERB", "AUX"):
         head = sent.root
@@ -413,6 +417,18 @@ def _according_content(head: Token, according: Token) -> tuple[int, int] | None:
     nxt = according.i + 1
     if nxt < len(according.doc) and according.doc[nxt].lower_ == "to":
         skip.update(t.i for t in according.doc[nxt].subtree)
+    edge = _according_edge(according, sent)
+    if edge is not None:
+        while head.dep_ == "conj" and head.head.i != head.i:
+            head = head.head
+        if edge == "start":
+            comma = next((t.i for t in sent if t.i > according.i and t.text == ","), None)
+            floor = max(max(skip), comma if comma is not None else max(skip))
+            idx = [t.i for t in sent if t.i > floor and not t.is_punct]
+        else:
+            idx = [t.i for t in sent if t.i < according.i and not t.is_punct]
+        if idx:
+            return (idx[0], idx[-1] + 1)
     idx = [t.i for t in head.subtree if t.i not in skip and not t.is_punct]
     if not idx:
         return None
@@ -424,6 +440,21 @@ def _according_content(head: Token, according: Token) -> tuple[int, int] | None:
     if after and len(after) >= len(before):
         return (after[0], after[-1] + 1)
     return (idx[0], idx[-1] + 1)
+
+
+def _according_edge(according: Token, sent: Span) -> str | None:
+    """'start' when 'according to X,' opens the sentence, 'end' when ', according to X'
+    closes it (only its object and an apposition follow), else None."""
+    before = [t for t in sent if t.i < according.i and not t.is_punct]
+    if not before:
+        return "start"
+    doc = according.doc
+    if according.i > sent.start and doc[according.i - 1].text == ",":
+        after = [t for t in sent if t.i > according.i and not t.is_punct]
+        if not any(t.pos_ in ("VERB", "AUX") and t.dep_ not in ("acl", "relcl", "advcl", "amod")
+                   for t in after):
+            return "end"
+    return None
 
 
 def _clause_range(head: Token) -> tuple[int, int]:
