@@ -126,6 +126,13 @@ def _holds(token: Token, key: str, values: frozenset[str]) -> bool:
         return any(values & phrase_lemmas(c) for c in phrases)
     if key == "pobj":
         return any(values & phrase_lemmas(c) for c in children if c.dep_ == "prep")
+    if key == "mod":
+        # A noun's modifier ("air strike", "drone strike", "Israeli strike").
+        return any(
+            c.dep_ in ("compound", "amod", "poss", "nmod")
+            and (c.lower_ in values or c.lemma_.lower() in values)
+            for c in children
+        )
     if key == "subj":
         return any(values & phrase_lemmas(c) for c in children if c.dep_ in _SUBJECT_DEPS)
     return False

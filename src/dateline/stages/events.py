@@ -197,6 +197,11 @@ _SUBJ_DEPS = ("nsubj", "nsubjpass", "csubj")
 _UNREALISED = frozenset({"intended", "predicted", "hypothetical", "ordered"})
 # Relative pronouns that, as a relative clause's subject, stand for the noun it describes.
 _RELATIVE_SUBJECTS = frozenset({"who", "which", "that"})
+_QUOTE_MARKS = frozenset({'"', "\u201c", "\u201d", "``", "''"})
+_FIRST_PERSON = frozenset({"i", "we"})
+# Event types a speaker's own quoted "we ask / we demand" describes as a wish.
+_WISH_TYPES = frozenset({"REQUEST", "DEMAND"})
+_PRESENT_TAGS = frozenset({"VBZ", "VBP"})
 # Verbs that only locate a nominal event in time ("the talks would begin on April 7").
 ASPECTUAL_VERBS = frozenset(
     {
@@ -310,6 +315,8 @@ def extract_events(
             entry = match_trigger(tok)
             if entry is None:
                 continue
+            if entry.type in _WISH_TYPES and _first_person_quote(tok):
+                continue
             if entry.pos == "N":
                 if has_verb:
                     nominal.append((tok, entry))
@@ -386,6 +393,18 @@ def _context(
 
 
 # --------------------------------------------------------------------------- selection
+
+
+def _first_person_quote(tok: Token) -> bool:
+    """A trigger inside a direct quotation whose clause has a first-person subject ("we
+    are not asking for luxuries"): the speaker describing their own wishes, not a request
+    made to someone."""
+    sent = tok.sent
+    marks = sum(1 for t in sent[: tok.i - sent.start] if t.lower_ in _QUOTE_MARKS)
+    if marks % 2 == 0:
+        return False
+    subject = _subject(_first_conjunct(tok))
+    return subject is not None and subject.lower_ in _FIRST_PERSON
 
 
 def _first_conjunct(tok: Token) -> Token:
@@ -556,11 +575,11 @@ def _build_event(
 
     date, deadline = _dates(ctx, tok, clause, span)
     location = _location(ctx, tok, clause, actor_spans)
+    # A quantity inside the event or inside its actor phrase ("between 200 and 300 farmers").
     quantities = [
         q
         for q in ctx.quantities
-        if span[0] <= q.span[0]
-        and q.span[1] <= span[1]
+        if any(s <= q.span[0] and q.span[1] <= e for s, e in [span, *actor_spans])
         and not any(_overlap(q.span, t.span) for t in ctx.timexes if t.type in ("DATE", "TIME"))
     ]
 
@@ -1010,11 +1029,22 @@ def _dates(
             and t.type in ("DATE", "TIME")
             and not _after_publication(ctx, t.value)
         ]
-        if before:
+        if before and not _present_tense(tok):
             date = _event_date(before[-1], "narrative")
         else:
             date = EventDate(value=None, source="none")
     return date, _event_date(deadline, "clause") if deadline is not None else None
+
+
+def _present_tense(tok: Token) -> bool:
+    """A verbal trigger in the present or present progressive ("demands", "is
+    demanding"): an ongoing state at publication, not a step of the dated narrative."""
+    if tok.pos_ != "VERB":
+        return False
+    if tok.tag_ in _PRESENT_TAGS:
+        return True
+    aux = [c for c in tok.children if c.dep_ == "aux"]
+    return tok.tag_ == "VBG" and bool(aux) and all(c.tag_ in _PRESENT_TAGS for c in aux)
 
 
 def _past_tense(tok: Token) -> bool:
@@ -1179,6 +1209,11 @@ def _local_modality(tok: Token, negated: bool) -> str:
     if govs & INTENT_VERBS:
         return "intended"
     if any(c.dep_ == "mark" and c.lower_ == "if" for c in children):
+        return "hypothetical"
+    if any(c.dep_ == "aux" and c.lower_ in HYPOTHETICAL_AUX for c in children) and any(
+        _is_condition(c) for c in tok.children
+    ):
+        # "would suspend the strike only if ...": a conditional outcome, not a forecast.
         return "hypothetical"
     if any(c.dep_ == "aux" and c.lower_ == "would" for c in children) and _in_reported(tok):
         # "said the talks would begin": the future seen from a past report, not a condition.

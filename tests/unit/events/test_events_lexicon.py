@@ -13,6 +13,7 @@ KEYS = {
     "prep",
     "obj",
     "pobj",
+    "mod",
     "subj",
     "passive",
     "comp",
