@@ -39,6 +39,7 @@ class NameLexicon:
     titles: frozenset[str]
     title_max_words: int
     role_modifiers: frozenset[str]
+    department_titles: frozenset[str]  # "Interior Minister": the word before is the role's
     head_nouns: frozenset[str]
     kinds: tuple[tuple[str, str], ...]  # (cue, kind), longest cue first
     armed_generic: frozenset[str]
@@ -92,6 +93,7 @@ def lexicon() -> NameLexicon:
         titles=titles,
         title_max_words=max(len(t.split()) for t in titles),
         role_modifiers=frozenset(_lines("role_modifiers.txt")),
+        department_titles=frozenset(_lines("department_titles.txt")),
         head_nouns=frozenset(orgs["head_nouns"]),
         kinds=tuple(kinds),
         armed_generic=frozenset(orgs["armed_force_generic"]),

@@ -158,6 +158,7 @@ def _extract(
         mentions = _propagate_names(doc, mentions)
         mentions = _add_acronyms(doc, mentions)
         _retype(doc, mentions)
+        mentions = [m for m in mentions if not _department_word(doc, m)]
         forces = _armed_force_mentions(doc, mentions)
         # A demonym inside "Polish troops" belongs to that mention now.
         mentions = [m for m in mentions if not _overlaps(forces, m.start, m.end)] + forces
@@ -815,6 +816,26 @@ def _person_like(doc: Doc, m: _Mention, singles: Counter[str]) -> bool:
     )
 
 
+def _department_word(doc: Doc, m: _Mention) -> bool:
+    """An ORG tag on the department word of a title ("Interior" in "Interior Minister X"):
+    part of the role, not an organisation. A name with an organisation head noun ("Labour
+    Party secretary"), a country, a seat of government or an acronym ("EU Commissioner")
+    stays an organisation."""
+    if m.label != "ORG" or m.end >= len(doc) or m.corrected:
+        return False
+    lex = lexicon()
+    if doc[m.end].lower_ not in lex.department_titles:
+        return False
+    span = doc[m.start : m.end]
+    return not (
+        _org_head(span[-1].lower_)
+        or _names.is_acronym(m.core)
+        or m.core.lower() in lex.metonyms
+        or _names.country_of(m.core)
+        or any(not t.is_alpha or not t.is_title for t in span)
+    )
+
+
 def _titled(doc: Doc, start: int) -> bool:
     """A title ends right before token ``start`` ("Mayor X", "Prime Minister X")."""
     # "Mr." is written with a dot; the titles list has "mr".
@@ -1080,7 +1101,12 @@ def _pre_title(
     elif len(prefix) >= 1 and not _names.country_of_demonym(prefix.text):
         # A modifier names the org only when it is a name ("Kremlin spokesman", "TD Ameritrade
         # founder"), not when it is part of the title ("Foreign Minister").
-        if all(t.ent_type_ in ("ORG", "GPE") for t in prefix) or (
+        department = (
+            prefix[-1].i + 1 < len(doc) and doc[prefix[-1].i + 1].lower_ in lex.department_titles
+            and all(t.ent_type_ == "ORG" and t.is_title for t in prefix)
+            and not _org_head(prefix[-1].lower_) and not _names.is_acronym(prefix.text)
+        )
+        if (all(t.ent_type_ in ("ORG", "GPE") for t in prefix) and not department) or (
             prefix.text.lower() in lex.metonyms
         ):
             org = prefix.text
