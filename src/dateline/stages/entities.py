@@ -1217,6 +1217,18 @@ def _cluster(mentions: list[_Mention], threshold: float) -> list[list[_Mention]]
             uf.union(by_key[key], i)
         else:
             by_key.setdefault(key, i)
+    # "X's Health Ministry" ... "the Health Ministry": a bare organisation name joins the
+    # country-linked one of the same name when a single country has one.
+    national: dict[str, dict[str, int]] = {}
+    for i, m in enumerate(mentions):
+        if m.label == "ORG" and m.country and len(_names.words(m.rest)) > 1:
+            national.setdefault(keys[i].split(":", 1)[1], {}).setdefault(m.country, i)
+    for i, m in enumerate(mentions):
+        if m.label != "ORG" or m.country:
+            continue
+        owners = national.get(keys[i].split(":", 1)[1], {})
+        if len(owners) == 1:
+            uf.union(i, next(iter(owners.values())))
     # Surname <-> full name, only when a single full name carries that surname.
     full_names: dict[str, set[str]] = {}
     for m in mentions:
