@@ -486,7 +486,8 @@ def _aspectual_host(tok: Token) -> Token | None:
         # "the talks are expected to resume on Friday": the complement places the event.
         head = next((c for c in head.children if c.dep_ == "xcomp"), head)
     lemma = head.lemma_.lower()
-    if lemma not in ASPECTUAL_VERBS:
+    if lemma not in ASPECTUAL_VERBS or _is_condition(_first_conjunct(head)):
+        # "if the strike continued": a premise, not an event.
         return None
     particles = {c.lower_ for c in head.children if c.dep_ in ("prt", "advmod", "dobj")}
     if lemma in _ASPECTUAL_PARTICLES and not particles & _ASPECTUAL_PARTICLES[lemma]:
@@ -579,7 +580,11 @@ def _build_event(
     quantities = [
         q
         for q in ctx.quantities
-        if any(s <= q.span[0] and q.span[1] <= e for s, e in [span, *actor_spans])
+        if (
+            span[0] <= q.span[0]
+            and q.span[1] <= span[1]
+            or any(_overlap(q.span, a) for a in actor_spans)
+        )
         and not any(_overlap(q.span, t.span) for t in ctx.timexes if t.type in ("DATE", "TIME"))
     ]
 
@@ -1037,14 +1042,16 @@ def _dates(
 
 
 def _present_tense(tok: Token) -> bool:
-    """A verbal trigger in the present or present progressive ("demands", "is
-    demanding"): an ongoing state at publication, not a step of the dated narrative."""
+    """A verbal trigger in the present, present progressive or present perfect ("demands",
+    "is demanding", "has offered"): anchored at publication, not a step of the dated
+    narrative."""
     if tok.pos_ != "VERB":
         return False
     if tok.tag_ in _PRESENT_TAGS:
         return True
+    # "is demanding", and the present perfect "has offered": anchored at publication.
     aux = [c for c in tok.children if c.dep_ == "aux"]
-    return tok.tag_ == "VBG" and bool(aux) and all(c.tag_ in _PRESENT_TAGS for c in aux)
+    return tok.tag_ in ("VBG", "VBN") and bool(aux) and all(c.tag_ in _PRESENT_TAGS for c in aux)
 
 
 def _past_tense(tok: Token) -> bool:

@@ -121,3 +121,33 @@ def test_range_quantity_in_actor_phrase_is_attached(run_events):
     q = quantity(text, "Between 200 and 300", min=200.0, max=300.0, counted="farmers")
     (event,) = run_events(text, quantities=[q])
     assert [x.text for x in event.quantities] == ["Between 200 and 300"]
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "type_"),
+    [
+        ("On Monday, the teachers' union called a strike.", "called", "PROTEST"),
+        ("The minister called on the union to end the strike.", "called", "REQUEST"),
+        ("The council imposed new parking rules.", "imposed", "COERCE"),
+    ],
+)
+def test_dated_call_and_imposed_rules(run_events, text, trigger, type_):
+    assert by_trigger(run_events(text), trigger).type == type_
+
+
+def test_nominal_event_in_condition_is_a_premise(run_events):
+    text = "The mayor said the city could close schools if the strike continued."
+    assert not any(e.trigger == "strike" for e in run_events(text))
+
+
+def test_present_perfect_takes_no_narrative_date(run_events):
+    text = "On March 4, the drivers walked out.\n\nThe company has offered a pay rise."
+    event = by_trigger(run_events(text, timexes=[timex(text, "March 4", "2024-03-04")]), "offered")
+    assert (event.date.value, event.date.source) == (None, "none")
+
+
+def test_range_quantity_overlapping_actor_is_attached(run_events):
+    text = "Between 200 and 300 people marched through the town."
+    q = quantity(text, "Between 200 and 300", min=200.0, max=300.0, counted="people")
+    event = by_trigger(run_events(text, quantities=[q]), "marched")
+    assert [(x.min, x.max) for x in event.quantities] == [(200.0, 300.0)]
