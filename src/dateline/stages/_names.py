@@ -45,6 +45,7 @@ class NameLexicon:
     armed_generic: frozenset[str]
     armed_names: frozenset[str]
     org_prefixes: frozenset[str]
+    media_heads: frozenset[str]  # "the X newspaper": nouns naming a news outlet
     org_suffixes: frozenset[str]
     reporting_verbs: frozenset[str]
     stopwords: frozenset[str]
@@ -99,6 +100,7 @@ def lexicon() -> NameLexicon:
         armed_generic=frozenset(orgs["armed_force_generic"]),
         armed_names=frozenset(orgs["armed_force_names"]),
         org_prefixes=frozenset(orgs["org_prefixes"]),
+        media_heads=frozenset(orgs["media_heads"]),
         org_suffixes=frozenset(orgs["org_suffixes"]),
         reporting_verbs=frozenset(orgs["reporting_verbs"]),
         stopwords=frozenset(orgs["stopwords"]),

@@ -159,6 +159,7 @@ def _extract(
         mentions = _add_acronyms(doc, mentions)
         _retype(doc, mentions)
         mentions = [m for m in mentions if not _department_word(doc, m)]
+        mentions = _particle_names(doc, mentions)
         forces = _armed_force_mentions(doc, mentions)
         # A demonym inside "Polish troops" belongs to that mention now.
         mentions = [m for m in mentions if not _overlaps(forces, m.start, m.end)] + forces
@@ -814,6 +815,56 @@ def _person_like(doc: Doc, m: _Mention, singles: Counter[str]) -> bool:
         and not (t.i + 1 < len(doc) and doc[t.i + 1].pos_ == "PROPN")
         for t in doc
     )
+
+
+def _is_particle(token: Token) -> bool:
+    return token.lower_ in _PARTICLES and token.text.islower()
+
+
+def _particle_names(doc: Doc, mentions: list[_Mention]) -> list[_Mention]:
+    """Names with a lower-case particle between capitalised words (corrections).
+
+    1. Before a news-outlet noun ("the Diario do Sul newspaper"): the whole capitalised run
+       is one media organisation, replacing the pieces the model tagged.
+    2. A PERSON whose words after the particle are a known populated place ("Transportes
+       de <City>") is a place when the whole name is one, else an organisation; not when a
+       title, an apposition or the surname alone marks a person.
+    """
+    lex = lexicon()
+    out = list(mentions)
+    for token in doc:
+        if token.lower_ not in lex.media_heads or token.i == 0:
+            continue
+        start = token.i
+        while start > token.sent.start and (
+            _capitalised(doc[start - 1]) or _is_particle(doc[start - 1])
+        ):
+            start -= 1
+        while start < token.i and (not _capitalised(doc[start]) or doc[start].lower_ == "the"):
+            start += 1
+        span = doc[start : token.i]
+        if len(span) < 3 or not any(_is_particle(t) for t in span[1:-1]):
+            continue
+        if not (_capitalised(span[0]) and _capitalised(span[-1])):
+            continue
+        media = _make(doc, start, token.i, "ORG", corrected=True)
+        if media is None:
+            continue
+        media.kind = "media"
+        out = [m for m in out if not (m.start < token.i and start < m.end)] + [media]
+    singles = Counter(doc[m.start].text for m in out if m.end - m.start == 1)
+    for m in out:
+        span = doc[m.start : m.end]
+        if m.label != "PERSON" or len(span) < 3:
+            continue
+        cut = next((t.i for t in span[1:-1] if _is_particle(t)), None)
+        if cut is None or not _populated_place(doc[cut + 1 : m.end].text):
+            continue
+        if singles[span[-1].text] > 0 or _titled(doc, m.start) or _appos_title(doc, m.end):
+            continue
+        m.label = "GPE" if _populated_place(m.core) else "ORG"
+        m.corrected = True
+    return out
 
 
 def _department_word(doc: Doc, m: _Mention) -> bool:

@@ -285,8 +285,9 @@ def _is_speech(cue: Cue, resolved: Resolved | None, settings: QuoteSettings) -> 
     be negated ("did not say when ..."), its content must be a clause (an appeal, "called on
     X to ...", or an object, "called for talks", is not reported speech), and the clause
     must be a person's, a group of people's speech ("exporters warned that"; not "workers
-    feared that"), an organisation's statement ("the federation said that") or a report
-    citing a third party ("the paper, citing two officials, reported that").
+    feared that"), an organisation's statement ("the federation said that", "according to
+    the federation") or a report citing a third party ("the paper, citing two officials,
+    reported that").
     """
     if settings.indirect_speakers == "any":
         return True
@@ -302,7 +303,8 @@ def _is_speech(cue: Cue, resolved: Resolved | None, settings: QuoteSettings) -> 
     org_like = resolved.category in ("anonymous", "other") and cue.source is not None and \
         cue.source.lower_ in lex.org_words  # "Police said ..."
     if resolved.category == "org" or org_like:
-        return cue.token.lemma_.lower() in lex.org_speech_verbs or cue.cites_third_party
+        return (cue.token.lemma_.lower() in lex.org_speech_verbs or cue.cites_third_party
+                or cue.according)
     return False
 
 
