@@ -3,9 +3,12 @@ every real component and the seed example."""
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import os
+import sys
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 
@@ -41,6 +44,19 @@ def seed_example(shared_dir: Path) -> dict:
         "published": gold["published"],
         "scorer": shared_dir / "tools" / "score_article.py",
     }
+
+
+@pytest.fixture(scope="session")
+def scorer() -> ModuleType:
+    """Our article scorer, tests/golden/_score.py, loaded by path so that every test that
+    scores against a gold annotation shares one implementation of the matching rules."""
+    path = PROJECT_ROOT / "tests" / "golden" / "_score.py"
+    spec = importlib.util.spec_from_file_location("dateline_golden_score", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up while building
+    spec.loader.exec_module(module)
+    return module
 
 
 @pytest.fixture(scope="session")

@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
 from pathlib import Path
-from types import ModuleType
 
 import pytest
 
@@ -36,17 +33,6 @@ def load_golden(name: str) -> dict:
             json.loads(expected.read_text(encoding="utf-8")) if expected.is_file() else None
         ),
     }
-
-
-@pytest.fixture(scope="session")
-def scorer() -> ModuleType:
-    """tests/golden/_score.py, loaded by path so the tests work under any import mode."""
-    spec = importlib.util.spec_from_file_location("dateline_golden_score", GOLDEN_DIR / "_score.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up while building
-    spec.loader.exec_module(module)
-    return module
 
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:

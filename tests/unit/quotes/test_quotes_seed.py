@@ -1,8 +1,6 @@
-"""The seed article's quotes, scored like the quote section of score_article.py."""
+"""The seed article's quotes, scored by our article scorer (tests/golden/_score.py)."""
 
 from __future__ import annotations
-
-import json
 
 import pytest
 
@@ -20,42 +18,6 @@ def _occurrences(text: str, needle: str) -> list[tuple[int, int]]:
     return out
 
 
-def _score(gold: dict, text: str, quotes: list[dict]) -> tuple[float, float, float, list[str]]:
-    used: set[int] = set()
-    tp = req = 0
-    optional: list[int] = []
-    missed: list[str] = []
-    for g in gold["quotes"]:
-        ((s, _),) = _occurrences(text, g["starts"])
-        if g.get("optional"):
-            optional.append(s)
-            continue
-        req += 1
-        hit = None
-        for i, q in enumerate(quotes):
-            a, b = q["span"]
-            if i in used or not a <= s < b:
-                continue
-            speaker_ok = g["speaker"].lower() in json.dumps(q.get("speaker"),
-                                                            ensure_ascii=False).lower()
-            end_ok = "ends" not in g or any(a <= e0 and e1 <= b + 1
-                                            for e0, e1 in _occurrences(text, g["ends"]))
-            if speaker_ok and end_ok:
-                hit = i
-                break
-        if hit is None:
-            missed.append(g["id"])
-        else:
-            used.add(hit)
-            tp += 1
-    extra = [i for i, q in enumerate(quotes) if i not in used
-             and not any(q["span"][0] <= o < q["span"][1] for o in optional)]
-    p = tp / (tp + len(extra)) if tp + len(extra) else 0.0
-    r = tp / req if req else 0.0
-    f = 2 * p * r / (p + r) if p + r else 0.0
-    return p, r, f, missed
-
-
 @pytest.fixture(scope="module")
 def seed_quotes(nlp, seed_example) -> list[dict]:
     text = seed_example["text"]
@@ -66,9 +28,14 @@ def seed_quotes(nlp, seed_example) -> list[dict]:
     return [q.model_dump(mode="json") for q in quotes]
 
 
-def test_quotes_seed_f1(seed_example, seed_quotes) -> None:
-    p, r, f, missed = _score(seed_example["gold"], seed_example["text"], seed_quotes)
-    assert f >= 0.95, f"quotes P={p:.2f} R={r:.2f} F1={f:.2f}; missed {missed}"
+def test_quotes_seed_f1(seed_example, seed_quotes, scorer) -> None:
+    gold, text = seed_example["gold"], seed_example["text"]
+    score = scorer.score_article(gold, text, {"quotes": seed_quotes})
+    quote_misses = [m for m in score.misses if "quote" in m]
+    assert score.quotes >= 0.95, (
+        f"quotes P={score.quotes_precision:.2f} R={score.quotes_recall:.2f} "
+        f"F1={score.quotes:.2f}; missed {quote_misses}"
+    )
 
 
 @pytest.mark.parametrize("kind", ["direct", "indirect"])
