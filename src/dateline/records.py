@@ -19,6 +19,7 @@ Record map::
              ├─ Claim ── Attribution ── Source    (claims)
              └─ Event ── Argument, EventDate, PlaceRef, Attribution   (events)
     Extraction = one article with all of the above; Rejection = an input we refused.
+    EventMention  (one event flattened with its article's metadata, for linking and timelines)
     Timeline ── TimelineEntry  (cross-article linking)
 """
 
@@ -29,6 +30,8 @@ from datetime import date
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+Day = date  # an alias for records whose own field is called ``date``
 
 Span = Annotated[
     tuple[int, int], Field(description="[start, end) character offsets into the article text")
@@ -325,6 +328,59 @@ class Event(Extracted):
     location: PlaceRef | None = None
     date: EventDate | None = None
     deadline: EventDate | None = None
+    quantities: list[Quantity] = Field(default_factory=list)
+    attribution: Attribution = Field(default_factory=Attribution)
+    modality: Modality = "asserted"
+    polarity: Polarity = "positive"
+    mode: str | None = Field(
+        default=None,
+        description="PLOVER mode: how the event was carried out (e.g. 'firearms', 'strike')",
+    )
+    context: list[str] = Field(
+        default_factory=list,
+        description="PLOVER contexts of the event (e.g. 'disasters', 'military', 'economic')",
+    )
+    group: str | None = Field(
+        default=None,
+        description=(
+            "Id of the first mention of the same real-world event in this article: headline, "
+            "lede and recap restatements share it; equal to ``id`` on the first mention"
+        ),
+    )
+
+
+# --------------------------------------------------------------------------- across articles
+
+
+class EventMention(Record):
+    """One event mention as cross-article linking and timelines see it.
+
+    Built from an Extraction by ``dateline.mentions.mentions_from_extraction``; flat enough to
+    store in one table row and to block on (type, date, place) without the whole article.
+    """
+
+    mention_id: str = Field(description="'article_id/event_id'")
+    article_id: str
+    event_id: str
+    group: str | None = Field(default=None, description="Event.group inside the article")
+    cluster: str | None = Field(
+        default=None, description="Cross-article cluster id: mentions of one real-world event"
+    )
+    outlet: str | None = None
+    published: Day | None = None
+    title: str | None = None
+    type: str
+    alt_type: str | None = None
+    mode: str | None = None
+    context: list[str] = Field(default_factory=list)
+    trigger: str
+    text: str = Field(description="The clause or sentence of the mention")
+    span: Span
+    date: str | None = Field(default=None, description="TIMEX3 value of the event's date")
+    date_source: DateSource = "none"
+    actors: list[Argument] = Field(default_factory=list)
+    targets: list[Argument] = Field(default_factory=list)
+    location: PlaceRef | None = None
     quantities: list[Quantity] = Field(default_factory=list)
     attribution: Attribution = Field(default_factory=Attribution)
     modality: Modality = "asserted"
