@@ -7,6 +7,8 @@ import importlib.util
 import json
 import os
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from types import ModuleType
 
@@ -171,19 +173,40 @@ def postgres_server():
         shutil.rmtree(folder, ignore_errors=True)
 
 
-@pytest.fixture()
-def pg_url(postgres_server: str):
-    """A fresh, empty PostgreSQL database on the test server; dropped afterwards."""
+@contextmanager
+def pg_database(server: str) -> Iterator[str]:
+    """Create a fresh, empty database on the test server; yield its URL; drop it afterwards."""
     import uuid
 
     import psycopg
 
     name = f"t_{uuid.uuid4().hex[:12]}"
-    with psycopg.connect(f"{postgres_server}/postgres", autocommit=True) as conn:
+    with psycopg.connect(f"{server}/postgres", autocommit=True) as conn:
         conn.execute(f'CREATE DATABASE "{name}"')
-    yield f"{postgres_server}/{name}"
-    with psycopg.connect(f"{postgres_server}/postgres", autocommit=True) as conn:
-        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    try:
+        yield f"{server}/{name}"
+    finally:
+        with psycopg.connect(f"{server}/postgres", autocommit=True) as conn:
+            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@pytest.fixture()
+def pg_url(postgres_server: str) -> Iterator[str]:
+    """A fresh, empty PostgreSQL database on the test server; dropped afterwards."""
+    with pg_database(postgres_server) as url:
+        yield url
+
+
+@pytest.fixture(scope="module", params=["duckdb", "postgresql"])
+def module_store_url(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[str]:
+    """Like ``store_url`` but shared by a test module, for tests that only read."""
+    if request.param == "duckdb":
+        yield str(tmp_path_factory.mktemp("store") / "store.duckdb")
+        return
+    with pg_database(request.getfixturevalue("postgres_server")) as url:
+        yield url
 
 
 @pytest.fixture(params=["duckdb", "postgresql"])
