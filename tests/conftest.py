@@ -215,3 +215,76 @@ def store_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
     if request.param == "duckdb":
         return str(tmp_path / "store.duckdb")
     return request.getfixturevalue("pg_url")
+
+
+# Short reports written for these tests: one story told by three outlets over three days.
+STORY_REPORTS = [
+    {
+        "id": "ledger-0603",
+        "outlet": "Northern Ledger",
+        "published": "2025-06-03",
+        "title": "Arrests after bus fare march in Leeds",
+        "text": "Police arrested 40 protesters in Leeds on Monday after a march against the new "
+        "bus fares turned violent, a police spokesman said.\n",
+    },
+    {
+        "id": "courier-0603",
+        "outlet": "Daily Courier",
+        "published": "2025-06-03",
+        "title": "Dozens held in Leeds",
+        "text": "About 40 demonstrators were arrested in Leeds on Monday, police said, after "
+        "clashes during a protest over bus fares.\n",
+    },
+    {
+        "id": "coast-0604",
+        "outlet": "Coast Times",
+        "published": "2025-06-04",
+        "title": "Council denies role",
+        "text": "The city council of Leeds denied on Tuesday that it had asked police to break "
+        "up the march.\n",
+    },
+    {
+        "id": "courier-0605",
+        "outlet": "Daily Courier",
+        "published": "2025-06-05",
+        "title": "Unions threaten strike",
+        "text": "Transport unions in Leeds threatened on Wednesday to strike next week unless "
+        "the bus fare rise is withdrawn.\n",
+    },
+]
+
+_TOWNS = ["Leeds", "York", "Bristol", "Cardiff", "Glasgow", "Norwich", "Exeter", "Dundee"]
+
+
+def flood_reports(count: int) -> list[dict]:
+    """``count`` distinct short reports written for these tests (synthetic variations)."""
+    reports = []
+    for n in range(count):
+        town = _TOWNS[n % len(_TOWNS)]
+        reports.append(
+            {
+                "outlet": f"Outlet {n % 3}",
+                "published": f"2025-07-{1 + n % 28:02d}",
+                "text": f"Police arrested {n + 2} protesters in {town} on Monday after a march "
+                f"over {100 + n} flooded homes. The mayor met the families on Tuesday.\n",
+            }
+        )
+    return reports
+
+
+def write_jsonl(path: Path, rows: list[dict]) -> Path:
+    """Write rows as JSONL and return the path."""
+    path.write_text("".join(json.dumps(row) + "\n" for row in rows), encoding="utf-8")
+    return path
+
+
+@pytest.fixture()
+def story_jsonl(tmp_path: Path) -> Path:
+    """The four story reports as a JSONL file."""
+    return write_jsonl(tmp_path / "story.jsonl", STORY_REPORTS)
+
+
+@pytest.fixture(scope="session")
+def reports_jsonl(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Forty distinct short reports (``flood_reports``) as one JSONL file."""
+    return write_jsonl(tmp_path_factory.mktemp("reports") / "reports.jsonl", flood_reports(40))
