@@ -278,10 +278,10 @@ def write_jsonl(path: Path, rows: list[dict]) -> Path:
     return path
 
 
-@pytest.fixture()
-def story_jsonl(tmp_path: Path) -> Path:
-    """The four story reports as a JSONL file."""
-    return write_jsonl(tmp_path / "story.jsonl", STORY_REPORTS)
+@pytest.fixture(scope="session")
+def story_jsonl(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The four story reports as a JSONL file (read-only: shared by the session)."""
+    return write_jsonl(tmp_path_factory.mktemp("story") / "story.jsonl", STORY_REPORTS)
 
 
 @pytest.fixture(scope="session")
