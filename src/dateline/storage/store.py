@@ -99,31 +99,39 @@ class StoreStats(BaseModel):
     sources: int
 
 
-def open_store(url: str | None = None) -> Store:
+def open_store(url: str | None = None, *, create: bool = True, read_only: bool = False) -> Store:
     """Open (creating and migrating when needed) the store at ``url``.
 
     Args:
         url: None for ``dateline.duckdb`` in the working directory; a file path (or
             ``duckdb:///path``) for another DuckDB file; ``postgresql://...`` for PostgreSQL.
+        create: False to refuse (DL410) a DuckDB file that does not exist instead of creating
+            an empty store, for commands that only read.
+        read_only: open without write access (DuckDB ``read_only``, PostgreSQL read-only
+            transactions); several read-only processes may share one DuckDB file. A store that
+            still needs a migration is refused (DL411), since migrating writes.
 
     Returns:
         An open Store at the latest schema version.
 
     Raises:
-        StoreError: DL401 unsupported URL, DL402 cannot connect, DL403 store newer than code.
+        StoreError: DL401 unsupported URL, DL402 cannot connect, DL403 store newer than code,
+            DL410 no such DuckDB file, DL411 read-only store that needs a migration.
     """
-    return Store(url)
+    return Store(url, create=create, read_only=read_only)
 
 
 class Store:
     """An article store on DuckDB or PostgreSQL. Use ``open_store`` to make one."""
 
-    def __init__(self, url: str | None = None) -> None:
+    def __init__(self, url: str | None = None, *, create: bool = True, read_only: bool = False):
         sa_url, self.backend = _resolve_url(url)
         self.url = sa_url.render_as_string(hide_password=True)
+        self.read_only = read_only
+        if not create or read_only:
+            _require_duckdb_file(sa_url, self.backend, self.url)
         try:
-            connect_args = {"connect_timeout": 10} if self.backend == "postgresql" else {}
-            self._engine = sa.create_engine(sa_url, connect_args=connect_args)
+            self._engine = sa.create_engine(sa_url, connect_args=self._connect_args())
             self.schema_version = self._migrate()
         except StoreError:
             self.close()
@@ -131,6 +139,14 @@ class Store:
         except (sa.exc.SQLAlchemyError, OSError) as exc:
             self.close()
             raise StoreError("DL402", url=self.url, reason=_reason(exc)) from None
+
+    def _connect_args(self) -> dict[str, Any]:
+        if self.backend == "postgresql":
+            args: dict[str, Any] = {"connect_timeout": 10}
+            if self.read_only:
+                args["options"] = "-c default_transaction_read_only=on"
+            return args
+        return {"read_only": True} if self.read_only else {}
 
     def __enter__(self) -> Store:
         return self
@@ -454,6 +470,8 @@ class Store:
             found = schema.current_version(conn)
         if found > schema.LATEST:
             raise StoreError("DL403", url=self.url, found=found, supported=schema.LATEST)
+        if self.read_only and found < schema.LATEST:
+            raise StoreError("DL411", url=self.url, found=found, supported=schema.LATEST)
         for migration in schema.pending(found):
             with self._engine.begin() as conn:
                 schema.apply_migration(conn, migration)
@@ -669,6 +687,15 @@ def _resolve_url(url: str | None) -> tuple[sa.URL, str]:
             raise StoreError("DL401", url=value) from exc
         return parsed.set(drivername="postgresql+psycopg"), "postgresql"
     raise StoreError("DL401", url=value)
+
+
+def _require_duckdb_file(sa_url: sa.URL, backend: str, shown: str) -> None:
+    """Refuse a DuckDB store file that does not exist (DL410) instead of creating it."""
+    if backend != "duckdb":
+        return
+    database = sa_url.database or ""
+    if database and database != ":memory:" and not Path(database).is_file():
+        raise StoreError("DL410", url=shown)
 
 
 def _reason(exc: BaseException) -> str:
