@@ -63,6 +63,9 @@ RECORD_KINDS: dict[str, type[BaseModel]] = {
 
 BlockKeyFn = Callable[[EventMention], list[str]]
 
+# Cluster assignments written per UPDATE statement (each pair is two bound parameters).
+UPDATE_CHUNK = 1000
+
 
 class StoredEvent(BaseModel):
     """One stored event with its article's metadata and its cross-article cluster."""
@@ -213,14 +216,10 @@ class Store:
             previous = conn.execute(
                 sa.select(ev.c.mention_id, ev.c.cluster).where(ev.c.mention_id.in_(ids))
             ).all()
-            update = (
-                sa.update(ev)
-                .where(ev.c.mention_id == sa.bindparam("m_id"))
-                .values(cluster=sa.bindparam("c_id"))
-            )
             found = [row.mention_id for row in previous]
-            if found:
-                conn.execute(update, [{"m_id": m, "c_id": assignments[m]} for m in found])
+            for start in range(0, len(found), UPDATE_CHUNK):
+                chunk = found[start : start + UPDATE_CHUNK]
+                conn.execute(_cluster_update([(m, assignments[m]) for m in chunk]))
             touched = {row.cluster for row in previous} | {assignments[m] for m in found}
             _refresh_clusters(conn, touched - {None})
         return len(found)
@@ -631,6 +630,21 @@ def _event_row(event: Event, mention: EventMention, position: int) -> dict[str, 
 
 def _names(names: Iterable[str]) -> str:
     return json.dumps(list(dict.fromkeys(names)), ensure_ascii=False)
+
+
+def _cluster_update(pairs: list[tuple[str, str | None]]) -> sa.Update:
+    """One UPDATE ... FROM (VALUES ...) setting many mentions' clusters, all values bound.
+
+    A single statement instead of an executemany: DuckDB runs an executemany of UPDATEs
+    one row at a time, which made linking a batch slower than storing it.
+    """
+    ev = schema.events
+    assignment = sa.values(
+        sa.column("m_id", sa.Text), sa.column("c_id", sa.Text), name="assignment"
+    ).data(pairs)
+    return (
+        sa.update(ev).where(ev.c.mention_id == assignment.c.m_id).values(cluster=assignment.c.c_id)
+    )
 
 
 def _refresh_clusters(conn: sa.Connection, cluster_ids: set[str]) -> None:

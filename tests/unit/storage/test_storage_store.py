@@ -215,3 +215,11 @@ def test_storage_bulk_lookups(filled) -> None:
     assert filled.stored_hashes([riverton, other, riverton]) == {riverton}
     assert filled.stored_hashes([]) == set()
     assert filled.article_hashes([riverton, "missing"]) == {riverton: riverton}
+
+
+def test_storage_set_clusters_none_unlinks(writable) -> None:
+    riverton, harbour = (f"{content_id(t)}/EV1" for t in (RIVERTON, HARBOUR))
+    writable.set_clusters({riverton: "c-a", harbour: "c-a"})
+    assert writable.set_clusters({riverton: None, harbour: None}) == 2
+    assert {m.text for m in writable.mentions(unlinked=True)} == {RIVERTON, HARBOUR, VALLEY}
+    assert writable.stats().clusters == 0
