@@ -106,7 +106,7 @@ def build_timeline(
     Args:
         mentions: event mentions from any number of articles, ``cluster`` set by the linker.
         about: keep entries whose reports mention every word of it (case-insensitive) in
-            their sentence, title, actors, targets, place, trigger, type or sources.
+            their sentence, actors, targets, place, trigger, type, outlet or sources.
         date_from: keep entries whose date can fall on or after this day.
         date_to: keep entries whose date can fall on or before this day.
 
@@ -177,7 +177,8 @@ def _matches(members: list[EventMention], about: str | None) -> bool:
 
 
 def _searchable(mention: EventMention) -> str:
-    parts = [mention.text, mention.title or "", mention.trigger, mention.type, mention.outlet or ""]
+    # Not the title: it names what the whole article is about, not this event.
+    parts = [mention.text, mention.trigger, mention.type, mention.outlet or ""]
     parts += [a.name for a in mention.actors] + [a.name for a in mention.targets]
     parts += [s.name for s in mention.attribution.sources]
     if mention.location is not None:

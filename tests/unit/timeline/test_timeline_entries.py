@@ -163,6 +163,7 @@ def test_timeline_mentions_carry_article_outlet_sentence_and_sources() -> None:
         ("patras two men", ["arrests"]),
         ("meridian", ["arrests"]),
         ("flood", []),
+        ("report", []),  # every mention's title is "Report by ...": titles are not searched
         (None, ["fire", "arrests"]),
     ],
 )
