@@ -442,6 +442,7 @@ def _draft_entry(
         action=_most_common(m.trigger for m in reports),
         targets=_distinct(a.name for m in reports for a in m.targets),
         place=_place(reports),
+        modality=_most_common(m.modality for m in reports),
         mentions=[_timeline_mention(m, m.mention_id in denials, origins) for m in members],
         corroboration=_corroboration(reports, origins),
     )

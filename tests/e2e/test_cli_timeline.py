@@ -34,7 +34,7 @@ def test_cli_timeline_table_is_readable_and_names_relays(store: str) -> None:
     assert result.exit_code == 0, result.output
     out = result.stdout
     lines = out.splitlines()
-    assert lines[0] == "Timeline: 8 event(s), 3 contradiction(s), 2 figure series"
+    assert lines[0] == "Timeline: 8 events, 3 contradictions, 2 figure series"
     assert max(len(line) for line in lines) <= WIDTH
     assert "2025-08-11..2025-08-12 (range)  COERCE  Police arrested two men" in out
     flat = " ".join(out.split())  # wrapped lines joined back
@@ -43,7 +43,11 @@ def test_cli_timeline_table_is_readable_and_names_relays(store: str) -> None:
         "2 outlets, 1 source" in flat
     )
     assert "denied by: Radio Achaia 2025-08-13 citing Citizen Protection Ministry" in flat
-    assert "corroboration: 2 outlet(s), 1 independent source(s)" in flat
+    assert (
+        "corroboration: 2 outlets, 1 independent source (Meridian News Agency); not corroborated"
+        in flat
+    )
+    assert "2025-08-12  COERCE (hypothetical)  The government should declare" in out
     assert "contradiction C1 (occurrence)" in out and "contradiction C2 (date)" in out
     series = out[out.index("Figure series") :].splitlines()
     assert series[1:6] == [
@@ -138,7 +142,7 @@ def test_cli_demo_ingests_the_story_and_prints_its_timeline(tmp_path: Path) -> N
     result = runner.invoke(app, ["demo", "--workdir", str(tmp_path / "demo")])
     assert result.exit_code == 0, result.output
     assert "stored 4 article(s) with 15 event(s)" in result.stderr
-    assert result.stdout.startswith("Timeline: 8 event(s), 3 contradiction(s), 2 figure series")
+    assert result.stdout.startswith("Timeline: 8 events, 3 contradictions, 2 figure series")
     assert (tmp_path / "demo" / "dateline.duckdb").is_file()
     again = runner.invoke(app, ["timeline", "--db", str(tmp_path / "demo" / "dateline.duckdb")])
     assert again.stdout == result.stdout
