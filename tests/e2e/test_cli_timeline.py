@@ -118,6 +118,17 @@ def test_cli_timeline_unsupported_store_url_is_a_coded_error() -> None:
     assert "[DL401]" in result.stderr
 
 
+def test_cli_timeline_missing_store_is_a_coded_error_and_creates_nothing(
+    tmp_path: Path,
+) -> None:
+    missing = tmp_path / "none.duckdb"
+    for db in (str(missing), f"duckdb:///{missing}"):
+        result = runner.invoke(app, ["timeline", "--db", db])
+        assert result.exit_code == 2
+        assert result.stderr.startswith(f"error: [DL242] No store at {missing}")
+    assert not missing.exists()
+
+
 def test_cli_timeline_writes_to_a_file(store: str, tmp_path: Path) -> None:
     out = tmp_path / "timeline.json"
     result = runner.invoke(app, ["timeline", "--db", store, "-f", "json", "-o", str(out)])
