@@ -527,7 +527,8 @@ def _entry_contradictions(
 def _occurrence_contradiction(
     entry_id: str, members: list[EventMention], origins: _OriginResolver, number: int
 ) -> Contradiction | None:
-    reported, denied = _occurrences(members), _denials(members)
+    denied = _denials(members)
+    reported = [m for m in _occurrences(members) if any(_same_kind(m, d) for d in denied)]
     if not reported or not denied:
         return None
     explanation = (
@@ -540,6 +541,16 @@ def _occurrence_contradiction(
         entries=[entry_id],
         mentions=[m.mention_id for m in reported + denied],
     )
+
+
+def _same_kind(a: EventMention, b: EventMention) -> bool:
+    """Whether two reports tell the same kind of happening (a PLOVER type in common).
+
+    Contradictions compare reports of one kind only: a cluster is the linker's call, and a
+    denial of arrests says nothing about evacuations the linker may have put beside them.
+    """
+    kinds_a = {a.type, a.alt_type} - {None}
+    return bool(kinds_a & ({b.type, b.alt_type} - {None}))
 
 
 def _attributed(members: list[EventMention], origins: _OriginResolver) -> str:
@@ -572,7 +583,7 @@ def _date_contradiction(
         (a, b)
         for i, a in enumerate(dated)
         for b in dated[i + 1 :]
-        if a[1] != b[1] and _knew_both(a, b)
+        if a[1] != b[1] and _same_kind(a[0], b[0]) and _knew_both(a, b)
     ]
     if not clashing:
         return None

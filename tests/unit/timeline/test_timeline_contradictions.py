@@ -158,3 +158,17 @@ def test_timeline_contradiction_ids_follow_entry_order_then_figures() -> None:
         ("C2", "date"),
         ("C3", "figure"),
     ]
+
+
+def test_timeline_contradictions_compare_reports_of_one_kind_only() -> None:
+    timeline = build_timeline(
+        [
+            mention("a", type="AID", trigger="evacuated", when="2025-08-11"),
+            mention("b", when="2025-08-12"),
+            mention("c", type="COERCE", polarity="negative", modality="negated"),
+            mention("d", type="MOBILIZE", alt_type="COERCE", when="2025-08-12"),
+        ]
+    )
+    assert [(c.kind, c.mentions) for c in timeline.contradictions] == [
+        ("occurrence", ["b/EV1", "d/EV1", "c/EV1"]),
+    ]
