@@ -27,6 +27,7 @@ match when their normalised words are the same or one set holds the other ("Meri
 from __future__ import annotations
 
 import calendar
+import functools
 import logging
 import math
 import re
@@ -35,7 +36,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from dateline.errors import InputError
 from dateline.records import (
@@ -131,7 +132,7 @@ def build_timeline(
     contradictions = _entry_contradictions(drafts, raw, origins)
     series = _figure_series(drafts, raw, origins)
     contradictions += _figure_contradictions(series, start=len(contradictions) + 1)
-    entries = [_attach_ids(d, contradictions, series) for d in drafts]
+    entries = _attach_ids(drafts, contradictions, series)
     logger.info(
         "timeline: %d mentions, %d entries, %d contradictions, %d figure series",
         len(mentions),
@@ -166,7 +167,13 @@ def _entry_id(mention: EventMention) -> str:
 
 
 def _mention_order(mention: EventMention) -> tuple:
-    return (mention.published or date.max, mention.outlet or "", mention.article_id, mention.span)
+    return (
+        mention.published or date.max,
+        mention.outlet or "",
+        mention.article_id,
+        mention.span,
+        mention.mention_id,
+    )
 
 
 def _matches(members: list[EventMention], about: str | None) -> bool:
@@ -203,6 +210,7 @@ def _entry_order(entry: TimelineEntry) -> tuple:
 # --------------------------------------------------------------------------- dates
 
 
+@functools.lru_cache(maxsize=4096)
 def date_bounds(value: str | None) -> _Bounds | None:
     """Return the first and last day a TIMEX3 date value can stand for, and its precision.
 
@@ -311,13 +319,20 @@ class _OriginResolver:
             s.name for m in mentions for s in m.attribution.sources if s.kind in IDENTIFIABLE_KINDS
         }
         self._canonical = _canonical_names(names)
+        self._origins: dict[str, _Origin] = {}
 
     def canonical(self, name: str) -> str:
         """Return the display name of the source ``name`` stands for."""
         return self._canonical.get(name, name)
 
     def origin(self, mention: EventMention) -> _Origin:
-        """Return the original source ``mention`` rests on."""
+        """Return the original source ``mention`` rests on (computed once per mention)."""
+        found = self._origins.get(mention.mention_id)
+        if found is None:
+            found = self._origins[mention.mention_id] = self._find_origin(mention)
+        return found
+
+    def _find_origin(self, mention: EventMention) -> _Origin:
         outlet = mention.outlet or f"article {mention.article_id}"
         chain = [s for s in mention.attribution.sources if not self._is_own(s, mention)]
         identifiable = [s for s in chain if s.kind in IDENTIFIABLE_KINDS]
@@ -342,25 +357,24 @@ def _canonical_names(names: set[str]) -> dict[str, str]:
     """Map each name to the longest name it matches, longest names first so the mapping
     does not depend on input order."""
     mapping: dict[str, str] = {}
-    canon: list[tuple[str, str]] = []  # (normalised, display)
+    normalised: list[str] = []
+    displays: list[str] = []
     # A lower-case leading article reads better mid-sentence ("citing the fire service").
     for name in sorted(names, key=lambda n: (-len(_normalise(n)), not n[:1].islower(), n)):
         norm = _normalise(name)
-        match = next(
-            (
-                display
-                for other, display in canon
-                if norm and fuzz.token_set_ratio(norm, other) >= SOURCE_NAME_MATCH
-            ),
-            None,
+        match = process.extractOne(
+            norm, normalised, scorer=fuzz.token_set_ratio, score_cutoff=SOURCE_NAME_MATCH
         )
-        if match is None:
-            canon.append((norm, name))
-            match = name
-        mapping[name] = match
+        if match is None or not norm:
+            normalised.append(norm)
+            displays.append(name)
+            mapping[name] = name
+        else:
+            mapping[name] = displays[match[2]]
     return mapping
 
 
+@functools.lru_cache(maxsize=16384)
 def _normalise(name: str) -> str:
     text = _POSSESSIVE.sub("", " ".join(name.split()))
     return _LEADING_ARTICLE.sub("", text).casefold()
@@ -497,14 +511,21 @@ def _summary(lead: EventMention) -> str:
 
 
 def _attach_ids(
-    entry: TimelineEntry, contradictions: list[Contradiction], series: list[FigureSeries]
-) -> TimelineEntry:
-    return entry.model_copy(
-        update={
-            "contradictions": [c.id for c in contradictions if entry.id in c.entries],
-            "figures": [s.id for s in series if any(p.entry == entry.id for p in s.points)],
-        }
-    )
+    entries: list[TimelineEntry], contradictions: list[Contradiction], series: list[FigureSeries]
+) -> list[TimelineEntry]:
+    """Each entry with the ids of the contradictions and figure series that involve it."""
+    found: dict[str, list[str]] = defaultdict(list)
+    for contradiction in contradictions:
+        for entry_id in contradiction.entries:
+            found[entry_id].append(contradiction.id)
+    figures: dict[str, list[str]] = defaultdict(list)
+    for figure in series:
+        for entry_id in _distinct(p.entry for p in figure.points):
+            figures[entry_id].append(figure.id)
+    return [
+        entry.model_copy(update={"contradictions": found[entry.id], "figures": figures[entry.id]})
+        for entry in entries
+    ]
 
 
 # --------------------------------------------------------------------------- contradictions
