@@ -338,12 +338,12 @@ class _OriginResolver:
         identifiable = [s for s in chain if s.kind in IDENTIFIABLE_KINDS]
         if identifiable:
             name = self.canonical(identifiable[-1].name)
-            return _Origin(_name_key(name), name, identifiable[-1].kind)
+            return _Origin(_normalise(name), name, identifiable[-1].kind)
         if chain:
             name = f"{chain[-1].name} ({outlet})"
-            return _Origin(_name_key(name), name, chain[-1].kind)
+            return _Origin(_normalise(name), name, chain[-1].kind)
         name = self.canonical(outlet)
-        return _Origin(_name_key(name), name, "own")
+        return _Origin(_normalise(name), name, "own")
 
     def _is_own(self, source: Source, mention: EventMention) -> bool:
         return (
@@ -378,10 +378,6 @@ def _canonical_names(names: set[str]) -> dict[str, str]:
 def _normalise(name: str) -> str:
     text = _POSSESSIVE.sub("", " ".join(name.split()))
     return _LEADING_ARTICLE.sub("", text).casefold()
-
-
-def _name_key(name: str) -> str:
-    return _normalise(name)
 
 
 def _corroboration(reports: list[EventMention], origins: _OriginResolver) -> Corroboration:
@@ -419,7 +415,7 @@ def _outlets(members: Iterable[EventMention], origins: _OriginResolver) -> list[
 def _relay_note(source: IndependentSource) -> RelayNote | None:
     if len(source.outlets) < 2:
         return None
-    relays = [o for o in source.outlets if _name_key(o) != _name_key(source.name)]
+    relays = [o for o in source.outlets if _normalise(o) != _normalise(source.name)]
     verb = "relays" if len(relays) == 1 else "both relay" if len(relays) == 2 else "all relay"
     note = f"{_join(relays)} {verb} {source.name}: {len(source.outlets)} outlets, 1 source"
     return RelayNote(source=source.name, outlets=source.outlets, note=note)
@@ -584,7 +580,7 @@ def _attributed(members: list[EventMention], origins: _OriginResolver) -> str:
             by_origin[origin.name].append(outlet)
     parts = []
     for origin, outlets in by_origin.items():
-        own = [_name_key(o) for o in outlets] == [_name_key(origin)]
+        own = [_normalise(o) for o in outlets] == [_normalise(origin)]
         parts.append(_join(outlets) if own else f"{_join(outlets)} citing {origin}")
     return "; ".join(parts)
 
@@ -685,7 +681,7 @@ def _figure_contradiction(
 
 def _point_source(point: FigurePoint) -> str:
     outlet = point.outlet or "?"
-    return outlet if _name_key(outlet) == _name_key(point.source) else f"{outlet}, {point.source}"
+    return outlet if _normalise(outlet) == _normalise(point.source) else f"{outlet}, {point.source}"
 
 
 # --------------------------------------------------------------------------- figures
