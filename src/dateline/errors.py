@@ -65,6 +65,11 @@ CATALOGUE: dict[str, str] = {
              "give the article a unique 'id' or leave it out to use the content hash.",
     "DL408": "Cannot write export {path}: {reason}.",
     "DL409": "Cannot read the store {url}: {reason}.",
+    "DL410": "No store at {url}: the DuckDB file does not exist. Run `dateline ingest "
+             "PATH... --db FILE` first, or check the --db path.",
+    "DL411": "The store {url} is at schema version {found} and needs migrating to "
+             "{supported}, which a read-only open cannot do. Open it once for writing "
+             "(e.g. `dateline stats --db URL`) to migrate it.",
     # warnings
     "W001": "Article {article_id} has no publication date; {count} relative date(s) left "
             "unresolved (value null). Pass --published YYYY-MM-DD or give 'published'.",

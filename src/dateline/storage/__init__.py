@@ -10,6 +10,7 @@ Stable API (the web API, linking and timelines read and write through it only)::
     from dateline.storage import EventFilter, open_store
 
     store = open_store(url)                      # None, a .duckdb path or postgresql://...
+    store = open_store(url, create=False, read_only=True)  # for readers: no new file, no writes
     new = store.add_extractions(batch, block_keys=fn)  # one transaction; returns new mentions
     store.has_article(content_hash)              # bool, hash = dateline.records.content_id(text)
     store.article_hash(article_id)               # str | None
@@ -25,7 +26,7 @@ Stable API (the web API, linking and timelines read and write through it only)::
 ``EventFilter`` fields (all optional, combined with AND): ``block_keys``, ``cluster``,
 ``article_id``, ``date_from``/``date_to`` (overlap with the event date's day range),
 ``type``, ``outlet``, ``text`` (case-insensitive substring of the clause, actors, targets or
-place), ``unlinked``, ``mention_ids``. Errors are ``StoreError`` with codes DL401-DL409.
+place), ``unlinked``, ``mention_ids``. Errors are ``StoreError`` with codes DL401-DL411.
 """
 
 from dateline.storage.export import ExportFormat, export_events

@@ -4,7 +4,8 @@ Steps for each run (``ingest_articles``):
   1. link any stored mentions left without a cluster (a run killed between a batch's commit
      and its linking), so a re-run always finishes the work of the one before;
   2. read articles in order; an article whose content hash is stored, or seen earlier in the
-     run, is skipped and counted; one whose id is stored with another text is rejected (DL407);
+     run, is skipped and counted; one whose id is stored with another text is rejected (DL407),
+     and so is one whose text holds a NUL character (DL202), which PostgreSQL cannot store;
   3. extract the rest with ``extract_many``; bad articles become Rejections and the run goes on;
   4. every ``batch_size`` extractions, store them in one transaction (with their linking block
      keys), then link their mentions to the stored mentions that share a block key and store
@@ -32,6 +33,8 @@ DEFAULT_BATCH_SIZE = 32
 # Unlinked mentions left by an interrupted run are linked in chunks of this many, each chunk
 # committed before the next so that later chunks see earlier ones as stored.
 RESUME_CHUNK = 2000
+# Inputs are checked against the store this many at a time, in one query per chunk.
+LOOKUP_CHUNK = 256
 
 Progress = Callable[[str], None]
 
@@ -128,26 +131,54 @@ def _unseen(
     store: Store, items: Iterable[Article | Rejection], tally: _Tally, notify: Progress
 ) -> Iterator[Article | Rejection]:
     """Pass on Rejections and articles not stored yet; count the stored ones as skipped."""
-    owners: dict[str, str] = {}  # article id -> content hash, for ids met in this run
-    seen: set[str] = set()
-    for item in items:
-        if isinstance(item, Rejection):
+    owners: dict[str, str] = {}  # article id -> content hash, stored or met in this run
+    seen: set[str] = set()  # content hashes stored or met in this run
+    for chunk in _chunks(items, LOOKUP_CHUNK):
+        articles = [item for item in chunk if isinstance(item, Article)]
+        seen |= store.stored_hashes(content_id(a.text) for a in articles)
+        owners.update(store.article_hashes(a.id for a in articles if a.id not in owners))
+        for item in chunk:
+            if isinstance(item, Rejection):
+                yield item
+                continue
+            if "\x00" in item.text:  # PostgreSQL text cannot hold NUL; refuse it on every backend
+                yield _nul_rejection(item)
+                continue
+            digest = content_id(item.text)
+            if digest in seen:
+                tally.skipped += 1
+                notify("skipped")
+                continue
+            if owners.get(item.id, digest) != digest:
+                source = item.source or item.id
+                text = message("DL407", source=source, article_id=item.id)
+                yield Rejection(source=source, code="DL407", message=text)
+                continue
+            owners[item.id] = digest
+            seen.add(digest)
             yield item
-            continue
-        digest = content_id(item.text)
-        if digest in seen or store.has_article(digest):
-            tally.skipped += 1
-            notify("skipped")
-            continue
-        owner = owners.get(item.id) or store.article_hash(item.id)
-        if owner is not None and owner != digest:
-            source = item.source or item.id
-            text = message("DL407", source=source, article_id=item.id)
-            yield Rejection(source=source, code="DL407", message=text)
-            continue
-        owners[item.id] = digest
-        seen.add(digest)
-        yield item
+
+
+def _nul_rejection(article: Article) -> Rejection:
+    """Reject an article whose text holds a NUL character, with DL202 and its offset."""
+    source = article.source or article.id
+    reason = f"NUL character at offset {article.text.index(chr(0))}"
+    return Rejection(
+        source=source,
+        code="DL202",
+        message=message("DL202", source=source, reason=reason),
+    )
+
+
+def _chunks(items: Iterable[Article | Rejection], size: int) -> Iterator[list]:
+    chunk: list = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
 
 
 def _commit(

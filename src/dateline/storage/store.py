@@ -63,6 +63,9 @@ RECORD_KINDS: dict[str, type[BaseModel]] = {
 
 BlockKeyFn = Callable[[EventMention], list[str]]
 
+# Cluster assignments written per UPDATE statement (each pair is two bound parameters).
+UPDATE_CHUNK = 1000
+
 
 class StoredEvent(BaseModel):
     """One stored event with its article's metadata and its cross-article cluster."""
@@ -99,31 +102,39 @@ class StoreStats(BaseModel):
     sources: int
 
 
-def open_store(url: str | None = None) -> Store:
+def open_store(url: str | None = None, *, create: bool = True, read_only: bool = False) -> Store:
     """Open (creating and migrating when needed) the store at ``url``.
 
     Args:
         url: None for ``dateline.duckdb`` in the working directory; a file path (or
             ``duckdb:///path``) for another DuckDB file; ``postgresql://...`` for PostgreSQL.
+        create: False to refuse (DL410) a DuckDB file that does not exist instead of creating
+            an empty store, for commands that only read.
+        read_only: open without write access (DuckDB ``read_only``, PostgreSQL read-only
+            transactions); several read-only processes may share one DuckDB file. A store that
+            still needs a migration is refused (DL411), since migrating writes.
 
     Returns:
         An open Store at the latest schema version.
 
     Raises:
-        StoreError: DL401 unsupported URL, DL402 cannot connect, DL403 store newer than code.
+        StoreError: DL401 unsupported URL, DL402 cannot connect, DL403 store newer than code,
+            DL410 no such DuckDB file, DL411 read-only store that needs a migration.
     """
-    return Store(url)
+    return Store(url, create=create, read_only=read_only)
 
 
 class Store:
     """An article store on DuckDB or PostgreSQL. Use ``open_store`` to make one."""
 
-    def __init__(self, url: str | None = None) -> None:
+    def __init__(self, url: str | None = None, *, create: bool = True, read_only: bool = False):
         sa_url, self.backend = _resolve_url(url)
         self.url = sa_url.render_as_string(hide_password=True)
+        self.read_only = read_only
+        if not create or read_only:
+            _require_duckdb_file(sa_url, self.backend, self.url)
         try:
-            connect_args = {"connect_timeout": 10} if self.backend == "postgresql" else {}
-            self._engine = sa.create_engine(sa_url, connect_args=connect_args)
+            self._engine = sa.create_engine(sa_url, connect_args=self._connect_args())
             self.schema_version = self._migrate()
         except StoreError:
             self.close()
@@ -131,6 +142,14 @@ class Store:
         except (sa.exc.SQLAlchemyError, OSError) as exc:
             self.close()
             raise StoreError("DL402", url=self.url, reason=_reason(exc)) from None
+
+    def _connect_args(self) -> dict[str, Any]:
+        if self.backend == "postgresql":
+            args: dict[str, Any] = {"connect_timeout": 10}
+            if self.read_only:
+                args["options"] = "-c default_transaction_read_only=on"
+            return args
+        return {"read_only": True} if self.read_only else {}
 
     def __enter__(self) -> Store:
         return self
@@ -197,14 +216,10 @@ class Store:
             previous = conn.execute(
                 sa.select(ev.c.mention_id, ev.c.cluster).where(ev.c.mention_id.in_(ids))
             ).all()
-            update = (
-                sa.update(ev)
-                .where(ev.c.mention_id == sa.bindparam("m_id"))
-                .values(cluster=sa.bindparam("c_id"))
-            )
             found = [row.mention_id for row in previous]
-            if found:
-                conn.execute(update, [{"m_id": m, "c_id": assignments[m]} for m in found])
+            for start in range(0, len(found), UPDATE_CHUNK):
+                chunk = found[start : start + UPDATE_CHUNK]
+                conn.execute(_cluster_update([(m, assignments[m]) for m in chunk]))
             touched = {row.cluster for row in previous} | {assignments[m] for m in found}
             _refresh_clusters(conn, touched - {None})
         return len(found)
@@ -217,6 +232,26 @@ class Store:
         query = sa.select(art.c.id).where(art.c.content_hash == content_hash).limit(1)
         with self._reading() as conn:
             return conn.execute(query).first() is not None
+
+    def stored_hashes(self, content_hashes: Iterable[str]) -> set[str]:
+        """Return which of these content hashes are stored (one query for many articles)."""
+        wanted = sorted(set(content_hashes))
+        if not wanted:
+            return set()
+        art = schema.articles
+        query = sa.select(art.c.content_hash).where(art.c.content_hash.in_(wanted))
+        with self._reading() as conn:
+            return set(conn.execute(query).scalars())
+
+    def article_hashes(self, article_ids: Iterable[str]) -> dict[str, str]:
+        """Return the content hash of each of these article ids that is stored."""
+        wanted = sorted(set(article_ids))
+        if not wanted:
+            return {}
+        art = schema.articles
+        query = sa.select(art.c.id, art.c.content_hash).where(art.c.id.in_(wanted))
+        with self._reading() as conn:
+            return {row.id: row.content_hash for row in conn.execute(query)}
 
     def article_hash(self, article_id: str) -> str | None:
         """Return the content hash stored for ``article_id``, or None when it is not stored."""
@@ -434,6 +469,8 @@ class Store:
             found = schema.current_version(conn)
         if found > schema.LATEST:
             raise StoreError("DL403", url=self.url, found=found, supported=schema.LATEST)
+        if self.read_only and found < schema.LATEST:
+            raise StoreError("DL411", url=self.url, found=found, supported=schema.LATEST)
         for migration in schema.pending(found):
             with self._engine.begin() as conn:
                 schema.apply_migration(conn, migration)
@@ -595,6 +632,21 @@ def _names(names: Iterable[str]) -> str:
     return json.dumps(list(dict.fromkeys(names)), ensure_ascii=False)
 
 
+def _cluster_update(pairs: list[tuple[str, str | None]]) -> sa.Update:
+    """One UPDATE ... FROM (VALUES ...) setting many mentions' clusters, all values bound.
+
+    A single statement instead of an executemany: DuckDB runs an executemany of UPDATEs
+    one row at a time, which made linking a batch slower than storing it.
+    """
+    ev = schema.events
+    assignment = sa.values(
+        sa.column("m_id", sa.Text), sa.column("c_id", sa.Text), name="assignment"
+    ).data(pairs)
+    return (
+        sa.update(ev).where(ev.c.mention_id == assignment.c.m_id).values(cluster=assignment.c.c_id)
+    )
+
+
 def _refresh_clusters(conn: sa.Connection, cluster_ids: set[str]) -> None:
     """Recompute the summary rows of these clusters from their current members."""
     if not cluster_ids:
@@ -649,6 +701,15 @@ def _resolve_url(url: str | None) -> tuple[sa.URL, str]:
             raise StoreError("DL401", url=value) from exc
         return parsed.set(drivername="postgresql+psycopg"), "postgresql"
     raise StoreError("DL401", url=value)
+
+
+def _require_duckdb_file(sa_url: sa.URL, backend: str, shown: str) -> None:
+    """Refuse a DuckDB store file that does not exist (DL410) instead of creating it."""
+    if backend != "duckdb":
+        return
+    database = sa_url.database or ""
+    if database and database != ":memory:" and not Path(database).is_file():
+        raise StoreError("DL410", url=shown)
 
 
 def _reason(exc: BaseException) -> str:

@@ -44,10 +44,13 @@ def test_storage_ingest_isolates_bad_articles(store_url, tmp_path) -> None:
     good = {"id": "ok-1", "text": "Police arrested 12 protesters in York on Monday.\n",
             "published": "2025-06-03"}  # fmt: skip
     clash = {"id": "ok-1", "text": "A different text under the same id.\n"}
-    source = _lines(tmp_path / "mixed.jsonl", [good, "{broken\n", {"text": ""}, clash])
+    nul = {"text": "Police arrested 3 men in York\u0000 on Monday.\n"}
+    source = _lines(tmp_path / "mixed.jsonl", [good, "{broken\n", {"text": ""}, clash, nul])
     report = dateline.ingest([source, tmp_path / "missing.txt"], store_url)
     assert report.added == 1
-    assert sorted(r.code for r in report.rejected) == ["DL201", "DL204", "DL206", "DL407"]
+    codes = sorted(r.code for r in report.rejected)
+    assert codes == ["DL201", "DL202", "DL204", "DL206", "DL407"]
+    assert "offset 29" in next(r.message for r in report.rejected if r.code == "DL202")
     with open_store(store_url) as store:
         assert store.stats().articles == 1
         assert store.article("ok-1").article.text == good["text"]
@@ -68,3 +71,10 @@ def test_storage_ingest_links_mentions_an_interrupted_run_left(store_url, story_
 def test_storage_ingest_batch_of_one_commits_each_article(store_url, story_jsonl) -> None:
     report = dateline.ingest(story_jsonl, store_url, batch_size=1)
     assert (report.added, report.batches) == (4, 4)
+
+
+def test_storage_ingest_skips_a_text_repeated_in_one_run(store_url, tmp_path) -> None:
+    row = {"text": "Police arrested 12 protesters in York on Monday.\n", "published": "2025-06-03"}
+    source = _lines(tmp_path / "twice.jsonl", [row, row])
+    report = dateline.ingest(source, store_url)
+    assert (report.added, report.skipped) == (1, 1)

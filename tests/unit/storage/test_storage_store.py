@@ -208,3 +208,18 @@ def test_storage_negative_page_is_dl406(filled) -> None:
     with pytest.raises(StoreError) as info:
         filled.events(limit=-1)
     assert info.value.code == "DL406"
+
+
+def test_storage_bulk_lookups(filled) -> None:
+    riverton, other = content_id(RIVERTON), content_id("never stored")
+    assert filled.stored_hashes([riverton, other, riverton]) == {riverton}
+    assert filled.stored_hashes([]) == set()
+    assert filled.article_hashes([riverton, "missing"]) == {riverton: riverton}
+
+
+def test_storage_set_clusters_none_unlinks(writable) -> None:
+    riverton, harbour = (f"{content_id(t)}/EV1" for t in (RIVERTON, HARBOUR))
+    writable.set_clusters({riverton: "c-a", harbour: "c-a"})
+    assert writable.set_clusters({riverton: None, harbour: None}) == 2
+    assert {m.text for m in writable.mentions(unlinked=True)} == {RIVERTON, HARBOUR, VALLEY}
+    assert writable.stats().clusters == 0
