@@ -23,8 +23,8 @@ import heapq
 import json
 import math
 import re
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 from datetime import date
 from importlib import resources
 
@@ -209,6 +209,7 @@ FEATURES: tuple[str, ...] = (
     "article_names",
     "trigger_same_x_article",
     "trigger_overlap_x_context",
+    "trigger_related",
 )
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 _NUMBER = re.compile(r"\d[\d,.]*")
@@ -373,8 +374,35 @@ def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
 
 
-def pair_features(a: Profile, b: Profile) -> list[float]:
-    """Return the feature vector of a pair of mentions, in ``FEATURES`` order (symmetric)."""
+def related_triggers(
+    a: frozenset[str], b: frozenset[str], related: Mapping[tuple[str, str], float]
+) -> float:
+    """How often two different trigger stems named one event in the scorer's training data.
+
+    Args:
+        a: trigger stems of one mention.
+        b: trigger stems of the other.
+        related: sorted stem pair -> rate at which such pairs were coreferent.
+
+    Returns:
+        The highest rate over the stem pairs; 0 when the triggers share a stem (the
+        ``trigger_*`` features cover that) or no pair is known.
+    """
+    if not related or a & b:
+        return 0.0
+    return max((related.get((x, y) if x < y else (y, x), 0.0) for x in a for y in b), default=0.0)
+
+
+def pair_features(
+    a: Profile, b: Profile, related: Mapping[tuple[str, str], float] | None = None
+) -> list[float]:
+    """Return the feature vector of a pair of mentions, in ``FEATURES`` order (symmetric).
+
+    Args:
+        a: one mention's profile.
+        b: the other's.
+        related: related trigger stems (``Scorer.related``); none when None.
+    """
     date_known = a.when is not None and b.when is not None
     gap = _gap_days(a.when, b.when) if date_known else 0  # type: ignore[arg-type]
     placed = None not in (a.lat, a.lon, b.lat, b.lon)
@@ -408,20 +436,29 @@ def pair_features(a: Profile, b: Profile) -> list[float]:
         _jaccard(a.article_names, b.article_names),
         trigger_same * article_words,
         trigger_overlap * context,
+        related_triggers(a.stems, b.stems, related or {}),
     ]
 
 
 # --------------------------------------------------------------------------- scorer
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Scorer:
-    """A logistic pairwise scorer: ``p = sigmoid(bias + weights . features)``."""
+    """A logistic pairwise scorer: ``p = sigmoid(bias + weights . features)``.
+
+    ``related`` holds the trigger stem pairs learned with the weights (``trigger_related``).
+    """
 
     name: str
     weights: tuple[float, ...]
     bias: float
     threshold: float = 0.5
+    related: Mapping[tuple[str, str], float] = field(default_factory=dict)
+
+    def score(self, a: Profile, b: Profile) -> float:
+        """Return the probability that two profiled mentions report the same event."""
+        return self.probability(pair_features(a, b, self.related))
 
     def probability(self, features: Sequence[float]) -> float:
         """Return the probability that a pair reports the same event."""
@@ -452,10 +489,12 @@ RULE_WEIGHTS: dict[str, float] = {
     "article_names": 1.0,
     "trigger_same_x_article": 2.0,
     "trigger_overlap_x_context": 0.0,
+    "trigger_related": 2.0,
 }
 RULE_BIAS = -3.0
 RULE_THRESHOLD = 0.5
 MODEL_FILE = "data/linking/scorer.json"
+RELATED_FILE = "data/linking/related_triggers.tsv"
 
 
 def rule_scorer() -> Scorer:
@@ -479,7 +518,22 @@ def trained_scorer() -> Scorer:
         tuple(float(weights[f]) for f in FEATURES),
         float(model["bias"]),
         float(model["threshold"]),
+        read_related(resources.files("dateline").joinpath(RELATED_FILE).read_text("utf-8")),
     )
+
+
+def read_related(text: str) -> dict[tuple[str, str], float]:
+    """Parse a related-triggers table: ``stem_a<TAB>stem_b<TAB>coreferent<TAB>pairs`` lines.
+
+    The rate kept is ``coreferent / (pairs + 1)`` (one unseen pair of doubt).
+    """
+    related: dict[tuple[str, str], float] = {}
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        first, second, coreferent, pairs = line.split("\t")
+        related[(first, second)] = int(coreferent) / (int(pairs) + 1)
+    return related
 
 
 def scorer_for(settings: LinkingSettings) -> Scorer:
@@ -491,8 +545,7 @@ def score_pair(a: EventMention, b: EventMention, settings: LinkingSettings | Non
     """Return the probability that two mentions report the same real-world event."""
     chosen = scorer_for(settings or LinkingSettings())
     bags = article_bags([a, b])
-    features = pair_features(profile(a, bags[a.article_id]), profile(b, bags[b.article_id]))
-    return chosen.probability(features)
+    return chosen.score(profile(a, bags[a.article_id]), profile(b, bags[b.article_id]))
 
 
 # --------------------------------------------------------------------------- linking
@@ -675,7 +728,7 @@ def link_mentions(
         g, h = group_of[i], group_of[j]
         if g == h:
             continue
-        probability = chosen.probability(pair_features(profiles[i], profiles[j]))
+        probability = chosen.score(profiles[i], profiles[j])
         link = links.setdefault((min(g, h), max(g, h)), [0.0, 0])
         link[0] += probability
         link[1] += 1
