@@ -442,7 +442,7 @@ def _draft_entry(
 ) -> TimelineEntry:
     denials = {m.mention_id for m in _denials(members)}
     reports = [m for m in members if m.mention_id not in denials] or members
-    lead = (_occurrences(reports) or reports)[0]
+    lead = _lead(_occurrences(reports) or reports)
     return TimelineEntry(
         id=entry_id,
         date=_entry_date(members),
@@ -495,6 +495,11 @@ def _place(members: list[EventMention]) -> PlaceRef | None:
         return None
     name = _most_common(p.name for p in located)
     return next(p for p in located if p.name == name)
+
+
+def _lead(reports: list[EventMention]) -> EventMention:
+    """The report that tells the most of who did what to whom, earliest first on ties."""
+    return min(reports, key=lambda m: (not m.actors, not m.targets))
 
 
 def _summary(lead: EventMention) -> str:
