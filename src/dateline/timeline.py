@@ -31,10 +31,12 @@ import functools
 import logging
 import math
 import re
+import tomllib
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
+from importlib import resources
 
 from rapidfuzz import fuzz, process
 
@@ -66,6 +68,7 @@ OCCURRENCE_MODALITIES = frozenset({"asserted", "reported", "alleged"})
 CONTRADICTING_DATE_SOURCES = frozenset({"clause", "sentence"})
 STATED_DATE_SOURCES = frozenset({"clause", "sentence", "narrative"})
 IDENTIFIABLE_KINDS = frozenset({"named", "outlet"})
+NEGATION_LEXICON = "data/claims/modality.toml"
 APPROX_TOLERANCE = 0.10  # "about 2,000" holds 1,800..2,200
 SOURCE_NAME_MATCH = 90  # rapidfuzz token_set_ratio at or above which two names are one source
 SUMMARY_WIDTH = 160
@@ -430,11 +433,36 @@ def _join(names: Sequence[str]) -> str:
 
 def _occurrences(members: Iterable[EventMention]) -> list[EventMention]:
     """Reports that say it happened (not denied, not hypothetical or intended)."""
-    return [m for m in members if m.polarity == "positive" and m.modality in OCCURRENCE_MODALITIES]
+    return [
+        m
+        for m in members
+        if m.polarity == "positive" and m.modality in OCCURRENCE_MODALITIES and not _denies(m)
+    ]
 
 
 def _denials(members: Iterable[EventMention]) -> list[EventMention]:
-    return [m for m in members if m.polarity == "negative" or m.modality == "negated"]
+    return [m for m in members if _denies(m)]
+
+
+def _denies(mention: EventMention) -> bool:
+    """The report says it did not happen: negated, or its source denies it ("the ministry
+    denied that its troops had shelled the village" reports the shelling on the word of a
+    source that denies it)."""
+    if mention.polarity == "negative" or mention.modality == "negated":
+        return True
+    return any(
+        s.cue is not None and s.cue.casefold() in _denial_cues()
+        for s in mention.attribution.sources
+    )
+
+
+@functools.cache
+def _denial_cues() -> frozenset[str]:
+    """Reporting cues that deny what they report: the single-word negative polarity cues of
+    the claims lexicon ("denied", "refused"), so both stages read one list."""
+    text = resources.files("dateline").joinpath(NEGATION_LEXICON).read_text(encoding="utf-8")
+    negative = tomllib.loads(text)["polarity"]["negative"]
+    return frozenset(cue.casefold() for cue in negative if " " not in cue)
 
 
 def _draft_entry(
