@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from importlib import resources
 
+import numpy
 import snowballstemmer
 from pydantic import Field
 from rapidfuzz.fuzz import ratio
@@ -456,9 +457,26 @@ class Scorer:
     threshold: float = 0.5
     related: Mapping[tuple[str, str], float] = field(default_factory=dict)
 
+    @functools.cached_property
+    def partners(self) -> dict[str, tuple[str, ...]]:
+        """stem -> the '~a|b' anchors of the related stem pairs it is in."""
+        built: dict[str, list[str]] = {}
+        for first, second in sorted(self.related):
+            name = f"~{first}|{second}"
+            built.setdefault(first, []).append(name)
+            built.setdefault(second, []).append(name)
+        return {stem: tuple(names) for stem, names in built.items()}
+
     def score(self, a: Profile, b: Profile) -> float:
         """Return the probability that two profiled mentions report the same event."""
         return self.probability(pair_features(a, b, self.related))
+
+    def probabilities(self, rows: Sequence[Sequence[float]]) -> list[float]:
+        """Return the probability of each feature row (vectorised ``probability``)."""
+        if not rows:
+            return []
+        z = numpy.asarray(rows, dtype=numpy.float64) @ numpy.asarray(self.weights) + self.bias
+        return (1.0 / (1.0 + numpy.exp(-numpy.clip(z, -60.0, 60.0)))).tolist()
 
     def probability(self, features: Sequence[float]) -> float:
         """Return the probability that a pair reports the same event."""
@@ -567,20 +585,60 @@ class _Group:
     alive: bool = True
 
 
+def anchors(item: Profile, partners: Mapping[str, tuple[str, ...]]) -> frozenset[str]:
+    """What a mention can share with another report of its event (not stable API).
+
+    Its trigger stems, the related stem pairs it takes part in (``Scorer.partners``), and
+    its parties' names. Inside a dense block only mentions sharing an anchor are compared.
+    """
+    found = set(item.stems)
+    found.update(f"@{name}" for name in item.arguments)
+    for stem in item.stems:
+        found.update(partners.get(stem, ()))
+    return frozenset(found)
+
+
+def _block_pairs(
+    members: Sequence[int], is_new: Sequence[bool], pairs: set[tuple[int, int]]
+) -> None:
+    """Add the pairs of one block (or sub-block) with at least one new mention."""
+    fresh = [i for i in members if is_new[i]]
+    old = [j for j in members if not is_new[j]]
+    for x, i in enumerate(fresh):
+        pairs.update((i, j) if i < j else (j, i) for j in fresh[x + 1 :])
+        pairs.update((i, j) if i < j else (j, i) for j in old)
+
+
 def _candidate_pairs(
-    keys: Sequence[Sequence[str]], is_new: Sequence[bool]
+    keys: Sequence[Sequence[str]],
+    is_new: Sequence[bool],
+    anchor_sets: Sequence[frozenset[str]],
+    max_block: int,
 ) -> list[tuple[int, int]]:
-    """Pairs of mention indexes sharing a block, at least one of them new."""
+    """Pairs of mention indexes sharing a block, at least one of them new.
+
+    A block of more than ``max_block`` mentions (a busy capital in a busy week) is split
+    by anchors: only its mentions sharing an anchor are paired, which keeps the cost
+    near-linear where news is dense.
+    """
     blocks: dict[str, list[int]] = {}
     for index, mention_keys in enumerate(keys):
         for key in mention_keys:
             blocks.setdefault(key, []).append(index)
     pairs: set[tuple[int, int]] = set()
     for members in blocks.values():
-        fresh = [i for i in members if is_new[i]]
-        for x, i in enumerate(fresh):
-            pairs.update((min(i, j), max(i, j)) for j in fresh[x + 1 :])
-            pairs.update((min(i, j), max(i, j)) for j in members if not is_new[j])
+        if not any(is_new[i] for i in members):
+            continue
+        if len(members) <= max_block:
+            _block_pairs(members, is_new, pairs)
+            continue
+        sub_blocks: dict[str, list[int]] = {}
+        for i in members:
+            for anchor in anchor_sets[i]:
+                sub_blocks.setdefault(anchor, []).append(i)
+        for sub in sub_blocks.values():
+            if len(sub) > 1:
+                _block_pairs(sub, is_new, pairs)
     return sorted(pairs)
 
 
@@ -694,7 +752,9 @@ def link_mentions(
       1. new mentions already in ``stored`` (same ``mention_id``) keep their stored cluster;
       2. restatements inside one article (same ``group``) start as one group; each stored
          cluster is one group;
-      3. every pair sharing a block key (``block_keys``), at least one of them new, is scored;
+      3. every pair sharing a block key (``block_keys``), at least one of them new, is
+         scored; in a block of more than ``settings.max_block`` mentions only pairs that
+         share an anchor (trigger stem, related stem pair, party name) are;
       4. groups merge by average link, best first, while the average probability reaches
          the threshold (``settings.threshold``, else the scorer's own); two stored
          clusters never merge;
@@ -723,12 +783,18 @@ def link_mentions(
     keys = [block_keys(m) for m in mentions]
     groups, group_of = _initial_groups(mentions, is_new)
     chosen = scorer or scorer_for(settings)
+    anchor_sets = [anchors(p, chosen.partners) for p in profiles]
+    pairs = [
+        (i, j)
+        for i, j in _candidate_pairs(keys, is_new, anchor_sets, settings.max_block)
+        if group_of[i] != group_of[j]
+    ]
+    probabilities = chosen.probabilities(
+        [pair_features(profiles[i], profiles[j], chosen.related) for i, j in pairs]
+    )
     links: dict[tuple[int, int], list[float]] = {}
-    for i, j in _candidate_pairs(keys, is_new):
+    for (i, j), probability in zip(pairs, probabilities, strict=True):
         g, h = group_of[i], group_of[j]
-        if g == h:
-            continue
-        probability = chosen.score(profiles[i], profiles[j])
         link = links.setdefault((min(g, h), max(g, h)), [0.0, 0])
         link[0] += probability
         link[1] += 1

@@ -82,6 +82,23 @@ class StoredEvent(BaseModel):
     event: Event
 
 
+class ClusterSummary(BaseModel):
+    """One cross-article cluster: how many mentions, articles and outlets, its type and dates.
+
+    ``type`` is the most frequent type of its mentions; the dates span its mentions' dates.
+    """
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    id: str
+    mentions: int
+    articles: int
+    outlets: int
+    type: str | None
+    date_start: date | None
+    date_end: date | None
+
+
 class StoreStats(BaseModel):
     """Counts over a store.
 
@@ -387,6 +404,31 @@ class Store:
         query = sa.select(sa.func.count()).select_from(schema.events).where(*conditions(flt))
         with self._reading() as conn:
             return int(conn.execute(query).scalar() or 0)
+
+    def clusters(
+        self, *, min_mentions: int = 1, limit: int | None = 100, offset: int = 0
+    ) -> list[ClusterSummary]:
+        """Return cluster summaries by first date (undated last), then id.
+
+        Args:
+            min_mentions: only clusters with at least this many mentions (2: linked ones).
+            limit, offset: paging (100 per page by default; None for all).
+
+        Raises:
+            StoreError: DL406 for a negative page.
+        """
+        check_page(limit, offset)
+        cl = schema.clusters
+        query = (
+            sa.select(cl)
+            .where(cl.c.mentions >= min_mentions)
+            .order_by(cl.c.date_start.is_(None), cl.c.date_start, cl.c.id)
+            .limit(limit)
+            .offset(offset)
+        )
+        with self._reading() as conn:
+            rows = conn.execute(query).mappings().all()
+        return [ClusterSummary(**row) for row in rows]
 
     def stats(self) -> StoreStats:
         """Return counts of articles, outlets, events, linked events, clusters and sources."""
