@@ -31,11 +31,12 @@ from collections.abc import Iterator
 from datetime import date, timedelta
 
 from benchmarks._common import PROJECT_ROOT, arg_parser, peak_rss_mb
-from dateline.linker import block_keys, link_mentions
+from dateline.linker import GRID_SHIFT, WEEK, block_keys, link_mentions
 from dateline.records import Argument, EventMention, PlaceRef
 from dateline.training.linking_metrics import b_cubed_counts
 
 SEED = 2024
+KEEP_DAYS = 60
 DEFAULT_SIZES = (10_000, 30_000, 100_000)
 FIRST_DAY = date(2022, 1, 1)
 DAYS = 3 * 365
@@ -65,10 +66,10 @@ WORDS = tuple(
 class _Event:
     """One generated real-world event."""
 
-    def __init__(self, rng: random.Random, number: int, places: list[PlaceRef]) -> None:
+    def __init__(self, rng: random.Random, number: int, places: list[PlaceRef], day: date) -> None:
         self.number = number
         self.type = rng.choice(TYPES)
-        self.day = FIRST_DAY + timedelta(days=rng.randrange(DAYS))
+        self.day = day
         # A few places take many events, as in news (Zipf: weight 1/rank).
         self.place = rng.choices(places, cum_weights=_zipf_weights(len(places)))[0]
         self.actors = [f"group {rng.randrange(2000)}"]
@@ -112,11 +113,11 @@ def _mention(rng: random.Random, event: _Event, index: int) -> EventMention:
         when = event.day.isoformat()
     words = event.words[:4] + rng.sample(WORDS, 3)
     trigger = rng.choice(event.triggers)
-    article = f"art{index // 3:07d}"
+    article = f"art{index:07d}"  # one report per article: different outlets
     return EventMention(
-        mention_id=f"{article}/EV{index % 3}",
+        mention_id=f"{article}/EV1",
         article_id=article,
-        event_id=f"EV{index % 3}",
+        event_id="EV1",
         published=published,
         type=event.type if rng.random() < 0.9 else rng.choice(TYPES),
         trigger=trigger,
@@ -129,34 +130,72 @@ def _mention(rng: random.Random, event: _Event, index: int) -> EventMention:
     )
 
 
-def synthetic_mentions(size: int, seed: int = SEED) -> tuple[list[EventMention], dict[str, int]]:
-    """Return ``size`` mentions in publication order and each mention's generating event."""
+def synthetic_mentions(size: int, seed: int = SEED) -> Iterator[tuple[EventMention, int]]:
+    """Yield ``size`` mentions in publication order with their generating event's number.
+
+    Events are spread evenly over ``DAYS`` days whatever the size, so a larger corpus is a
+    denser one: blocks grow with the size, which is what the linker must absorb.
+    """
     rng = random.Random(seed)
     places = _places(rng)
-    mentions: list[EventMention] = []
-    truth: dict[str, int] = {}
-    number = 0
-    while len(mentions) < size:
-        event = _Event(rng, number, places)
-        for _ in range(min(rng.randint(1, 8), size - len(mentions))):
-            mention = _mention(rng, event, len(mentions))
-            mentions.append(mention)
-            truth[mention.mention_id] = number
-        number += 1
-    mentions.sort(key=lambda m: (m.published, m.mention_id))
-    return mentions, truth
+    per_day = size / DAYS / 4.5  # 4.5 mentions per event on average
+    pending: dict[int, list[tuple[EventMention, int]]] = {}
+    produced = number = 0
+    for day in range(DAYS + 4):
+        if day < DAYS and produced < size:
+            count = int(per_day * (day + 1)) - int(per_day * day)
+            for _ in range(count):
+                event = _Event(rng, number, places, FIRST_DAY + timedelta(days=day))
+                for _ in range(rng.randint(1, 8)):
+                    if produced >= size:
+                        break
+                    mention = _mention(rng, event, produced)
+                    day_key = mention.published.toordinal()  # type: ignore[union-attr]
+                    pending.setdefault(day_key, []).append((mention, number))
+                    produced += 1
+                number += 1
+        today = pending.pop((FIRST_DAY + timedelta(days=day)).toordinal(), [])
+        yield from sorted(today, key=lambda item: item[0].mention_id)
 
 
-def _batches(mentions: list[EventMention], size: int) -> Iterator[list[EventMention]]:
-    for start in range(0, len(mentions), size):
-        yield mentions[start : start + size]
+def _batches(
+    items: Iterator[tuple[EventMention, int]], size: int
+) -> Iterator[list[tuple[EventMention, int]]]:
+    batch: list[tuple[EventMention, int]] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) == size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
 
 
-def link_incrementally(mentions: list[EventMention], batch: int) -> list[EventMention]:
-    """Link mentions batch by batch against what an index of earlier batches returns."""
+def _window_day(key: str) -> int | None:
+    """First day of a block key's date window, None for the unknown window."""
+    window = key.split("|")[1]
+    if window == "d?":
+        return None
+    return int(window[1:]) * WEEK - (GRID_SHIFT if window[0] == "b" else 0)
+
+
+def link_incrementally(
+    mentions: Iterator[tuple[EventMention, int]], batch: int
+) -> tuple[dict[str, str], dict[str, int]]:
+    """Link mentions batch by batch against what an index of earlier batches returns.
+
+    The in-memory index stands for the store; windows that ended ``KEEP_DAYS`` before the
+    batch are dropped from it, as a store's query would not return them for this batch.
+
+    Returns:
+        Each mention's cluster and each mention's generating event.
+    """
     index: dict[str, list[EventMention]] = {}
-    linked: list[EventMention] = []
-    for new in _batches(mentions, batch):
+    clusters: dict[str, str] = {}
+    truth: dict[str, int] = {}
+    for items in _batches(mentions, batch):
+        new = [mention for mention, _ in items]
+        truth.update((mention.mention_id, number) for mention, number in items)
         stored: dict[str, EventMention] = {}
         for mention in new:
             for key in block_keys(mention):
@@ -164,17 +203,19 @@ def link_incrementally(mentions: list[EventMention], batch: int) -> list[EventMe
                     stored[old.mention_id] = old
         result = link_mentions(new, list(stored.values()))
         for mention in result.mentions:
+            clusters[mention.mention_id] = mention.cluster or ""
             for key in block_keys(mention):
                 index.setdefault(key, []).append(mention)
-        linked.extend(result.mentions)
-    return linked
+        horizon = min(m.published.toordinal() for m in new if m.published) - KEEP_DAYS
+        for key in [k for k in index if (_window_day(k) or horizon) < horizon]:
+            del index[key]
+    return clusters, truth
 
 
 def run_one(size: int, batch: int) -> dict[str, float | int]:
     """Generate, link and measure one size in this process."""
-    mentions, truth = synthetic_mentions(size)
     started, cpu_started = time.perf_counter(), time.process_time()
-    linked = link_incrementally(mentions, batch)
+    clusters, truth = link_incrementally(synthetic_mentions(size), batch)
     seconds = time.perf_counter() - started
     cpu_seconds = time.process_time() - cpu_started
     figures: dict[str, float | int] = {
@@ -184,10 +225,10 @@ def run_one(size: int, batch: int) -> dict[str, float | int]:
         "us_per_mention": round(1e6 * seconds / size, 1),
         "cpu_us_per_mention": round(1e6 * cpu_seconds / size, 1),
         "peak_rss_mb": round(peak_rss_mb(), 1),
-        "clusters": len({m.cluster for m in linked}),
+        "clusters": len(set(clusters.values())),
         "events": len(set(truth.values())),
     }
-    _, _, b3_f1 = b_cubed_counts(truth, {m.mention_id: m.cluster for m in linked})
+    _, _, b3_f1 = b_cubed_counts(truth, clusters)
     figures["b3_f1"] = round(b3_f1, 4)
     return figures
 

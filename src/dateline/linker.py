@@ -486,13 +486,13 @@ class Scorer:
 
 # Hand-set weights: the rule-based variant, kept selectable beside the trained one.
 RULE_WEIGHTS: dict[str, float] = {
-    "trigger_same": 2.5,
+    "trigger_same": 3.0,
     "trigger_overlap": 1.0,
-    "trigger_fuzzy": 0.5,
-    "trigger_in_context": 0.5,
-    "context": 3.0,
-    "title": 1.5,
-    "same_article": 0.0,
+    "trigger_fuzzy": 0.0,
+    "trigger_in_context": 0.0,
+    "context": 1.5,
+    "title": 1.0,
+    "same_article": -2.0,
     "same_type": 0.5,
     "date_known": 0.5,
     "date_gap": -6.0,
@@ -502,14 +502,14 @@ RULE_WEIGHTS: dict[str, float] = {
     "arguments": 2.0,
     "numbers": 0.5,
     "published_gap": -1.0,
-    "names": 1.0,
-    "article_words": 2.0,
+    "names": 0.5,
+    "article_words": 1.5,
     "article_names": 1.0,
-    "trigger_same_x_article": 2.0,
+    "trigger_same_x_article": 1.5,
     "trigger_overlap_x_context": 0.0,
     "trigger_related": 2.0,
 }
-RULE_BIAS = -3.0
+RULE_BIAS = -3.5
 RULE_THRESHOLD = 0.5
 MODEL_FILE = "data/linking/scorer.json"
 RELATED_FILE = "data/linking/related_triggers.tsv"
