@@ -469,18 +469,18 @@ def _draft_entry(
     entry_id: str, members: list[EventMention], origins: _OriginResolver
 ) -> TimelineEntry:
     denials = {m.mention_id for m in _denials(members)}
-    reports = [m for m in members if m.mention_id not in denials] or members
-    lead = _lead(_occurrences(reports) or reports)
+    reports = [m for m in members if m.mention_id not in denials]
+    described = reports or members  # an event known only from its denial is still described
     return TimelineEntry(
         id=entry_id,
         date=_entry_date(members),
-        type=_most_common(m.type for m in reports),
-        summary=_summary(lead),
-        actors=_distinct(a.name for m in reports for a in m.actors),
-        action=_most_common(m.trigger for m in reports),
-        targets=_distinct(a.name for m in reports for a in m.targets),
-        place=_place(reports),
-        modality=_most_common(m.modality for m in reports),
+        type=_most_common(m.type for m in described),
+        summary=_summary(_lead(_occurrences(described) or described)),
+        actors=_distinct(a.name for m in described for a in m.actors),
+        action=_most_common(m.trigger for m in described),
+        targets=_distinct(a.name for m in described for a in m.targets),
+        place=_place(described),
+        modality=_most_common(m.modality for m in described),
         mentions=[_timeline_mention(m, m.mention_id in denials, origins) for m in members],
         corroboration=_corroboration(reports, origins),
     )
