@@ -6,7 +6,8 @@ Exception tree::
      ├── ConfigError      bad settings file or override
      ├── PipelineError    stages that do not chain, a model that will not load
      ├── InputError       unreadable or malformed input (file, line, date)
-     └── StageError       a stage failed on an article
+     ├── StageError       a stage failed on an article
+     └── WebError         the web page's assets or server cannot be set up
 
     DatelineWarning (UserWarning)   user-facing warnings, codes W###
 
@@ -44,12 +45,20 @@ CATALOGUE: dict[str, str] = {
     "DL210": "{source}: cannot read ({reason}).",
     # stages
     "DL301": "Stage '{stage}' failed on article {article_id}: {reason}.",
+    # web
+    "DL501": "The web page's assets are missing from {path}. Build them once with "
+             "`dateline serve --setup` (runs `npm ci` and `npm run build`; needs Node.js and npm).",
+    "DL502": "Cannot build the web page's assets in {path}: {reason}.",
+    "DL503": "Cannot serve on {host}:{port}: {reason}. Choose another --port or --host.",
+    "DL504": "Invalid request parameter {name}={value!r}: {reason}.",
     # warnings
     "W001": "Article {article_id} has no publication date; {count} relative date(s) left "
             "unresolved (value null). Pass --published YYYY-MM-DD or give 'published'.",
     "W002": "{source}: {count} article(s) rejected out of {total}.",
     "W003": "Gazetteer data file '{path}' is missing; places stay unresolved. "
             "Rebuild it with `python -m dateline.data.build_gazetteer`.",
+    "W501": "Serving on {host}, which is not a loopback address: anyone who can reach this "
+            "machine can read the store. Use --host 127.0.0.1 to keep it local.",
 }
 # fmt: on
 
@@ -83,6 +92,10 @@ class InputError(DatelineError):
 
 class StageError(DatelineError):
     """A stage raised while processing an article."""
+
+
+class WebError(DatelineError):
+    """The web page's assets cannot be built or the server cannot start."""
 
 
 class DatelineWarning(UserWarning):
