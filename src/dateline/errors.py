@@ -7,6 +7,7 @@ Exception tree::
      ├── PipelineError    stages that do not chain, a model that will not load
      ├── InputError       unreadable or malformed input (file, line, date)
      ├── StageError       a stage failed on an article
+     ├── StoreError       the article store cannot be opened, read, written or exported
      └── WebError         the web page's assets or server cannot be set up
 
     DatelineWarning (UserWarning)   user-facing warnings, codes W###
@@ -45,6 +46,20 @@ CATALOGUE: dict[str, str] = {
     "DL210": "{source}: cannot read ({reason}).",
     # stages
     "DL301": "Stage '{stage}' failed on article {article_id}: {reason}.",
+    # store
+    "DL401": "Unsupported store URL {url!r}. Give a DuckDB file path (e.g. dateline.duckdb) "
+             "or a postgresql://user@host:port/dbname URL.",
+    "DL402": "Cannot open the store {url}: {reason}.",
+    "DL403": "The store {url} has schema version {found}, newer than this dateline "
+             "supports ({supported}). Upgrade dateline to read it.",
+    "DL404": "Article {article_id!r} is not in the store {url}.",
+    "DL405": "Cannot write batch of {count} article(s) to the store {url}: {reason}; "
+             "the batch was rolled back, re-run to retry it.",
+    "DL406": "Invalid store filter {name}={value!r}: {reason}.",
+    "DL407": "{source}: article id {article_id!r} is already stored with a different text; "
+             "give the article a unique 'id' or leave it out to use the content hash.",
+    "DL408": "Cannot write export {path}: {reason}.",
+    "DL409": "Cannot read the store {url}: {reason}.",
     # web
     "DL501": "The web page's assets are missing from {path}. Build them once with "
              "`dateline serve --setup` (runs `npm ci` and `npm run build`; needs Node.js and npm).",
@@ -92,6 +107,10 @@ class InputError(DatelineError):
 
 class StageError(DatelineError):
     """A stage raised while processing an article."""
+
+
+class StoreError(DatelineError):
+    """The article store cannot be opened, migrated, read, written or exported."""
 
 
 class WebError(DatelineError):
