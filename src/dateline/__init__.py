@@ -3,7 +3,7 @@
 Public API only; see ``dateline.api`` and ``dateline.records``.
 """
 
-from dateline.api import extract, extract_many, json_schema
+from dateline.api import extract, extract_many, ingest, json_schema
 from dateline.config import Settings, load_settings
 from dateline.errors import (
     ConfigError,
@@ -50,6 +50,7 @@ __all__ = [
     "Timex",
     "extract",
     "extract_many",
+    "ingest",
     "json_schema",
     "load_settings",
 ]

@@ -44,6 +44,9 @@ CATALOGUE: dict[str, str] = {
     "DL208": "{source}: is a directory; give files (or a shell glob) instead.",
     "DL209": "Unknown output format {value!r}. Valid formats: {choices}.",
     "DL210": "{source}: cannot read ({reason}).",
+    # timelines
+    "DL240": "Invalid timeline window: --from {date_from} is after --to {date_to}; "
+             "give --from on or before --to.",
     # stages
     "DL301": "Stage '{stage}' failed on article {article_id}: {reason}.",
     # store

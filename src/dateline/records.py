@@ -20,7 +20,9 @@ Record map::
              └─ Event ── Argument, EventDate, PlaceRef, Attribution   (events)
     Extraction = one article with all of the above; Rejection = an input we refused.
     EventMention  (one event flattened with its article's metadata, for linking and timelines)
-    Timeline ── TimelineEntry  (cross-article linking)
+    Timeline ─┬─ TimelineEntry ── TimelineDate, TimelineMention, Corroboration
+              ├─ Contradiction
+              └─ FigureSeries ── FigurePoint       (timelines across articles)
 """
 
 from __future__ import annotations
@@ -421,21 +423,148 @@ class Rejection(Record):
     line: int | None = None
 
 
-class TimelineEntry(Record):
-    """One dated happening across articles: the events that report it and how they agree."""
+# --------------------------------------------------------------------------- timelines
 
-    date: str | None
+DatePrecision = Literal["day", "month", "year", "range", "unknown"]
+DateBasis = Literal["stated", "publication", "none"]
+ContradictionKind = Literal["occurrence", "date", "figure"]
+OriginKind = Literal["named", "anonymous", "outlet", "pronoun", "own"]
+
+
+class TimelineDate(Record):
+    """When a timeline entry happened and how sure that is.
+
+    ``precision`` is ``day``, ``month`` or ``year`` when the reports agree on one value,
+    ``range`` when they give different days (``start``..``end``), ``unknown`` without any date.
+    ``basis`` says whether the date was stated in a report or only inferred from when the
+    reports were published.
+    """
+
+    value: str | None = Field(description="TIMEX3 value ('2025-08-11', '2025-08') or None")
+    start: Day | None = Field(default=None, description="First day the date can be")
+    end: Day | None = Field(default=None, description="Last day the date can be")
+    precision: DatePrecision = "unknown"
+    basis: DateBasis = "none"
+
+
+class TimelineMention(Record):
+    """One report of a timeline entry: which article said it, where, and on whose word."""
+
+    mention_id: str = Field(description="'article_id/event_id'")
+    article_id: str
+    outlet: str | None = None
+    published: Day | None = None
+    title: str | None = None
+    sentence: str = Field(description="The clause or sentence of the mention")
+    span: Span
+    date: str | None = Field(default=None, description="The date this report gives, TIMEX3")
+    modality: Modality = "asserted"
+    polarity: Polarity = "positive"
+    sources: list[str] = Field(
+        default_factory=list, description="The attribution chain, outermost first"
+    )
+    origin: str = Field(description="The original source this report rests on")
+    denies: bool = Field(default=False, description="The report says it did not happen")
+
+
+class IndependentSource(Record):
+    """One original source, counted once however many outlets relay it."""
+
+    name: str
+    kind: OriginKind = Field(description="'own' when an outlet reports on its own account")
+    outlets: list[str] = Field(description="Outlets whose reports rest on this source")
+    mentions: list[str] = Field(description="mention_id of each report resting on it")
+
+
+class RelayNote(Record):
+    """Outlets that only relay one original source, and so count once between them."""
+
+    source: str
+    outlets: list[str]
+    note: str
+
+
+class Corroboration(Record):
+    """How many outlets report an entry and how many independent sources they rest on."""
+
+    outlets: list[str] = Field(default_factory=list, description="Distinct outlets, sorted")
+    outlet_count: int = 0
+    sources: list[IndependentSource] = Field(default_factory=list)
+    independent_count: int = Field(
+        default=0, description="Distinct original sources: relays of one source count once"
+    )
+    relays: list[RelayNote] = Field(default_factory=list)
+    corroborated: bool = Field(
+        default=False, description="At least two independent sources report it happened"
+    )
+
+
+class Contradiction(Record):
+    """Reports that cannot all be true: one denies what another reports, or their dates or
+    figures for the same counted thing at the same time disagree."""
+
+    id: str = Field(description="'C1', 'C2'... in timeline order")
+    kind: ContradictionKind
+    explanation: str
+    entries: list[str] = Field(description="Ids of the timeline entries involved")
+    mentions: list[str] = Field(description="mention_id of each report involved")
+
+
+class FigurePoint(Record):
+    """One reported figure: its value or range, as of when, from whom."""
+
+    date: Day | None
+    text: str
+    value: float | None = None
+    min: float | None = None
+    max: float | None = None
+    approx: bool = False
+    outlet: str | None = None
+    source: str = Field(description="The original source the figure rests on")
+    mention_id: str
+    entry: str = Field(description="Id of the timeline entry the figure belongs to")
+
+
+class FigureSeries(Record):
+    """The same counted thing reported over time, oldest first."""
+
+    id: str = Field(description="'F1', 'F2'... in timeline order")
+    label: str = Field(description="What is counted and what happened to it: 'residents evacuated'")
+    counted: str
+    type: str = Field(description="PLOVER type of the events that report it")
+    unit: str | None = None
+    points: list[FigurePoint]
+
+
+class TimelineEntry(Record):
+    """One real-world event across articles: when, what, who to whom, where, and how the
+    reports of it agree."""
+
+    id: str = Field(description="The cross-article cluster id of its mentions")
+    date: TimelineDate
     type: str
     summary: str
-    event_refs: list[str] = Field(description="'article_id/event_id' of each supporting event")
-    sources: list[str] = Field(default_factory=list)
-    corroborated: bool = False
-    contradicts: list[int] = Field(
-        default_factory=list, description="Indexes of conflicting entries"
+    actors: list[str] = Field(default_factory=list)
+    action: str = Field(description="The most common trigger, e.g. 'evacuated'")
+    targets: list[str] = Field(default_factory=list)
+    place: PlaceRef | None = None
+    mentions: list[TimelineMention]
+    corroboration: Corroboration
+    contradictions: list[str] = Field(
+        default_factory=list, description="Ids of the contradictions that involve it"
+    )
+    figures: list[str] = Field(
+        default_factory=list, description="Ids of the figure series it contributes to"
     )
 
 
 class Timeline(Record):
-    """Events from many articles, linked and ordered by date."""
+    """Linked events from many articles in date order, with what contradicts what and how
+    figures moved."""
 
+    about: str | None = None
+    date_from: Day | None = None
+    date_to: Day | None = None
     entries: list[TimelineEntry] = Field(default_factory=list)
+    contradictions: list[Contradiction] = Field(default_factory=list)
+    figures: list[FigureSeries] = Field(default_factory=list)

@@ -1,0 +1,719 @@
+"""Timelines across articles: linked event mentions into dated entries that show what is
+corroborated, what is contradicted and how figures moved.
+
+``build_timeline`` is pure: mentions in (``EventMention.cluster`` set by the linker), a
+``Timeline`` record out. Steps:
+
+1. Group the mentions by cluster id. A mention the linker left unclustered stands alone (with
+   its in-article restatements, which share ``group``).
+2. Keep the groups that match ``about`` and fall in the ``date_from``..``date_to`` window.
+3. Per group: the date and how sure it is, who did what to whom and where, the mentions, and
+   corroboration: distinct outlets and independent sources, where outlets that only relay one
+   original source count once.
+4. Contradictions: a report that it happened against a report that it did not (occurrence),
+   stated days that disagree (date), and figures for the same counted thing on the same day
+   that cannot both hold (figure).
+5. Figure series: the same counted thing (same event type, same counted noun, same unit)
+   reported over time, oldest first.
+
+The original source of a report is the deepest source in its attribution chain that can be
+identified by name (a named person or organisation, or an outlet). A chain of anonymous
+sources alone cannot be identified across outlets, so it counts once per outlet. A report
+with no source but its own outlet rests on that outlet. Source names from different articles
+match when their normalised words are the same or one set holds the other ("Meridian" and
+"Meridian News Agency").
+"""
+
+from __future__ import annotations
+
+import calendar
+import logging
+import math
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from rapidfuzz import fuzz
+
+from dateline.errors import InputError
+from dateline.records import (
+    Contradiction,
+    Corroboration,
+    DatePrecision,
+    EventMention,
+    FigurePoint,
+    FigureSeries,
+    IndependentSource,
+    OriginKind,
+    PlaceRef,
+    Quantity,
+    RelayNote,
+    Source,
+    Timeline,
+    TimelineDate,
+    TimelineEntry,
+    TimelineMention,
+)
+
+logger = logging.getLogger(__name__)
+
+OCCURRENCE_MODALITIES = frozenset({"asserted", "reported", "alleged"})
+# Only a date written in the clause or sentence of a report can contradict another; a
+# narrative date is carried over from an earlier sentence, an inference rather than a claim.
+CONTRADICTING_DATE_SOURCES = frozenset({"clause", "sentence"})
+STATED_DATE_SOURCES = frozenset({"clause", "sentence", "narrative"})
+IDENTIFIABLE_KINDS = frozenset({"named", "outlet"})
+APPROX_TOLERANCE = 0.10  # "about 2,000" holds 1,800..2,200
+SOURCE_NAME_MATCH = 90  # rapidfuzz token_set_ratio at or above which two names are one source
+SUMMARY_WIDTH = 160
+_LEADING_ARTICLE = re.compile(r"^(the|a|an)\s+", re.IGNORECASE)
+_POSSESSIVE = re.compile(r"['\u2019]s\b")
+_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
+_WEEK = re.compile(r"^(\d{4})-W(\d{2})")
+_MONTH = re.compile(r"^(\d{4})-(\d{2})(?![\d-])")
+_YEAR = re.compile(r"^(\d{4})(?!\d)")
+
+
+@dataclass(frozen=True)
+class _Bounds:
+    """The days a TIMEX3 value can stand for. Not stable API."""
+
+    start: date
+    end: date
+    precision: DatePrecision
+
+
+@dataclass(frozen=True)
+class _Origin:
+    """The original source a report rests on: its display name, kind and counting key."""
+
+    key: str
+    name: str
+    kind: OriginKind
+
+
+def build_timeline(
+    mentions: Sequence[EventMention],
+    *,
+    about: str | None = None,
+    date_from: date | None = None,
+    date_to: date | None = None,
+) -> Timeline:
+    """Build the timeline of linked event mentions.
+
+    Args:
+        mentions: event mentions from any number of articles, ``cluster`` set by the linker.
+        about: keep entries whose reports mention every word of it (case-insensitive) in
+            their sentence, title, actors, targets, place, trigger, type or sources.
+        date_from: keep entries whose date can fall on or after this day.
+        date_to: keep entries whose date can fall on or before this day.
+
+    Returns:
+        The entries in date order (undated last), the contradictions among them and the
+        figure series they report.
+
+    Raises:
+        InputError: ``date_from`` is after ``date_to`` (DL240).
+    """
+    if date_from is not None and date_to is not None and date_from > date_to:
+        raise InputError("DL240", date_from=date_from, date_to=date_to)
+    origins = _OriginResolver(mentions)
+    raw = {
+        entry_id: members
+        for entry_id, members in _group_by_cluster(mentions).items()
+        if _matches(members, about)
+    }
+    drafts = [_draft_entry(entry_id, members, origins) for entry_id, members in raw.items()]
+    drafts = [d for d in drafts if _in_window(d.date, date_from, date_to)]
+    drafts.sort(key=_entry_order)
+    contradictions = _entry_contradictions(drafts, raw, origins)
+    series = _figure_series(drafts, raw, origins)
+    contradictions += _figure_contradictions(series, start=len(contradictions) + 1)
+    entries = [_attach_ids(d, contradictions, series) for d in drafts]
+    logger.info(
+        "timeline: %d mentions, %d entries, %d contradictions, %d figure series",
+        len(mentions),
+        len(entries),
+        len(contradictions),
+        len(series),
+    )
+    return Timeline(
+        about=about,
+        date_from=date_from,
+        date_to=date_to,
+        entries=entries,
+        contradictions=contradictions,
+        figures=series,
+    )
+
+
+# --------------------------------------------------------------------------- grouping
+
+
+def _group_by_cluster(mentions: Iterable[EventMention]) -> dict[str, list[EventMention]]:
+    groups: dict[str, list[EventMention]] = defaultdict(list)
+    for mention in mentions:
+        groups[_entry_id(mention)].append(mention)
+    return {key: sorted(members, key=_mention_order) for key, members in groups.items()}
+
+
+def _entry_id(mention: EventMention) -> str:
+    if mention.cluster:
+        return mention.cluster
+    return f"{mention.article_id}/{mention.group or mention.event_id}"
+
+
+def _mention_order(mention: EventMention) -> tuple:
+    return (mention.published or date.max, mention.outlet or "", mention.article_id, mention.span)
+
+
+def _matches(members: list[EventMention], about: str | None) -> bool:
+    if not about:
+        return True
+    haystack = " ".join(_searchable(m) for m in members).casefold()
+    return all(word in haystack for word in about.casefold().split())
+
+
+def _searchable(mention: EventMention) -> str:
+    parts = [mention.text, mention.title or "", mention.trigger, mention.type, mention.outlet or ""]
+    parts += [a.name for a in mention.actors] + [a.name for a in mention.targets]
+    parts += [s.name for s in mention.attribution.sources]
+    if mention.location is not None:
+        parts.append(mention.location.name)
+    return " ".join(parts)
+
+
+def _in_window(when: TimelineDate, date_from: date | None, date_to: date | None) -> bool:
+    if date_from is None and date_to is None:
+        return True
+    if when.start is None or when.end is None:
+        return False
+    return (date_from is None or when.end >= date_from) and (
+        date_to is None or when.start <= date_to
+    )
+
+
+def _entry_order(entry: TimelineEntry) -> tuple:
+    return (entry.date.start or date.max, entry.date.end or date.max, entry.type, entry.id)
+
+
+# --------------------------------------------------------------------------- dates
+
+
+def date_bounds(value: str | None) -> _Bounds | None:
+    """Return the first and last day a TIMEX3 date value can stand for, and its precision.
+
+    "2025-08-11" and "2025-08-11TAF" are days, "2025-W33" a range of seven days,
+    "2025-08" a month, "2025" and "2025-SU" a year. Not stable API.
+    """
+    if not value:
+        return None
+    if match := _DAY.match(value):
+        try:
+            day = date(*map(int, match.groups()))
+        except ValueError:
+            return None
+        return _Bounds(day, day, "day")
+    if match := _WEEK.match(value):
+        try:
+            monday = date.fromisocalendar(int(match[1]), int(match[2]), 1)
+        except ValueError:
+            return None
+        return _Bounds(monday, monday + timedelta(days=6), "range")
+    if match := _MONTH.match(value):
+        year, month = int(match[1]), int(match[2])
+        if not 1 <= month <= 12:
+            return None
+        last = calendar.monthrange(year, month)[1]
+        return _Bounds(date(year, month, 1), date(year, month, last), "month")
+    if match := _YEAR.match(value):
+        year = int(match[1])
+        return _Bounds(date(year, 1, 1), date(year, 12, 31), "year")
+    return None
+
+
+def _entry_date(members: list[EventMention]) -> TimelineDate:
+    """The entry's date: the days stated by reports that it happened, else by any report,
+    else the earliest publication date."""
+    reports = _occurrences(members) or members
+    stated = [
+        (m.date, b)
+        for m in reports
+        if m.date_source in STATED_DATE_SOURCES and (b := date_bounds(m.date)) is not None
+    ]
+    if stated:
+        return _consensus(stated)
+    published = sorted(m.published for m in members if m.published is not None)
+    if published:
+        first = published[0]
+        return TimelineDate(
+            value=first.isoformat(), start=first, end=first, precision="day", basis="publication"
+        )
+    return TimelineDate(value=None)
+
+
+def _consensus(stated: list[tuple[str | None, _Bounds]]) -> TimelineDate:
+    """One value when the most precise stated dates agree, else the range they span."""
+    narrowest = min(b.end - b.start for _, b in stated)
+    finest = [(value, b) for value, b in stated if b.end - b.start == narrowest]
+    distinct = sorted({(b.start, b.end) for _, b in finest})
+    start, end = distinct[0][0], max(last for _, last in distinct)
+    if len(distinct) == 1:
+        value, bounds = finest[0]
+        return TimelineDate(
+            value=_plain_value(value, bounds),
+            start=start,
+            end=end,
+            precision=bounds.precision,
+            basis="stated",
+        )
+    return TimelineDate(
+        value=f"{start.isoformat()}/{end.isoformat()}",
+        start=start,
+        end=end,
+        precision="range",
+        basis="stated",
+    )
+
+
+def _plain_value(value: str | None, bounds: _Bounds) -> str:
+    """The stated value without its time of day: '2025-08-13TAF' is the day 2025-08-13."""
+    widths = {"day": 10, "month": 7, "year": 4}
+    if bounds.precision in widths:
+        return bounds.start.isoformat()[: widths[bounds.precision]]
+    return value or f"{bounds.start.isoformat()}/{bounds.end.isoformat()}"
+
+
+def _report_day(mention: EventMention) -> date | None:
+    """The day a report's figure holds for: its stated day, else its publication date."""
+    if mention.date_source in STATED_DATE_SOURCES:
+        bounds = date_bounds(mention.date)
+        if bounds is not None and bounds.precision == "day":
+            return bounds.start
+    return mention.published
+
+
+# --------------------------------------------------------------------------- sources
+
+
+class _OriginResolver:
+    """Canonical source names across articles, and each report's original source.
+
+    Not stable API.
+    """
+
+    def __init__(self, mentions: Sequence[EventMention]) -> None:
+        names = {m.outlet for m in mentions if m.outlet}
+        names |= {
+            s.name for m in mentions for s in m.attribution.sources if s.kind in IDENTIFIABLE_KINDS
+        }
+        self._canonical = _canonical_names(names)
+
+    def canonical(self, name: str) -> str:
+        """Return the display name of the source ``name`` stands for."""
+        return self._canonical.get(name, name)
+
+    def origin(self, mention: EventMention) -> _Origin:
+        """Return the original source ``mention`` rests on."""
+        outlet = mention.outlet or f"article {mention.article_id}"
+        chain = [s for s in mention.attribution.sources if not self._is_own(s, mention)]
+        identifiable = [s for s in chain if s.kind in IDENTIFIABLE_KINDS]
+        if identifiable:
+            name = self.canonical(identifiable[-1].name)
+            return _Origin(_name_key(name), name, identifiable[-1].kind)
+        if chain:
+            name = f"{chain[-1].name} ({outlet})"
+            return _Origin(_name_key(name), name, chain[-1].kind)
+        name = self.canonical(outlet)
+        return _Origin(_name_key(name), name, "own")
+
+    def _is_own(self, source: Source, mention: EventMention) -> bool:
+        return (
+            source.kind == "outlet"
+            and mention.outlet is not None
+            and self.canonical(source.name) == self.canonical(mention.outlet)
+        )
+
+
+def _canonical_names(names: set[str]) -> dict[str, str]:
+    """Map each name to the longest name it matches, longest names first so the mapping
+    does not depend on input order."""
+    mapping: dict[str, str] = {}
+    canon: list[tuple[str, str]] = []  # (normalised, display)
+    # A lower-case leading article reads better mid-sentence ("citing the fire service").
+    for name in sorted(names, key=lambda n: (-len(_normalise(n)), not n[:1].islower(), n)):
+        norm = _normalise(name)
+        match = next(
+            (
+                display
+                for other, display in canon
+                if norm and fuzz.token_set_ratio(norm, other) >= SOURCE_NAME_MATCH
+            ),
+            None,
+        )
+        if match is None:
+            canon.append((norm, name))
+            match = name
+        mapping[name] = match
+    return mapping
+
+
+def _normalise(name: str) -> str:
+    text = _POSSESSIVE.sub("", " ".join(name.split()))
+    return _LEADING_ARTICLE.sub("", text).casefold()
+
+
+def _name_key(name: str) -> str:
+    return _normalise(name)
+
+
+def _corroboration(reports: list[EventMention], origins: _OriginResolver) -> Corroboration:
+    by_origin: dict[str, tuple[_Origin, list[EventMention]]] = {}
+    for mention in reports:
+        origin = origins.origin(mention)
+        by_origin.setdefault(origin.key, (origin, []))[1].append(mention)
+    sources = [
+        IndependentSource(
+            name=origin.name,
+            kind=origin.kind,
+            outlets=_outlets(members, origins),
+            mentions=[m.mention_id for m in members],
+        )
+        for origin, members in by_origin.values()
+    ]
+    sources.sort(key=lambda s: (-len(s.outlets), s.name))
+    outlets = _outlets(reports, origins)
+    occurred = _occurrences(reports)
+    independent = {origins.origin(m).key for m in occurred}
+    return Corroboration(
+        outlets=outlets,
+        outlet_count=len(outlets),
+        sources=sources,
+        independent_count=len(sources),
+        relays=[note for s in sources if (note := _relay_note(s)) is not None],
+        corroborated=len(independent) >= 2,
+    )
+
+
+def _outlets(members: Iterable[EventMention], origins: _OriginResolver) -> list[str]:
+    return sorted({origins.canonical(m.outlet or f"article {m.article_id}") for m in members})
+
+
+def _relay_note(source: IndependentSource) -> RelayNote | None:
+    if len(source.outlets) < 2:
+        return None
+    relays = [o for o in source.outlets if _name_key(o) != _name_key(source.name)]
+    verb = "relays" if len(relays) == 1 else "both relay" if len(relays) == 2 else "all relay"
+    note = f"{_join(relays)} {verb} {source.name}: {len(source.outlets)} outlets, 1 source"
+    return RelayNote(source=source.name, outlets=source.outlets, note=note)
+
+
+def _join(names: Sequence[str]) -> str:
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+# --------------------------------------------------------------------------- entries
+
+
+def _occurrences(members: Iterable[EventMention]) -> list[EventMention]:
+    """Reports that say it happened (not denied, not hypothetical or intended)."""
+    return [m for m in members if m.polarity == "positive" and m.modality in OCCURRENCE_MODALITIES]
+
+
+def _denials(members: Iterable[EventMention]) -> list[EventMention]:
+    return [m for m in members if m.polarity == "negative" or m.modality == "negated"]
+
+
+def _draft_entry(
+    entry_id: str, members: list[EventMention], origins: _OriginResolver
+) -> TimelineEntry:
+    denials = {m.mention_id for m in _denials(members)}
+    reports = [m for m in members if m.mention_id not in denials] or members
+    lead = (_occurrences(reports) or reports)[0]
+    return TimelineEntry(
+        id=entry_id,
+        date=_entry_date(members),
+        type=_most_common(m.type for m in reports),
+        summary=_summary(lead),
+        actors=_distinct(a.name for m in reports for a in m.actors),
+        action=_most_common(m.trigger for m in reports),
+        targets=_distinct(a.name for m in reports for a in m.targets),
+        place=_place(reports),
+        mentions=[_timeline_mention(m, m.mention_id in denials, origins) for m in members],
+        corroboration=_corroboration(reports, origins),
+    )
+
+
+def _timeline_mention(
+    mention: EventMention, denies: bool, origins: _OriginResolver
+) -> TimelineMention:
+    return TimelineMention(
+        mention_id=mention.mention_id,
+        article_id=mention.article_id,
+        outlet=mention.outlet,
+        published=mention.published,
+        title=mention.title,
+        sentence=mention.text,
+        span=mention.span,
+        date=mention.date,
+        modality=mention.modality,
+        polarity=mention.polarity,
+        sources=[s.name for s in mention.attribution.sources],
+        origin=origins.origin(mention).name,
+        denies=denies,
+    )
+
+
+def _most_common(values: Iterable[str]) -> str:
+    return Counter(values).most_common(1)[0][0]
+
+
+def _distinct(names: Iterable[str]) -> list[str]:
+    seen: dict[str, str] = {}
+    for name in names:
+        seen.setdefault(" ".join(name.split()).casefold(), name)
+    return list(seen.values())
+
+
+def _place(members: list[EventMention]) -> PlaceRef | None:
+    located = [m.location for m in members if m.location is not None]
+    if not located:
+        return None
+    name = _most_common(p.name for p in located)
+    return next(p for p in located if p.name == name)
+
+
+def _summary(lead: EventMention) -> str:
+    text = " ".join(lead.text.split())
+    actors = " and ".join(a.name for a in lead.actors)
+    if actors and actors.casefold() not in text.casefold():
+        text = f"{actors} {text}"
+    text = text[:1].upper() + text[1:]
+    return text if len(text) <= SUMMARY_WIDTH else text[: SUMMARY_WIDTH - 1] + "\u2026"
+
+
+def _attach_ids(
+    entry: TimelineEntry, contradictions: list[Contradiction], series: list[FigureSeries]
+) -> TimelineEntry:
+    return entry.model_copy(
+        update={
+            "contradictions": [c.id for c in contradictions if entry.id in c.entries],
+            "figures": [s.id for s in series if any(p.entry == entry.id for p in s.points)],
+        }
+    )
+
+
+# --------------------------------------------------------------------------- contradictions
+
+
+def _entry_contradictions(
+    entries: list[TimelineEntry],
+    raw: dict[str, list[EventMention]],
+    origins: _OriginResolver,
+) -> list[Contradiction]:
+    found: list[Contradiction] = []
+    for entry in entries:
+        for check in (_occurrence_contradiction, _date_contradiction):
+            contradiction = check(entry.id, raw[entry.id], origins, len(found) + 1)
+            if contradiction is not None:
+                found.append(contradiction)
+    return found
+
+
+def _occurrence_contradiction(
+    entry_id: str, members: list[EventMention], origins: _OriginResolver, number: int
+) -> Contradiction | None:
+    reported, denied = _occurrences(members), _denials(members)
+    if not reported or not denied:
+        return None
+    explanation = (
+        f"reported by {_attributed(reported, origins)}; denied by {_attributed(denied, origins)}"
+    )
+    return Contradiction(
+        id=f"C{number}",
+        kind="occurrence",
+        explanation=explanation,
+        entries=[entry_id],
+        mentions=[m.mention_id for m in reported + denied],
+    )
+
+
+def _attributed(members: list[EventMention], origins: _OriginResolver) -> str:
+    """Who says so: 'Patras Post and Northern Ledger citing Meridian News Agency; Aegean Daily'."""
+    by_origin: dict[str, list[str]] = defaultdict(list)
+    for mention in members:
+        origin = origins.origin(mention)
+        outlet = origins.canonical(mention.outlet or f"article {mention.article_id}")
+        if outlet not in by_origin[origin.name]:
+            by_origin[origin.name].append(outlet)
+    parts = []
+    for origin, outlets in by_origin.items():
+        own = [_name_key(o) for o in outlets] == [_name_key(origin)]
+        parts.append(_join(outlets) if own else f"{_join(outlets)} citing {origin}")
+    return "; ".join(parts)
+
+
+def _date_contradiction(
+    entry_id: str, members: list[EventMention], origins: _OriginResolver, number: int
+) -> Contradiction | None:
+    """Stated days that disagree between reports that could each have known both days.
+
+    A report published on 11 August that says "on Monday the 11th" does not contradict one
+    published on the 12th that says "on Tuesday the 12th": the first could not know of the
+    12th, and the two may well describe an event that went on. Two reports contradict on the
+    date only when both were published on or after both days they give.
+    """
+    dated = [(m, day) for m in _occurrences(members) if (day := _stated_day(m)) is not None]
+    clashing = [
+        (a, b)
+        for i, a in enumerate(dated)
+        for b in dated[i + 1 :]
+        if a[1] != b[1] and _knew_both(a, b)
+    ]
+    if not clashing:
+        return None
+    involved = {m.mention_id: (m, day) for pair in clashing for m, day in pair}
+    by_day: dict[date, list[EventMention]] = defaultdict(list)
+    for mention, day in sorted(involved.values(), key=lambda md: (md[1], _mention_order(md[0]))):
+        by_day[day].append(mention)
+    explanation = "reports give different days: " + ", ".join(
+        f"{day.isoformat()} ({_attributed(reports, origins)})" for day, reports in by_day.items()
+    )
+    return Contradiction(
+        id=f"C{number}",
+        kind="date",
+        explanation=explanation,
+        entries=[entry_id],
+        mentions=[m.mention_id for reports in by_day.values() for m in reports],
+    )
+
+
+def _stated_day(mention: EventMention) -> date | None:
+    if mention.date_source not in CONTRADICTING_DATE_SOURCES:
+        return None
+    bounds = date_bounds(mention.date)
+    return bounds.start if bounds is not None and bounds.precision == "day" else None
+
+
+def _knew_both(a: tuple[EventMention, date], b: tuple[EventMention, date]) -> bool:
+    latest_day = max(a[1], b[1])
+    return all((m.published or date.max) >= latest_day for m in (a[0], b[0]))
+
+
+def _figure_contradictions(series: list[FigureSeries], start: int) -> list[Contradiction]:
+    found: list[Contradiction] = []
+    for figures in series:
+        by_day: dict[date | None, list[FigurePoint]] = defaultdict(list)
+        for point in figures.points:
+            by_day[point.date].append(point)
+        for day, points in by_day.items():
+            if day is None or not _disagree(points):
+                continue
+            found.append(_figure_contradiction(figures, day, points, start + len(found)))
+    return found
+
+
+def _disagree(points: list[FigurePoint]) -> bool:
+    intervals = [_interval(p) for p in points]
+    return any(
+        a[1] < b[0] or b[1] < a[0] for i, a in enumerate(intervals) for b in intervals[i + 1 :]
+    )
+
+
+def _interval(point: FigurePoint) -> tuple[float, float]:
+    """The values a figure allows: 'over 100' is 100..inf, 'about 2,000' 1,800..2,200."""
+    if point.min is not None or point.max is not None:
+        low = point.min if point.min is not None else 0.0
+        high = point.max if point.max is not None else math.inf
+        return low, high
+    if point.value is None:
+        return 0.0, math.inf
+    if point.approx:
+        spread = abs(point.value) * APPROX_TOLERANCE
+        return point.value - spread, point.value + spread
+    return point.value, point.value
+
+
+def _figure_contradiction(
+    figures: FigureSeries, day: date, points: list[FigurePoint], number: int
+) -> Contradiction:
+    values = ", ".join(f"{p.text} ({_point_source(p)})" for p in points)
+    return Contradiction(
+        id=f"C{number}",
+        kind="figure",
+        explanation=f"figures for {figures.label} on {day.isoformat()} disagree: {values}",
+        entries=_distinct(p.entry for p in points),
+        mentions=_distinct(p.mention_id for p in points),
+    )
+
+
+def _point_source(point: FigurePoint) -> str:
+    outlet = point.outlet or "?"
+    return outlet if _name_key(outlet) == _name_key(point.source) else f"{outlet}, {point.source}"
+
+
+# --------------------------------------------------------------------------- figures
+
+
+def _figure_series(
+    entries: list[TimelineEntry],
+    raw: dict[str, list[EventMention]],
+    origins: _OriginResolver,
+) -> list[FigureSeries]:
+    grouped: dict[tuple[str, str, str | None], list[tuple[FigurePoint, str]]] = defaultdict(list)
+    for entry in entries:
+        for mention in _occurrences(raw[entry.id]):
+            for quantity in mention.quantities:
+                if not quantity.counted:
+                    continue
+                key = (mention.type, _normalise(quantity.counted), quantity.unit)
+                point = _figure_point(quantity, mention, entry.id, origins)
+                grouped[key].append((point, mention.trigger))
+    drafts = []
+    for (kind, counted, unit), found in grouped.items():
+        points = _dedupe_points([p for p, _ in found])
+        if len(points) < 2:
+            continue
+        action = _most_common(" ".join(t.split()).casefold() for _, t in found)
+        drafts.append((counted, action, kind, unit, points))
+    drafts.sort(key=lambda d: (d[4][0].date or date.max, d[0], d[1]))
+    return [
+        FigureSeries(
+            id=f"F{number}",
+            label=f"{counted} {action}",
+            counted=counted,
+            type=kind,
+            unit=unit,
+            points=points,
+        )
+        for number, (counted, action, kind, unit, points) in enumerate(drafts, start=1)
+    ]
+
+
+def _figure_point(
+    quantity: Quantity, mention: EventMention, entry_id: str, origins: _OriginResolver
+) -> FigurePoint:
+    return FigurePoint(
+        date=_report_day(mention),
+        text=" ".join(quantity.text.split()),
+        value=quantity.value,
+        min=quantity.min,
+        max=quantity.max,
+        approx=quantity.approx,
+        outlet=origins.canonical(mention.outlet) if mention.outlet else None,
+        source=origins.origin(mention).name,
+        mention_id=mention.mention_id,
+        entry=entry_id,
+    )
+
+
+def _dedupe_points(points: list[FigurePoint]) -> list[FigurePoint]:
+    """One point per article, day and figure: a headline and its lede restating a figure
+    are one report of it."""
+    seen: dict[tuple, FigurePoint] = {}
+    for point in points:
+        article = point.mention_id.split("/", 1)[0]
+        seen.setdefault((article, point.date, point.value, point.min, point.max), point)
+    return sorted(seen.values(), key=lambda p: (p.date or date.max, p.outlet or "", p.mention_id))
