@@ -199,8 +199,9 @@ def _add_api(app: FastAPI, reader: _Reader) -> None:
             counts: StoreStats = store.stats()
         return ApiStats(**counts.model_dump(exclude={"backend", "url"}))
 
-    @app.get("/api/articles/{article_id}", response_model=Extraction, responses=ERRORS,
-             tags=["articles"])
+    @app.get(
+        "/api/articles/{article_id}", response_model=Extraction, responses=ERRORS, tags=["articles"]
+    )
     def article(article_id: str) -> Extraction:
         """One article with its text and every record extracted from it, with spans."""
         with reader.reading() as store:
@@ -222,7 +223,11 @@ def _add_api(app: FastAPI, reader: _Reader) -> None:
         """Stored events in date order, filtered by free text, place, actor, PLOVER type,
         outlet, cluster and date range (events whose date overlaps it)."""
         flt = EventFilter(
-            text=q, type=type, outlet=outlet, date_from=date_from, date_to=date_to,
+            text=q,
+            type=type,
+            outlet=outlet,
+            date_from=date_from,
+            date_to=date_to,
             cluster=cluster,
         )
         with reader.reading() as store:
@@ -250,7 +255,11 @@ def _add_api(app: FastAPI, reader: _Reader) -> None:
         """Linked events: clusters of mentions that report the same real-world event, with
         every mention; by default only clusters reported at least twice."""
         flt = EventFilter(
-            text=q, type=type, outlet=outlet, date_from=date_from, date_to=date_to,
+            text=q,
+            type=type,
+            outlet=outlet,
+            date_from=date_from,
+            date_to=date_to,
             unlinked=False,
         )
         with reader.reading() as store:
@@ -284,8 +293,7 @@ def _add_api(app: FastAPI, reader: _Reader) -> None:
         response.headers["X-Total-Count"] = str(len(shown.entries))
         return slice_timeline(shown, limit, offset)
 
-    @app.get("/api/figures", response_model=list[FigureSeries], responses=ERRORS,
-             tags=["timeline"])
+    @app.get("/api/figures", response_model=list[FigureSeries], responses=ERRORS, tags=["timeline"])
     def figures(about: Text = None, date_from: Day = None, date_to: Day = None) -> Any:
         """Figure series: the same counted thing reported over time, point by point with
         its value or range, date and source."""

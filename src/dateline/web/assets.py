@@ -79,4 +79,3 @@ def _run_npm(npm: str, args: list[str], cwd: Path) -> None:
     if done.returncode != 0:
         tail = " | ".join((done.stderr or done.stdout).strip().splitlines()[-3:])
         raise WebError("DL502", path=cwd, reason=f"npm {args[0]} exited {done.returncode}: {tail}")
-
