@@ -1,5 +1,5 @@
 """The Python API: ``extract`` one text, ``extract_many`` stream many, ``json_schema``,
-``ingest`` files into a store.
+``ingest`` files into a store, ``timeline`` of the linked events in a store.
 
 The extract functions use one process-wide spaCy pipeline and batched parsing.
 """
@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 from dateline.config import Settings, load_settings
 from dateline.errors import ConfigError, DatelineWarning, InputError, StageError
 from dateline.pipeline import parse_batch, run_stages
-from dateline.records import Article, Extraction, Rejection
+from dateline.records import Article, Extraction, Rejection, Timeline
 from dateline.stages.ingest import (
     article_from_mapping,
     article_from_text,
@@ -148,9 +148,63 @@ def ingest(
         )
 
 
-def json_schema() -> dict[str, Any]:
-    """Return the JSON Schema of the Extraction record (the output of ``extract``)."""
-    return Extraction.model_json_schema()
+def timeline(
+    db: str | None = None,
+    *,
+    about: str | None = None,
+    date_from: date | str | None = None,
+    date_to: date | str | None = None,
+) -> Timeline:
+    """Build the timeline of the linked events in a store.
+
+    Reads every stored event mention with its cluster (as ``dateline ingest`` linked them) and
+    builds the timeline over them; the filters apply to whole entries, so an entry keeps all
+    its reports (see ``dateline.timeline.build_timeline``).
+
+    Args:
+        db: None for ``dateline.duckdb`` in the working directory, a DuckDB file path, or a
+            ``postgresql://`` URL.
+        about: keep entries whose reports mention every word of it.
+        date_from, date_to: keep entries whose date can fall in this window (inclusive);
+            dates or "YYYY-MM-DD".
+
+    Returns:
+        The Timeline: entries in date order, contradictions, figure series.
+
+    Raises:
+        InputError: DL205 for an invalid date, DL240 when ``date_from`` is after ``date_to``.
+        StoreError: the store cannot be opened or read (DL401-DL403, DL409).
+    """
+    from dateline.storage import open_store
+    from dateline.timeline import build_timeline
+
+    start = parse_date(date_from, "--from") if date_from is not None else None
+    end = parse_date(date_to, "--to") if date_to is not None else None
+    with open_store(db) as store:
+        mentions = store.mentions()
+    return build_timeline(mentions, about=about, date_from=start, date_to=end)
+
+
+RECORD_SCHEMAS: dict[str, type[Extraction] | type[Timeline]] = {
+    "extraction": Extraction,
+    "timeline": Timeline,
+}
+
+
+def json_schema(record: str = "extraction") -> dict[str, Any]:
+    """Return the JSON Schema of an output record.
+
+    Args:
+        record: ``extraction`` (the output of ``extract``) or ``timeline`` (the output of
+            ``timeline`` and ``dateline timeline --format json``).
+
+    Raises:
+        InputError: DL241 for an unknown record name (the message lists the valid ones).
+    """
+    model = RECORD_SCHEMAS.get(record.lower())
+    if model is None:
+        raise InputError("DL241", value=record, choices=", ".join(RECORD_SCHEMAS))
+    return model.model_json_schema()
 
 
 def _to_article(item: ArticleInput, number: int, default_date: date | None) -> Article | Rejection:

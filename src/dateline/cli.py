@@ -6,9 +6,12 @@ results. Only this module prints or configures logging.
 
 from __future__ import annotations
 
+import contextlib
+import csv
 import json
 import logging
 import sys
+import tempfile
 import warnings
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -27,8 +30,7 @@ from dateline.records import Extraction, Rejection
 from dateline.stages.ingest import count_inputs, parse_date, read_sources
 from dateline.summary import format_summary
 
-SAMPLE_ARTICLE = "harbour-chronicle.txt"
-SAMPLE_PUBLISHED = "2025-03-14"
+SAMPLE_STORY = ("sample", "story", "patras-fire.jsonl")
 
 app = typer.Typer(
     add_completion=False,
@@ -242,36 +244,30 @@ def extract_cli(
     raise typer.Exit(code)
 
 
+class SchemaRecord(StrEnum):
+    extraction = "extraction"
+    timeline = "timeline"
+
+
 @app.command("schema")
 def schema_cli(
     output: Annotated[
         Path | None,
         typer.Option("--output", "-o", dir_okay=False, help="Write here instead of stdout."),
     ] = None,
-) -> None:
-    """Print the JSON Schema of extract's output."""
-    with _output(output) as out:
-        out.write(json.dumps(api.json_schema(), indent=2) + "\n")
-
-
-@app.command("demo")
-def demo_cli(
-    fmt: Annotated[
-        OutputFormat,
+    record: Annotated[
+        SchemaRecord,
         typer.Option(
-            "--format", "-f", case_sensitive=False, help="Output format (default: summary)."
+            "--record",
+            "-r",
+            case_sensitive=False,
+            help="extraction: what extract writes; timeline: what timeline --format json writes.",
         ),
-    ] = OutputFormat.summary,
-    verbose: VerboseOpt = 0,
+    ] = SchemaRecord.extraction,
 ) -> None:
-    """Run extract on the sample article bundled with dateline and print a summary."""
-    _configure_logging(verbose)
-    sample = resources.files("dateline").joinpath("sample", SAMPLE_ARTICLE)
-    with resources.as_file(sample) as path:
-        code = extract_command(
-            [str(path)], date.fromisoformat(SAMPLE_PUBLISHED), fmt, None, _settings(None, None)
-        )
-    raise typer.Exit(code)
+    """Print the JSON Schema of extract's output (or of another output record)."""
+    with _output(output) as out:
+        out.write(json.dumps(api.json_schema(record.value), indent=2) + "\n")
 
 
 DbOpt = Annotated[
@@ -421,6 +417,124 @@ def export_cli(
     except DatelineError as exc:
         raise _fail(str(exc)) from None
     typer.echo(f"exported {count} event(s) to {output}", err=True)
+
+
+class TimelineFormat(StrEnum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+
+
+def timeline_command(
+    db: str | None,
+    about: str | None,
+    date_from: str | None,
+    date_to: str | None,
+    fmt: TimelineFormat,
+    output: Path | None,
+) -> int:
+    """Build the store's timeline and write it in ``fmt``; return the exit code."""
+    from dateline.timeline_format import CSV_COLUMNS, format_timeline_table, timeline_csv_rows
+
+    try:
+        result = api.timeline(db, about=about, date_from=date_from, date_to=date_to)
+    except DatelineError as exc:
+        raise _fail(str(exc)) from None
+    with _output(output) as out:
+        if fmt is TimelineFormat.json:
+            out.write(result.model_dump_json(indent=2) + "\n")
+        elif fmt is TimelineFormat.csv:
+            writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, lineterminator="\n")
+            writer.writeheader()
+            writer.writerows(timeline_csv_rows(result))
+        else:
+            out.write(format_timeline_table(result) + "\n")
+    return 0
+
+
+@app.command("timeline")
+def timeline_cli(
+    db: DbOpt = None,
+    about: Annotated[
+        str | None,
+        typer.Option(
+            "--about",
+            metavar="TEXT",
+            help="Only events whose reports mention every word of TEXT (case-insensitive).",
+        ),
+    ] = None,
+    date_from: Annotated[
+        str | None,
+        typer.Option("--from", metavar="YYYY-MM-DD", help="Only events that can fall on or after."),
+    ] = None,
+    date_to: Annotated[
+        str | None,
+        typer.Option("--to", metavar="YYYY-MM-DD", help="Only events that can fall on or before."),
+    ] = None,
+    fmt: Annotated[
+        TimelineFormat,
+        typer.Option(
+            "--format",
+            "-f",
+            case_sensitive=False,
+            help="table: a readable report; json: the Timeline record (dateline schema --record "
+            "timeline); csv: one row per event.",
+        ),
+    ] = TimelineFormat.table,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output", "-o", dir_okay=False, writable=True, help="Write here instead of stdout."
+        ),
+    ] = None,
+    verbose: VerboseOpt = 0,
+) -> None:
+    """List the stored events across articles in date order, with corroboration,
+    contradictions and figure series."""
+    _configure_logging(verbose)
+    raise typer.Exit(timeline_command(db, about, date_from, date_to, fmt, output))
+
+
+@app.command("demo")
+def demo_cli(
+    fmt: Annotated[
+        TimelineFormat,
+        typer.Option("--format", "-f", case_sensitive=False, help="table, json or csv."),
+    ] = TimelineFormat.table,
+    workdir: Annotated[
+        Path | None,
+        typer.Option(
+            "--workdir",
+            file_okay=False,
+            help="Run in this folder and keep its dateline.duckdb (default: a fresh temporary "
+            "folder, removed afterwards).",
+        ),
+    ] = None,
+    verbose: VerboseOpt = 0,
+) -> None:
+    """Ingest the bundled four-report story into the default store of a fresh working folder,
+    then print its timeline."""
+    _configure_logging(verbose)
+    story = resources.files("dateline").joinpath(*SAMPLE_STORY)
+    with resources.as_file(story) as path, _demo_folder(workdir) as folder:
+        with contextlib.chdir(folder):
+            code = ingest_command([str(path)], None, None, 32, _settings(None, None))
+            if code == 0:
+                code = timeline_command(None, None, None, None, fmt, None)
+    raise typer.Exit(code)
+
+
+@contextmanager
+def _demo_folder(workdir: Path | None) -> Iterator[Path]:
+    if workdir is None:
+        with tempfile.TemporaryDirectory(prefix="dateline-demo-") as folder:
+            yield Path(folder)
+        return
+    try:
+        workdir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise _fail(f"cannot create {workdir}: {exc.strerror}") from None
+    yield workdir.resolve()
 
 
 @app.command("serve")

@@ -47,6 +47,7 @@ CATALOGUE: dict[str, str] = {
     # timelines
     "DL240": "Invalid timeline window: --from {date_from} is after --to {date_to}; "
              "give --from on or before --to.",
+    "DL241": "Unknown record {value!r} for the JSON Schema. Valid records: {choices}.",
     # stages
     "DL301": "Stage '{stage}' failed on article {article_id}: {reason}.",
     # store
