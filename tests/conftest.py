@@ -96,3 +96,99 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo):
         report.outcome = "failed"
         reason = report.longrepr[2] if isinstance(report.longrepr, tuple) else report.longrepr
         report.longrepr = f"skipped under CI=true, which requires every component: {reason}"
+
+
+# --------------------------------------------------------------------------- store fixtures
+
+PG_BIN = Path(os.environ.get("DATELINE_PG_BIN", "/usr/lib/postgresql/15/bin"))
+PG_USER = "dateline-pg"  # initdb refuses root: the test server runs as this unprivileged user
+
+
+def _pg_runner() -> list[str]:
+    """The command prefix that runs PostgreSQL tools as an unprivileged user."""
+    import subprocess
+
+    if os.geteuid() != 0:
+        return []
+    if subprocess.run(["id", "-u", PG_USER], capture_output=True).returncode != 0:
+        subprocess.run(
+            ["useradd", "--system", "--no-create-home", "--shell", "/usr/sbin/nologin", PG_USER],
+            check=True,
+            capture_output=True,
+        )
+    return ["runuser", "-u", PG_USER, "--"]
+
+
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def postgres_server():
+    """A real PostgreSQL 15 server in a temporary directory on a free port; its base URL.
+
+    Skips (a failure under CI=true) when the server binaries are missing.
+    """
+    import shutil
+    import subprocess
+    import tempfile
+
+    initdb, pg_ctl = PG_BIN / "initdb", PG_BIN / "pg_ctl"
+    if not (initdb.is_file() and pg_ctl.is_file()):
+        pytest.skip(f"PostgreSQL server binaries not found in {PG_BIN}")
+    prefix = _pg_runner()
+    # Not under pytest's tmp_path: its parents are private to root, the server user needs in.
+    folder = Path(tempfile.mkdtemp(prefix="dateline-pg-"))
+    data, log = folder / "data", folder / "server.log"
+    if prefix:
+        shutil.chown(folder, user=PG_USER)
+    port = _free_port()
+    try:
+        subprocess.run(
+            [*prefix, str(initdb), "-D", str(data), "-U", "postgres", "--auth=trust", "-E", "UTF8",
+             "--no-sync"],
+            check=True, capture_output=True,
+        )  # fmt: skip
+        options = f"-p {port} -k {folder} -c listen_addresses=127.0.0.1 -c fsync=off"
+        subprocess.run(
+            [*prefix, str(pg_ctl), "-D", str(data), "-o", options, "-l", str(log), "-w", "start"],
+            check=True, capture_output=True,
+        )  # fmt: skip
+    except subprocess.CalledProcessError as exc:
+        shutil.rmtree(folder, ignore_errors=True)
+        detail = (exc.stderr or b"").decode(errors="replace").strip()
+        pytest.fail(f"could not start the PostgreSQL test server: {detail}")
+    try:
+        yield f"postgresql://postgres@127.0.0.1:{port}"
+    finally:
+        subprocess.run(
+            [*prefix, str(pg_ctl), "-D", str(data), "-m", "fast", "-w", "stop"], capture_output=True
+        )
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+@pytest.fixture()
+def pg_url(postgres_server: str):
+    """A fresh, empty PostgreSQL database on the test server; dropped afterwards."""
+    import uuid
+
+    import psycopg
+
+    name = f"t_{uuid.uuid4().hex[:12]}"
+    with psycopg.connect(f"{postgres_server}/postgres", autocommit=True) as conn:
+        conn.execute(f'CREATE DATABASE "{name}"')
+    yield f"{postgres_server}/{name}"
+    with psycopg.connect(f"{postgres_server}/postgres", autocommit=True) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@pytest.fixture(params=["duckdb", "postgresql"])
+def store_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """A store URL on each backend: a new DuckDB file, then a new PostgreSQL database."""
+    if request.param == "duckdb":
+        return str(tmp_path / "store.duckdb")
+    return request.getfixturevalue("pg_url")

@@ -132,7 +132,9 @@ def _index_events_cluster(conn: sa.Connection) -> None:
     # Kept apart from the initial tables: DuckDB rejects UPDATEs that touch an ART-indexed
     # column in some versions, so the index is PostgreSQL-only (DuckDB scans are fast anyway).
     if conn.dialect.name == "postgresql":
-        sa.Index("events_cluster", events.c.cluster).create(conn)
+        # Static DDL, not an sa.Index: an Index object would attach itself to ``events`` and
+        # be created again by migration 1 on the next new store.
+        conn.execute(sa.text("CREATE INDEX events_cluster ON events (cluster)"))
 
 
 MIGRATIONS: tuple[Migration, ...] = (
