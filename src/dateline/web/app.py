@@ -32,7 +32,7 @@ from fastapi.responses import FileResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel, ConfigDict
 
-from dateline.errors import DatelineError, message
+from dateline.errors import DatelineError, InputError, message
 from dateline.records import EventMention, Extraction, FigureSeries, Timeline
 from dateline.storage import EventFilter, Store, StoredEvent, StoreStats
 from dateline.timeline import build_timeline
@@ -166,7 +166,7 @@ async def _security_headers(request: Request, call_next: Callable) -> Response:
 
 async def _dateline_error(request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, DatelineError)
-    status = STATUS_FOR_CODE.get(exc.code, 500)
+    status = STATUS_FOR_CODE.get(exc.code, 400 if isinstance(exc, InputError) else 500)
     return JSONResponse(ApiError(code=exc.code, message=str(exc)).model_dump(), status_code=status)
 
 
