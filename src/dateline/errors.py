@@ -70,6 +70,8 @@ CATALOGUE: dict[str, str] = {
     "DL502": "Cannot build the web page's assets in {path}: {reason}.",
     "DL503": "Cannot serve on {host}:{port}: {reason}. Choose another --port or --host.",
     "DL504": "Invalid request parameter {name}={value!r}: {reason}.",
+    "DL505": "`dateline serve` needs the web extra ({missing} is not installed). "
+             "Install it with `pip install 'dateline[web]'`.",
     # warnings
     "W001": "Article {article_id} has no publication date; {count} relative date(s) left "
             "unresolved (value null). Pass --published YYYY-MM-DD or give 'published'.",

@@ -20,6 +20,7 @@ and framing.
 
 from __future__ import annotations
 
+import re
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -30,7 +31,7 @@ from fastapi import FastAPI, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, BeforeValidator, ConfigDict
 
 from dateline.errors import DatelineError, InputError, message
 from dateline.records import EventMention, Extraction, FigureSeries, Timeline
@@ -98,7 +99,17 @@ class ApiStats(BaseModel):
 ERRORS: dict[int | str, dict[str, Any]] = {400: {"model": ApiError}, 404: {"model": ApiError}}
 
 Text = Annotated[str | None, Query(max_length=200, description="Case-insensitive substring")]
-Day = Annotated[date | None, Query(description="YYYY-MM-DD, inclusive")]
+
+
+def _iso_day(value: object) -> object:
+    """Accept a date only as YYYY-MM-DD text: pydantic would read '0' as a Unix timestamp."""
+    if isinstance(value, str) and not _ISO_DAY.fullmatch(value):
+        raise ValueError("use YYYY-MM-DD")
+    return value
+
+
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+Day = Annotated[date | None, BeforeValidator(_iso_day), Query(description="YYYY-MM-DD, inclusive")]
 Limit = Annotated[int, Query(ge=1, le=MAX_PAGE, description="Page size")]
 Offset = Annotated[int, Query(ge=0, description="Items to skip")]
 

@@ -54,13 +54,17 @@ def serve(
         verbose: 0 logs warnings only, 1 logs each request, 2 debug.
 
     Raises:
-        WebError: DL501 when the page's assets are not built, DL503 when the address is busy.
+        WebError: DL501 when the page's assets are not built, DL503 when the address is busy,
+            DL505 when the web extra is not installed.
         StoreError: the store cannot be opened (DL401-DL403).
     """
-    import uvicorn
+    try:
+        import uvicorn
 
+        from dateline.web.app import create_app
+    except ModuleNotFoundError as exc:
+        raise WebError("DL505", missing=exc.name) from None
     from dateline.storage import open_store
-    from dateline.web.app import create_app
 
     check_assets()
     if not is_loopback(host):
