@@ -8,11 +8,10 @@ from collections.abc import Iterator
 from datetime import date
 
 import pytest
+import schemathesis
 from hypothesis import HealthCheck, settings
+from schemathesis.checks import positive_data_acceptance
 from web_support import live_server, story_store
-
-schemathesis = pytest.importorskip("schemathesis")
-from schemathesis.checks import positive_data_acceptance  # noqa: E402
 
 
 @pytest.fixture(scope="module")

@@ -20,10 +20,11 @@ and framing.
 
 from __future__ import annotations
 
+import logging
 import re
 import threading
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import AsyncIterator, Callable, Iterator
+from contextlib import asynccontextmanager, contextmanager
 from datetime import date
 from typing import Annotated, Any
 
@@ -47,6 +48,8 @@ from dateline.web.queries import (
     page_of,
     slice_timeline,
 )
+
+logger = logging.getLogger(__name__)
 
 CONTENT_SECURITY_POLICY = "; ".join(
     [
@@ -128,7 +131,14 @@ class _Reader:
         with self._lock:
             yield self.store
 
-    def timeline(self, about: str | None, date_from: date | None, date_to: date | None):
+    def warm(self) -> None:
+        """Build the unfiltered timeline into the cache; a failure waits for a request."""
+        try:
+            self.timeline(None, None, None)
+        except DatelineError as exc:
+            logger.warning("timeline warm-up failed: %s", exc)
+
+    def timeline(self, about: str | None, date_from: date | None, date_to: date | None) -> Timeline:
         with self.reading() as store:
             counts = store.stats()
             key = (about, date_from, date_to, counts.articles, counts.events, counts.clusters)
@@ -152,7 +162,15 @@ def create_app(store: Store) -> FastAPI:
         A FastAPI application; serve it with uvicorn (``dateline serve`` does).
     """
     reader = _Reader(store)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        # Build the default timeline while the first visitor's page loads its scripts.
+        threading.Thread(target=reader.warm, name="timeline-warm-up", daemon=True).start()
+        yield
+
     app = FastAPI(
+        lifespan=lifespan,
         title="dateline",
         summary="Read-only API over a dateline store: articles, events, linked events, "
         "timelines and figure series.",

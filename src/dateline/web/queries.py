@@ -131,7 +131,21 @@ def _entry_texts(entry: TimelineEntry) -> Iterable[str | None]:
 def filter_timeline(timeline: Timeline, **filters: str | None) -> Timeline:
     """Keep the entries that match ``filters`` (see ``entry_matches``), and the contradictions
     and figure series that involve a kept entry."""
-    entries = [e for e in timeline.entries if entry_matches(e, **filters)]
+    if not any(value is not None for value in filters.values()):
+        return timeline
+    return _keep_entries(timeline, [e for e in timeline.entries if entry_matches(e, **filters)])
+
+
+def slice_timeline(timeline: Timeline, limit: int | None, offset: int) -> Timeline:
+    """Keep ``limit`` entries from ``offset`` (all when limit is None or the page holds all),
+    with the contradictions and figure series that involve them."""
+    end = None if limit is None else offset + limit
+    if offset == 0 and (end is None or end >= len(timeline.entries)):
+        return timeline
+    return _keep_entries(timeline, timeline.entries[offset:end])
+
+
+def _keep_entries(timeline: Timeline, entries: list[TimelineEntry]) -> Timeline:
     kept = {e.id for e in entries}
     return timeline.model_copy(
         update={
@@ -140,9 +154,3 @@ def filter_timeline(timeline: Timeline, **filters: str | None) -> Timeline:
             "figures": [f for f in timeline.figures if kept & {p.entry for p in f.points}],
         }
     )
-
-
-def slice_timeline(timeline: Timeline, limit: int | None, offset: int) -> Timeline:
-    """Keep ``limit`` entries from ``offset`` (all when limit is None); the rest unchanged."""
-    end = None if limit is None else offset + limit
-    return timeline.model_copy(update={"entries": timeline.entries[offset:end]})

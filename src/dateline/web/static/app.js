@@ -216,6 +216,7 @@ function fillOutlets(entries) {
 }
 
 async function show(filters) {
+  document.body.dataset.ready = "loading";
   fillForm(filters);
   try {
     const timeline = await loadTimeline(filters);
