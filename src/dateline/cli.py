@@ -567,14 +567,17 @@ def serve_cli(
     from dateline.web.assets import install_assets
     from dateline.web.server import serve
 
-    if setup:
-        typer.echo(f"web assets ready in {install_assets()}", err=True)
-        return
-    with warnings.catch_warnings():
-        warnings.simplefilter("always", DatelineWarning)
-        warnings.showwarning = _echo_warning
-        typer.echo(f"serving on http://{host}:{port}/ (Ctrl+C stops)", err=True)
-        serve(db, host, port, verbose)
+    try:
+        if setup:
+            typer.echo(f"web assets ready in {install_assets()}", err=True)
+            return
+        with warnings.catch_warnings():
+            warnings.simplefilter("always", DatelineWarning)
+            warnings.showwarning = _echo_warning
+            typer.echo(f"serving on http://{host}:{port}/ (Ctrl+C stops)", err=True)
+            serve(db, host, port, verbose)
+    except DatelineError as exc:
+        raise _fail(str(exc)) from None
 
 
 def _echo_warning(message: Warning | str, *args: object, **kwargs: object) -> None:
