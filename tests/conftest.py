@@ -7,6 +7,8 @@ import importlib.util
 import json
 import os
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from types import ModuleType
 
@@ -171,19 +173,40 @@ def postgres_server():
         shutil.rmtree(folder, ignore_errors=True)
 
 
-@pytest.fixture()
-def pg_url(postgres_server: str):
-    """A fresh, empty PostgreSQL database on the test server; dropped afterwards."""
+@contextmanager
+def pg_database(server: str) -> Iterator[str]:
+    """Create a fresh, empty database on the test server; yield its URL; drop it afterwards."""
     import uuid
 
     import psycopg
 
     name = f"t_{uuid.uuid4().hex[:12]}"
-    with psycopg.connect(f"{postgres_server}/postgres", autocommit=True) as conn:
+    with psycopg.connect(f"{server}/postgres", autocommit=True) as conn:
         conn.execute(f'CREATE DATABASE "{name}"')
-    yield f"{postgres_server}/{name}"
-    with psycopg.connect(f"{postgres_server}/postgres", autocommit=True) as conn:
-        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    try:
+        yield f"{server}/{name}"
+    finally:
+        with psycopg.connect(f"{server}/postgres", autocommit=True) as conn:
+            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@pytest.fixture()
+def pg_url(postgres_server: str) -> Iterator[str]:
+    """A fresh, empty PostgreSQL database on the test server; dropped afterwards."""
+    with pg_database(postgres_server) as url:
+        yield url
+
+
+@pytest.fixture(scope="module", params=["duckdb", "postgresql"])
+def module_store_url(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[str]:
+    """Like ``store_url`` but shared by a test module, for tests that only read."""
+    if request.param == "duckdb":
+        yield str(tmp_path_factory.mktemp("store") / "store.duckdb")
+        return
+    with pg_database(request.getfixturevalue("postgres_server")) as url:
+        yield url
 
 
 @pytest.fixture(params=["duckdb", "postgresql"])
@@ -192,3 +215,76 @@ def store_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
     if request.param == "duckdb":
         return str(tmp_path / "store.duckdb")
     return request.getfixturevalue("pg_url")
+
+
+# Short reports written for these tests: one story told by three outlets over three days.
+STORY_REPORTS = [
+    {
+        "id": "ledger-0603",
+        "outlet": "Northern Ledger",
+        "published": "2025-06-03",
+        "title": "Arrests after bus fare march in Leeds",
+        "text": "Police arrested 40 protesters in Leeds on Monday after a march against the new "
+        "bus fares turned violent, a police spokesman said.\n",
+    },
+    {
+        "id": "courier-0603",
+        "outlet": "Daily Courier",
+        "published": "2025-06-03",
+        "title": "Dozens held in Leeds",
+        "text": "About 40 demonstrators were arrested in Leeds on Monday, police said, after "
+        "clashes during a protest over bus fares.\n",
+    },
+    {
+        "id": "coast-0604",
+        "outlet": "Coast Times",
+        "published": "2025-06-04",
+        "title": "Council denies role",
+        "text": "The city council of Leeds denied on Tuesday that it had asked police to break "
+        "up the march.\n",
+    },
+    {
+        "id": "courier-0605",
+        "outlet": "Daily Courier",
+        "published": "2025-06-05",
+        "title": "Unions threaten strike",
+        "text": "Transport unions in Leeds threatened on Wednesday to strike next week unless "
+        "the bus fare rise is withdrawn.\n",
+    },
+]
+
+_TOWNS = ["Leeds", "York", "Bristol", "Cardiff", "Glasgow", "Norwich", "Exeter", "Dundee"]
+
+
+def flood_reports(count: int) -> list[dict]:
+    """``count`` distinct short reports written for these tests (synthetic variations)."""
+    reports = []
+    for n in range(count):
+        town = _TOWNS[n % len(_TOWNS)]
+        reports.append(
+            {
+                "outlet": f"Outlet {n % 3}",
+                "published": f"2025-07-{1 + n % 28:02d}",
+                "text": f"Police arrested {n + 2} protesters in {town} on Monday after a march "
+                f"over {100 + n} flooded homes. The mayor met the families on Tuesday.\n",
+            }
+        )
+    return reports
+
+
+def write_jsonl(path: Path, rows: list[dict]) -> Path:
+    """Write rows as JSONL and return the path."""
+    path.write_text("".join(json.dumps(row) + "\n" for row in rows), encoding="utf-8")
+    return path
+
+
+@pytest.fixture(scope="session")
+def story_jsonl(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The four story reports as a JSONL file (read-only: shared by the session)."""
+    return write_jsonl(tmp_path_factory.mktemp("story") / "story.jsonl", STORY_REPORTS)
+
+
+@pytest.fixture(scope="session")
+def reports_jsonl(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Forty distinct short reports (``flood_reports``) as one JSONL file."""
+    return write_jsonl(tmp_path_factory.mktemp("reports") / "reports.jsonl", flood_reports(40))

@@ -3,7 +3,12 @@
 Public API only; see ``dateline.api`` and ``dateline.records``.
 """
 
-from dateline.api import extract, extract_many, ingest, json_schema
+# The module dateline.timeline is loaded before the function of the same name is bound:
+# importing a submodule for the first time sets the package attribute to the module, so
+# loading it here, first, keeps ``dateline.timeline`` the function for good, while
+# ``from dateline.timeline import build_timeline`` still finds the module.
+import dateline.timeline  # noqa: F401  (isort: skip)
+from dateline.api import extract, extract_many, ingest, json_schema, timeline
 from dateline.config import Settings, load_settings
 from dateline.errors import (
     ConfigError,
@@ -24,6 +29,7 @@ from dateline.records import (
     Quantity,
     Quote,
     Rejection,
+    Timeline,
     Timex,
 )
 
@@ -47,10 +53,12 @@ __all__ = [
     "Rejection",
     "Settings",
     "StageError",
+    "Timeline",
     "Timex",
     "extract",
     "extract_many",
     "ingest",
     "json_schema",
     "load_settings",
+    "timeline",
 ]

@@ -65,8 +65,9 @@ class LinkingSettings(Section):
     # Which pairwise scorer links mentions: the model shipped in package data ("trained")
     # or the hand-set weights it replaced ("rules").
     scorer: Literal["trained", "rules"] = "trained"
-    # Average pair probability at or above which two groups of mentions are one event.
-    threshold: float = Field(default=0.5, gt=0.0, lt=1.0)
+    # Average pair probability at or above which two groups of mentions are one event;
+    # unset: the threshold tuned with the scorer (shipped beside its weights).
+    threshold: float | None = Field(default=None, gt=0.0, lt=1.0)
     # Restatements inside one article: minimum pair probability to share an event group.
     restatement_threshold: float = Field(default=0.5, gt=0.0, lt=1.0)
 

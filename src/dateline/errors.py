@@ -48,6 +48,8 @@ CATALOGUE: dict[str, str] = {
     "DL240": "Invalid timeline window: --from {date_from} is after --to {date_to}; "
              "give --from on or before --to.",
     "DL241": "Unknown record {value!r} for the JSON Schema. Valid records: {choices}.",
+    "DL242": "No store at {path}: nothing has been ingested there. Run `dateline ingest "
+             "PATH... --db {path}` first, or give --db the store you ingested into.",
     # stages
     "DL301": "Stage '{stage}' failed on article {article_id}: {reason}.",
     # store

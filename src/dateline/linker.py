@@ -87,10 +87,14 @@ MAX_ARGUMENT_COUNTRIES = 3
 UNKNOWN = "?"
 
 
+def families_of(*types: str | None) -> list[str]:
+    """Return the sorted type families of the given PLOVER types (None skipped)."""
+    return sorted({TYPE_FAMILIES.get(t.upper(), "other") for t in types if t})
+
+
 def type_families(mention: EventMention) -> list[str]:
     """Return the sorted type families of a mention's type and alternative type."""
-    types = [mention.type] + ([mention.alt_type] if mention.alt_type else [])
-    return sorted({TYPE_FAMILIES.get(t.upper(), "other") for t in types})
+    return families_of(mention.type, mention.alt_type)
 
 
 def date_interval(value: str | None) -> tuple[int, int] | None:
@@ -200,9 +204,16 @@ FEATURES: tuple[str, ...] = (
     "arguments",
     "numbers",
     "published_gap",
+    "names",
+    "article_words",
+    "article_names",
+    "trigger_same_x_article",
+    "trigger_overlap_x_context",
 )
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 _NUMBER = re.compile(r"\d[\d,.]*")
+# A capitalised word not opening its text: a name ("Sudzha", "Reuters") in most cases.
+_NAME = re.compile(r"(?<=[\w,;:)] )[A-Z][\w-]+")
 NEAR_KM = 50.0
 FAR_KM = 300.0
 GAP_SCALE_DAYS = 30.0
@@ -243,6 +254,12 @@ def _numbers(mention: EventMention) -> frozenset[float]:
     return frozenset(values)
 
 
+def _names(text: str | None) -> frozenset[str]:
+    if not text:
+        return frozenset()
+    return frozenset(w.lower() for w in _NAME.findall(text) if w.lower() not in STOP_WORDS)
+
+
 def _argument_names(mention: EventMention) -> frozenset[str]:
     names = {" ".join(a.name.lower().split()) for a in [*mention.actors, *mention.targets]}
     return frozenset(n for n in names if n)
@@ -266,10 +283,50 @@ class Profile:
     lon: float | None
     arguments: frozenset[str]
     numbers: frozenset[float]
+    names: frozenset[str]
+    article_words: frozenset[str]
+    article_names: frozenset[str]
 
 
-def profile(mention: EventMention) -> Profile:
-    """Return the scoring profile of one mention (not stable API)."""
+@dataclass(frozen=True, slots=True)
+class ArticleBag:
+    """The words and names of all mentions of one article seen together (not stable API)."""
+
+    words: frozenset[str]
+    names: frozenset[str]
+
+
+def article_bags(mentions: Iterable[EventMention]) -> dict[str, ArticleBag]:
+    """Pool the words and names of each article's mentions and its title (not stable API).
+
+    The events of one article tell its story together: pooling them gives each mention the
+    article's context, which separates two similar happenings (two earthquakes, two
+    arrests) better than one sentence does.
+    """
+    texts: dict[str, set[str]] = {}
+    for mention in mentions:
+        texts.setdefault(mention.article_id, set()).update(
+            t for t in (mention.text, mention.title) if t
+        )
+    bags: dict[str, ArticleBag] = {}
+    for article_id, parts in texts.items():
+        ordered = sorted(parts)
+        bags[article_id] = ArticleBag(
+            words=frozenset().union(*(_content_stems(t) for t in ordered)),
+            names=frozenset().union(*(_names(t) for t in ordered)),
+        )
+    return bags
+
+
+def profile(mention: EventMention, bag: ArticleBag | None = None) -> Profile:
+    """Return the scoring profile of one mention (not stable API).
+
+    Args:
+        mention: the mention.
+        bag: its article's pooled words (``article_bags``); the mention's own when None.
+    """
+    if bag is None:
+        bag = article_bags([mention])[mention.article_id]
     interval = date_interval(mention.date)
     dated = interval is not None and interval[1] - interval[0] < MAX_WINDOW_DAYS
     where = mention.location
@@ -288,6 +345,9 @@ def profile(mention: EventMention) -> Profile:
         lon=where.lon if where is not None else None,
         arguments=_argument_names(mention),
         numbers=_numbers(mention),
+        names=_names(mention.text),
+        article_words=bag.words,
+        article_names=bag.names,
     )
 
 
@@ -303,11 +363,12 @@ def _gap_days(a: tuple[int, int], b: tuple[int, int]) -> int:
     return max(0, a[0] - b[1], b[0] - a[1])
 
 
-def _km(a: Profile, b: Profile) -> float:
-    lat1, lon1, lat2, lon2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))  # type: ignore[arg-type]
+def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance between two points in kilometres (haversine)."""
+    phi1, lam1, phi2, lam2 = map(math.radians, (lat1, lon1, lat2, lon2))
     h = (
-        math.sin((lat2 - lat1) / 2) ** 2
-        + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+        math.sin((phi2 - phi1) / 2) ** 2
+        + math.cos(phi1) * math.cos(phi2) * math.sin((lam2 - lam1) / 2) ** 2
     )
     return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
 
@@ -317,14 +378,18 @@ def pair_features(a: Profile, b: Profile) -> list[float]:
     date_known = a.when is not None and b.when is not None
     gap = _gap_days(a.when, b.when) if date_known else 0  # type: ignore[arg-type]
     placed = None not in (a.lat, a.lon, b.lat, b.lon)
-    km = _km(a, b) if placed else 0.0
+    km = distance_km(a.lat, a.lon, b.lat, b.lon) if placed else 0.0  # type: ignore[arg-type]
     published = a.published is not None and b.published is not None
+    trigger_same = float(a.stems == b.stems)
+    trigger_overlap = _jaccard(a.stems, b.stems)
+    context = _jaccard(a.words, b.words)
+    article_words = _jaccard(a.article_words, b.article_words)
     return [
-        float(a.stems == b.stems),
-        _jaccard(a.stems, b.stems),
+        trigger_same,
+        trigger_overlap,
         ratio(a.trigger, b.trigger) / 100.0,
         float(bool(a.stems & b.words) or bool(b.stems & a.words)),
-        _jaccard(a.words, b.words),
+        context,
         _jaccard(a.title, b.title),
         float(a.article_id == b.article_id),
         float(a.type == b.type),
@@ -338,6 +403,11 @@ def pair_features(a: Profile, b: Profile) -> list[float]:
         min(abs(a.published - b.published), GAP_SCALE_DAYS) / GAP_SCALE_DAYS  # type: ignore[operator]
         if published
         else 0.0,
+        _jaccard(a.names, b.names),
+        article_words,
+        _jaccard(a.article_names, b.article_names),
+        trigger_same * article_words,
+        trigger_overlap * context,
     ]
 
 
@@ -351,6 +421,7 @@ class Scorer:
     name: str
     weights: tuple[float, ...]
     bias: float
+    threshold: float = 0.5
 
     def probability(self, features: Sequence[float]) -> float:
         """Return the probability that a pair reports the same event."""
@@ -376,14 +447,20 @@ RULE_WEIGHTS: dict[str, float] = {
     "arguments": 2.0,
     "numbers": 0.5,
     "published_gap": -1.0,
+    "names": 1.0,
+    "article_words": 2.0,
+    "article_names": 1.0,
+    "trigger_same_x_article": 2.0,
+    "trigger_overlap_x_context": 0.0,
 }
 RULE_BIAS = -3.0
+RULE_THRESHOLD = 0.5
 MODEL_FILE = "data/linking/scorer.json"
 
 
 def rule_scorer() -> Scorer:
     """Return the hand-weighted scorer."""
-    return Scorer("rules", tuple(RULE_WEIGHTS[f] for f in FEATURES), RULE_BIAS)
+    return Scorer("rules", tuple(RULE_WEIGHTS[f] for f in FEATURES), RULE_BIAS, RULE_THRESHOLD)
 
 
 @functools.cache
@@ -397,7 +474,12 @@ def trained_scorer() -> Scorer:
         return rule_scorer()
     model = json.loads(path.read_text(encoding="utf-8"))
     weights = model["weights"]
-    return Scorer("trained", tuple(float(weights[f]) for f in FEATURES), float(model["bias"]))
+    return Scorer(
+        "trained",
+        tuple(float(weights[f]) for f in FEATURES),
+        float(model["bias"]),
+        float(model["threshold"]),
+    )
 
 
 def scorer_for(settings: LinkingSettings) -> Scorer:
@@ -408,7 +490,9 @@ def scorer_for(settings: LinkingSettings) -> Scorer:
 def score_pair(a: EventMention, b: EventMention, settings: LinkingSettings | None = None) -> float:
     """Return the probability that two mentions report the same real-world event."""
     chosen = scorer_for(settings or LinkingSettings())
-    return chosen.probability(pair_features(profile(a), profile(b)))
+    bags = article_bags([a, b])
+    features = pair_features(profile(a, bags[a.article_id]), profile(b, bags[b.article_id]))
+    return chosen.probability(features)
 
 
 # --------------------------------------------------------------------------- linking
@@ -549,6 +633,7 @@ def link_mentions(
     stored: Sequence[EventMention] = (),
     *,
     settings: LinkingSettings | None = None,
+    scorer: Scorer | None = None,
 ) -> LinkResult:
     """Assign cross-article cluster ids to new mentions, joining stored clusters or opening new.
 
@@ -558,7 +643,8 @@ def link_mentions(
          cluster is one group;
       3. every pair sharing a block key (``block_keys``), at least one of them new, is scored;
       4. groups merge by average link, best first, while the average probability reaches
-         ``settings.threshold``; two stored clusters never merge;
+         the threshold (``settings.threshold``, else the scorer's own); two stored
+         clusters never merge;
       5. a group holding a stored cluster keeps its id; any other opens a cluster named
          after its smallest mention id (``cluster_id``), so ids do not depend on input order.
 
@@ -567,6 +653,8 @@ def link_mentions(
         stored: already-linked mentions, at least those sharing a block key with a new one.
             A stored mention without a cluster is its own cluster.
         settings: the ``[linking]`` settings; defaults when None.
+        scorer: a pairwise scorer to use instead of the one the settings select (training
+            and evaluation compare candidate scorers this way).
 
     Returns:
         The new mentions in input order with ``cluster`` set, and the clusters opened/joined.
@@ -577,10 +665,11 @@ def link_mentions(
     relevant = [stored_by_id[k] for k in sorted(stored_by_id)]
     mentions = fresh + relevant
     is_new = [True] * len(fresh) + [False] * len(relevant)
-    profiles = [profile(m) for m in mentions]
+    bags = article_bags(mentions)
+    profiles = [profile(m, bags[m.article_id]) for m in mentions]
     keys = [block_keys(m) for m in mentions]
     groups, group_of = _initial_groups(mentions, is_new)
-    chosen = scorer_for(settings)
+    chosen = scorer or scorer_for(settings)
     links: dict[tuple[int, int], list[float]] = {}
     for i, j in _candidate_pairs(keys, is_new):
         g, h = group_of[i], group_of[j]
@@ -590,7 +679,8 @@ def link_mentions(
         link = links.setdefault((min(g, h), max(g, h)), [0.0, 0])
         link[0] += probability
         link[1] += 1
-    _agglomerate(groups, links, settings.threshold)
+    threshold = settings.threshold if settings.threshold is not None else chosen.threshold
+    _agglomerate(groups, links, threshold)
     assigned: dict[str, str] = {}
     opened: set[str] = set()
     joined: set[str] = set()

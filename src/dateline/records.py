@@ -548,6 +548,11 @@ class TimelineEntry(Record):
     action: str = Field(description="The most common trigger, e.g. 'evacuated'")
     targets: list[str] = Field(default_factory=list)
     place: PlaceRef | None = None
+    modality: Modality = Field(
+        default="asserted",
+        description="How the reports put it, most common first: 'hypothetical' when it is only "
+        "proposed; denials are not counted here",
+    )
     mentions: list[TimelineMention]
     corroboration: Corroboration
     contradictions: list[str] = Field(

@@ -27,6 +27,7 @@ match when their normalised words are the same or one set holds the other ("Meri
 from __future__ import annotations
 
 import calendar
+import functools
 import logging
 import math
 import re
@@ -35,7 +36,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from dateline.errors import InputError
 from dateline.records import (
@@ -106,7 +107,7 @@ def build_timeline(
     Args:
         mentions: event mentions from any number of articles, ``cluster`` set by the linker.
         about: keep entries whose reports mention every word of it (case-insensitive) in
-            their sentence, title, actors, targets, place, trigger, type or sources.
+            their sentence, actors, targets, place, trigger, type, outlet or sources.
         date_from: keep entries whose date can fall on or after this day.
         date_to: keep entries whose date can fall on or before this day.
 
@@ -131,7 +132,7 @@ def build_timeline(
     contradictions = _entry_contradictions(drafts, raw, origins)
     series = _figure_series(drafts, raw, origins)
     contradictions += _figure_contradictions(series, start=len(contradictions) + 1)
-    entries = [_attach_ids(d, contradictions, series) for d in drafts]
+    entries = _attach_ids(drafts, contradictions, series)
     logger.info(
         "timeline: %d mentions, %d entries, %d contradictions, %d figure series",
         len(mentions),
@@ -166,7 +167,13 @@ def _entry_id(mention: EventMention) -> str:
 
 
 def _mention_order(mention: EventMention) -> tuple:
-    return (mention.published or date.max, mention.outlet or "", mention.article_id, mention.span)
+    return (
+        mention.published or date.max,
+        mention.outlet or "",
+        mention.article_id,
+        mention.span,
+        mention.mention_id,
+    )
 
 
 def _matches(members: list[EventMention], about: str | None) -> bool:
@@ -177,7 +184,8 @@ def _matches(members: list[EventMention], about: str | None) -> bool:
 
 
 def _searchable(mention: EventMention) -> str:
-    parts = [mention.text, mention.title or "", mention.trigger, mention.type, mention.outlet or ""]
+    # Not the title: it names what the whole article is about, not this event.
+    parts = [mention.text, mention.trigger, mention.type, mention.outlet or ""]
     parts += [a.name for a in mention.actors] + [a.name for a in mention.targets]
     parts += [s.name for s in mention.attribution.sources]
     if mention.location is not None:
@@ -202,6 +210,7 @@ def _entry_order(entry: TimelineEntry) -> tuple:
 # --------------------------------------------------------------------------- dates
 
 
+@functools.lru_cache(maxsize=4096)
 def date_bounds(value: str | None) -> _Bounds | None:
     """Return the first and last day a TIMEX3 date value can stand for, and its precision.
 
@@ -310,13 +319,20 @@ class _OriginResolver:
             s.name for m in mentions for s in m.attribution.sources if s.kind in IDENTIFIABLE_KINDS
         }
         self._canonical = _canonical_names(names)
+        self._origins: dict[str, _Origin] = {}
 
     def canonical(self, name: str) -> str:
         """Return the display name of the source ``name`` stands for."""
         return self._canonical.get(name, name)
 
     def origin(self, mention: EventMention) -> _Origin:
-        """Return the original source ``mention`` rests on."""
+        """Return the original source ``mention`` rests on (computed once per mention)."""
+        found = self._origins.get(mention.mention_id)
+        if found is None:
+            found = self._origins[mention.mention_id] = self._find_origin(mention)
+        return found
+
+    def _find_origin(self, mention: EventMention) -> _Origin:
         outlet = mention.outlet or f"article {mention.article_id}"
         chain = [s for s in mention.attribution.sources if not self._is_own(s, mention)]
         identifiable = [s for s in chain if s.kind in IDENTIFIABLE_KINDS]
@@ -341,25 +357,24 @@ def _canonical_names(names: set[str]) -> dict[str, str]:
     """Map each name to the longest name it matches, longest names first so the mapping
     does not depend on input order."""
     mapping: dict[str, str] = {}
-    canon: list[tuple[str, str]] = []  # (normalised, display)
+    normalised: list[str] = []
+    displays: list[str] = []
     # A lower-case leading article reads better mid-sentence ("citing the fire service").
     for name in sorted(names, key=lambda n: (-len(_normalise(n)), not n[:1].islower(), n)):
         norm = _normalise(name)
-        match = next(
-            (
-                display
-                for other, display in canon
-                if norm and fuzz.token_set_ratio(norm, other) >= SOURCE_NAME_MATCH
-            ),
-            None,
+        match = process.extractOne(
+            norm, normalised, scorer=fuzz.token_set_ratio, score_cutoff=SOURCE_NAME_MATCH
         )
-        if match is None:
-            canon.append((norm, name))
-            match = name
-        mapping[name] = match
+        if match is None or not norm:
+            normalised.append(norm)
+            displays.append(name)
+            mapping[name] = name
+        else:
+            mapping[name] = displays[match[2]]
     return mapping
 
 
+@functools.lru_cache(maxsize=16384)
 def _normalise(name: str) -> str:
     text = _POSSESSIVE.sub("", " ".join(name.split()))
     return _LEADING_ARTICLE.sub("", text).casefold()
@@ -441,6 +456,7 @@ def _draft_entry(
         action=_most_common(m.trigger for m in reports),
         targets=_distinct(a.name for m in reports for a in m.targets),
         place=_place(reports),
+        modality=_most_common(m.modality for m in reports),
         mentions=[_timeline_mention(m, m.mention_id in denials, origins) for m in members],
         corroboration=_corroboration(reports, origins),
     )
@@ -495,14 +511,21 @@ def _summary(lead: EventMention) -> str:
 
 
 def _attach_ids(
-    entry: TimelineEntry, contradictions: list[Contradiction], series: list[FigureSeries]
-) -> TimelineEntry:
-    return entry.model_copy(
-        update={
-            "contradictions": [c.id for c in contradictions if entry.id in c.entries],
-            "figures": [s.id for s in series if any(p.entry == entry.id for p in s.points)],
-        }
-    )
+    entries: list[TimelineEntry], contradictions: list[Contradiction], series: list[FigureSeries]
+) -> list[TimelineEntry]:
+    """Each entry with the ids of the contradictions and figure series that involve it."""
+    found: dict[str, list[str]] = defaultdict(list)
+    for contradiction in contradictions:
+        for entry_id in contradiction.entries:
+            found[entry_id].append(contradiction.id)
+    figures: dict[str, list[str]] = defaultdict(list)
+    for figure in series:
+        for entry_id in _distinct(p.entry for p in figure.points):
+            figures[entry_id].append(figure.id)
+    return [
+        entry.model_copy(update={"contradictions": found[entry.id], "figures": figures[entry.id]})
+        for entry in entries
+    ]
 
 
 # --------------------------------------------------------------------------- contradictions
@@ -525,7 +548,8 @@ def _entry_contradictions(
 def _occurrence_contradiction(
     entry_id: str, members: list[EventMention], origins: _OriginResolver, number: int
 ) -> Contradiction | None:
-    reported, denied = _occurrences(members), _denials(members)
+    denied = _denials(members)
+    reported = [m for m in _occurrences(members) if any(_same_kind(m, d) for d in denied)]
     if not reported or not denied:
         return None
     explanation = (
@@ -538,6 +562,16 @@ def _occurrence_contradiction(
         entries=[entry_id],
         mentions=[m.mention_id for m in reported + denied],
     )
+
+
+def _same_kind(a: EventMention, b: EventMention) -> bool:
+    """Whether two reports tell the same kind of happening (a PLOVER type in common).
+
+    Contradictions compare reports of one kind only: a cluster is the linker's call, and a
+    denial of arrests says nothing about evacuations the linker may have put beside them.
+    """
+    kinds_a = {a.type, a.alt_type} - {None}
+    return bool(kinds_a & ({b.type, b.alt_type} - {None}))
 
 
 def _attributed(members: list[EventMention], origins: _OriginResolver) -> str:
@@ -570,7 +604,7 @@ def _date_contradiction(
         (a, b)
         for i, a in enumerate(dated)
         for b in dated[i + 1 :]
-        if a[1] != b[1] and _knew_both(a, b)
+        if a[1] != b[1] and _same_kind(a[0], b[0]) and _knew_both(a, b)
     ]
     if not clashing:
         return None

@@ -34,6 +34,7 @@ CSV_COLUMNS: tuple[str, ...] = (
     "action",
     "targets",
     "place",
+    "modality",
     "lat",
     "lon",
     "outlets",
@@ -84,7 +85,8 @@ def _heading(timeline: Timeline) -> str:
         end = timeline.date_to.isoformat() if timeline.date_to else "..."
         scope.append(f"from {start} to {end}")
     counts = (
-        f"{len(timeline.entries)} event(s), {len(timeline.contradictions)} contradiction(s), "
+        f"{_count(len(timeline.entries), 'event')}, "
+        f"{_count(len(timeline.contradictions), 'contradiction')}, "
         f"{len(timeline.figures)} figure series"
     )
     return "Timeline" + (" " + ", ".join(scope) if scope else "") + f": {counts}"
@@ -104,8 +106,12 @@ def describe_date(when: TimelineDate) -> str:
     return text + (", published" if when.basis == "publication" else "")
 
 
+REPORTED_AS_FACT = frozenset({"asserted", "reported"})
+
+
 def _entry_block(entry: TimelineEntry, contradictions: dict[str, Contradiction]) -> list[str]:
-    lines = _wrap(f"{describe_date(entry.date)}  {entry.type}  {entry.summary}", indent="")
+    kind = entry.type if entry.modality in REPORTED_AS_FACT else f"{entry.type} ({entry.modality})"
+    lines = _wrap(f"{describe_date(entry.date)}  {kind}  {entry.summary}", indent="")
     who = ", ".join(entry.actors) or "?"
     whom = ", ".join(entry.targets) or "-"
     lines += _wrap(f"who -> whom: {who} -> {whom}")
@@ -139,15 +145,16 @@ def _report(mention: TimelineMention) -> str:
 
 def _corroboration_line(entry: TimelineEntry) -> str:
     c = entry.corroboration
-    names = ", ".join(
-        s.name + (" (relayed by " + ", ".join(s.outlets) + ")" if len(s.outlets) > 1 else "")
-        for s in c.sources
-    )
+    names = ", ".join(s.name for s in c.sources)
     verdict = "corroborated" if c.corroborated else "not corroborated"
     return (
-        f"corroboration: {c.outlet_count} outlet(s), {c.independent_count} independent "
-        f"source(s): {names}; {verdict}"
+        f"corroboration: {_count(c.outlet_count, 'outlet')}, "
+        f"{_count(c.independent_count, 'independent source')} ({names}); {verdict}"
     )
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}" + ("" if number == 1 else "s")
 
 
 def _series_block(series: FigureSeries) -> list[str]:
@@ -197,6 +204,7 @@ def timeline_csv_rows(timeline: Timeline) -> Iterator[dict[str, object]]:
             "action": entry.action,
             "targets": "; ".join(entry.targets),
             "place": place.name if place else "",
+            "modality": entry.modality,
             "lat": place.lat if place and place.lat is not None else "",
             "lon": place.lon if place and place.lon is not None else "",
             "outlets": "; ".join(c.outlets),

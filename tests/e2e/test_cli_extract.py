@@ -123,8 +123,11 @@ def test_cli_schema_is_json_schema() -> None:
     assert schema["title"] == "Extraction" and "events" in schema["properties"]
 
 
-def test_cli_demo_prints_summary() -> None:
-    result = runner.invoke(app, ["demo"])
+def test_cli_summary_of_the_bundled_article() -> None:
+    from importlib import resources
+
+    sample = resources.files("dateline").joinpath("sample", "harbour-chronicle.txt")
+    result = runner.invoke(app, ["extract", str(sample), "-p", "2025-03-14", "-f", "summary"])
     assert result.exit_code == 0, result.output
     assert "Storm Elsa" in result.stdout
     assert "Dates (" in result.stdout and "2025-03-03" in result.stdout

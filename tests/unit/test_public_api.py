@@ -30,11 +30,13 @@ def test_public_all_is_sorted_and_pinned() -> None:
         "Rejection",
         "Settings",
         "StageError",
+        "Timeline",
         "Timex",
         "extract",
         "extract_many",
         "ingest",
         "json_schema",
+        "timeline",
         "load_settings",
     }
     for name in dateline.__all__:
@@ -59,3 +61,24 @@ def test_schema_lists_every_section() -> None:
     props = dateline.json_schema()["properties"]
     for key in ("article", "timexes", "quantities", "entities", "places", "quotes", "events"):
         assert key in props
+
+
+def test_timeline_is_the_function_even_after_its_module_is_imported() -> None:
+    import dateline.timeline  # noqa: F401
+    from dateline.timeline import build_timeline
+
+    assert dateline.timeline is dateline.api.timeline
+    assert callable(build_timeline)
+
+
+def test_schema_of_the_timeline_record() -> None:
+    schema = dateline.json_schema("timeline")
+    assert schema["title"] == "Timeline"
+    assert set(schema["properties"]) == {
+        "about",
+        "date_from",
+        "date_to",
+        "entries",
+        "contradictions",
+        "figures",
+    }

@@ -66,23 +66,45 @@ def build_extraction(
         article=article,
         sentences=[Sentence(id="S1", article_id=aid, span=(0, end), stage="parse@t", paragraph=0)],
         timexes=[
-            Timex(id="T1", article_id=aid, span=(0, 3), stage="timexes@t", text=text[:3],
-                  type="DATE", value=event_date)
+            Timex(
+                id="T1",
+                article_id=aid,
+                span=(0, 3),
+                stage="timexes@t",
+                text=text[:3],
+                type="DATE",
+                value=event_date,
+            )
         ],  # fmt: skip
         quantities=[
-            Quantity(id="Q1", article_id=aid, span=(1, 2), stage="quantities@t", text=text[1:2],
-                     value=3000.0, approx=True, counted="people")
+            Quantity(
+                id="Q1",
+                article_id=aid,
+                span=(1, 2),
+                stage="quantities@t",
+                text=text[1:2],
+                value=3000.0,
+                approx=True,
+                counted="people",
+            )
         ],  # fmt: skip
         entities=[
-            Entity(id="E1", article_id=aid, span=(0, 2), stage="entities@t", name="Riverton Council",
-                   type="ORG", mentions=[(0, 2)])
+            Entity(
+                id="E1",
+                article_id=aid,
+                span=(0, 2),
+                stage="entities@t",
+                name="Riverton Council",
+                type="ORG",
+                mentions=[(0, 2)],
+            )
         ],  # fmt: skip
         events=[event],
         notices=[Notice(code="W001", message="a notice")],
     )
 
 
-@pytest.fixture()
+@pytest.fixture(scope="session")
 def extraction_factory():
     """The ``build_extraction`` helper, as a fixture."""
     return build_extraction

@@ -15,25 +15,48 @@ HARBOUR = "Dock workers walked out at the harbour of Porto Alegre on Monday."
 VALLEY = "Farmers blocked the valley road near Lowmoor in early May."
 
 
-@pytest.fixture()
-def filled(store_url, extraction_factory):
-    """A store holding three articles from two outlets, closed after the test."""
-    store = open_store(store_url)
+def _fill(url: str, extraction_factory):
+    """Open the store at ``url`` and add three articles from two outlets."""
+    store = open_store(url)
     store.add_extractions(
         [
             extraction_factory(RIVERTON),
             extraction_factory(
-                HARBOUR, outlet="Harbour Daily", event_type="COERCE", event_date="2025-05-12",
-                place=("Porto Alegre", -30.03, -51.23, "BR"), actors=("dock workers",),
-                targets=("the port operator",), source="union",
+                HARBOUR,
+                outlet="Harbour Daily",
+                event_type="COERCE",
+                event_date="2025-05-12",
+                place=("Porto Alegre", -30.03, -51.23, "BR"),
+                actors=("dock workers",),
+                targets=("the port operator",),
+                source="union",
             ),
             extraction_factory(
-                VALLEY, event_date="2025-05", place=None, actors=("farmers",), targets=(),
+                VALLEY,
+                event_date="2025-05",
+                place=None,
+                actors=("farmers",),
+                targets=(),
                 source=None,
             ),
         ],  # fmt: skip
         block_keys=lambda m: [f"{m.type}|{m.date}"],
     )
+    return store
+
+
+@pytest.fixture(scope="module")
+def filled(module_store_url, extraction_factory):
+    """A store with three articles, shared by the tests that only read it."""
+    store = _fill(module_store_url, extraction_factory)
+    yield store
+    store.close()
+
+
+@pytest.fixture()
+def writable(store_url, extraction_factory):
+    """A store with the same three articles, for one test that changes it."""
+    store = _fill(store_url, extraction_factory)
     yield store
     store.close()
 
@@ -117,7 +140,8 @@ def test_storage_events_page_in_date_order(filled) -> None:
     assert page.outlet == "Harbour Daily" and page.title == "A report" and page.cluster is None
 
 
-def test_storage_set_clusters_updates_mentions_and_stats(filled) -> None:
+def test_storage_set_clusters_updates_mentions_and_stats(writable) -> None:
+    filled = writable
     riverton, harbour, valley = (f"{content_id(t)}/EV1" for t in (RIVERTON, HARBOUR, VALLEY))
     assert filled.set_clusters({riverton: "c-a", valley: "c-a", harbour: "c-b", "x/EV9": "c"}) == 3
     assert {m.text for m in filled.mentions(cluster="c-a")} == {RIVERTON, VALLEY}
