@@ -32,6 +32,8 @@ DEFAULT_BATCH_SIZE = 32
 # Unlinked mentions left by an interrupted run are linked in chunks of this many, each chunk
 # committed before the next so that later chunks see earlier ones as stored.
 RESUME_CHUNK = 2000
+# Inputs are checked against the store this many at a time, in one query per chunk.
+LOOKUP_CHUNK = 256
 
 Progress = Callable[[str], None]
 
@@ -128,26 +130,40 @@ def _unseen(
     store: Store, items: Iterable[Article | Rejection], tally: _Tally, notify: Progress
 ) -> Iterator[Article | Rejection]:
     """Pass on Rejections and articles not stored yet; count the stored ones as skipped."""
-    owners: dict[str, str] = {}  # article id -> content hash, for ids met in this run
-    seen: set[str] = set()
-    for item in items:
-        if isinstance(item, Rejection):
+    owners: dict[str, str] = {}  # article id -> content hash, stored or met in this run
+    seen: set[str] = set()  # content hashes stored or met in this run
+    for chunk in _chunks(items, LOOKUP_CHUNK):
+        articles = [item for item in chunk if isinstance(item, Article)]
+        seen |= store.stored_hashes(content_id(a.text) for a in articles)
+        owners.update(store.article_hashes(a.id for a in articles if a.id not in owners))
+        for item in chunk:
+            if isinstance(item, Rejection):
+                yield item
+                continue
+            digest = content_id(item.text)
+            if digest in seen:
+                tally.skipped += 1
+                notify("skipped")
+                continue
+            if owners.get(item.id, digest) != digest:
+                source = item.source or item.id
+                text = message("DL407", source=source, article_id=item.id)
+                yield Rejection(source=source, code="DL407", message=text)
+                continue
+            owners[item.id] = digest
+            seen.add(digest)
             yield item
-            continue
-        digest = content_id(item.text)
-        if digest in seen or store.has_article(digest):
-            tally.skipped += 1
-            notify("skipped")
-            continue
-        owner = owners.get(item.id) or store.article_hash(item.id)
-        if owner is not None and owner != digest:
-            source = item.source or item.id
-            text = message("DL407", source=source, article_id=item.id)
-            yield Rejection(source=source, code="DL407", message=text)
-            continue
-        owners[item.id] = digest
-        seen.add(digest)
-        yield item
+
+
+def _chunks(items: Iterable[Article | Rejection], size: int) -> Iterator[list]:
+    chunk: list = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
 
 
 def _commit(

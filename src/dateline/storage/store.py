@@ -218,6 +218,26 @@ class Store:
         with self._reading() as conn:
             return conn.execute(query).first() is not None
 
+    def stored_hashes(self, content_hashes: Iterable[str]) -> set[str]:
+        """Return which of these content hashes are stored (one query for many articles)."""
+        wanted = sorted(set(content_hashes))
+        if not wanted:
+            return set()
+        art = schema.articles
+        query = sa.select(art.c.content_hash).where(art.c.content_hash.in_(wanted))
+        with self._reading() as conn:
+            return set(conn.execute(query).scalars())
+
+    def article_hashes(self, article_ids: Iterable[str]) -> dict[str, str]:
+        """Return the content hash of each of these article ids that is stored."""
+        wanted = sorted(set(article_ids))
+        if not wanted:
+            return {}
+        art = schema.articles
+        query = sa.select(art.c.id, art.c.content_hash).where(art.c.id.in_(wanted))
+        with self._reading() as conn:
+            return {row.id: row.content_hash for row in conn.execute(query)}
+
     def article_hash(self, article_id: str) -> str | None:
         """Return the content hash stored for ``article_id``, or None when it is not stored."""
         art = schema.articles

@@ -68,3 +68,10 @@ def test_storage_ingest_links_mentions_an_interrupted_run_left(store_url, story_
 def test_storage_ingest_batch_of_one_commits_each_article(store_url, story_jsonl) -> None:
     report = dateline.ingest(story_jsonl, store_url, batch_size=1)
     assert (report.added, report.batches) == (4, 4)
+
+
+def test_storage_ingest_skips_a_text_repeated_in_one_run(store_url, tmp_path) -> None:
+    row = {"text": "Police arrested 12 protesters in York on Monday.\n", "published": "2025-06-03"}
+    source = _lines(tmp_path / "twice.jsonl", [row, row])
+    report = dateline.ingest(source, store_url)
+    assert (report.added, report.skipped) == (1, 1)

@@ -208,3 +208,10 @@ def test_storage_negative_page_is_dl406(filled) -> None:
     with pytest.raises(StoreError) as info:
         filled.events(limit=-1)
     assert info.value.code == "DL406"
+
+
+def test_storage_bulk_lookups(filled) -> None:
+    riverton, other = content_id(RIVERTON), content_id("never stored")
+    assert filled.stored_hashes([riverton, other, riverton]) == {riverton}
+    assert filled.stored_hashes([]) == set()
+    assert filled.article_hashes([riverton, "missing"]) == {riverton: riverton}
