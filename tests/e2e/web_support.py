@@ -210,9 +210,9 @@ def chromium_browser():
             browser.close()
 
 
-def screenshot(page, name: str) -> Path:
-    """Save a full-page screenshot under test-artifacts/ and return its path."""
+def screenshot(page, name: str, full_page: bool = True) -> Path:
+    """Save a screenshot (the whole page, or the window) under test-artifacts/."""
     ARTIFACTS.mkdir(exist_ok=True)
     path = ARTIFACTS / f"{name}.png"
-    page.screenshot(path=str(path), full_page=True)
+    page.screenshot(path=str(path), full_page=full_page)
     return path

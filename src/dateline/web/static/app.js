@@ -125,7 +125,10 @@ async function openSource(mention) {
   state.opened = mention;
   const panel = $("article");
   panel.hidden = false;
+  delete panel.dataset.mention;
   $("article-title").textContent = "Loading the source…";
+  $("article-meta").replaceChildren();
+  $("article-text").replaceChildren();
   const { body } = await getJson(`/api/articles/${encodeURIComponent(mention.article_id)}`);
   const article = body.article;
   $("article-title").textContent = article.title || "Untitled article";
@@ -136,6 +139,7 @@ async function openSource(mention) {
     url ? " · " : "", url ? el("a", { href: url, rel: "noopener noreferrer", target: "_blank" }, "original") : "",
     !url && article.url ? el("span", { class: "unsafe-url" }, ` · ${article.url}`) : "");
   $("article-text").replaceChildren(...highlighted(article.text, sentenceSpan(body, mention.span)));
+  panel.dataset.mention = mention.mention_id;
   const mark = $("article-text").querySelector("mark");
   panel.focus({ preventScroll: true });
   if (mark) mark.scrollIntoView({ block: "center" });
