@@ -57,19 +57,45 @@ def test_web_api_timeline_is_the_cli_json(api: httpx.Client, story_db: str) -> N
     assert served == expected
 
 
-def test_web_api_timeline_filters_keep_whole_entries(api: httpx.Client) -> None:
-    response = api.get("/api/timeline", params={"outlet": "Radio Achaia", "type": "COERCE"})
-    timeline = response.json()
-    assert response.headers["X-Total-Count"] == "1"
-    [entry] = timeline["entries"]
-    assert "arrested" in entry["summary"]
-    # the entry keeps every report, not only Radio Achaia's
-    assert {m["outlet"] for m in entry["mentions"]} == {
-        "Northern Ledger",
-        "Patras Post",
-        "Radio Achaia",
-    }
-    assert {c["kind"] for c in timeline["contradictions"]} == {"occurrence", "date"}
+@pytest.mark.parametrize(
+    "params",
+    [{"outlet": "Radio Achaia"}, {"type": "AID"}, {"place": "patras"}, {"q": "evacuated"}],
+)
+def test_web_api_timeline_filters_keep_whole_entries(api: httpx.Client, params: dict) -> None:
+    full = {e["id"]: e for e in api.get("/api/timeline").json()["entries"]}
+    response = api.get("/api/timeline", params=params)
+    shown = response.json()
+    kept = [e["id"] for e in shown["entries"]]
+    expected = [i for i, e in full.items() if _matches(e, params)]
+    assert kept == expected and kept
+    assert response.headers["X-Total-Count"] == str(len(kept))
+    for entry in shown["entries"]:
+        assert entry == full[entry["id"]]  # every report kept, not only the matching one
+    ids = set(kept)
+    assert all(ids & set(c["entries"]) for c in shown["contradictions"])
+
+
+def _matches(entry: dict, params: dict) -> bool:
+    """The filter rules, written out independently for the test."""
+    if "outlet" in params:
+        return params["outlet"] in {m["outlet"] for m in entry["mentions"]}
+    if "type" in params:
+        return entry["type"] == params["type"]
+    if "place" in params:
+        return params["place"] in (entry["place"] or {}).get("name", "").lower()
+    texts = [entry["summary"], entry["action"], *entry["actors"], *entry["targets"]]
+    for mention in entry["mentions"]:
+        texts += [mention["sentence"], mention["title"] or "", mention["outlet"] or ""]
+    return any(params["q"] in t.lower() for t in texts)
+
+
+def test_web_api_timeline_marks_the_denied_arrests(api: httpx.Client) -> None:
+    timeline = api.get("/api/timeline").json()
+    [denial] = [c for c in timeline["contradictions"] if c["kind"] == "occurrence"]
+    assert "denied by Radio Achaia citing Citizen Protection Ministry" in denial["explanation"]
+    [entry] = [e for e in timeline["entries"] if denial["id"] in e["contradictions"]]
+    relays = {r["source"]: r["outlets"] for r in entry["corroboration"]["relays"]}
+    assert relays["Meridian News Agency"] == ["Northern Ledger", "Patras Post"]
 
 
 def test_web_api_timeline_pages_entries(api: httpx.Client) -> None:
@@ -110,10 +136,17 @@ def test_web_api_events_filter_by_place_actor_type_outlet_and_date(api: httpx.Cl
 
 def test_web_api_linked_events_carry_their_mentions(api: httpx.Client) -> None:
     linked = api.get("/api/linked").json()
-    assert linked["total"] >= 2
-    biggest = max(linked["items"], key=lambda c: len(c["mentions"]))
-    assert len(biggest["mentions"]) == 4  # the evacuation, reported by all four outlets
-    assert all(m["cluster"] == biggest["cluster"] for m in biggest["mentions"])
+    events = api.get("/api/events", params={"limit": 1000}).json()["items"]
+    sizes: dict[str, int] = {}
+    for event in events:
+        sizes[event["cluster"]] = sizes.get(event["cluster"], 0) + 1
+    assert linked["total"] == sum(1 for n in sizes.values() if n >= 2)
+    for cluster in linked["items"]:
+        assert len(cluster["mentions"]) == sizes[cluster["cluster"]]
+        assert all(m["cluster"] == cluster["cluster"] for m in cluster["mentions"])
+    evacuated = [c for c in linked["items"] if any("evacuated" in m["text"] for m in c["mentions"])]
+    outlets = ["Aegean Daily", "Northern Ledger", "Patras Post", "Radio Achaia"]
+    assert evacuated[0]["outlets"] == outlets
 
 
 def test_web_api_article_has_text_and_spans(api: httpx.Client) -> None:

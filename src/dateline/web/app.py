@@ -28,7 +28,7 @@ from contextlib import asynccontextmanager, contextmanager
 from datetime import date
 from typing import Annotated, Any
 
-from fastapi import FastAPI, Query, Request
+from fastapi import FastAPI, Path, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
@@ -101,7 +101,17 @@ class ApiStats(BaseModel):
 
 ERRORS: dict[int | str, dict[str, Any]] = {400: {"model": ApiError}, 404: {"model": ApiError}}
 
-Text = Annotated[str | None, Query(max_length=200, description="Case-insensitive substring")]
+# NUL never occurs in stored text, and PostgreSQL refuses it in a parameter: reject it here.
+NO_NUL = r"^[^\x00]*$"
+Text = Annotated[
+    str | None,
+    Query(max_length=200, pattern=NO_NUL, description="Case-insensitive substring"),
+]
+PloverType = Annotated[str | None, Query(max_length=40, pattern=NO_NUL, description="PLOVER type")]
+Outlet = Annotated[
+    str | None, Query(max_length=200, pattern=NO_NUL, description="Outlet name, exactly")
+]
+ClusterId = Annotated[str | None, Query(max_length=200, pattern=NO_NUL)]
 
 
 def _iso_day(value: object) -> object:
@@ -231,7 +241,9 @@ def _add_api(app: FastAPI, reader: _Reader) -> None:
     @app.get(
         "/api/articles/{article_id}", response_model=Extraction, responses=ERRORS, tags=["articles"]
     )
-    def article(article_id: str) -> Extraction:
+    def article(
+        article_id: Annotated[str, Path(max_length=200, pattern=NO_NUL)],
+    ) -> Extraction:
         """One article with its text and every record extracted from it, with spans."""
         with reader.reading() as store:
             return store.article(article_id)
@@ -241,11 +253,11 @@ def _add_api(app: FastAPI, reader: _Reader) -> None:
         q: Text = None,
         place: Text = None,
         actor: Text = None,
-        type: Annotated[str | None, Query(max_length=40, description="PLOVER type")] = None,
-        outlet: Annotated[str | None, Query(max_length=200, description="Exact outlet")] = None,
+        type: PloverType = None,
+        outlet: Outlet = None,
         date_from: Day = None,
         date_to: Day = None,
-        cluster: Annotated[str | None, Query(max_length=200)] = None,
+        cluster: ClusterId = None,
         limit: Limit = 100,
         offset: Offset = 0,
     ) -> Page[StoredEvent]:
@@ -273,8 +285,8 @@ def _add_api(app: FastAPI, reader: _Reader) -> None:
     @app.get("/api/linked", response_model=Page[LinkedEvent], responses=ERRORS, tags=["events"])
     def linked(
         q: Text = None,
-        type: Annotated[str | None, Query(max_length=40, description="PLOVER type")] = None,
-        outlet: Annotated[str | None, Query(max_length=200, description="Exact outlet")] = None,
+        type: PloverType = None,
+        outlet: Outlet = None,
         date_from: Day = None,
         date_to: Day = None,
         min_mentions: Annotated[int, Query(ge=1, le=1000)] = 2,
@@ -307,9 +319,9 @@ def _add_api(app: FastAPI, reader: _Reader) -> None:
         date_from: Day = None,
         date_to: Day = None,
         q: Text = None,
-        type: Annotated[str | None, Query(max_length=40, description="PLOVER type")] = None,
+        type: PloverType = None,
         place: Text = None,
-        outlet: Annotated[str | None, Query(max_length=200, description="Exact outlet")] = None,
+        outlet: Outlet = None,
         limit: Annotated[int | None, Query(ge=1, le=100_000)] = None,
         offset: Offset = 0,
     ) -> Timeline:
