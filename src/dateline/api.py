@@ -172,32 +172,18 @@ def timeline(
         The Timeline: entries in date order, contradictions, figure series.
 
     Raises:
-        InputError: DL205 for an invalid date, DL240 when ``date_from`` is after ``date_to``,
-            DL242 when the DuckDB file does not exist (reading must not create an empty one).
-        StoreError: the store cannot be opened or read (DL401-DL403, DL409).
+        InputError: DL205 for an invalid date, DL240 when ``date_from`` is after ``date_to``.
+        StoreError: the store cannot be opened or read (DL401-DL403, DL409), the DuckDB file
+            does not exist (DL410: reading never creates an empty store).
     """
     from dateline.storage import open_store
     from dateline.timeline import build_timeline
 
     start = parse_date(date_from, "--from") if date_from is not None else None
     end = parse_date(date_to, "--to") if date_to is not None else None
-    missing = _missing_duckdb_file(db)
-    if missing is not None:
-        raise InputError("DL242", path=missing)
-    with open_store(db) as store:
+    with open_store(db, create=False, read_only=True) as store:
         mentions = store.mentions()
     return build_timeline(mentions, about=about, date_from=start, date_to=end)
-
-
-def _missing_duckdb_file(db: str | None) -> str | None:
-    """The DuckDB file ``db`` names when it does not exist; None for servers and files that do."""
-    value = (db or "dateline.duckdb").strip()
-    if "://" in value:
-        scheme, _, rest = value.partition("://")
-        if scheme.lower() != "duckdb" or not rest.startswith("/") or rest == "/:memory:":
-            return None
-        value = rest[1:]
-    return None if Path(value).expanduser().exists() else value
 
 
 RECORD_SCHEMAS: dict[str, type[Extraction] | type[Timeline]] = {

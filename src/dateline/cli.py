@@ -377,7 +377,7 @@ def stats_cli(
     from dateline.storage import open_store
 
     try:
-        with open_store(db) as store:
+        with open_store(db, create=False) as store:
             stats = store.stats()
     except DatelineError as exc:
         raise _fail(str(exc)) from None
@@ -412,7 +412,7 @@ def export_cli(
     from dateline.storage import export_events, open_store
 
     try:
-        with open_store(db) as store:
+        with open_store(db, create=False) as store:
             count = export_events(store, fmt.lower(), output)
     except DatelineError as exc:
         raise _fail(str(exc)) from None

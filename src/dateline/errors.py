@@ -48,8 +48,6 @@ CATALOGUE: dict[str, str] = {
     "DL240": "Invalid timeline window: --from {date_from} is after --to {date_to}; "
              "give --from on or before --to.",
     "DL241": "Unknown record {value!r} for the JSON Schema. Valid records: {choices}.",
-    "DL242": "No store at {path}: nothing has been ingested there. Run `dateline ingest "
-             "PATH... --db {path}` first, or give --db the store you ingested into.",
     # stages
     "DL301": "Stage '{stage}' failed on article {article_id}: {reason}.",
     # store
@@ -66,6 +64,11 @@ CATALOGUE: dict[str, str] = {
              "give the article a unique 'id' or leave it out to use the content hash.",
     "DL408": "Cannot write export {path}: {reason}.",
     "DL409": "Cannot read the store {url}: {reason}.",
+    "DL410": "No store at {url}: the DuckDB file does not exist. Run `dateline ingest "
+             "PATH... --db FILE` first, or check the --db path.",
+    "DL411": "The store {url} is at schema version {found} and needs migrating to "
+             "{supported}, which a read-only open cannot do. Open it once for writing "
+             "(e.g. `dateline stats --db URL`) to migrate it.",
     # web
     "DL501": "The web page's assets are missing from {path}. Build them once with "
              "`dateline serve --setup` (runs `npm ci` and `npm run build`; needs Node.js and npm).",

@@ -31,10 +31,12 @@ import functools
 import logging
 import math
 import re
+import tomllib
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
+from importlib import resources
 
 from rapidfuzz import fuzz, process
 
@@ -66,6 +68,7 @@ OCCURRENCE_MODALITIES = frozenset({"asserted", "reported", "alleged"})
 CONTRADICTING_DATE_SOURCES = frozenset({"clause", "sentence"})
 STATED_DATE_SOURCES = frozenset({"clause", "sentence", "narrative"})
 IDENTIFIABLE_KINDS = frozenset({"named", "outlet"})
+NEGATION_LEXICON = "data/claims/modality.toml"
 APPROX_TOLERANCE = 0.10  # "about 2,000" holds 1,800..2,200
 SOURCE_NAME_MATCH = 90  # rapidfuzz token_set_ratio at or above which two names are one source
 SUMMARY_WIDTH = 160
@@ -338,12 +341,12 @@ class _OriginResolver:
         identifiable = [s for s in chain if s.kind in IDENTIFIABLE_KINDS]
         if identifiable:
             name = self.canonical(identifiable[-1].name)
-            return _Origin(_name_key(name), name, identifiable[-1].kind)
+            return _Origin(_normalise(name), name, identifiable[-1].kind)
         if chain:
             name = f"{chain[-1].name} ({outlet})"
-            return _Origin(_name_key(name), name, chain[-1].kind)
+            return _Origin(_normalise(name), name, chain[-1].kind)
         name = self.canonical(outlet)
-        return _Origin(_name_key(name), name, "own")
+        return _Origin(_normalise(name), name, "own")
 
     def _is_own(self, source: Source, mention: EventMention) -> bool:
         return (
@@ -378,10 +381,6 @@ def _canonical_names(names: set[str]) -> dict[str, str]:
 def _normalise(name: str) -> str:
     text = _POSSESSIVE.sub("", " ".join(name.split()))
     return _LEADING_ARTICLE.sub("", text).casefold()
-
-
-def _name_key(name: str) -> str:
-    return _normalise(name)
 
 
 def _corroboration(reports: list[EventMention], origins: _OriginResolver) -> Corroboration:
@@ -419,7 +418,7 @@ def _outlets(members: Iterable[EventMention], origins: _OriginResolver) -> list[
 def _relay_note(source: IndependentSource) -> RelayNote | None:
     if len(source.outlets) < 2:
         return None
-    relays = [o for o in source.outlets if _name_key(o) != _name_key(source.name)]
+    relays = [o for o in source.outlets if _normalise(o) != _normalise(source.name)]
     verb = "relays" if len(relays) == 1 else "both relay" if len(relays) == 2 else "all relay"
     note = f"{_join(relays)} {verb} {source.name}: {len(source.outlets)} outlets, 1 source"
     return RelayNote(source=source.name, outlets=source.outlets, note=note)
@@ -434,11 +433,36 @@ def _join(names: Sequence[str]) -> str:
 
 def _occurrences(members: Iterable[EventMention]) -> list[EventMention]:
     """Reports that say it happened (not denied, not hypothetical or intended)."""
-    return [m for m in members if m.polarity == "positive" and m.modality in OCCURRENCE_MODALITIES]
+    return [
+        m
+        for m in members
+        if m.polarity == "positive" and m.modality in OCCURRENCE_MODALITIES and not _denies(m)
+    ]
 
 
 def _denials(members: Iterable[EventMention]) -> list[EventMention]:
-    return [m for m in members if m.polarity == "negative" or m.modality == "negated"]
+    return [m for m in members if _denies(m)]
+
+
+def _denies(mention: EventMention) -> bool:
+    """The report says it did not happen: negated, or its source denies it ("the ministry
+    denied that its troops had shelled the village" reports the shelling on the word of a
+    source that denies it)."""
+    if mention.polarity == "negative" or mention.modality == "negated":
+        return True
+    return any(
+        s.cue is not None and s.cue.casefold() in _denial_cues()
+        for s in mention.attribution.sources
+    )
+
+
+@functools.cache
+def _denial_cues() -> frozenset[str]:
+    """Reporting cues that deny what they report: the single-word negative polarity cues of
+    the claims lexicon ("denied", "refused"), so both stages read one list."""
+    text = resources.files("dateline").joinpath(NEGATION_LEXICON).read_text(encoding="utf-8")
+    negative = tomllib.loads(text)["polarity"]["negative"]
+    return frozenset(cue.casefold() for cue in negative if " " not in cue)
 
 
 def _draft_entry(
@@ -446,7 +470,7 @@ def _draft_entry(
 ) -> TimelineEntry:
     denials = {m.mention_id for m in _denials(members)}
     reports = [m for m in members if m.mention_id not in denials] or members
-    lead = (_occurrences(reports) or reports)[0]
+    lead = _lead(_occurrences(reports) or reports)
     return TimelineEntry(
         id=entry_id,
         date=_entry_date(members),
@@ -499,6 +523,11 @@ def _place(members: list[EventMention]) -> PlaceRef | None:
         return None
     name = _most_common(p.name for p in located)
     return next(p for p in located if p.name == name)
+
+
+def _lead(reports: list[EventMention]) -> EventMention:
+    """The report that tells the most of who did what to whom, earliest first on ties."""
+    return min(reports, key=lambda m: (not m.actors, not m.targets))
 
 
 def _summary(lead: EventMention) -> str:
@@ -584,7 +613,7 @@ def _attributed(members: list[EventMention], origins: _OriginResolver) -> str:
             by_origin[origin.name].append(outlet)
     parts = []
     for origin, outlets in by_origin.items():
-        own = [_name_key(o) for o in outlets] == [_name_key(origin)]
+        own = [_normalise(o) for o in outlets] == [_normalise(origin)]
         parts.append(_join(outlets) if own else f"{_join(outlets)} citing {origin}")
     return "; ".join(parts)
 
@@ -685,7 +714,7 @@ def _figure_contradiction(
 
 def _point_source(point: FigurePoint) -> str:
     outlet = point.outlet or "?"
-    return outlet if _name_key(outlet) == _name_key(point.source) else f"{outlet}, {point.source}"
+    return outlet if _normalise(outlet) == _normalise(point.source) else f"{outlet}, {point.source}"
 
 
 # --------------------------------------------------------------------------- figures

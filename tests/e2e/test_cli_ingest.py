@@ -65,3 +65,10 @@ def test_cli_ingest_rejects_batch_size_zero(story_jsonl: Path, tmp_path: Path) -
     db = str(tmp_path / "news.duckdb")
     result = runner.invoke(app, ["ingest", str(story_jsonl), "--db", db, "--batch-size", "0"])
     assert result.exit_code == 2
+
+
+def test_cli_stats_on_a_missing_file_does_not_create_it(tmp_path: Path) -> None:
+    db = tmp_path / "absent.duckdb"
+    result = runner.invoke(app, ["stats", "--db", str(db)])
+    assert result.exit_code == 2 and "[DL410]" in result.output
+    assert not db.exists()

@@ -133,7 +133,7 @@ def test_cli_timeline_json_on_the_story(story_store: str) -> None:
     assert result.exit_code == 0, result.output
     payload = json.loads(result.stdout)
     assert_story_timeline(payload)
-    assert len(payload["entries"]) == 8
+    assert len(payload["entries"]) == 10
 
 
 def test_cli_timeline_json_equals_the_in_memory_timeline(story_store: str, linked_story) -> None:

@@ -169,7 +169,7 @@ def live_server(db: str) -> Iterator[str]:
     from dateline.web.app import create_app
 
     port = free_port()
-    with open_store(db) as store:
+    with open_store(db, create=False, read_only=True) as store:
         config = uvicorn.Config(create_app(store), host="127.0.0.1", port=port, log_level="error")
         server = uvicorn.Server(config)
         thread = threading.Thread(target=server.run, daemon=True)

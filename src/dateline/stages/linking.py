@@ -18,7 +18,6 @@ from dateline.linker import (
     date_interval,
     distance_km,
     families_of,
-    pair_features,
     profile,
     scorer_for,
 )
@@ -139,5 +138,5 @@ def _restate(
     pa, pb = profile(ma, bags[ma.article_id]), profile(mb, bags[mb.article_id])
     if a.type == b.type and pa.stems & pb.stems and _same_parties(a, b):
         return True
-    probability = scorer_for(settings).probability(pair_features(pa, pb))
+    probability = scorer_for(settings).score(pa, pb)
     return probability >= settings.restatement_threshold

@@ -31,6 +31,8 @@ class EventFilter(BaseModel):
         type: PLOVER type (case-insensitive).
         outlet: the article's outlet, exactly.
         text: case-insensitive substring of the clause, an actor, a target or the place.
+        place: case-insensitive substring of the place name, or its ISO country code exactly.
+        actor: case-insensitive substring of an actor's or a target's name.
         unlinked: True for mentions without a cluster yet, False for linked ones.
         mention_ids: these mentions ('article_id/event_id').
     """
@@ -45,6 +47,8 @@ class EventFilter(BaseModel):
     type: str | None = None
     outlet: str | None = None
     text: str | None = None
+    place: str | None = None
+    actor: str | None = None
     unlinked: bool | None = None
     mention_ids: list[str] | None = None
 
@@ -105,6 +109,20 @@ def conditions(flt: EventFilter) -> list[sa.ColumnElement[bool]]:
                     column.icontains(flt.text, autoescape=True)
                     for column in (ev.c.text, ev.c.actors, ev.c.targets, ev.c.place)
                 )
+            )
+        )
+    if flt.place is not None:
+        found.append(
+            sa.or_(
+                ev.c.place.icontains(flt.place, autoescape=True),
+                ev.c.country == flt.place.upper(),
+            )
+        )
+    if flt.actor is not None:
+        found.append(
+            sa.or_(
+                ev.c.actors.icontains(flt.actor, autoescape=True),
+                ev.c.targets.icontains(flt.actor, autoescape=True),
             )
         )
     if flt.unlinked is not None:

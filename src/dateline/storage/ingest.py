@@ -4,7 +4,8 @@ Steps for each run (``ingest_articles``):
   1. link any stored mentions left without a cluster (a run killed between a batch's commit
      and its linking), so a re-run always finishes the work of the one before;
   2. read articles in order; an article whose content hash is stored, or seen earlier in the
-     run, is skipped and counted; one whose id is stored with another text is rejected (DL407);
+     run, is skipped and counted; one whose id is stored with another text is rejected (DL407),
+     and so is one whose text holds a NUL character (DL202), which PostgreSQL cannot store;
   3. extract the rest with ``extract_many``; bad articles become Rejections and the run goes on;
   4. every ``batch_size`` extractions, store them in one transaction (with their linking block
      keys), then link their mentions to the stored mentions that share a block key and store
@@ -140,6 +141,9 @@ def _unseen(
             if isinstance(item, Rejection):
                 yield item
                 continue
+            if "\x00" in item.text:  # PostgreSQL text cannot hold NUL; refuse it on every backend
+                yield _nul_rejection(item)
+                continue
             digest = content_id(item.text)
             if digest in seen:
                 tally.skipped += 1
@@ -153,6 +157,17 @@ def _unseen(
             owners[item.id] = digest
             seen.add(digest)
             yield item
+
+
+def _nul_rejection(article: Article) -> Rejection:
+    """Reject an article whose text holds a NUL character, with DL202 and its offset."""
+    source = article.source or article.id
+    reason = f"NUL character at offset {article.text.index(chr(0))}"
+    return Rejection(
+        source=source,
+        code="DL202",
+        message=message("DL202", source=source, reason=reason),
+    )
 
 
 def _chunks(items: Iterable[Article | Rejection], size: int) -> Iterator[list]:

@@ -63,6 +63,9 @@ RECORD_KINDS: dict[str, type[BaseModel]] = {
 
 BlockKeyFn = Callable[[EventMention], list[str]]
 
+# Cluster assignments written per UPDATE statement (each pair is two bound parameters).
+UPDATE_CHUNK = 1000
+
 
 class StoredEvent(BaseModel):
     """One stored event with its article's metadata and its cross-article cluster."""
@@ -77,6 +80,23 @@ class StoredEvent(BaseModel):
     title: str | None
     url: str | None
     event: Event
+
+
+class ClusterSummary(BaseModel):
+    """One cross-article cluster: how many mentions, articles and outlets, its type and dates.
+
+    ``type`` is the most frequent type of its mentions; the dates span its mentions' dates.
+    """
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    id: str
+    mentions: int
+    articles: int
+    outlets: int
+    type: str | None
+    date_start: date | None
+    date_end: date | None
 
 
 class StoreStats(BaseModel):
@@ -99,31 +119,39 @@ class StoreStats(BaseModel):
     sources: int
 
 
-def open_store(url: str | None = None) -> Store:
+def open_store(url: str | None = None, *, create: bool = True, read_only: bool = False) -> Store:
     """Open (creating and migrating when needed) the store at ``url``.
 
     Args:
         url: None for ``dateline.duckdb`` in the working directory; a file path (or
             ``duckdb:///path``) for another DuckDB file; ``postgresql://...`` for PostgreSQL.
+        create: False to refuse (DL410) a DuckDB file that does not exist instead of creating
+            an empty store, for commands that only read.
+        read_only: open without write access (DuckDB ``read_only``, PostgreSQL read-only
+            transactions); several read-only processes may share one DuckDB file. A store that
+            still needs a migration is refused (DL411), since migrating writes.
 
     Returns:
         An open Store at the latest schema version.
 
     Raises:
-        StoreError: DL401 unsupported URL, DL402 cannot connect, DL403 store newer than code.
+        StoreError: DL401 unsupported URL, DL402 cannot connect, DL403 store newer than code,
+            DL410 no such DuckDB file, DL411 read-only store that needs a migration.
     """
-    return Store(url)
+    return Store(url, create=create, read_only=read_only)
 
 
 class Store:
     """An article store on DuckDB or PostgreSQL. Use ``open_store`` to make one."""
 
-    def __init__(self, url: str | None = None) -> None:
+    def __init__(self, url: str | None = None, *, create: bool = True, read_only: bool = False):
         sa_url, self.backend = _resolve_url(url)
         self.url = sa_url.render_as_string(hide_password=True)
+        self.read_only = read_only
+        if not create or read_only:
+            _require_duckdb_file(sa_url, self.backend, self.url)
         try:
-            connect_args = {"connect_timeout": 10} if self.backend == "postgresql" else {}
-            self._engine = sa.create_engine(sa_url, connect_args=connect_args)
+            self._engine = sa.create_engine(sa_url, connect_args=self._connect_args())
             self.schema_version = self._migrate()
         except StoreError:
             self.close()
@@ -131,6 +159,14 @@ class Store:
         except (sa.exc.SQLAlchemyError, OSError) as exc:
             self.close()
             raise StoreError("DL402", url=self.url, reason=_reason(exc)) from None
+
+    def _connect_args(self) -> dict[str, Any]:
+        if self.backend == "postgresql":
+            args: dict[str, Any] = {"connect_timeout": 10}
+            if self.read_only:
+                args["options"] = "-c default_transaction_read_only=on"
+            return args
+        return {"read_only": True} if self.read_only else {}
 
     def __enter__(self) -> Store:
         return self
@@ -197,14 +233,10 @@ class Store:
             previous = conn.execute(
                 sa.select(ev.c.mention_id, ev.c.cluster).where(ev.c.mention_id.in_(ids))
             ).all()
-            update = (
-                sa.update(ev)
-                .where(ev.c.mention_id == sa.bindparam("m_id"))
-                .values(cluster=sa.bindparam("c_id"))
-            )
             found = [row.mention_id for row in previous]
-            if found:
-                conn.execute(update, [{"m_id": m, "c_id": assignments[m]} for m in found])
+            for start in range(0, len(found), UPDATE_CHUNK):
+                chunk = found[start : start + UPDATE_CHUNK]
+                conn.execute(_cluster_update([(m, assignments[m]) for m in chunk]))
             touched = {row.cluster for row in previous} | {assignments[m] for m in found}
             _refresh_clusters(conn, touched - {None})
         return len(found)
@@ -373,6 +405,31 @@ class Store:
         with self._reading() as conn:
             return int(conn.execute(query).scalar() or 0)
 
+    def clusters(
+        self, *, min_mentions: int = 1, limit: int | None = 100, offset: int = 0
+    ) -> list[ClusterSummary]:
+        """Return cluster summaries by first date (undated last), then id.
+
+        Args:
+            min_mentions: only clusters with at least this many mentions (2: linked ones).
+            limit, offset: paging (100 per page by default; None for all).
+
+        Raises:
+            StoreError: DL406 for a negative page.
+        """
+        check_page(limit, offset)
+        cl = schema.clusters
+        query = (
+            sa.select(cl)
+            .where(cl.c.mentions >= min_mentions)
+            .order_by(cl.c.date_start.is_(None), cl.c.date_start, cl.c.id)
+            .limit(limit)
+            .offset(offset)
+        )
+        with self._reading() as conn:
+            rows = conn.execute(query).mappings().all()
+        return [ClusterSummary(**row) for row in rows]
+
     def stats(self) -> StoreStats:
         """Return counts of articles, outlets, events, linked events, clusters and sources."""
         art, ev, cl = schema.articles, schema.events, schema.clusters
@@ -454,6 +511,8 @@ class Store:
             found = schema.current_version(conn)
         if found > schema.LATEST:
             raise StoreError("DL403", url=self.url, found=found, supported=schema.LATEST)
+        if self.read_only and found < schema.LATEST:
+            raise StoreError("DL411", url=self.url, found=found, supported=schema.LATEST)
         for migration in schema.pending(found):
             with self._engine.begin() as conn:
                 schema.apply_migration(conn, migration)
@@ -615,6 +674,21 @@ def _names(names: Iterable[str]) -> str:
     return json.dumps(list(dict.fromkeys(names)), ensure_ascii=False)
 
 
+def _cluster_update(pairs: list[tuple[str, str | None]]) -> sa.Update:
+    """One UPDATE ... FROM (VALUES ...) setting many mentions' clusters, all values bound.
+
+    A single statement instead of an executemany: DuckDB runs an executemany of UPDATEs
+    one row at a time, which made linking a batch slower than storing it.
+    """
+    ev = schema.events
+    assignment = sa.values(
+        sa.column("m_id", sa.Text), sa.column("c_id", sa.Text), name="assignment"
+    ).data(pairs)
+    return (
+        sa.update(ev).where(ev.c.mention_id == assignment.c.m_id).values(cluster=assignment.c.c_id)
+    )
+
+
 def _refresh_clusters(conn: sa.Connection, cluster_ids: set[str]) -> None:
     """Recompute the summary rows of these clusters from their current members."""
     if not cluster_ids:
@@ -669,6 +743,15 @@ def _resolve_url(url: str | None) -> tuple[sa.URL, str]:
             raise StoreError("DL401", url=value) from exc
         return parsed.set(drivername="postgresql+psycopg"), "postgresql"
     raise StoreError("DL401", url=value)
+
+
+def _require_duckdb_file(sa_url: sa.URL, backend: str, shown: str) -> None:
+    """Refuse a DuckDB store file that does not exist (DL410) instead of creating it."""
+    if backend != "duckdb":
+        return
+    database = sa_url.database or ""
+    if database and database != ":memory:" and not Path(database).is_file():
+        raise StoreError("DL410", url=shown)
 
 
 def _reason(exc: BaseException) -> str:

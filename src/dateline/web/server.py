@@ -56,7 +56,7 @@ def serve(
     Raises:
         WebError: DL501 when the page's assets are not built, DL503 when the address is busy,
             DL505 when the web extra is not installed.
-        StoreError: the store cannot be opened (DL401-DL403).
+        StoreError: the store cannot be opened (DL401-DL403, DL410 no such file, DL411).
     """
     try:
         import uvicorn
@@ -70,7 +70,9 @@ def serve(
     if not is_loopback(host):
         warnings.warn(DatelineWarning("W501", host=host), stacklevel=2)
     check_port(host, port)
-    with open_store(db) as store:
+    # Read-only at the database too: the API has no write route, and several read-only
+    # processes may share one DuckDB file.
+    with open_store(db, create=False, read_only=True) as store:
         logger.info("serving %s on http://%s:%s/", store.url, host, port)
         level = ("warning", "info", "debug")[min(verbose, 2)]
         uvicorn.run(create_app(store), host=host, port=port, log_level=level)

@@ -113,3 +113,24 @@ def test_linking_rules_scorer_is_selectable() -> None:
     settings = LinkingSettings(scorer="rules")
     result = link_mentions([mention("a1", "EV1"), mention("a2", "EV1")], settings=settings)
     assert result.mentions[0].cluster == result.mentions[1].cluster
+
+
+def test_linking_dense_block_still_links_mentions_sharing_an_anchor() -> None:
+    # max_block=2 makes this six-mention block "dense": only anchor-sharing pairs compare.
+    shelling = [mention(f"s{i}", "EV1") for i in range(3)]
+    raids = [
+        mention(
+            f"r{i}",
+            "EV1",
+            trigger="raided",
+            actors=("Police",),
+            targets=("a depot",),
+            text="Police raided a depot near the harbour and seized rifles.",
+        )
+        for i in range(3)
+    ]
+    result = link_mentions(shelling + raids, settings=LinkingSettings(max_block=2))
+    clusters = _clusters(result)
+    assert len({clusters[f"s{i}/EV1"] for i in range(3)}) == 1
+    assert len({clusters[f"r{i}/EV1"] for i in range(3)}) == 1
+    assert clusters["s0/EV1"] != clusters["r0/EV1"]

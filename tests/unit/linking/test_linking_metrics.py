@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from dateline.training.linking_metrics import clusters_of, coref_scores
+from dateline.training.linking_metrics import b_cubed_counts, clusters_of, coref_scores
 
 
 def test_linking_metrics_muc_counts_missing_links() -> None:
@@ -46,3 +46,12 @@ def test_linking_metrics_refuse_different_mentions() -> None:
 
 def test_linking_metrics_clusters_of_groups_by_label() -> None:
     assert sorted(map(sorted, clusters_of({"a": 1, "b": 2, "c": 1}))) == [["a", "c"], ["b"]]
+
+
+def test_linking_metrics_linear_b_cubed_matches_the_library() -> None:
+    key = {i: 0 if i <= 5 else 1 if i <= 7 else 2 for i in range(1, 13)}
+    response = {i: i % 3 for i in range(1, 13)}
+    scores = coref_scores(key, response)
+    assert b_cubed_counts(key, response) == pytest.approx(
+        (scores["b3_r"], scores["b3_p"], scores["b3_f1"])
+    )

@@ -44,10 +44,13 @@ def test_storage_ingest_isolates_bad_articles(store_url, tmp_path) -> None:
     good = {"id": "ok-1", "text": "Police arrested 12 protesters in York on Monday.\n",
             "published": "2025-06-03"}  # fmt: skip
     clash = {"id": "ok-1", "text": "A different text under the same id.\n"}
-    source = _lines(tmp_path / "mixed.jsonl", [good, "{broken\n", {"text": ""}, clash])
+    nul = {"text": "Police arrested 3 men in York\u0000 on Monday.\n"}
+    source = _lines(tmp_path / "mixed.jsonl", [good, "{broken\n", {"text": ""}, clash, nul])
     report = dateline.ingest([source, tmp_path / "missing.txt"], store_url)
     assert report.added == 1
-    assert sorted(r.code for r in report.rejected) == ["DL201", "DL204", "DL206", "DL407"]
+    codes = sorted(r.code for r in report.rejected)
+    assert codes == ["DL201", "DL202", "DL204", "DL206", "DL407"]
+    assert "offset 29" in next(r.message for r in report.rejected if r.code == "DL202")
     with open_store(store_url) as store:
         assert store.stats().articles == 1
         assert store.article("ok-1").article.text == good["text"]

@@ -116,3 +116,33 @@ def test_storage_locked_duckdb_file_is_dl402(tmp_path) -> None:
         holder.stdin.close()
         holder.wait(timeout=30)
         holder.stdout.close()
+
+
+def test_storage_missing_file_is_dl410_when_not_creating(tmp_path) -> None:
+    with pytest.raises(StoreError) as info:
+        open_store(str(tmp_path / "absent.duckdb"), create=False)
+    assert info.value.code == "DL410"
+    assert not (tmp_path / "absent.duckdb").exists()
+
+
+def test_storage_read_only_store_reads_but_refuses_writes(store_url, extraction_factory) -> None:
+    with open_store(store_url) as store:
+        store.add_extractions([extraction_factory("Police arrested 12 men in York on Monday.")])
+    with open_store(store_url, read_only=True) as reader:
+        assert reader.stats().articles == 1
+        with pytest.raises(StoreError) as info:
+            reader.add_extractions([extraction_factory("Another text entirely.")])
+        assert info.value.code == "DL405"
+    with open_store(store_url) as store:
+        assert store.stats().articles == 1
+
+
+def test_storage_read_only_open_needs_a_migrated_store(store_url) -> None:
+    engine = sa.create_engine(_resolve_url(store_url)[0])
+    with engine.begin() as conn:
+        schema.apply_migration(conn, schema.MIGRATIONS[0])
+    engine.dispose()
+    with pytest.raises(StoreError) as info:
+        open_store(store_url, read_only=True)
+    assert info.value.code == "DL411"
+    assert _versions(store_url) == [1]

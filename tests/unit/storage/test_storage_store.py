@@ -113,6 +113,10 @@ def test_storage_same_id_other_text_is_dl407(store_url, extraction_factory) -> N
         ({"block_keys": ["PROTEST|2025-05"]}, {VALLEY}),
         ({"block_keys": ["PROTEST|2025-05", "COERCE|2025-05-12"]}, {HARBOUR, VALLEY}),
         ({"article_id": content_id(RIVERTON)}, {RIVERTON}),
+        ({"place": "alegre"}, {HARBOUR}),
+        ({"place": "gb"}, {RIVERTON}),
+        ({"actor": "FARMERS"}, {VALLEY}),
+        ({"actor": "council"}, {RIVERTON}),
         ({"unlinked": True}, {RIVERTON, HARBOUR, VALLEY}),
         ({"unlinked": False}, set()),
     ],
@@ -152,6 +156,14 @@ def test_storage_set_clusters_updates_mentions_and_stats(writable) -> None:
     filled.set_clusters({valley: "c-b"})
     assert {m.text for m in filled.mentions(cluster="c-b")} == {HARBOUR, VALLEY}
     assert filled.stats().linked_events == 2  # c-a shrank to one mention, c-b grew to two
+    summaries = {c.id: c for c in filled.clusters()}
+    assert set(summaries) == {"c-a", "c-b"}
+    linked = summaries["c-b"]
+    assert (linked.mentions, linked.articles, linked.outlets) == (2, 2, 2)
+    assert (linked.date_start, linked.date_end) == (date(2025, 5, 1), date(2025, 5, 31))
+    assert linked.type == "COERCE"  # one COERCE, one PROTEST: ties break alphabetically
+    assert [c.id for c in filled.clusters(min_mentions=2)] == ["c-b"]
+    assert [c.id for c in filled.clusters(limit=1, offset=1)] == ["c-a"]
 
 
 INJECTIONS = [
@@ -166,8 +178,10 @@ INJECTIONS = [
 
 
 @pytest.mark.parametrize(
-    "field", ["block_keys", "cluster", "article_id", "type", "outlet", "text", "mention_ids"]
-)
+    "field",
+    ["block_keys", "cluster", "article_id", "type", "outlet", "text", "place", "actor",
+     "mention_ids"],
+)  # fmt: skip
 def test_storage_injection_strings_in_filters_are_harmless(filled, field) -> None:
     for payload in INJECTIONS:
         value = [payload] if field in ("block_keys", "mention_ids") else payload
@@ -215,3 +229,11 @@ def test_storage_bulk_lookups(filled) -> None:
     assert filled.stored_hashes([riverton, other, riverton]) == {riverton}
     assert filled.stored_hashes([]) == set()
     assert filled.article_hashes([riverton, "missing"]) == {riverton: riverton}
+
+
+def test_storage_set_clusters_none_unlinks(writable) -> None:
+    riverton, harbour = (f"{content_id(t)}/EV1" for t in (RIVERTON, HARBOUR))
+    writable.set_clusters({riverton: "c-a", harbour: "c-a"})
+    assert writable.set_clusters({riverton: None, harbour: None}) == 2
+    assert {m.text for m in writable.mentions(unlinked=True)} == {RIVERTON, HARBOUR, VALLEY}
+    assert writable.stats().clusters == 0

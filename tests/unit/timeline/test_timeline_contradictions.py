@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from _timeline_build import figure, mention, source
 
+from dateline.records import Source
 from dateline.timeline import build_timeline
 
 
@@ -171,4 +172,27 @@ def test_timeline_contradictions_compare_reports_of_one_kind_only() -> None:
     )
     assert [(c.kind, c.mentions) for c in timeline.contradictions] == [
         ("occurrence", ["b/EV1", "d/EV1", "c/EV1"]),
+    ]
+
+
+def test_timeline_source_that_denies_what_it_reports_is_a_denial() -> None:
+    denied = Source(name="Defence Ministry", kind="named", cue="denied")
+    timeline = build_timeline(
+        [
+            mention("a", outlet="A", type="ASSAULT", trigger="shelled"),
+            mention(
+                "b",
+                outlet="B",
+                type="ASSAULT",
+                trigger="shelled",
+                modality="reported",
+                sources=(denied,),
+            ),
+        ]  # fmt: skip
+    )
+    (entry,) = timeline.entries
+    assert [m.denies for m in entry.mentions] == [False, True]
+    assert entry.corroboration.outlets == ["A"]
+    assert [(c.kind, c.explanation) for c in timeline.contradictions] == [
+        ("occurrence", "reported by A; denied by B citing Defence Ministry"),
     ]
