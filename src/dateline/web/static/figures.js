@@ -3,6 +3,8 @@
 import { el, formatDay, loadScript } from "./dom.js";
 
 const CHARTS = "/static/vendor/charts.js";
+// Rows listed under a chart; a longer series is charted whole and its table says how many more.
+const TABLE_ROWS = 50;
 
 export async function renderFigures(container, series) {
   container.replaceChildren();
@@ -30,13 +32,16 @@ export async function renderFigures(container, series) {
 }
 
 function pointsTable(one) {
-  const rows = one.points.map((p) => el("tr", {},
+  const rows = one.points.slice(0, TABLE_ROWS).map((p) => el("tr", {},
     el("td", {}, formatDay(p.date)), el("td", {}, p.text), el("td", {}, p.outlet || "—"),
     el("td", {}, p.source)));
   return el("table", {},
     el("thead", {}, el("tr", {}, el("th", {}, "Date"), el("th", {}, "Figure"),
       el("th", {}, "Outlet"), el("th", {}, "Source"))),
-    el("tbody", {}, rows));
+    el("tbody", {}, rows),
+    one.points.length > TABLE_ROWS
+      ? el("caption", { class: "more-points" }, `First ${TABLE_ROWS} of ${one.points.length} reports; all are charted.`)
+      : null);
 }
 
 function spec(one) {
@@ -69,7 +74,7 @@ function spec(one) {
       { mark: { type: "point", filled: true, size: 70 },
         encoding: {
           x, y: { field: "value", type: "quantitative", title: one.label },
-          color: { field: "outlet", title: "Outlet", legend: { orient: "bottom" } }, tooltip,
+          color: { field: "outlet", title: "Outlet", legend: { orient: "bottom", columns: 3 } }, tooltip,
         } },
     ],
   };
