@@ -191,6 +191,7 @@ def test_web_api_has_no_write_route(api: httpx.Client) -> None:
     schema = api.get("/openapi.json").json()
     methods = {m for item in schema["paths"].values() for m in item}
     assert methods == {"get"}
+    assert api.head("/").status_code == 200
     assert api.post("/api/events").status_code == 405
     assert api.delete("/api/articles/x").status_code == 405
 
