@@ -465,11 +465,15 @@ def timeline_cli(
     ] = None,
     date_from: Annotated[
         str | None,
-        typer.Option("--from", metavar="YYYY-MM-DD", help="Only events that can fall on or after."),
+        typer.Option(
+            "--from", metavar="YYYY-MM-DD", help="Only events that can fall on or after this day."
+        ),
     ] = None,
     date_to: Annotated[
         str | None,
-        typer.Option("--to", metavar="YYYY-MM-DD", help="Only events that can fall on or before."),
+        typer.Option(
+            "--to", metavar="YYYY-MM-DD", help="Only events that can fall on or before this day."
+        ),
     ] = None,
     fmt: Annotated[
         TimelineFormat,

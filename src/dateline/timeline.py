@@ -522,7 +522,9 @@ def _place(members: list[EventMention]) -> PlaceRef | None:
     if not located:
         return None
     name = _most_common(p.name for p in located)
-    return next(p for p in located if p.name == name)
+    chosen = next(p for p in located if p.name == name)
+    # The span and place id point into one article; the entry stands for many.
+    return chosen.model_copy(update={"span": None, "place_id": None})
 
 
 def _lead(reports: list[EventMention]) -> EventMention:

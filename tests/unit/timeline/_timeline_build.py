@@ -66,7 +66,7 @@ def mention(
         date_source=when_source if when else "none",
         actors=[Argument(name=n, span=(0, 1)) for n in actors],
         targets=[Argument(name=n, span=(0, 1)) for n in targets],
-        location=PlaceRef(name=place) if place else None,
+        location=PlaceRef(name=place, span=(0, 6), place_id="P1") if place else None,
         quantities=list(quantities),
         attribution=Attribution(sources=list(sources)),
         modality=modality,

@@ -118,7 +118,8 @@ def test_timeline_entry_says_who_did_what_to_whom_where() -> None:
     assert entry.action == "arrested"
     assert entry.actors == ["Police"]
     assert entry.targets == ["two men", "a farmer"]
-    assert entry.place is not None and entry.place.name == "Patras"
+    assert entry.place is not None
+    assert (entry.place.name, entry.place.span, entry.place.place_id) == ("Patras", None, None)
     assert entry.summary == "Police arrested two men on Monday"
 
 
