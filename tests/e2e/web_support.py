@@ -75,9 +75,10 @@ def ingest_articles(path: Path, articles: list[dict]) -> str:
     return str(path)
 
 
-def synthetic_store(path: Path, events: int) -> str:
+def synthetic_store(path: Path | str, events: int) -> str:
     """A store of ``events`` linked events, each reported by two outlets, built from records
-    made here (no NLP): the size the page must paint fast."""
+    made here (no NLP): the size the page must paint fast. ``path`` is a DuckDB file or a
+    PostgreSQL URL."""
     from dateline.linker import block_keys
     from dateline.storage import open_store
 
