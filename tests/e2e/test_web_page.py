@@ -138,6 +138,10 @@ def test_web_page_charts_each_figure_series(watched: Watched, story_url: str) ->
     # one plotted symbol per point with a date, the source in each row
     assert chart.locator("g.mark-symbol.role-mark path").count() == 4
     assert "the fire service" in figure.locator("tbody").inner_text()
+    chart.locator("g.mark-symbol.role-mark path").nth(1).hover()
+    tooltip = page.locator("#vg-tooltip-element")
+    expect(tooltip).to_be_visible()
+    assert "Source" in tooltip.inner_text() and "Outlet" in tooltip.inner_text()
     figure.scroll_into_view_if_needed()
     screenshot(page, "web-figures")
     assert watched.problems == []
