@@ -541,6 +541,53 @@ def _demo_folder(workdir: Path | None) -> Iterator[Path]:
     yield workdir.resolve()
 
 
+@app.command("serve")
+def serve_cli(
+    db: DbOpt = None,
+    host: Annotated[
+        str,
+        typer.Option(
+            "--host",
+            metavar="ADDRESS",
+            help="Address to listen on. Loopback by default; any other address exposes the "
+            "store to the network (warning W501).",
+        ),
+    ] = "127.0.0.1",
+    port: Annotated[
+        int, typer.Option("--port", min=1, max=65535, metavar="PORT", help="TCP port to listen on.")
+    ] = 8000,
+    setup: Annotated[
+        bool,
+        typer.Option(
+            "--setup",
+            help="Install the page's pinned front-end libraries and map outlines with npm "
+            "(npm ci, npm run build), then exit. Run once after installing dateline.",
+        ),
+    ] = False,
+    verbose: VerboseOpt = 0,
+) -> None:
+    """Serve the read-only HTTP API and the timeline page over a store."""
+    _configure_logging(verbose)
+    from dateline.web.assets import install_assets
+    from dateline.web.server import serve
+
+    try:
+        if setup:
+            typer.echo(f"web assets ready in {install_assets()}", err=True)
+            return
+        with warnings.catch_warnings():
+            warnings.simplefilter("always", DatelineWarning)
+            warnings.showwarning = _echo_warning
+            typer.echo(f"serving on http://{host}:{port}/ (Ctrl+C stops)", err=True)
+            serve(db, host, port, verbose)
+    except DatelineError as exc:
+        raise _fail(str(exc)) from None
+
+
+def _echo_warning(message: Warning | str, *args: object, **kwargs: object) -> None:
+    typer.echo(f"warning: {message}", err=True)
+
+
 def main() -> None:
     """Entry point: never show a traceback for expected failures."""
     try:

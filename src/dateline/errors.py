@@ -7,7 +7,8 @@ Exception tree::
      ├── PipelineError    stages that do not chain, a model that will not load
      ├── InputError       unreadable or malformed input (file, line, date)
      ├── StageError       a stage failed on an article
-     └── StoreError       the article store cannot be opened, read, written or exported
+     ├── StoreError       the article store cannot be opened, read, written or exported
+     └── WebError         the web page's assets or server cannot be set up
 
     DatelineWarning (UserWarning)   user-facing warnings, codes W###
 
@@ -68,12 +69,22 @@ CATALOGUE: dict[str, str] = {
     "DL411": "The store {url} is at schema version {found} and needs migrating to "
              "{supported}, which a read-only open cannot do. Open it once for writing "
              "(e.g. `dateline stats --db URL`) to migrate it.",
+    # web
+    "DL501": "The web page's assets are missing from {path}. Build them once with "
+             "`dateline serve --setup` (runs `npm ci` and `npm run build`; needs Node.js and npm).",
+    "DL502": "Cannot build the web page's assets in {path}: {reason}.",
+    "DL503": "Cannot serve on {host}:{port}: {reason}. Choose another --port or --host.",
+    "DL504": "Invalid request parameter {name}={value!r}: {reason}.",
+    "DL505": "`dateline serve` needs the web extra ({missing} is not installed). "
+             "Install it with `pip install 'dateline[web]'`.",
     # warnings
     "W001": "Article {article_id} has no publication date; {count} relative date(s) left "
             "unresolved (value null). Pass --published YYYY-MM-DD or give 'published'.",
     "W002": "{source}: {count} article(s) rejected out of {total}.",
     "W003": "Gazetteer data file '{path}' is missing; places stay unresolved. "
             "Rebuild it with `python -m dateline.data.build_gazetteer`.",
+    "W501": "Serving on {host}, which is not a loopback address: anyone who can reach this "
+            "machine can read the store. Use --host 127.0.0.1 to keep it local.",
 }
 # fmt: on
 
@@ -111,6 +122,10 @@ class StageError(DatelineError):
 
 class StoreError(DatelineError):
     """The article store cannot be opened, migrated, read, written or exported."""
+
+
+class WebError(DatelineError):
+    """The web page's assets cannot be built or the server cannot start."""
 
 
 class DatelineWarning(UserWarning):
