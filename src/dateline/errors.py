@@ -42,6 +42,8 @@ CATALOGUE: dict[str, str] = {
     "DL208": "{source}: is a directory; give files (or a shell glob) instead.",
     "DL209": "Unknown output format {value!r}. Valid formats: {choices}.",
     "DL210": "{source}: cannot read ({reason}).",
+    "DL251": "Entity timeline target name {target!r} is empty; give the name of the entity "
+             "whose timeline to build, e.g. 'Airbus'.",
     # stages
     "DL301": "Stage '{stage}' failed on article {article_id}: {reason}.",
     # warnings

@@ -1,0 +1,536 @@
+"""Entity timelines: what one named entity did or underwent, across articles, in date order.
+
+A timeline of an entity ("Airbus", "Steve Jobs") lists every happening it takes part in, as
+news reports it, dated and ordered. Its notion of a happening is broader than the PLOVER
+events of the events stage: any verb or event noun ("sales", "launch", "rose", "said") whose
+participants include the entity. Two steps:
+
+1. ``find_event_words(extraction, doc)`` reads one parsed article and returns its candidate
+   event words (``EventWord``): each verb and event noun with its participants as character
+   spans, whether it is stated as fact, and the date of the temporal expression its clause
+   governs. This is the only step that sees the spaCy ``Doc``; it returns plain records.
+2. ``build_entity_timeline(extractions, words, target)`` is a pure function over those
+   records: it finds the entity's mentions in each article, keeps the words the entity
+   takes part in, dates them, groups mentions of one happening across articles into one row
+   and orders the rows by date.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from datetime import date
+from typing import Literal
+
+from pydantic import Field
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+
+from dateline.errors import InputError
+from dateline.records import Entity, Extraction, Record, Span
+
+ParticipantRole = Literal["subject", "object", "oblique", "possessor", "modifier"]
+WordDateSource = Literal["clause", "governor", "publication", "none"]
+
+# Dependency labels of a verb's nominal arguments, by participant role.
+_VERB_ROLES: dict[str, ParticipantRole] = {
+    "nsubj": "subject",
+    "nsubjpass": "subject",
+    "csubj": "subject",
+    "agent": "subject",
+    "expl": "subject",
+    "dobj": "object",
+    "dative": "object",
+    "attr": "object",
+    "oprd": "object",
+    "prep": "oblique",
+}
+# Dependency labels of an event noun's arguments.
+_NOUN_ROLES: dict[str, ParticipantRole] = {
+    "poss": "possessor",
+    "compound": "modifier",
+    "amod": "modifier",
+    "nmod": "modifier",
+    "prep": "oblique",
+}
+# Clauses below an argument describe something else: they are cut from its phrase.
+_CLAUSE_LABELS = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis", "appos"})
+# Verbs that carry tense or copula only, never a happening of their own.
+_LIGHT_LEMMAS = frozenset({"be", "do", "get", "become", "seem", "appear"})
+_MODALS = frozenset({"would", "could", "might", "may", "should", "must"})
+_CONDITIONALS = frozenset({"if", "unless", "whether"})
+# Nominalising suffixes and the verb endings they replace ("delivery" -> "deliver",
+# "decision" -> "decide"); the stem must be a verb in the lemmatizer's WordNet index.
+_NOMINAL_SUFFIXES: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("ation", ("ate", "", "e")),
+    ("ition", ("ite", "", "e")),
+    ("ution", ("ute", "ve")),
+    ("ssion", ("ss", "t", "de")),
+    ("sion", ("de", "se", "d", "")),
+    ("tion", ("te", "t", "e", "")),
+    ("ment", ("",)),
+    ("ance", ("", "e")),
+    ("ence", ("", "e")),
+    ("ure", ("", "e")),
+    ("al", ("", "e")),
+    ("ery", ("",)),
+    ("ry", ("",)),
+    ("y", ("",)),
+    ("ing", ("", "e")),
+)
+_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
+_YEAR_PART = re.compile(r"^(\d{4})(?:-(?:Q\d|H\d|W\d{2}|SP|SU|FA|WI))?$")
+
+
+class Participant(Record):
+    """A phrase taking part in an event word, with its role."""
+
+    role: ParticipantRole
+    span: Span
+
+
+class EventWord(Record):
+    """A candidate event mention: one verb or event noun of an article, with its participants.
+
+    ``date`` is the TIMEX3 value of the date expression the word's clause governs (or its
+    governing event's), None when the text gives none; ``factual`` is False for negated,
+    modal and conditional mentions.
+    """
+
+    article_id: str
+    span: Span
+    text: str
+    lemma: str
+    pos: Literal["VERB", "NOUN"]
+    sentence: Span
+    participants: list[Participant] = Field(default_factory=list)
+    date: str | None = None
+    date_source: WordDateSource = "none"
+    factual: bool = True
+
+
+class TimelineMention(Record):
+    """One mention of a happening on an entity's timeline."""
+
+    article_id: str
+    span: Span
+    text: str
+    lemma: str
+    published: date | None = None
+    date_source: WordDateSource = "none"
+
+
+class EntityTimelineRow(Record):
+    """One happening on an entity's timeline: its date, rank and every mention of it.
+
+    Rows with equal ``position`` share a date (simultaneous); ``date`` is a TIMEX3-style
+    day ("2008-03-04"), month ("2008-03-XX") or year ("2008-XX-XX").
+    """
+
+    position: int
+    date: str
+    lemma: str
+    mentions: list[TimelineMention]
+
+
+# --------------------------------------------------------------------------- step 1: words
+
+
+def verb_lemmas(nlp: Language) -> frozenset[str]:
+    """The verb lemmas the pipeline's rule lemmatizer knows (its WordNet ``lemma_index``).
+
+    Args:
+        nlp: a loaded spaCy pipeline with a rule lemmatizer.
+
+    Returns:
+        The verb lemmas, or an empty set when the pipeline has no such table (event nouns
+        are then only those the nominal suffixes cannot tell apart: none).
+    """
+    if "lemmatizer" not in nlp.pipe_names:
+        return frozenset()
+    lookups = getattr(nlp.get_pipe("lemmatizer"), "lookups", None)
+    if lookups is None or not lookups.has_table("lemma_index"):
+        return frozenset()
+    return frozenset(lookups.get_table("lemma_index").get("verb", ()))
+
+
+def find_event_words(extraction: Extraction, doc: Doc, verbs: frozenset[str]) -> list[EventWord]:
+    """List the candidate event words of one parsed article.
+
+    Candidates are main verbs (not auxiliaries or copulas) and event nouns: nouns whose
+    lemma is a verb ("deal", "launch") or derives from one ("delivery", "decision").
+
+    Args:
+        extraction: the article's extraction (its id and timexes are read).
+        doc: the spaCy parse of ``extraction.article.text``.
+        verbs: the verb lemmas that make a noun eventive (see ``verb_lemmas``).
+
+    Returns:
+        The event words in text order, with participants, date and factuality.
+    """
+    candidates = {token.i: pos for token in doc if (pos := _candidate_pos(token, verbs))}
+    dates = _dates_by_governor(extraction, doc, candidates)
+    return [
+        EventWord(
+            article_id=extraction.article.id,
+            span=(token.idx, token.idx + len(token.text)),
+            text=token.text,
+            lemma=token.lemma_.lower(),
+            pos=candidates[token.i],
+            sentence=(token.sent.start_char, token.sent.end_char),
+            participants=_participants(token, candidates[token.i]),
+            date=dates.get(token.i, (None, "none"))[0],
+            date_source=dates.get(token.i, (None, "none"))[1],
+            factual=_is_factual(token),
+        )
+        for token in doc
+        if token.i in candidates
+    ]
+
+
+def _candidate_pos(token: Token, verbs: frozenset[str]) -> Literal["VERB", "NOUN"] | None:
+    lemma = token.lemma_.lower()
+    if token.pos_ == "VERB" and token.dep_ not in ("aux", "auxpass"):
+        return None if lemma in _LIGHT_LEMMAS else "VERB"
+    if token.pos_ == "NOUN" and is_event_noun(lemma, verbs):
+        return "NOUN"
+    return None
+
+
+def is_event_noun(lemma: str, verbs: frozenset[str]) -> bool:
+    """Whether a noun lemma names a happening: it is a verb, or a verb plus a nominal suffix.
+
+    Args:
+        lemma: the noun's lemma, lower case.
+        verbs: known verb lemmas.
+
+    Returns:
+        True for "deal", "delivery" (deliver), "decision" (decide), "production" (produce).
+    """
+    if lemma in verbs:
+        return True
+    for suffix, endings in _NOMINAL_SUFFIXES:
+        if lemma.endswith(suffix) and len(lemma) > len(suffix) + 2:
+            stem = lemma[: -len(suffix)]
+            if any(stem + ending in verbs for ending in endings):
+                return True
+    return False
+
+
+def _phrase(token: Token) -> Span:
+    """Character span of ``token``'s phrase, without the clauses that hang below it."""
+    tokens, stack = [], [token]
+    while stack:
+        current = stack.pop()
+        tokens.append(current)
+        stack.extend(c for c in current.children if c.dep_ not in _CLAUSE_LABELS)
+    start = min(t.idx for t in tokens)
+    end = max(t.idx + len(t.text) for t in tokens)
+    return (start, end)
+
+
+def _participants(token: Token, pos: str) -> list[Participant]:
+    """The phrases taking part in an event word, following the fallbacks below.
+
+    1. its own arguments (subject, object, prepositional objects; for a noun its
+       possessor, modifiers and prepositional objects);
+    2. for a verb without subject: the subject of the verb it is conjoined with or is
+       the complement of, or the noun a relative or participle clause describes;
+    3. for a noun that is a verb's object: that verb's subject (as ``oblique``).
+    """
+    roles = _VERB_ROLES if pos == "VERB" else _NOUN_ROLES
+    found: list[Participant] = []
+    for child in token.children:
+        role = roles.get(child.dep_)
+        if role is None:
+            continue
+        heads = [g for g in child.children if g.dep_ == "pobj"] if child.dep_ in ("prep", "agent") else [child]
+        found.extend(Participant(role=role, span=_phrase(h)) for h in heads)
+    if pos == "VERB" and not any(p.role == "subject" for p in found):
+        found.extend(_inherited_subjects(token))
+    if pos == "NOUN" and token.dep_ in ("dobj", "pobj") and token.head.pos_ in ("VERB", "ADP"):
+        verb = token.head if token.head.pos_ == "VERB" else token.head.head
+        found.extend(
+            Participant(role="oblique", span=_phrase(c))
+            for c in verb.children
+            if c.dep_ in ("nsubj", "nsubjpass")
+        )
+    return found
+
+
+def _inherited_subjects(token: Token) -> list[Participant]:
+    current = token
+    for _ in range(4):  # a short chain of conjuncts and complements is enough
+        if current.dep_ in ("relcl", "acl") and current.head.pos_ in ("NOUN", "PROPN", "PRON"):
+            role: ParticipantRole = "subject" if current.dep_ == "relcl" else "object"
+            return [Participant(role=role, span=_phrase(current.head))]
+        if current.dep_ not in ("conj", "xcomp", "advcl") or current.head.i == current.i:
+            return []
+        current = current.head
+        subjects = [c for c in current.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subjects:
+            return [Participant(role="subject", span=_phrase(s)) for s in subjects]
+    return []
+
+
+def _is_factual(token: Token) -> bool:
+    """False when the word is negated, under a modal verb, or in a condition."""
+    for node in (token, token.head) if token.dep_ in ("xcomp", "conj") else (token,):
+        for child in node.children:
+            if child.dep_ == "neg" or child.lower_ in _MODALS:
+                return False
+            if child.dep_ == "mark" and child.lower_ in _CONDITIONALS:
+                return False
+    return True
+
+
+def _dates_by_governor(
+    extraction: Extraction, doc: Doc, candidates: dict[int, str]
+) -> dict[int, tuple[str, WordDateSource]]:
+    """Date value per candidate token index: a timex its clause governs, else its governor's.
+
+    1. A DATE or TIME timex belongs to the nearest candidate word above it in the parse.
+    2. A word with no timex of its own takes the date of the event word it is the
+       conjunct, complement or argument of (``governor``).
+    """
+    own: dict[int, str] = {}
+    for timex in extraction.timexes:
+        if timex.type not in ("DATE", "TIME") or timex_to_date(timex.value, None) is None:
+            continue
+        span = doc.char_span(*timex.span, alignment_mode="expand")
+        if span is None:
+            continue
+        holder = _governing_candidate(span.root, candidates)
+        if holder is not None:
+            own.setdefault(holder, timex.value)
+    dated: dict[int, tuple[str, WordDateSource]] = {i: (v, "clause") for i, v in own.items()}
+    for index in candidates:
+        if index in dated:
+            continue
+        governor = _governing_candidate(doc[index], candidates, skip_self=True, through_clauses=False)
+        if governor is not None and governor in own:
+            dated[index] = (own[governor], "governor")
+    return dated
+
+
+def _governing_candidate(
+    token: Token, candidates: dict[int, str], skip_self: bool = False, through_clauses: bool = True
+) -> int | None:
+    current = token.head if skip_self else token
+    previous = token
+    while True:
+        if current.i in candidates and (current.i != token.i or not skip_self):
+            return current.i
+        if not through_clauses and previous.dep_ in ("ccomp", "relcl", "acl", "parataxis"):
+            return None
+        if current.head.i == current.i:
+            return None
+        previous, current = current, current.head
+
+
+def timex_to_date(value: str | None, published: date | None) -> str | None:
+    """A timex value as a timeline date: day, "YYYY-MM-XX" or "YYYY-XX-XX"; else None.
+
+    Args:
+        value: a TIMEX3 value ("2008-03-04", "2008-03", "2008", "2008-Q1", "PRESENT_REF").
+        published: the publication date, which "PRESENT_REF" stands for.
+
+    Returns:
+        The date string, or None for values a timeline cannot place (durations, past refs).
+    """
+    if value is None:
+        return None
+    if _DAY.match(value):
+        return value
+    if month := _MONTH.match(value):
+        return f"{month.group(1)}-{month.group(2)}-XX"
+    if year := _YEAR_PART.match(value):
+        return f"{year.group(1)}-XX-XX"
+    if value == "PRESENT_REF":
+        return published.isoformat() if published else "PRESENT_REF"
+    return None
+
+
+# --------------------------------------------------------------------------- step 2: timeline
+
+# Participant roles that make an event word part of the entity's timeline.
+TIMELINE_ROLES: frozenset[str] = frozenset({"subject", "object", "oblique", "possessor", "modifier"})
+
+
+def build_entity_timeline(
+    extractions: Sequence[Extraction],
+    words: Iterable[EventWord],
+    target: str,
+    *,
+    aliases: Sequence[str] = (),
+    roles: frozenset[str] = TIMELINE_ROLES,
+) -> list[EntityTimelineRow]:
+    """Build the timeline of one entity from extracted articles and their event words.
+
+    1. The entity's mentions in each article: its entity records whose name or alias
+       matches ``target`` or an alias, and every occurrence of a distinctive part of the
+       name (see ``name_variants``).
+    2. The event words the entity takes part in: stated as fact, with a participant of
+       one of ``roles`` covering one of its mentions, not part of its name.
+    3. Each word's date: its clause's date expression (day, month or year precision),
+       else the publication date of its article.
+    4. One row per (date, lemma): mentions of one happening across articles; rows share
+       a position when they share a date, positions follow the dates.
+
+    Args:
+        extractions: the articles (their publication dates, entities and texts are read).
+        words: event words of those articles (``find_event_words``).
+        target: the entity's name, e.g. "Airbus" or "Steve Jobs".
+        aliases: other names of the entity.
+        roles: participant roles that count as taking part.
+
+    Returns:
+        Rows in date order; empty when no article mentions the entity.
+
+    Raises:
+        InputError: the target name is empty (DL251).
+    """
+    if not target.strip():
+        raise InputError("DL251", target=target)
+    names = name_variants(target, aliases)
+    by_article = {x.article.id: x for x in extractions}
+    spans = {aid: entity_mentions(x, target, names) for aid, x in by_article.items()}
+    mentions: list[tuple[str, TimelineMention]] = []
+    for word in words:
+        extraction = by_article.get(word.article_id)
+        if extraction is None or not _takes_part(word, spans[word.article_id], roles):
+            continue
+        published = extraction.article.published
+        when = timex_to_date(word.date, published) if word.date else None
+        if when is None or when == "PRESENT_REF":
+            if published is None:
+                continue
+            when, source = published.isoformat(), "publication"
+        else:
+            source = word.date_source
+        mentions.append(
+            (
+                when,
+                TimelineMention(
+                    article_id=word.article_id,
+                    span=word.span,
+                    text=word.text,
+                    lemma=word.lemma,
+                    published=published,
+                    date_source=source,
+                ),
+            )
+        )
+    return _rows(mentions)
+
+
+def _takes_part(word: EventWord, mentions: list[Span], roles: frozenset[str]) -> bool:
+    if not word.factual or not mentions:
+        return False
+    if any(_overlaps(word.span, m) for m in mentions):
+        return False
+    return any(
+        p.role in roles and p.span[0] <= m[0] and m[1] <= p.span[1]
+        for p in word.participants
+        for m in mentions
+    )
+
+
+def _overlaps(a: Span, b: Span) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def _rows(mentions: list[tuple[str, TimelineMention]]) -> list[EntityTimelineRow]:
+    grouped: dict[tuple[str, str], list[TimelineMention]] = defaultdict(list)
+    for when, mention in mentions:
+        grouped[(when, mention.lemma)].append(mention)
+    ranks = {d: i for i, d in enumerate(sorted({d for d, _ in grouped}, key=date_sort_key), 1)}
+    keys = sorted(grouped, key=lambda k: (date_sort_key(k[0]), k[1]))
+    return [
+        EntityTimelineRow(
+            position=ranks[when],
+            date=when,
+            lemma=lemma,
+            mentions=sorted(grouped[(when, lemma)], key=lambda m: (m.published or date.min, m.article_id, m.span)),
+        )
+        for when, lemma in keys
+    ]
+
+
+def date_sort_key(value: str) -> tuple[int, int, int]:
+    """Order timeline dates: a year before its months, a month before its days."""
+    parts = value.split("-")
+    numbers = [int(p) if p.isdigit() else 0 for p in parts[:3]]
+    return (numbers + [0, 0, 0])[0], (numbers + [0, 0, 0])[1], (numbers + [0, 0, 0])[2]
+
+
+# --------------------------------------------------------------------------- names
+
+
+def name_variants(target: str, aliases: Sequence[str] = ()) -> list[str]:
+    """The strings that name an entity in text: its names and their distinctive parts.
+
+    A part is distinctive when it spans several words, carries a digit ("A380"), is an
+    acronym ("EADS"), or is the last of two or three capitalised words (a surname); the
+    initials of a name of three words or more ("USAF") count too.
+
+    Args:
+        target: the entity's name.
+        aliases: other names.
+
+    Returns:
+        Variants, longest first, without duplicates.
+    """
+    variants: set[str] = set()
+    for name in (target, *aliases):
+        tokens = name.split()
+        if not tokens:
+            continue
+        variants.add(name)
+        for i in range(len(tokens)):
+            for j in range(i + 1, len(tokens) + 1):
+                part = tokens[i:j]
+                if len(part) > 1 or _distinctive(part[0]):
+                    variants.add(" ".join(part))
+        capitalised = [t for t in tokens if t[:1].isupper()]
+        if len(capitalised) == len(tokens) and len(tokens) in (2, 3) and not any(
+            _distinctive(t) for t in tokens
+        ):
+            variants.add(tokens[-1])
+        if len(capitalised) >= 3:
+            variants.add("".join(t[0] for t in capitalised))
+    return sorted(variants, key=lambda v: (-len(v), v))
+
+
+def _distinctive(word: str) -> bool:
+    return any(c.isdigit() for c in word) or (len(word) > 1 and word.isupper())
+
+
+def entity_mentions(extraction: Extraction, target: str, names: Sequence[str]) -> list[Span]:
+    """Character spans where an article mentions the entity.
+
+    Args:
+        extraction: the article with its entity records.
+        target: the entity's name.
+        names: its name variants (``name_variants``).
+
+    Returns:
+        Sorted spans: the mentions of matching entity records and the name variants found
+        in the text as whole words (case-sensitive).
+    """
+    text = extraction.article.text
+    found: set[Span] = set()
+    for entity in extraction.entities:
+        if _entity_matches(entity, target, names):
+            found.update(tuple(m) for m in (entity.mentions or [entity.span]))
+    for name in names:
+        for match in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text):
+            found.add((match.start(), match.end()))
+    return sorted(found)
+
+
+def _entity_matches(entity: Entity, target: str, names: Sequence[str]) -> bool:
+    wanted = {n.lower() for n in names} | {target.lower()}
+    return any(n.lower() in wanted for n in (entity.name, *entity.aliases))
