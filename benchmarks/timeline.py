@@ -34,11 +34,9 @@ from dateline.entity_timeline import (
     EventWord,
     build_entity_timeline,
     find_event_words,
-    verb_lemmas,
 )
 from dateline.pipeline import parse_batch
 from dateline.records import Article, Extraction
-from dateline.stages.parse import model_for
 
 # Reference figures (fractions): SOURCES.md of the corpus folder.
 PUBLISHED = {
@@ -81,9 +79,8 @@ def extract_articles(articles: list[Article]) -> tuple[list[Extraction], list[Ev
     """Run the pipeline on every article and list the event words of each."""
     settings = load_settings()
     extractions = [x for x in extract_many(articles, settings=settings) if isinstance(x, Extraction)]
-    verbs = verb_lemmas(model_for(settings.parse))
     docs = parse_batch([x.article.text for x in extractions], settings)
-    words = [w for x, doc in zip(extractions, docs, strict=True) for w in find_event_words(x, doc, verbs)]
+    words = [w for x, doc in zip(extractions, docs, strict=True) for w in find_event_words(x, doc)]
     return extractions, words
 
 

@@ -17,14 +17,15 @@ participants include the entity. Two steps:
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from datetime import date
+from importlib import resources
 from typing import Literal
 
 from pydantic import Field
-from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from dateline.errors import InputError
@@ -60,25 +61,7 @@ _CLAUSE_LABELS = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxi
 _LIGHT_LEMMAS = frozenset({"be", "do", "get", "become", "seem", "appear"})
 _MODALS = frozenset({"would", "could", "might", "may", "should", "must"})
 _CONDITIONALS = frozenset({"if", "unless", "whether"})
-# Nominalising suffixes and the verb endings they replace ("delivery" -> "deliver",
-# "decision" -> "decide"); the stem must be a verb in the lemmatizer's WordNet index.
-_NOMINAL_SUFFIXES: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("ation", ("ate", "", "e")),
-    ("ition", ("ite", "", "e")),
-    ("ution", ("ute", "ve")),
-    ("ssion", ("ss", "t", "de")),
-    ("sion", ("de", "se", "d", "")),
-    ("tion", ("te", "t", "e", "")),
-    ("ment", ("",)),
-    ("ance", ("", "e")),
-    ("ence", ("", "e")),
-    ("ure", ("", "e")),
-    ("al", ("", "e")),
-    ("ery", ("",)),
-    ("ry", ("",)),
-    ("y", ("",)),
-    ("ing", ("", "e")),
-)
+EVENT_NOUNS_FILE = "data/timeline/event_nouns.txt"
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _MONTH = re.compile(r"^(\d{4})-(\d{2})$")
 _YEAR_PART = re.compile(r"^(\d{4})(?:-(?:Q\d|H\d|W\d{2}|SP|SU|FA|WI))?$")
@@ -138,39 +121,33 @@ class EntityTimelineRow(Record):
 # --------------------------------------------------------------------------- step 1: words
 
 
-def verb_lemmas(nlp: Language) -> frozenset[str]:
-    """The verb lemmas the pipeline's rule lemmatizer knows (its WordNet ``lemma_index``).
-
-    Args:
-        nlp: a loaded spaCy pipeline with a rule lemmatizer.
-
-    Returns:
-        The verb lemmas, or an empty set when the pipeline has no such table (event nouns
-        are then only those the nominal suffixes cannot tell apart: none).
-    """
-    if "lemmatizer" not in nlp.pipe_names:
-        return frozenset()
-    lookups = getattr(nlp.get_pipe("lemmatizer"), "lookups", None)
-    if lookups is None or not lookups.has_table("lemma_index"):
-        return frozenset()
-    return frozenset(lookups.get_table("lemma_index").get("verb", ()))
+@functools.cache
+def event_nouns() -> frozenset[str]:
+    """The packaged list of nouns that name a happening (``data/timeline/event_nouns.txt``,
+    built from WordNet by ``python -m dateline.data.build_event_nouns``)."""
+    text = resources.files("dateline").joinpath(EVENT_NOUNS_FILE).read_text(encoding="utf-8")
+    return frozenset(line for line in text.splitlines() if line)
 
 
-def find_event_words(extraction: Extraction, doc: Doc, verbs: frozenset[str]) -> list[EventWord]:
+def find_event_words(
+    extraction: Extraction, doc: Doc, nouns: frozenset[str] | None = None
+) -> list[EventWord]:
     """List the candidate event words of one parsed article.
 
-    Candidates are main verbs (not auxiliaries or copulas) and event nouns: nouns whose
-    lemma is a verb ("deal", "launch") or derives from one ("delivery", "decision").
+    Candidates are main verbs (not auxiliaries or copulas) and event nouns: nouns one of
+    whose most frequent WordNet senses is an act, a communication, an event or a process
+    ("deal", "launch", "delivery", "lawsuit").
 
     Args:
         extraction: the article's extraction (its id and timexes are read).
         doc: the spaCy parse of ``extraction.article.text``.
-        verbs: the verb lemmas that make a noun eventive (see ``verb_lemmas``).
+        nouns: the event nouns; the packaged list (``event_nouns()``) when None.
 
     Returns:
         The event words in text order, with participants, date and factuality.
     """
-    candidates = {token.i: pos for token in doc if (pos := _candidate_pos(token, verbs))}
+    nouns = event_nouns() if nouns is None else nouns
+    candidates = {token.i: pos for token in doc if (pos := _candidate_pos(token, nouns))}
     dates = _dates_by_governor(extraction, doc, candidates)
     return [
         EventWord(
@@ -190,33 +167,19 @@ def find_event_words(extraction: Extraction, doc: Doc, verbs: frozenset[str]) ->
     ]
 
 
-def _candidate_pos(token: Token, verbs: frozenset[str]) -> Literal["VERB", "NOUN"] | None:
+def _candidate_pos(token: Token, nouns: frozenset[str]) -> Literal["VERB", "NOUN"] | None:
     lemma = token.lemma_.lower()
     if token.pos_ == "VERB" and token.dep_ not in ("aux", "auxpass"):
         return None if lemma in _LIGHT_LEMMAS else "VERB"
-    if token.pos_ == "NOUN" and is_event_noun(lemma, verbs):
+    if token.pos_ == "NOUN" and (lemma in nouns or _compound_lemma(token) in nouns):
         return "NOUN"
     return None
 
 
-def is_event_noun(lemma: str, verbs: frozenset[str]) -> bool:
-    """Whether a noun lemma names a happening: it is a verb, or a verb plus a nominal suffix.
-
-    Args:
-        lemma: the noun's lemma, lower case.
-        verbs: known verb lemmas.
-
-    Returns:
-        True for "deal", "delivery" (deliver), "decision" (decide), "production" (produce).
-    """
-    if lemma in verbs:
-        return True
-    for suffix, endings in _NOMINAL_SUFFIXES:
-        if lemma.endswith(suffix) and len(lemma) > len(suffix) + 2:
-            stem = lemma[: -len(suffix)]
-            if any(stem + ending in verbs for ending in endings):
-                return True
-    return False
+def _compound_lemma(token: Token) -> str:
+    """WordNet's spelling of a noun with its compound modifier: "court_case", "job_cut"."""
+    modifiers = [c for c in token.children if c.dep_ == "compound" and c.i == token.i - 1]
+    return f"{modifiers[0].lower_}_{token.lemma_.lower()}" if modifiers else ""
 
 
 def _phrase(token: Token) -> Span:
@@ -394,8 +357,8 @@ def build_entity_timeline(
     """
     if not target.strip():
         raise InputError("DL251", target=target)
-    names = name_variants(target, aliases)
     by_article = {x.article.id: x for x in extractions}
+    names = name_variants(target, aliases, person=_is_person(extractions, target))
     spans = {aid: entity_mentions(x, target, names) for aid, x in by_article.items()}
     mentions: list[tuple[str, TimelineMention]] = []
     for word in words:
@@ -469,16 +432,19 @@ def date_sort_key(value: str) -> tuple[int, int, int]:
 # --------------------------------------------------------------------------- names
 
 
-def name_variants(target: str, aliases: Sequence[str] = ()) -> list[str]:
+def name_variants(target: str, aliases: Sequence[str] = (), *, person: bool = False) -> list[str]:
     """The strings that name an entity in text: its names and their distinctive parts.
 
     A part is distinctive when it spans several words, carries a digit ("A380"), is an
-    acronym ("EADS"), or is the last of two or three capitalised words (a surname); the
-    initials of a name of three words or more ("USAF") count too.
+    acronym ("EADS") or a brand written with an inner capital ("iTunes"), and, in a name
+    with a model number, includes the number ("A380" of "Airbus A380"); for a person
+    the first and last of two or three names count too ("Steve", "Jobs"); the initials of
+    a name of three words or more ("USAF") count.
 
     Args:
         target: the entity's name.
         aliases: other names.
+        person: whether the entity is a person.
 
     Returns:
         Variants, longest first, without duplicates.
@@ -489,23 +455,28 @@ def name_variants(target: str, aliases: Sequence[str] = ()) -> list[str]:
         if not tokens:
             continue
         variants.add(name)
+        # a model number tells one product from its family ("iPhone 4" is not "iPhone")
+        numbered = any(any(c.isdigit() for c in t) for t in tokens)
         for i in range(len(tokens)):
             for j in range(i + 1, len(tokens) + 1):
                 part = tokens[i:j]
+                if numbered and not any(any(c.isdigit() for c in t) for t in part):
+                    continue
                 if len(part) > 1 or _distinctive(part[0]):
                     variants.add(" ".join(part))
         capitalised = [t for t in tokens if t[:1].isupper()]
-        if len(capitalised) == len(tokens) and len(tokens) in (2, 3) and not any(
-            _distinctive(t) for t in tokens
-        ):
-            variants.add(tokens[-1])
+        if person and len(capitalised) == len(tokens) and len(tokens) in (2, 3):
+            variants.update((tokens[0], tokens[-1]))
         if len(capitalised) >= 3:
             variants.add("".join(t[0] for t in capitalised))
     return sorted(variants, key=lambda v: (-len(v), v))
 
 
 def _distinctive(word: str) -> bool:
-    return any(c.isdigit() for c in word) or (len(word) > 1 and word.isupper())
+    has_digit = any(c.isdigit() for c in word)
+    acronym = len(word) > 1 and word.isupper()
+    inner_capital = any(c.isupper() for c in word[1:]) and any(c.islower() for c in word)
+    return has_digit or acronym or inner_capital
 
 
 def entity_mentions(extraction: Extraction, target: str, names: Sequence[str]) -> list[Span]:
@@ -526,9 +497,20 @@ def entity_mentions(extraction: Extraction, target: str, names: Sequence[str]) -
         if _entity_matches(entity, target, names):
             found.update(tuple(m) for m in (entity.mentions or [entity.span]))
     for name in names:
-        for match in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text):
+        # a plural names the entity's instances too ("iPods", "A380s")
+        for match in re.finditer(rf"(?<!\w){re.escape(name)}s?(?!\w)", text):
             found.add((match.start(), match.end()))
     return sorted(found)
+
+
+def _is_person(extractions: Iterable[Extraction], target: str) -> bool:
+    """Whether the articles know the target as a person (an entity record of type PERSON)."""
+    wanted = target.lower()
+    return any(
+        e.type == "PERSON" and wanted in {n.lower() for n in (e.name, *e.aliases)}
+        for x in extractions
+        for e in x.entities
+    )
 
 
 def _entity_matches(entity: Entity, target: str, names: Sequence[str]) -> bool:
