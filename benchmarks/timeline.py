@@ -106,7 +106,7 @@ def system_timelines(
 def _system_row(row: EntityTimelineRow) -> dict:
     return {
         "position": row.position,
-        "date": row.date,
+        "date": row.date or "XXXX-XX-XX",
         "mentions": [{"doc_id": m.article_id, "start": m.span[0], "end": m.span[1]}
                      for m in row.mentions],
     }

@@ -32,7 +32,8 @@ from dateline.errors import InputError
 from dateline.records import Entity, Extraction, Record, Span
 
 ParticipantRole = Literal["subject", "object", "oblique", "possessor", "modifier"]
-WordDateSource = Literal["clause", "governor", "publication", "none"]
+WordDateSource = Literal["clause", "governor", "narrative", "publication", "none"]
+Tense = Literal["past", "present", "perfect", "past_perfect", "future", "nonfinite", "nominal"]
 
 # Dependency labels of a verb's nominal arguments, by participant role.
 _VERB_ROLES: dict[str, ParticipantRole] = {
@@ -79,7 +80,8 @@ class EventWord(Record):
 
     ``date`` is the TIMEX3 value of the date expression the word's clause governs (or its
     governing event's), None when the text gives none; ``factual`` is False for negated,
-    modal and conditional mentions.
+    modal and conditional mentions; ``tense`` is the verb's tense and aspect ("nominal" for
+    a noun).
     """
 
     article_id: str
@@ -92,6 +94,7 @@ class EventWord(Record):
     date: str | None = None
     date_source: WordDateSource = "none"
     factual: bool = True
+    tense: Tense = "nominal"
 
 
 class TimelineMention(Record):
@@ -109,11 +112,12 @@ class EntityTimelineRow(Record):
     """One happening on an entity's timeline: its date, rank and every mention of it.
 
     Rows with equal ``position`` share a date (simultaneous); ``date`` is a TIMEX3-style
-    day ("2008-03-04"), month ("2008-03-XX") or year ("2008-XX-XX").
+    day ("2008-03-04"), month ("2008-03-XX") or year ("2008-XX-XX"), or None for an
+    undated row (position 0).
     """
 
     position: int
-    date: str
+    date: str | None
     lemma: str
     mentions: list[TimelineMention]
 
@@ -161,6 +165,7 @@ def find_event_words(
             date=dates.get(token.i, (None, "none"))[0],
             date_source=dates.get(token.i, (None, "none"))[1],
             factual=_is_factual(token),
+            tense=_tense(token) if candidates[token.i] == "VERB" else "nominal",
         )
         for token in doc
         if token.i in candidates
@@ -249,6 +254,25 @@ def _is_factual(token: Token) -> bool:
     return True
 
 
+def _tense(token: Token) -> Tense:
+    """Tense and aspect of a verb from its tag and auxiliaries (a bare conjunct or
+    complement shares those of the verb it depends on)."""
+    auxiliaries = [c.lower_ for c in token.children if c.dep_ in ("aux", "auxpass")]
+    if not auxiliaries and token.dep_ in ("xcomp", "conj") and token.tag_ in ("VB", "VBN"):
+        auxiliaries = [c.lower_ for c in token.head.children if c.dep_ in ("aux", "auxpass")]
+    if any(a in ("will", "'ll", "wo", "shall") for a in auxiliaries):
+        return "future"
+    if token.tag_ == "VBN" and "had" in auxiliaries:
+        return "past_perfect"
+    if token.tag_ == "VBN" and any(a in ("has", "have", "'ve") for a in auxiliaries):
+        return "perfect"
+    if token.tag_ == "VBD" or (token.tag_ == "VBN" and any(a in ("was", "were") for a in auxiliaries)):
+        return "past"
+    if token.tag_ in ("VBZ", "VBP") or any(a in ("is", "are", "am") for a in auxiliaries):
+        return "present"
+    return "nonfinite"
+
+
 def _dates_by_governor(
     extraction: Extraction, doc: Doc, candidates: dict[int, str]
 ) -> dict[int, tuple[str, WordDateSource]]:
@@ -318,6 +342,9 @@ def timex_to_date(value: str | None, published: date | None) -> str | None:
 
 # --------------------------------------------------------------------------- step 2: timeline
 
+# Tenses whose mentions stay undated (position 0) without a date of their own: what a
+# report says will happen or had happened before its story gives no day to anchor on.
+UNDATED_TENSES: frozenset[str] = frozenset({"future", "past_perfect"})
 # Participant roles that make an event word part of the entity's timeline.
 TIMELINE_ROLES: frozenset[str] = frozenset({"subject", "object", "oblique", "possessor", "modifier"})
 
@@ -329,6 +356,7 @@ def build_entity_timeline(
     *,
     aliases: Sequence[str] = (),
     roles: frozenset[str] = TIMELINE_ROLES,
+    undated: frozenset[str] = UNDATED_TENSES,
 ) -> list[EntityTimelineRow]:
     """Build the timeline of one entity from extracted articles and their event words.
 
@@ -337,10 +365,13 @@ def build_entity_timeline(
        name (see ``name_variants``).
     2. The event words the entity takes part in: stated as fact, with a participant of
        one of ``roles`` covering one of its mentions, not part of its name.
-    3. Each word's date: its clause's date expression (day, month or year precision),
-       else the publication date of its article.
+    3. Each word's date: (1) the date expression of its clause or of the event it depends
+       on (day, month or year precision); (2) none for the ``undated`` tenses (future,
+       past perfect); (3) for a simple past, the narrative date: the latest day written
+       before it that is not after publication; (4) the publication date of its article.
     4. One row per (date, lemma): mentions of one happening across articles; rows share
-       a position when they share a date, positions follow the dates.
+       a position when they share a date, positions follow the dates; undated rows come
+       first, at position 0.
 
     Args:
         extractions: the articles (their publication dates, entities and texts are read).
@@ -348,6 +379,7 @@ def build_entity_timeline(
         target: the entity's name, e.g. "Airbus" or "Steve Jobs".
         aliases: other names of the entity.
         roles: participant roles that count as taking part.
+        undated: tenses left undated when their clause has no date.
 
     Returns:
         Rows in date order; empty when no article mentions the entity.
@@ -360,33 +392,54 @@ def build_entity_timeline(
     by_article = {x.article.id: x for x in extractions}
     names = name_variants(target, aliases, person=_is_person(extractions, target))
     spans = {aid: entity_mentions(x, target, names) for aid, x in by_article.items()}
-    mentions: list[tuple[str, TimelineMention]] = []
+    mentions: list[tuple[str | None, TimelineMention]] = []
     for word in words:
         extraction = by_article.get(word.article_id)
         if extraction is None or not _takes_part(word, spans[word.article_id], roles):
             continue
-        published = extraction.article.published
-        when = timex_to_date(word.date, published) if word.date else None
-        if when is None or when == "PRESENT_REF":
-            if published is None:
-                continue
-            when, source = published.isoformat(), "publication"
-        else:
-            source = word.date_source
-        mentions.append(
-            (
-                when,
-                TimelineMention(
-                    article_id=word.article_id,
-                    span=word.span,
-                    text=word.text,
-                    lemma=word.lemma,
-                    published=published,
-                    date_source=source,
-                ),
-            )
+        when, source = _date_of(word, extraction, undated)
+        mention = TimelineMention(
+            article_id=word.article_id,
+            span=word.span,
+            text=word.text,
+            lemma=word.lemma,
+            published=extraction.article.published,
+            date_source=source,
         )
+        mentions.append((when, mention))
     return _rows(mentions)
+
+
+def _date_of(
+    word: EventWord, extraction: Extraction, undated: frozenset[str]
+) -> tuple[str | None, WordDateSource]:
+    """A word's timeline date, following the fallbacks of ``build_entity_timeline`` step 3."""
+    published = extraction.article.published
+    own = timex_to_date(word.date, published) if word.date else None
+    if own is not None and own != "PRESENT_REF":
+        return own, word.date_source
+    if word.tense in undated:
+        return None, "none"
+    if word.tense == "past":
+        narrative = _narrative_date(extraction, word.span[0])
+        if narrative is not None:
+            return narrative, "narrative"
+    if published is None:
+        return None, "none"
+    return published.isoformat(), "publication"
+
+
+def _narrative_date(extraction: Extraction, before: int) -> str | None:
+    """The latest day-precise date written before ``before`` that is not after publication."""
+    published = extraction.article.published
+    latest = None
+    for timex in extraction.timexes:
+        if timex.span[1] > before or timex.type not in ("DATE", "TIME") or not timex.value:
+            continue
+        day = timex.value[:10]
+        if _DAY.match(day) and (published is None or day <= published.isoformat()):
+            latest = day
+    return latest
 
 
 def _takes_part(word: EventWord, mentions: list[Span], roles: frozenset[str]) -> bool:
@@ -405,21 +458,27 @@ def _overlaps(a: Span, b: Span) -> bool:
     return a[0] < b[1] and b[0] < a[1]
 
 
-def _rows(mentions: list[tuple[str, TimelineMention]]) -> list[EntityTimelineRow]:
-    grouped: dict[tuple[str, str], list[TimelineMention]] = defaultdict(list)
+def _rows(mentions: list[tuple[str | None, TimelineMention]]) -> list[EntityTimelineRow]:
+    grouped: dict[tuple[str | None, str], list[TimelineMention]] = defaultdict(list)
     for when, mention in mentions:
         grouped[(when, mention.lemma)].append(mention)
-    ranks = {d: i for i, d in enumerate(sorted({d for d, _ in grouped}, key=date_sort_key), 1)}
-    keys = sorted(grouped, key=lambda k: (date_sort_key(k[0]), k[1]))
+    dates = sorted({d for d, _ in grouped if d is not None}, key=date_sort_key)
+    ranks: dict[str | None, int] = {d: i for i, d in enumerate(dates, 1)}
+    ranks[None] = 0
+    keys = sorted(grouped, key=lambda k: (ranks[k[0]], k[1]))
     return [
         EntityTimelineRow(
             position=ranks[when],
             date=when,
             lemma=lemma,
-            mentions=sorted(grouped[(when, lemma)], key=lambda m: (m.published or date.min, m.article_id, m.span)),
+            mentions=sorted(grouped[(when, lemma)], key=_mention_order),
         )
         for when, lemma in keys
     ]
+
+
+def _mention_order(mention: TimelineMention) -> tuple[date, str, Span]:
+    return (mention.published or date.min, mention.article_id, mention.span)
 
 
 def date_sort_key(value: str) -> tuple[int, int, int]:
