@@ -343,8 +343,9 @@ def timex_to_date(value: str | None, published: date | None) -> str | None:
 # --------------------------------------------------------------------------- step 2: timeline
 
 # Tenses whose mentions stay undated (position 0) without a date of their own: what a
-# report says will happen or had happened before its story gives no day to anchor on.
-UNDATED_TENSES: frozenset[str] = frozenset({"future", "past_perfect"})
+# report says will happen, had happened before its story, and the untensed mentions
+# (nouns, infinitives, participles, gerunds) give no day to anchor on.
+UNDATED_TENSES: frozenset[str] = frozenset({"future", "past_perfect", "nonfinite", "nominal"})
 # Participant roles that make an event word part of the entity's timeline.
 TIMELINE_ROLES: frozenset[str] = frozenset({"subject", "object", "oblique", "possessor", "modifier"})
 
@@ -367,7 +368,7 @@ def build_entity_timeline(
        one of ``roles`` covering one of its mentions, not part of its name.
     3. Each word's date: (1) the date expression of its clause or of the event it depends
        on (day, month or year precision); (2) none for the ``undated`` tenses (future,
-       past perfect); (3) for a simple past, the narrative date: the latest day written
+       past perfect, untensed words and nouns); (3) for a simple past, the narrative date: the latest day written
        before it that is not after publication; (4) the publication date of its article.
     4. One row per (date, lemma): mentions of one happening across articles; rows share
        a position when they share a date, positions follow the dates; undated rows come
