@@ -31,8 +31,10 @@ from benchmarks._common import arg_parser, peak_rss_mb, read_jsonl, shared_dir
 from dateline import extract_many, load_settings
 from dateline.entity_timeline import (
     EntityTimelineRow,
+    Anaphor,
     EventWord,
     build_entity_timeline,
+    find_anaphors,
     find_event_words,
 )
 from dateline.pipeline import parse_batch
@@ -75,18 +77,24 @@ def read_articles(folder: Path, split: str, limit: int | None) -> list[tuple[str
     return articles[:limit] if limit is not None else articles
 
 
-def extract_articles(articles: list[Article]) -> tuple[list[Extraction], list[EventWord]]:
-    """Run the pipeline on every article and list the event words of each."""
+def extract_articles(
+    articles: list[Article],
+) -> tuple[list[Extraction], list[EventWord], list[Anaphor]]:
+    """Run the pipeline on every article and list the event words and anaphors of each."""
     settings = load_settings()
     extractions = [x for x in extract_many(articles, settings=settings) if isinstance(x, Extraction)]
     docs = parse_batch([x.article.text for x in extractions], settings)
-    words = [w for x, doc in zip(extractions, docs, strict=True) for w in find_event_words(x, doc)]
-    return extractions, words
+    words: list[EventWord] = []
+    anaphors: list[Anaphor] = []
+    for extraction, doc in zip(extractions, docs, strict=True):
+        words.extend(find_event_words(extraction, doc))
+        anaphors.extend(find_anaphors(extraction, doc))
+    return extractions, words, anaphors
 
 
 def system_timelines(
     targets: Iterable[dict], corpus_of: dict[str, str], extractions: list[Extraction],
-    words: list[EventWord],
+    words: list[EventWord], anaphors: list[Anaphor],
 ) -> list[dict]:
     """Each target's timeline, built from its corpus's articles, in the task's system format."""
     by_corpus: dict[str, list[Extraction]] = defaultdict(list)
@@ -97,7 +105,8 @@ def system_timelines(
         articles = by_corpus.get(target["corpus"], [])
         ids = {x.article.id for x in articles}
         rows = build_entity_timeline(articles, [w for w in words if w.article_id in ids],
-                                     target["target"])
+                                     target["target"],
+                                     anaphors=[a for a in anaphors if a.article_id in ids])
         timelines.append({"target": target["target"], "corpus": target["corpus"],
                           "rows": [_system_row(row) for row in rows]})
     return timelines
@@ -183,9 +192,9 @@ def main() -> None:
     started = time.perf_counter()
     pairs = read_articles(folder, args.split, args.limit)
     corpus_of = {article.id: corpus for corpus, article in pairs}
-    extractions, words = extract_articles([article for _, article in pairs])
+    extractions, words, anaphors = extract_articles([article for _, article in pairs])
     targets = [t for t in read_jsonl(folder / "targets.jsonl") if t["split"] == args.split]
-    timelines = system_timelines(targets, corpus_of, extractions, words)
+    timelines = system_timelines(targets, corpus_of, extractions, words, anaphors)
     if args.system_out is not None:
         args.system_out.write_text(json.dumps({"timelines": timelines}, indent=1), encoding="utf-8")
     result = score(load_scorer(folder), folder, args.split, timelines)

@@ -17,6 +17,7 @@ participants include the entity. Two steps:
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from collections import defaultdict
@@ -62,6 +63,9 @@ _CLAUSE_LABELS = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxi
 _LIGHT_LEMMAS = frozenset({"be", "do", "get", "become", "seem", "appear"})
 _MODALS = frozenset({"would", "could", "might", "may", "should", "must"})
 _CONDITIONALS = frozenset({"if", "unless", "whether"})
+_PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her"})
+_THING_PRONOUNS = frozenset({"it", "its"})
+_ANAPHOR_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "poss"})
 EVENT_NOUNS_FILE = "data/timeline/event_nouns.txt"
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _MONTH = re.compile(r"^(\d{4})-(\d{2})$")
@@ -95,6 +99,16 @@ class EventWord(Record):
     date_source: WordDateSource = "none"
     factual: bool = True
     tense: Tense = "nominal"
+
+
+class Anaphor(Record):
+    """A pronoun or definite description that may stand for a named entity ("he", "the
+    airline"); ``person`` says whether it can only refer to a person."""
+
+    article_id: str
+    span: Span
+    text: str
+    person: bool
 
 
 class TimelineMention(Record):
@@ -170,6 +184,56 @@ def find_event_words(
         for token in doc
         if token.i in candidates
     ]
+
+
+def find_anaphors(extraction: Extraction, doc: Doc, nouns: frozenset[str] | None = None) -> list[Anaphor]:
+    """List the words of one parsed article that may stand for a named entity.
+
+    Personal pronouns ("he", "his", "she", "her") may refer to a person; "it" and "its"
+    and definite descriptions whose head is a common noun that names no happening ("the
+    airline", "the new aircraft") to anything else.
+
+    Args:
+        extraction: the article's extraction (its id is read).
+        doc: the spaCy parse of ``extraction.article.text``.
+        nouns: the event nouns; the packaged list when None.
+
+    Returns:
+        The anaphors in text order.
+    """
+    nouns = event_nouns() if nouns is None else nouns
+    found = []
+    for token in doc:
+        person = _anaphor_kind(token, nouns)
+        if person is None:
+            continue
+        start = token.idx if token.pos_ == "PRON" else min(c.idx for c in token.subtree if c.i <= token.i)
+        end = token.idx + len(token.text)
+        found.append(
+            Anaphor(article_id=extraction.article.id, span=(start, end),
+                    text=doc.text[start:end], person=person)
+        )
+    return found
+
+
+def _anaphor_kind(token: Token, nouns: frozenset[str]) -> bool | None:
+    """True for a person pronoun, False for a thing anaphor, None for neither."""
+    if token.pos_ == "PRON":
+        lower = token.lower_
+        if lower in _PERSON_PRONOUNS:
+            return True
+        if lower in _THING_PRONOUNS and token.dep_ != "expl":
+            return False
+        return None
+    if token.pos_ != "NOUN" or token.tag_ == "NNS" or token.dep_ not in _ANAPHOR_DEPS:
+        return None
+    if token.lemma_.lower() in nouns:
+        return None
+    determiners = [c for c in token.children if c.dep_ == "det"]
+    others = [c for c in token.children if c.dep_ not in ("det", "amod", "punct")]
+    if len(determiners) == 1 and determiners[0].lower_ == "the" and not others:
+        return False
+    return None
 
 
 def _candidate_pos(token: Token, nouns: frozenset[str]) -> Literal["VERB", "NOUN"] | None:
@@ -356,14 +420,16 @@ def build_entity_timeline(
     target: str,
     *,
     aliases: Sequence[str] = (),
+    anaphors: Iterable[Anaphor] = (),
     roles: frozenset[str] = TIMELINE_ROLES,
     undated: frozenset[str] = UNDATED_TENSES,
 ) -> list[EntityTimelineRow]:
     """Build the timeline of one entity from extracted articles and their event words.
 
     1. The entity's mentions in each article: its entity records whose name or alias
-       matches ``target`` or an alias, and every occurrence of a distinctive part of the
-       name (see ``name_variants``).
+       matches ``target`` or an alias, every occurrence of a distinctive part of the
+       name (see ``name_variants``), and the anaphors that refer to it
+       (``resolve_anaphors``).
     2. The event words the entity takes part in: stated as fact, with a participant of
        one of ``roles`` covering one of its mentions, not part of its name.
     3. Each word's date: (1) the date expression of its clause or of the event it depends
@@ -379,6 +445,7 @@ def build_entity_timeline(
         words: event words of those articles (``find_event_words``).
         target: the entity's name, e.g. "Airbus" or "Steve Jobs".
         aliases: other names of the entity.
+        anaphors: pronouns and definite descriptions of those articles (``find_anaphors``).
         roles: participant roles that count as taking part.
         undated: tenses left undated when their clause has no date.
 
@@ -392,7 +459,15 @@ def build_entity_timeline(
         raise InputError("DL251", target=target)
     by_article = {x.article.id: x for x in extractions}
     names = name_variants(target, aliases, person=_is_person(extractions, target))
-    spans = {aid: entity_mentions(x, target, names) for aid, x in by_article.items()}
+    person = _is_person(extractions, target)
+    by_article_anaphors: dict[str, list[Anaphor]] = defaultdict(list)
+    for anaphor in anaphors:
+        if anaphor.person == person:
+            by_article_anaphors[anaphor.article_id].append(anaphor)
+    spans = {
+        aid: resolve_anaphors(x, entity_mentions(x, target, names), by_article_anaphors[aid], person)
+        for aid, x in by_article.items()
+    }
     mentions: list[tuple[str | None, TimelineMention]] = []
     for word in words:
         extraction = by_article.get(word.article_id)
@@ -561,6 +636,49 @@ def entity_mentions(extraction: Extraction, target: str, names: Sequence[str]) -
         for match in re.finditer(rf"(?<!\w){re.escape(name)}s?(?!\w)", text):
             found.add((match.start(), match.end()))
     return sorted(found)
+
+
+def resolve_anaphors(
+    extraction: Extraction, mentions: list[Span], anaphors: Sequence[Anaphor], person: bool
+) -> list[Span]:
+    """Add to an entity's mentions the anaphors that refer to it.
+
+    An anaphor refers to the entity when the nearest name before it, among the entity's
+    mentions and those of the article's other entities of the same kind (people for a
+    person, anything else otherwise), is the entity's, in the same or the previous
+    sentence; an anaphor so resolved counts as a mention for the next ones.
+
+    Args:
+        extraction: the article with its sentences and entity records.
+        mentions: the entity's mentions found by name.
+        anaphors: the article's anaphors of the entity's kind, in text order.
+        person: whether the entity is a person.
+
+    Returns:
+        The mentions and the resolved anaphors, sorted.
+    """
+    if not mentions:
+        return mentions
+    own = set(mentions)
+    others = {
+        tuple(m)
+        for e in extraction.entities
+        if (e.type == "PERSON") == person
+        for m in (e.mentions or [e.span])
+        if tuple(m) not in own
+    }
+    starts = [s.span[0] for s in extraction.sentences]
+    resolved = list(mentions)
+    for anaphor in sorted(anaphors, key=lambda a: a.span):
+        before = [(m[1], True) for m in resolved if m[1] <= anaphor.span[0]]
+        before += [(m[1], False) for m in others if m[1] <= anaphor.span[0]]
+        if not before:
+            continue
+        end, is_own = max(before)
+        near = bisect.bisect_right(starts, anaphor.span[0]) - bisect.bisect_right(starts, end - 1) <= 1
+        if is_own and near:
+            resolved.append(anaphor.span)
+    return sorted(set(resolved))
 
 
 def _is_person(extractions: Iterable[Extraction], target: str) -> bool:
