@@ -30,8 +30,8 @@ from types import ModuleType
 from benchmarks._common import arg_parser, peak_rss_mb, read_jsonl, shared_dir
 from dateline import extract_many, load_settings
 from dateline.entity_timeline import (
-    EntityTimelineRow,
     Anaphor,
+    EntityTimelineRow,
     EventWord,
     build_entity_timeline,
     find_anaphors,
@@ -71,8 +71,13 @@ def read_articles(folder: Path, split: str, limit: int | None) -> list[tuple[str
     for row in read_jsonl(folder / "docs.jsonl"):
         if row["split"] != split:
             continue
-        article = Article(id=row["doc_id"], title=row["title"], text=row["text"],
-                          published=row["published"], outlet="Wikinews")
+        article = Article(
+            id=row["doc_id"],
+            title=row["title"],
+            text=row["text"],
+            published=row["published"],
+            outlet="Wikinews",
+        )
         articles.append((row["corpus"], article))
     return articles[:limit] if limit is not None else articles
 
@@ -82,7 +87,9 @@ def extract_articles(
 ) -> tuple[list[Extraction], list[EventWord], list[Anaphor]]:
     """Run the pipeline on every article and list the event words and anaphors of each."""
     settings = load_settings()
-    extractions = [x for x in extract_many(articles, settings=settings) if isinstance(x, Extraction)]
+    extractions = [
+        x for x in extract_many(articles, settings=settings) if isinstance(x, Extraction)
+    ]
     docs = parse_batch([x.article.text for x in extractions], settings)
     words: list[EventWord] = []
     anaphors: list[Anaphor] = []
@@ -93,8 +100,11 @@ def extract_articles(
 
 
 def system_timelines(
-    targets: Iterable[dict], corpus_of: dict[str, str], extractions: list[Extraction],
-    words: list[EventWord], anaphors: list[Anaphor],
+    targets: Iterable[dict],
+    corpus_of: dict[str, str],
+    extractions: list[Extraction],
+    words: list[EventWord],
+    anaphors: list[Anaphor],
 ) -> list[dict]:
     """Each target's timeline, built from its corpus's articles, in the task's system format."""
     by_corpus: dict[str, list[Extraction]] = defaultdict(list)
@@ -104,11 +114,19 @@ def system_timelines(
     for target in targets:
         articles = by_corpus.get(target["corpus"], [])
         ids = {x.article.id for x in articles}
-        rows = build_entity_timeline(articles, [w for w in words if w.article_id in ids],
-                                     target["target"],
-                                     anaphors=[a for a in anaphors if a.article_id in ids])
-        timelines.append({"target": target["target"], "corpus": target["corpus"],
-                          "rows": [_system_row(row) for row in rows]})
+        rows = build_entity_timeline(
+            articles,
+            [w for w in words if w.article_id in ids],
+            target["target"],
+            anaphors=[a for a in anaphors if a.article_id in ids],
+        )
+        timelines.append(
+            {
+                "target": target["target"],
+                "corpus": target["corpus"],
+                "rows": [_system_row(row) for row in rows],
+            }
+        )
     return timelines
 
 
@@ -116,8 +134,9 @@ def _system_row(row: EntityTimelineRow) -> dict:
     return {
         "position": row.position,
         "date": row.date or "XXXX-XX-XX",
-        "mentions": [{"doc_id": m.article_id, "start": m.span[0], "end": m.span[1]}
-                     for m in row.mentions],
+        "mentions": [
+            {"doc_id": m.article_id, "start": m.span[0], "end": m.span[1]} for m in row.mentions
+        ],
     }
 
 
@@ -135,9 +154,15 @@ def figures_of(result: dict, split: str, n_docs: int, seconds: float) -> dict:
     for target in result["targets"]:
         p, r, f = _prf(target)
         per_target[f"{target['corpus']}/{target['target']}"] = {
-            "precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4)}
-    per_corpus = {name: {"precision": s["p"], "recall": s["r"], "f1": s["f1"]}
-                  for name, s in result["summary"].items() if name != "all"}
+            "precision": round(p, 4),
+            "recall": round(r, 4),
+            "f1": round(f, 4),
+        }
+    per_corpus = {
+        name: {"precision": s["p"], "recall": s["r"], "f1": s["f1"]}
+        for name, s in result["summary"].items()
+        if name != "all"
+    }
     return {
         "split": split,
         "documents": n_docs,
@@ -163,8 +188,10 @@ def _prf(counts: dict) -> tuple[float, float, float]:
 
 def print_report(figures: dict) -> None:
     """The readable table: per target, per corpus, overall, and the reference figures."""
-    print(f"SemEval-2015 TimeLine, Track A ({figures['split']}, {figures['documents']} documents, "
-          f"{figures['targets']} targets)")
+    print(
+        f"SemEval-2015 TimeLine, Track A ({figures['split']}, {figures['documents']} documents, "
+        f"{figures['targets']} targets)"
+    )
     width = max(len(name) for name in figures["per_target"]) + 2
     print(f"{'target':<{width}}{'P':>8}{'R':>8}{'F1':>8}")
     print("-" * (width + 24))
@@ -172,21 +199,35 @@ def print_report(figures: dict) -> None:
         print(f"{name:<{width}}{s['precision']:>8.4f}{s['recall']:>8.4f}{s['f1']:>8.4f}")
     print("-" * (width + 24))
     for name, s in figures["per_corpus"].items():
-        print(f"{'corpus ' + name:<{width}}{s['precision']:>8.4f}{s['recall']:>8.4f}{s['f1']:>8.4f}")
-    print(f"{'overall (micro)':<{width}}{figures['precision']:>8.4f}{figures['recall']:>8.4f}"
-          f"{figures['f1']:>8.4f}")
+        print(
+            f"{'corpus ' + name:<{width}}{s['precision']:>8.4f}{s['recall']:>8.4f}{s['f1']:>8.4f}"
+        )
+    print(
+        f"{'overall (micro)':<{width}}{figures['precision']:>8.4f}{figures['recall']:>8.4f}"
+        f"{figures['f1']:>8.4f}"
+    )
     print()
     print("reference F1 (official metric)")
-    print(f"  published Track A best (raw text)            {figures['published_track_a_best_f1']:.4f}")
-    print(f"  published Track B best (gold mentions)       {figures['published_track_b_best_f1']:.4f}")
-    print(f"  gold mentions ordered by publication date    {figures['gold_mention_baseline_f1']:.4f}")
+    print(
+        f"  published Track A best (raw text)            {figures['published_track_a_best_f1']:.4f}"
+    )
+    print(
+        f"  published Track B best (gold mentions)       {figures['published_track_b_best_f1']:.4f}"
+    )
+    print(
+        f"  gold mentions ordered by publication date    {figures['gold_mention_baseline_f1']:.4f}"
+    )
     print(f"time {figures['seconds']} s, peak RSS {figures['peak_rss_mb']} MiB")
 
 
 def main() -> None:
     parser = arg_parser(__doc__.splitlines()[0])
-    parser.add_argument("--system-out", type=Path, default=None,
-                        help="also write the system timelines (task format) to this JSON file")
+    parser.add_argument(
+        "--system-out",
+        type=Path,
+        default=None,
+        help="also write the system timelines (task format) to this JSON file",
+    )
     args = parser.parse_args()
     folder = timeline_dir()
     started = time.perf_counter()

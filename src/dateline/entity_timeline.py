@@ -186,7 +186,9 @@ def find_event_words(
     ]
 
 
-def find_anaphors(extraction: Extraction, doc: Doc, nouns: frozenset[str] | None = None) -> list[Anaphor]:
+def find_anaphors(
+    extraction: Extraction, doc: Doc, nouns: frozenset[str] | None = None
+) -> list[Anaphor]:
     """List the words of one parsed article that may stand for a named entity.
 
     Personal pronouns ("he", "his", "she", "her") may refer to a person; "it" and "its"
@@ -207,11 +209,19 @@ def find_anaphors(extraction: Extraction, doc: Doc, nouns: frozenset[str] | None
         person = _anaphor_kind(token, nouns)
         if person is None:
             continue
-        start = token.idx if token.pos_ == "PRON" else min(c.idx for c in token.subtree if c.i <= token.i)
+        start = (
+            token.idx
+            if token.pos_ == "PRON"
+            else min(c.idx for c in token.subtree if c.i <= token.i)
+        )
         end = token.idx + len(token.text)
         found.append(
-            Anaphor(article_id=extraction.article.id, span=(start, end),
-                    text=doc.text[start:end], person=person)
+            Anaphor(
+                article_id=extraction.article.id,
+                span=(start, end),
+                text=doc.text[start:end],
+                person=person,
+            )
         )
     return found
 
@@ -278,7 +288,11 @@ def _participants(token: Token, pos: str) -> list[Participant]:
         role = roles.get(child.dep_)
         if role is None:
             continue
-        heads = [g for g in child.children if g.dep_ == "pobj"] if child.dep_ in ("prep", "agent") else [child]
+        heads = (
+            [g for g in child.children if g.dep_ == "pobj"]
+            if child.dep_ in ("prep", "agent")
+            else [child]
+        )
         found.extend(Participant(role=role, span=_phrase(h)) for h in heads)
     if pos == "VERB" and not any(p.role == "subject" for p in found):
         found.extend(_inherited_subjects(token))
@@ -330,7 +344,9 @@ def _tense(token: Token) -> Tense:
         return "past_perfect"
     if token.tag_ == "VBN" and any(a in ("has", "have", "'ve") for a in auxiliaries):
         return "perfect"
-    if token.tag_ == "VBD" or (token.tag_ == "VBN" and any(a in ("was", "were") for a in auxiliaries)):
+    if token.tag_ == "VBD" or (
+        token.tag_ == "VBN" and any(a in ("was", "were") for a in auxiliaries)
+    ):
         return "past"
     if token.tag_ in ("VBZ", "VBP") or any(a in ("is", "are", "am") for a in auxiliaries):
         return "present"
@@ -360,7 +376,9 @@ def _dates_by_governor(
     for index in candidates:
         if index in dated:
             continue
-        governor = _governing_candidate(doc[index], candidates, skip_self=True, through_clauses=False)
+        governor = _governing_candidate(
+            doc[index], candidates, skip_self=True, through_clauses=False
+        )
         if governor is not None and governor in own:
             dated[index] = (own[governor], "governor")
     return dated
@@ -411,7 +429,9 @@ def timex_to_date(value: str | None, published: date | None) -> str | None:
 # (nouns, infinitives, participles, gerunds) give no day to anchor on.
 UNDATED_TENSES: frozenset[str] = frozenset({"future", "past_perfect", "nonfinite", "nominal"})
 # Participant roles that make an event word part of the entity's timeline.
-TIMELINE_ROLES: frozenset[str] = frozenset({"subject", "object", "oblique", "possessor", "modifier"})
+TIMELINE_ROLES: frozenset[str] = frozenset(
+    {"subject", "object", "oblique", "possessor", "modifier"}
+)
 
 
 def build_entity_timeline(
@@ -434,8 +454,9 @@ def build_entity_timeline(
        one of ``roles`` covering one of its mentions, not part of its name.
     3. Each word's date: (1) the date expression of its clause or of the event it depends
        on (day, month or year precision); (2) none for the ``undated`` tenses (future,
-       past perfect, untensed words and nouns); (3) for a simple past, the narrative date: the latest day written
-       before it that is not after publication; (4) the publication date of its article.
+       past perfect, untensed words and nouns); (3) for a simple past, the narrative
+       date: the latest day written before it that is not after publication; (4) the
+       publication date of its article.
     4. One row per (date, lemma): mentions of one happening across articles; rows share
        a position when they share a date, positions follow the dates; undated rows come
        first, at position 0.
@@ -465,7 +486,9 @@ def build_entity_timeline(
         if anaphor.person == person:
             by_article_anaphors[anaphor.article_id].append(anaphor)
     spans = {
-        aid: resolve_anaphors(x, entity_mentions(x, target, names), by_article_anaphors[aid], person)
+        aid: resolve_anaphors(
+            x, entity_mentions(x, target, names), by_article_anaphors[aid], person
+        )
         for aid, x in by_article.items()
     }
     mentions: list[tuple[str | None, TimelineMention]] = []
@@ -675,7 +698,9 @@ def resolve_anaphors(
         if not before:
             continue
         end, is_own = max(before)
-        near = bisect.bisect_right(starts, anaphor.span[0]) - bisect.bisect_right(starts, end - 1) <= 1
+        near = (
+            bisect.bisect_right(starts, anaphor.span[0]) - bisect.bisect_right(starts, end - 1) <= 1
+        )
         if is_own and near:
             resolved.append(anaphor.span)
     return sorted(set(resolved))
