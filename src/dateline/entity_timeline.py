@@ -63,6 +63,7 @@ _CLAUSE_LABELS = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxi
 _LIGHT_LEMMAS = frozenset({"be", "do", "get", "become", "seem", "appear"})
 _MODALS = frozenset({"would", "could", "might", "may", "should", "must"})
 _CONDITIONALS = frozenset({"if", "unless", "whether"})
+_NOMINAL_ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj"})
 _PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her"})
 _THING_PRONOUNS = frozenset({"it", "its"})
 _ANAPHOR_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "poss"})
@@ -179,7 +180,7 @@ def find_event_words(
             date=dates.get(token.i, (None, "none"))[0],
             date_source=dates.get(token.i, (None, "none"))[1],
             factual=_is_factual(token),
-            tense=_tense(token) if candidates[token.i] == "VERB" else "nominal",
+            tense=_tense(token) if candidates[token.i] == "VERB" else _nominal_tense(token),
         )
         for token in doc
         if token.i in candidates
@@ -330,6 +331,20 @@ def _is_factual(token: Token) -> bool:
             if child.dep_ == "mark" and child.lower_ in _CONDITIONALS:
                 return False
     return True
+
+
+def _nominal_tense(token: Token) -> Tense:
+    """A noun takes the tense of the verb whose argument it is ("made its maiden flight" is
+    past); a noun with no governing verb is "nominal"."""
+    current = token
+    for _ in range(3):  # noun -> (preposition ->) verb
+        if current.dep_ not in _NOMINAL_ARGUMENT_DEPS or current.head.i == current.i:
+            return "nominal"
+        current = current.head
+        if current.pos_ == "VERB":
+            tense = _tense(current)
+            return tense if tense in ("past", "present", "perfect") else "nominal"
+    return "nominal"
 
 
 def _tense(token: Token) -> Tense:
