@@ -506,21 +506,25 @@ def build_entity_timeline(
         )
         for aid, x in by_article.items()
     }
-    mentions: list[tuple[str | None, TimelineMention]] = []
+    words_by_article: dict[str, list[EventWord]] = defaultdict(list)
     for word in words:
-        extraction = by_article.get(word.article_id)
-        if extraction is None or not _takes_part(word, spans[word.article_id], roles):
+        words_by_article[word.article_id].append(word)
+    mentions: list[tuple[str | None, TimelineMention]] = []
+    for article_id, article_words in words_by_article.items():
+        extraction = by_article.get(article_id)
+        if extraction is None:
             continue
-        when, source = _date_of(word, extraction, undated)
-        mention = TimelineMention(
-            article_id=word.article_id,
-            span=word.span,
-            text=word.text,
-            lemma=word.lemma,
-            published=extraction.article.published,
-            date_source=source,
-        )
-        mentions.append((when, mention))
+        for word in _words_taking_part(article_words, spans[article_id], roles):
+            when, source = _date_of(word, extraction, undated)
+            mention = TimelineMention(
+                article_id=word.article_id,
+                span=word.span,
+                text=word.text,
+                lemma=word.lemma,
+                published=extraction.article.published,
+                date_source=source,
+            )
+            mentions.append((when, mention))
     return _rows(mentions)
 
 
@@ -556,16 +560,43 @@ def _narrative_date(extraction: Extraction, before: int) -> str | None:
     return latest
 
 
-def _takes_part(word: EventWord, mentions: list[Span], roles: frozenset[str]) -> bool:
-    if not word.factual or not mentions:
-        return False
-    if any(_overlaps(word.span, m) for m in mentions):
-        return False
-    return any(
-        p.role in roles and p.span[0] <= m[0] and m[1] <= p.span[1]
-        for p in word.participants
-        for m in mentions
-    )
+def _words_taking_part(
+    words: list[EventWord], mentions: list[Span], roles: frozenset[str]
+) -> list[EventWord]:
+    """The factual words with a participant of ``roles`` holding one of the mentions.
+
+    A mention takes part in the innermost event words around it only: in "Aeroflot
+    negotiated the purchase of 22 Boeing 787s" the 787s take part in the purchase, not in
+    the negotiation, although the negotiation's object phrase holds them.
+    """
+    if not mentions:
+        return []
+    holders: dict[Span, list[tuple[EventWord, Span]]] = defaultdict(list)
+    for word in words:
+        if not word.factual or any(_overlaps(word.span, m) for m in mentions):
+            continue
+        for mention in mentions:
+            phrase = _holding_phrase(word, mention, roles)
+            if phrase is not None:
+                holders[mention].append((word, phrase))
+    kept: dict[Span, EventWord] = {}
+    for held in holders.values():
+        for word, phrase in held:
+            inner = any(other is not word and _inside(other.span, phrase) for other, _ in held)
+            if not inner:
+                kept[word.span] = word
+    return sorted(kept.values(), key=lambda w: w.span)
+
+
+def _holding_phrase(word: EventWord, mention: Span, roles: frozenset[str]) -> Span | None:
+    for participant in word.participants:
+        if participant.role in roles and _inside(mention, participant.span):
+            return participant.span
+    return None
+
+
+def _inside(inner: Span, outer: Span) -> bool:
+    return outer[0] <= inner[0] and inner[1] <= outer[1]
 
 
 def _overlaps(a: Span, b: Span) -> bool:
