@@ -542,7 +542,9 @@ def _date_of(
         narrative = _narrative_date(extraction, word.span[0])
         if narrative is not None:
             return narrative, "narrative"
-    if published is None:
+    if published is None or word.pos == "NOUN":
+        # a noun names a happening without placing it in time: the day it was reported
+        # says little about when it happened
         return None, "none"
     return published.isoformat(), "publication"
 
