@@ -262,16 +262,33 @@ def _compound_lemma(token: Token) -> str:
     return f"{modifiers[0].lower_}_{token.lemma_.lower()}" if modifiers else ""
 
 
-def _phrase(token: Token) -> Span:
-    """Character span of ``token``'s phrase, without the clauses that hang below it."""
+def _phrase(token: Token, core: bool = True) -> Span:
+    """Character span of ``token``'s phrase, without the clauses that hang below it.
+
+    With ``core``, the head's own modifiers (possessors, prepositional phrases, adjectives
+    and common-noun compounds) are cut too: in "USAF officials said" the officials speak,
+    not the USAF; the parts of a name stay ("Steve Jobs", "Boeing 787").
+    """
     tokens, stack = [], [token]
     while stack:
         current = stack.pop()
         tokens.append(current)
-        stack.extend(c for c in current.children if c.dep_ not in _CLAUSE_LABELS)
+        stack.extend(
+            c
+            for c in current.children
+            if c.dep_ not in _CLAUSE_LABELS and not (core and current.i == token.i and _modifier(c))
+        )
     start = min(t.idx for t in tokens)
     end = max(t.idx + len(t.text) for t in tokens)
     return (start, end)
+
+
+def _modifier(child: Token) -> bool:
+    """Whether a child of a phrase's head modifies it rather than being part of its name."""
+    if child.dep_ in ("poss", "amod", "nmod", "prep"):
+        return True
+    name_part = child.pos_ == "PROPN" and child.head.pos_ in ("PROPN", "NUM")
+    return child.dep_ == "compound" and not name_part
 
 
 def _participants(token: Token, pos: str) -> list[Participant]:
@@ -668,7 +685,9 @@ def name_variants(target: str, aliases: Sequence[str] = (), *, person: bool = Fa
                 part = tokens[i:j]
                 if numbered and not any(any(c.isdigit() for c in t) for t in part):
                     continue
-                if len(part) > 1 or _distinctive(part[0]):
+                # a name's head word is its last: "Air Force" names the United States Air
+                # Force, "United States" does not
+                if (len(part) > 1 and j == len(tokens)) or _distinctive(part[0]):
                     variants.add(" ".join(part))
         capitalised = [t for t in tokens if t[:1].isupper()]
         if person and len(capitalised) == len(tokens) and len(tokens) in (2, 3):
