@@ -61,7 +61,7 @@ _NOUN_ROLES: dict[str, ParticipantRole] = {
 _CLAUSE_LABELS = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis", "appos"})
 # Verbs that carry tense or copula only, never a happening of their own.
 _LIGHT_LEMMAS = frozenset({"be", "do", "get", "become", "seem", "appear"})
-_MODALS = frozenset({"would", "could", "might", "may", "should", "must"})
+_MODALS = frozenset({"would", "could", "might", "may", "should", "must", "can"})
 _CONDITIONALS = frozenset({"if", "unless", "whether"})
 _NOMINAL_ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj"})
 _PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her"})
