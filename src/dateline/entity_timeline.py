@@ -5,14 +5,19 @@ news reports it, dated and ordered. Its notion of a happening is broader than th
 events of the events stage: any verb or event noun ("sales", "launch", "rose", "said") whose
 participants include the entity. Two steps:
 
-1. ``find_event_words(extraction, doc)`` reads one parsed article and returns its candidate
-   event words (``EventWord``): each verb and event noun with its participants as character
-   spans, whether it is stated as fact, and the date of the temporal expression its clause
-   governs. This is the only step that sees the spaCy ``Doc``; it returns plain records.
-2. ``build_entity_timeline(extractions, words, target)`` is a pure function over those
-   records: it finds the entity's mentions in each article, keeps the words the entity
-   takes part in, dates them, groups mentions of one happening across articles into one row
-   and orders the rows by date.
+1. ``find_event_words(extraction, doc)`` and ``find_anaphors(extraction, doc)`` read one
+   parsed article and return plain records: its candidate event words (``EventWord``: each
+   verb and event noun with its participants as character spans, tense, whether it is
+   stated as fact, and the date of the temporal expression its clause governs) and its
+   pronouns (``Anaphor``). These are the only functions that see the spaCy ``Doc``.
+2. ``build_entity_timeline(extractions, words, target, anaphors=...)`` is a pure function
+   over those records: it finds the entity's mentions in each article (names, then
+   pronouns), keeps the words the entity takes part in, dates them, groups the mentions
+   of one happening across articles into one row (same date and lemma) and orders the
+   rows by date.
+
+Not stable API yet: the row grouping is the simplest cross-article link (same day, same
+lemma); the cross-article event linker is meant to take its place.
 """
 
 from __future__ import annotations
@@ -454,12 +459,14 @@ def build_entity_timeline(
        name (see ``name_variants``), and the anaphors that refer to it
        (``resolve_anaphors``).
     2. The event words the entity takes part in: stated as fact, with a participant of
-       one of ``roles`` covering one of its mentions, not part of its name.
+       one of ``roles`` covering one of its mentions, not part of its name, and the
+       innermost such word around the mention (``_words_taking_part``).
     3. Each word's date: (1) the date expression of its clause or of the event it depends
        on (day, month or year precision); (2) none for the ``undated`` tenses (future,
-       past perfect, untensed words and nouns); (3) for a simple past, the narrative
-       date: the latest day written before it that is not after publication; (4) the
-       publication date of its article.
+       past perfect, untensed words, nouns that are no verb's subject or object);
+       (3) for a simple past, the narrative date: the latest day written before it that
+       is not after publication; (4) for a verb, the publication date of its article
+       (a noun stays undated).
     4. One row per (date, lemma): mentions of one happening across articles; rows share
        a position when they share a date, positions follow the dates; undated rows come
        first, at position 0.
