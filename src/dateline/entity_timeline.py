@@ -691,14 +691,26 @@ def entity_mentions(extraction: Extraction, target: str, names: Sequence[str]) -
         names: its name variants (``name_variants``).
 
     Returns:
-        Sorted spans: the mentions of matching entity records and the name variants found
-        in the text as whole words (case-sensitive).
+        Sorted spans: the mentions of matching entity records, the name variants found in
+        the text as whole words (case-sensitive), and the speaker mentions of the quotes
+        the quotes stage attributes to the entity.
     """
     text = extraction.article.text
     found: set[Span] = set()
+    matching: set[str] = set()
     for entity in extraction.entities:
         if _entity_matches(entity, target, names):
+            matching.add(entity.id)
             found.update(tuple(m) for m in (entity.mentions or [entity.span]))
+    wanted = {n.lower() for n in names}
+    for quote in extraction.quotes:
+        # the quotes stage resolves who speaks ("the chief executive said") further than
+        # the pronoun rule does
+        speaker = quote.speaker
+        if speaker is None or speaker.span is None:
+            continue
+        if speaker.entity_id in matching or speaker.name.lower() in wanted:
+            found.add(tuple(speaker.span))
     for name in names:
         # a plural names the entity's instances too ("iPods", "A380s")
         for match in re.finditer(rf"(?<!\w){re.escape(name)}s?(?!\w)", text):

@@ -39,6 +39,17 @@ def test_timeline_entity_resolves_a_pronoun_to_the_person(build_timeline):
     ]
 
 
+def test_timeline_entity_takes_a_quote_the_quotes_stage_attributes_to_it(build_timeline):
+    # the pronoun is three sentences from the name: too far for the pronoun rule alone
+    text = (
+        "Maria Lindqvist opened the meeting in Oslo. Northwind Air has forty aircraft. "
+        "Its rival Harbor Air sold six of its planes last year. "
+        '"We are growing fast," she said.'
+    )
+    rows = build_timeline([("2024-06-05", text)], "Maria Lindqvist")
+    assert [word for _, _, word in words_of(rows)] == ["opened", "said"]
+
+
 def test_timeline_entity_of_an_absent_entity_is_empty(build_timeline):
     assert build_timeline([ORDER], "Calder Motors Group") == []
 
