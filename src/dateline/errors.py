@@ -48,6 +48,8 @@ CATALOGUE: dict[str, str] = {
     "DL240": "Invalid timeline window: --from {date_from} is after --to {date_to}; "
              "give --from on or before --to.",
     "DL241": "Unknown record {value!r} for the JSON Schema. Valid records: {choices}.",
+    "DL251": "Entity timeline target name {target!r} is empty; give the name of the entity "
+             "whose timeline to build, e.g. 'Airbus'.",
     # stages
     "DL301": "Stage '{stage}' failed on article {article_id}: {reason}.",
     # store

@@ -1,0 +1,778 @@
+"""Entity timelines: what one named entity did or underwent, across articles, in date order.
+
+A timeline of an entity ("Airbus", "Steve Jobs") lists every happening it takes part in, as
+news reports it, dated and ordered. Its notion of a happening is broader than the PLOVER
+events of the events stage: any verb or event noun ("sales", "launch", "rose", "said") whose
+participants include the entity. Two steps:
+
+1. ``find_event_words(extraction, doc)`` and ``find_anaphors(extraction, doc)`` read one
+   parsed article and return plain records: its candidate event words (``EventWord``: each
+   verb and event noun with its participants as character spans, tense, whether it is
+   stated as fact, and the date of the temporal expression its clause governs) and its
+   pronouns (``Anaphor``). These are the only functions that see the spaCy ``Doc``.
+2. ``build_entity_timeline(extractions, words, target, anaphors=...)`` is a pure function
+   over those records: it finds the entity's mentions in each article (names, then
+   pronouns), keeps the words the entity takes part in, dates them, groups the mentions
+   of one happening across articles into one row (same date and lemma) and orders the
+   rows by date.
+
+Not stable API yet: the row grouping is the simplest cross-article link (same day, same
+lemma); the cross-article event linker is meant to take its place.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from datetime import date
+from importlib import resources
+from typing import Literal
+
+from pydantic import Field
+from spacy.tokens import Doc, Token
+
+from dateline.errors import InputError
+from dateline.records import Entity, Extraction, Record, Span
+
+ParticipantRole = Literal["subject", "object", "oblique", "possessor", "modifier"]
+WordDateSource = Literal["clause", "governor", "narrative", "publication", "none"]
+Tense = Literal["past", "present", "perfect", "past_perfect", "future", "nonfinite", "nominal"]
+
+# Dependency labels of a verb's nominal arguments, by participant role.
+_VERB_ROLES: dict[str, ParticipantRole] = {
+    "nsubj": "subject",
+    "nsubjpass": "subject",
+    "csubj": "subject",
+    "agent": "subject",
+    "expl": "subject",
+    "dobj": "object",
+    "dative": "object",
+    "attr": "object",
+    "oprd": "object",
+    "prep": "oblique",
+}
+# Dependency labels of an event noun's arguments.
+_NOUN_ROLES: dict[str, ParticipantRole] = {
+    "poss": "possessor",
+    "compound": "modifier",
+    "amod": "modifier",
+    "nmod": "modifier",
+    "prep": "oblique",
+}
+# Clauses below an argument describe something else: they are cut from its phrase.
+_CLAUSE_LABELS = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis", "appos"})
+# Verbs that carry tense or copula only, never a happening of their own.
+_LIGHT_LEMMAS = frozenset({"be", "do", "get", "become", "seem", "appear"})
+_MODALS = frozenset({"would", "could", "might", "may", "should", "must", "can"})
+_CONDITIONALS = frozenset({"if", "unless", "whether"})
+_NOMINAL_ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj"})
+_PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her"})
+_THING_PRONOUNS = frozenset({"it", "its"})
+EVENT_NOUNS_FILE = "data/timeline/event_nouns.txt"
+_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
+_YEAR_PART = re.compile(r"^(\d{4})(?:-(?:Q\d|H\d|W\d{2}|SP|SU|FA|WI))?$")
+
+
+class Participant(Record):
+    """A phrase taking part in an event word, with its role."""
+
+    role: ParticipantRole
+    span: Span
+
+
+class EventWord(Record):
+    """A candidate event mention: one verb or event noun of an article, with its participants.
+
+    ``date`` is the TIMEX3 value of the date expression the word's clause governs (or its
+    governing event's), None when the text gives none; ``factual`` is False for negated,
+    modal and conditional mentions; ``tense`` is the verb's tense and aspect ("nominal" for
+    a noun).
+    """
+
+    article_id: str
+    span: Span
+    text: str
+    lemma: str
+    pos: Literal["VERB", "NOUN"]
+    sentence: Span
+    participants: list[Participant] = Field(default_factory=list)
+    date: str | None = None
+    date_source: WordDateSource = "none"
+    factual: bool = True
+    tense: Tense = "nominal"
+
+
+class Anaphor(Record):
+    """A pronoun that may stand for a named entity ("he", "its"); ``person`` says whether
+    it can only refer to a person."""
+
+    article_id: str
+    span: Span
+    text: str
+    person: bool
+
+
+class TimelineMention(Record):
+    """One mention of a happening on an entity's timeline."""
+
+    article_id: str
+    span: Span
+    text: str
+    lemma: str
+    published: date | None = None
+    date_source: WordDateSource = "none"
+
+
+class EntityTimelineRow(Record):
+    """One happening on an entity's timeline: its date, rank and every mention of it.
+
+    Rows with equal ``position`` share a date (simultaneous); ``date`` is a TIMEX3-style
+    day ("2008-03-04"), month ("2008-03-XX") or year ("2008-XX-XX"), or None for an
+    undated row (position 0).
+    """
+
+    position: int
+    date: str | None
+    lemma: str
+    mentions: list[TimelineMention]
+
+
+# --------------------------------------------------------------------------- step 1: words
+
+
+@functools.cache
+def event_nouns() -> frozenset[str]:
+    """The packaged list of nouns that name a happening (``data/timeline/event_nouns.txt``,
+    built from WordNet by ``python -m dateline.data.build_event_nouns``)."""
+    text = resources.files("dateline").joinpath(EVENT_NOUNS_FILE).read_text(encoding="utf-8")
+    return frozenset(line for line in text.splitlines() if line)
+
+
+def find_event_words(
+    extraction: Extraction, doc: Doc, nouns: frozenset[str] | None = None
+) -> list[EventWord]:
+    """List the candidate event words of one parsed article.
+
+    Candidates are main verbs (not auxiliaries or copulas) and event nouns: nouns one of
+    whose most frequent WordNet senses is an act, a communication, an event or a process
+    ("deal", "launch", "delivery", "lawsuit").
+
+    Args:
+        extraction: the article's extraction (its id and timexes are read).
+        doc: the spaCy parse of ``extraction.article.text``.
+        nouns: the event nouns; the packaged list (``event_nouns()``) when None.
+
+    Returns:
+        The event words in text order, with participants, date and factuality.
+    """
+    nouns = event_nouns() if nouns is None else nouns
+    candidates = {token.i: pos for token in doc if (pos := _candidate_pos(token, nouns))}
+    dates = _dates_by_governor(extraction, doc, candidates)
+    return [
+        EventWord(
+            article_id=extraction.article.id,
+            span=(token.idx, token.idx + len(token.text)),
+            text=token.text,
+            lemma=token.lemma_.lower(),
+            pos=candidates[token.i],
+            sentence=(token.sent.start_char, token.sent.end_char),
+            participants=_participants(token, candidates[token.i]),
+            date=dates.get(token.i, (None, "none"))[0],
+            date_source=dates.get(token.i, (None, "none"))[1],
+            factual=_is_factual(token),
+            tense=_tense(token) if candidates[token.i] == "VERB" else _nominal_tense(token),
+        )
+        for token in doc
+        if token.i in candidates
+    ]
+
+
+def find_anaphors(extraction: Extraction, doc: Doc) -> list[Anaphor]:
+    """List the pronouns of one parsed article that may stand for a named entity.
+
+    "he", "him", "his", "she" and "her" may refer to a person; "it" and "its" (unless
+    the parser marks "it" as a dummy subject: "it is expected that") to anything else.
+    Definite descriptions ("the airline") are left out: on the TimeLine dev split they
+    added only wrong mentions.
+
+    Args:
+        extraction: the article's extraction (its id is read).
+        doc: the spaCy parse of ``extraction.article.text``.
+
+    Returns:
+        The anaphors in text order.
+    """
+    found = []
+    for token in doc:
+        lower = token.lower_
+        if token.pos_ != "PRON" or token.dep_ == "expl":
+            continue
+        if lower in _PERSON_PRONOUNS or lower in _THING_PRONOUNS:
+            found.append(
+                Anaphor(
+                    article_id=extraction.article.id,
+                    span=(token.idx, token.idx + len(token.text)),
+                    text=token.text,
+                    person=lower in _PERSON_PRONOUNS,
+                )
+            )
+    return found
+
+
+def _candidate_pos(token: Token, nouns: frozenset[str]) -> Literal["VERB", "NOUN"] | None:
+    lemma = token.lemma_.lower()
+    if token.pos_ == "VERB" and token.dep_ not in ("aux", "auxpass"):
+        return None if lemma in _LIGHT_LEMMAS else "VERB"
+    if token.pos_ == "NOUN" and (lemma in nouns or _compound_lemma(token) in nouns):
+        return "NOUN"
+    return None
+
+
+def _compound_lemma(token: Token) -> str:
+    """WordNet's spelling of a noun with its compound modifier: "court_case", "job_cut"."""
+    modifiers = [c for c in token.children if c.dep_ == "compound" and c.i == token.i - 1]
+    return f"{modifiers[0].lower_}_{token.lemma_.lower()}" if modifiers else ""
+
+
+def _phrase(token: Token, core: bool = True) -> Span:
+    """Character span of ``token``'s phrase, without the clauses that hang below it.
+
+    With ``core``, the head's own modifiers (possessors, prepositional phrases, adjectives
+    and common-noun compounds) are cut too: in "USAF officials said" the officials speak,
+    not the USAF; the parts of a name stay ("Steve Jobs", "Boeing 787").
+    """
+    tokens, stack = [], [token]
+    while stack:
+        current = stack.pop()
+        tokens.append(current)
+        stack.extend(
+            c
+            for c in current.children
+            if c.dep_ not in _CLAUSE_LABELS and not (core and current.i == token.i and _modifier(c))
+        )
+    start = min(t.idx for t in tokens)
+    end = max(t.idx + len(t.text) for t in tokens)
+    return (start, end)
+
+
+def _modifier(child: Token) -> bool:
+    """Whether a child of a phrase's head modifies it rather than being part of its name."""
+    if child.dep_ in ("poss", "amod", "nmod", "prep"):
+        return True
+    name_part = child.pos_ == "PROPN" and child.head.pos_ in ("PROPN", "NUM")
+    return child.dep_ == "compound" and not name_part
+
+
+def _participants(token: Token, pos: str) -> list[Participant]:
+    """The phrases taking part in an event word, following the fallbacks below.
+
+    1. its own arguments (subject, object, prepositional objects; for a noun its
+       possessor, modifiers and prepositional objects);
+    2. for a verb without subject: the subject of the verb it is conjoined with or is
+       the complement of, or the noun a relative or participle clause describes;
+    3. for a noun that is a verb's object: that verb's subject (as ``oblique``).
+    """
+    roles = _VERB_ROLES if pos == "VERB" else _NOUN_ROLES
+    found: list[Participant] = []
+    for child in token.children:
+        role = roles.get(child.dep_)
+        if role is None:
+            continue
+        heads = (
+            [g for g in child.children if g.dep_ == "pobj"]
+            if child.dep_ in ("prep", "agent")
+            else [child]
+        )
+        found.extend(Participant(role=role, span=_phrase(h)) for h in heads)
+    if pos == "VERB" and not any(p.role == "subject" for p in found):
+        found.extend(_inherited_subjects(token))
+    if pos == "NOUN" and token.dep_ in ("dobj", "pobj") and token.head.pos_ in ("VERB", "ADP"):
+        verb = token.head if token.head.pos_ == "VERB" else token.head.head
+        found.extend(
+            Participant(role="oblique", span=_phrase(c))
+            for c in verb.children
+            if c.dep_ in ("nsubj", "nsubjpass")
+        )
+    return found
+
+
+def _inherited_subjects(token: Token) -> list[Participant]:
+    current = token
+    for _ in range(4):  # a short chain of conjuncts and complements is enough
+        if current.dep_ in ("relcl", "acl") and current.head.pos_ in ("NOUN", "PROPN", "PRON"):
+            role: ParticipantRole = "subject" if current.dep_ == "relcl" else "object"
+            return [Participant(role=role, span=_phrase(current.head))]
+        if current.dep_ not in ("conj", "xcomp", "advcl") or current.head.i == current.i:
+            return []
+        current = current.head
+        subjects = [c for c in current.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subjects:
+            return [Participant(role="subject", span=_phrase(s)) for s in subjects]
+    return []
+
+
+def _is_factual(token: Token) -> bool:
+    """False when the word is negated, under a modal verb, or in a condition."""
+    for node in (token, token.head) if token.dep_ in ("xcomp", "conj") else (token,):
+        for child in node.children:
+            if child.dep_ == "neg" or child.lower_ in _MODALS:
+                return False
+            if child.dep_ == "mark" and child.lower_ in _CONDITIONALS:
+                return False
+    return True
+
+
+def _nominal_tense(token: Token) -> Tense:
+    """A noun takes the tense of the verb whose argument it is ("made its maiden flight" is
+    past); a noun with no governing verb is "nominal"."""
+    current = token
+    for _ in range(3):  # noun -> (preposition ->) verb
+        if current.dep_ not in _NOMINAL_ARGUMENT_DEPS or current.head.i == current.i:
+            return "nominal"
+        current = current.head
+        if current.pos_ == "VERB":
+            tense = _tense(current)
+            return tense if tense in ("past", "present", "perfect") else "nominal"
+    return "nominal"
+
+
+def _tense(token: Token) -> Tense:
+    """Tense and aspect of a verb from its tag and auxiliaries (a bare conjunct or
+    complement shares those of the verb it depends on)."""
+    auxiliaries = [c.lower_ for c in token.children if c.dep_ in ("aux", "auxpass")]
+    if not auxiliaries and token.dep_ in ("xcomp", "conj") and token.tag_ in ("VB", "VBN"):
+        auxiliaries = [c.lower_ for c in token.head.children if c.dep_ in ("aux", "auxpass")]
+    if any(a in ("will", "'ll", "wo", "shall") for a in auxiliaries):
+        return "future"
+    if token.tag_ == "VBN" and "had" in auxiliaries:
+        return "past_perfect"
+    if token.tag_ == "VBN" and any(a in ("has", "have", "'ve") for a in auxiliaries):
+        return "perfect"
+    if token.tag_ == "VBD" or (
+        token.tag_ == "VBN" and any(a in ("was", "were") for a in auxiliaries)
+    ):
+        return "past"
+    if token.tag_ in ("VBZ", "VBP") or any(a in ("is", "are", "am") for a in auxiliaries):
+        return "present"
+    return "nonfinite"
+
+
+def _dates_by_governor(
+    extraction: Extraction, doc: Doc, candidates: dict[int, str]
+) -> dict[int, tuple[str, WordDateSource]]:
+    """Date value per candidate token index: a timex its clause governs, else its governor's.
+
+    1. A DATE or TIME timex belongs to the nearest candidate word above it in the parse.
+    2. A word with no timex of its own takes the date of the event word it is the
+       conjunct, complement or argument of (``governor``).
+    """
+    own: dict[int, str] = {}
+    for timex in extraction.timexes:
+        if timex.type not in ("DATE", "TIME") or timex_to_date(timex.value, None) is None:
+            continue
+        span = doc.char_span(*timex.span, alignment_mode="expand")
+        if span is None:
+            continue
+        holder = _governing_candidate(span.root, candidates)
+        if holder is not None:
+            own.setdefault(holder, timex.value)
+    dated: dict[int, tuple[str, WordDateSource]] = {i: (v, "clause") for i, v in own.items()}
+    for index in candidates:
+        if index in dated:
+            continue
+        governor = _governing_candidate(
+            doc[index], candidates, skip_self=True, through_clauses=False
+        )
+        if governor is not None and governor in own:
+            dated[index] = (own[governor], "governor")
+    return dated
+
+
+def _governing_candidate(
+    token: Token, candidates: dict[int, str], skip_self: bool = False, through_clauses: bool = True
+) -> int | None:
+    current = token.head if skip_self else token
+    previous = token
+    while True:
+        if current.i in candidates and (current.i != token.i or not skip_self):
+            return current.i
+        if not through_clauses and previous.dep_ in ("ccomp", "relcl", "acl", "parataxis"):
+            return None
+        if current.head.i == current.i:
+            return None
+        previous, current = current, current.head
+
+
+def timex_to_date(value: str | None, published: date | None) -> str | None:
+    """A timex value as a timeline date: day, "YYYY-MM-XX" or "YYYY-XX-XX"; else None.
+
+    Args:
+        value: a TIMEX3 value ("2008-03-04", "2008-03", "2008", "2008-Q1", "PRESENT_REF").
+        published: the publication date, which "PRESENT_REF" stands for.
+
+    Returns:
+        The date string, or None for values a timeline cannot place (durations, past refs).
+    """
+    if value is None:
+        return None
+    if _DAY.match(value):
+        return value
+    if month := _MONTH.match(value):
+        return f"{month.group(1)}-{month.group(2)}-XX"
+    if year := _YEAR_PART.match(value):
+        return f"{year.group(1)}-XX-XX"
+    if value == "PRESENT_REF":
+        return published.isoformat() if published else "PRESENT_REF"
+    return None
+
+
+# --------------------------------------------------------------------------- step 2: timeline
+
+# Tenses whose mentions stay undated (position 0) without a date of their own: what a
+# report says will happen, had happened before its story, and the untensed mentions
+# (nouns, infinitives, participles, gerunds) give no day to anchor on.
+UNDATED_TENSES: frozenset[str] = frozenset({"future", "past_perfect", "nonfinite", "nominal"})
+# Participant roles that make an event word part of the entity's timeline.
+TIMELINE_ROLES: frozenset[str] = frozenset(
+    {"subject", "object", "oblique", "possessor", "modifier"}
+)
+
+
+def build_entity_timeline(
+    extractions: Sequence[Extraction],
+    words: Iterable[EventWord],
+    target: str,
+    *,
+    aliases: Sequence[str] = (),
+    anaphors: Iterable[Anaphor] = (),
+    roles: frozenset[str] = TIMELINE_ROLES,
+    undated: frozenset[str] = UNDATED_TENSES,
+) -> list[EntityTimelineRow]:
+    """Build the timeline of one entity from extracted articles and their event words.
+
+    1. The entity's mentions in each article: its entity records whose name or alias
+       matches ``target`` or an alias, every occurrence of a distinctive part of the
+       name (see ``name_variants``), and the anaphors that refer to it
+       (``resolve_anaphors``).
+    2. The event words the entity takes part in: stated as fact, with a participant of
+       one of ``roles`` covering one of its mentions, not part of its name, and the
+       innermost such word around the mention (``_words_taking_part``).
+    3. Each word's date: (1) the date expression of its clause or of the event it depends
+       on (day, month or year precision); (2) none for the ``undated`` tenses (future,
+       past perfect, untensed words, nouns that are no verb's subject or object);
+       (3) for a simple past, the narrative date: the latest day written before it that
+       is not after publication; (4) for a verb, the publication date of its article
+       (a noun stays undated).
+    4. One row per (date, lemma): mentions of one happening across articles; rows share
+       a position when they share a date, positions follow the dates; undated rows come
+       first, at position 0.
+
+    Args:
+        extractions: the articles (their publication dates, entities and texts are read).
+        words: event words of those articles (``find_event_words``).
+        target: the entity's name, e.g. "Airbus" or "Steve Jobs".
+        aliases: other names of the entity.
+        anaphors: pronouns of those articles (``find_anaphors``).
+        roles: participant roles that count as taking part.
+        undated: tenses left undated when their clause has no date.
+
+    Returns:
+        Rows in date order; empty when no article mentions the entity.
+
+    Raises:
+        InputError: the target name is empty (DL251).
+    """
+    if not target.strip():
+        raise InputError("DL251", target=target)
+    by_article = {x.article.id: x for x in extractions}
+    names = name_variants(target, aliases, person=_is_person(extractions, target))
+    person = _is_person(extractions, target)
+    by_article_anaphors: dict[str, list[Anaphor]] = defaultdict(list)
+    for anaphor in anaphors:
+        if anaphor.person == person:
+            by_article_anaphors[anaphor.article_id].append(anaphor)
+    spans = {
+        aid: resolve_anaphors(
+            x, entity_mentions(x, target, names), by_article_anaphors[aid], person
+        )
+        for aid, x in by_article.items()
+    }
+    words_by_article: dict[str, list[EventWord]] = defaultdict(list)
+    for word in words:
+        words_by_article[word.article_id].append(word)
+    mentions: list[tuple[str | None, TimelineMention]] = []
+    for article_id, article_words in words_by_article.items():
+        extraction = by_article.get(article_id)
+        if extraction is None:
+            continue
+        for word in _words_taking_part(article_words, spans[article_id], roles):
+            when, source = _date_of(word, extraction, undated)
+            mention = TimelineMention(
+                article_id=word.article_id,
+                span=word.span,
+                text=word.text,
+                lemma=word.lemma,
+                published=extraction.article.published,
+                date_source=source,
+            )
+            mentions.append((when, mention))
+    return _rows(mentions)
+
+
+def _date_of(
+    word: EventWord, extraction: Extraction, undated: frozenset[str]
+) -> tuple[str | None, WordDateSource]:
+    """A word's timeline date, following the fallbacks of ``build_entity_timeline`` step 3."""
+    published = extraction.article.published
+    own = timex_to_date(word.date, published) if word.date else None
+    if own is not None and own != "PRESENT_REF":
+        return own, word.date_source
+    if word.tense in undated:
+        return None, "none"
+    if word.tense == "past":
+        narrative = _narrative_date(extraction, word.span[0])
+        if narrative is not None:
+            return narrative, "narrative"
+    if published is None or word.pos == "NOUN":
+        # a noun names a happening without placing it in time: the day it was reported
+        # says little about when it happened
+        return None, "none"
+    return published.isoformat(), "publication"
+
+
+def _narrative_date(extraction: Extraction, before: int) -> str | None:
+    """The latest day-precise date written before ``before`` that is not after publication."""
+    published = extraction.article.published
+    latest = None
+    for timex in extraction.timexes:
+        if timex.span[1] > before or timex.type not in ("DATE", "TIME") or not timex.value:
+            continue
+        day = timex.value[:10]
+        if _DAY.match(day) and (published is None or day <= published.isoformat()):
+            latest = day
+    return latest
+
+
+def _words_taking_part(
+    words: list[EventWord], mentions: list[Span], roles: frozenset[str]
+) -> list[EventWord]:
+    """The factual words with a participant of ``roles`` holding one of the mentions.
+
+    A mention takes part in the innermost event words around it only: in "Aeroflot
+    negotiated the purchase of 22 Boeing 787s" the 787s take part in the purchase, not in
+    the negotiation, although the negotiation's object phrase holds them.
+    """
+    if not mentions:
+        return []
+    holders: dict[Span, list[tuple[EventWord, Span]]] = defaultdict(list)
+    for word in words:
+        if not word.factual or any(_overlaps(word.span, m) for m in mentions):
+            continue
+        for mention in mentions:
+            phrase = _holding_phrase(word, mention, roles)
+            if phrase is not None:
+                holders[mention].append((word, phrase))
+    kept: dict[Span, EventWord] = {}
+    for held in holders.values():
+        for word, phrase in held:
+            inner = any(other is not word and _inside(other.span, phrase) for other, _ in held)
+            if not inner:
+                kept[word.span] = word
+    return sorted(kept.values(), key=lambda w: w.span)
+
+
+def _holding_phrase(word: EventWord, mention: Span, roles: frozenset[str]) -> Span | None:
+    for participant in word.participants:
+        if participant.role in roles and _inside(mention, participant.span):
+            return participant.span
+    return None
+
+
+def _inside(inner: Span, outer: Span) -> bool:
+    return outer[0] <= inner[0] and inner[1] <= outer[1]
+
+
+def _overlaps(a: Span, b: Span) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def _rows(mentions: list[tuple[str | None, TimelineMention]]) -> list[EntityTimelineRow]:
+    grouped: dict[tuple[str | None, str], list[TimelineMention]] = defaultdict(list)
+    for when, mention in mentions:
+        grouped[(when, mention.lemma)].append(mention)
+    dates = sorted({d for d, _ in grouped if d is not None}, key=date_sort_key)
+    ranks: dict[str | None, int] = {d: i for i, d in enumerate(dates, 1)}
+    ranks[None] = 0
+    keys = sorted(grouped, key=lambda k: (ranks[k[0]], k[1]))
+    return [
+        EntityTimelineRow(
+            position=ranks[when],
+            date=when,
+            lemma=lemma,
+            mentions=sorted(grouped[(when, lemma)], key=_mention_order),
+        )
+        for when, lemma in keys
+    ]
+
+
+def _mention_order(mention: TimelineMention) -> tuple[date, str, Span]:
+    return (mention.published or date.min, mention.article_id, mention.span)
+
+
+def date_sort_key(value: str) -> tuple[int, int, int]:
+    """Order timeline dates: a year before its months, a month before its days."""
+    parts = value.split("-")
+    numbers = [int(p) if p.isdigit() else 0 for p in parts[:3]]
+    return (numbers + [0, 0, 0])[0], (numbers + [0, 0, 0])[1], (numbers + [0, 0, 0])[2]
+
+
+# --------------------------------------------------------------------------- names
+
+
+def name_variants(target: str, aliases: Sequence[str] = (), *, person: bool = False) -> list[str]:
+    """The strings that name an entity in text: its names and their distinctive parts.
+
+    A part is distinctive when it spans several words, carries a digit ("A380"), is an
+    acronym ("EADS") or a brand written with an inner capital ("iTunes"), and, in a name
+    with a model number, includes the number ("A380" of "Airbus A380"); for a person
+    the first and last of two or three names count too ("Steve", "Jobs"); the initials of
+    a name of three words or more ("USAF") count.
+
+    Args:
+        target: the entity's name.
+        aliases: other names.
+        person: whether the entity is a person.
+
+    Returns:
+        Variants, longest first, without duplicates.
+    """
+    variants: set[str] = set()
+    for name in (target, *aliases):
+        tokens = name.split()
+        if not tokens:
+            continue
+        variants.add(name)
+        # a model number tells one product from its family ("iPhone 4" is not "iPhone")
+        numbered = any(any(c.isdigit() for c in t) for t in tokens)
+        for i in range(len(tokens)):
+            for j in range(i + 1, len(tokens) + 1):
+                part = tokens[i:j]
+                if numbered and not any(any(c.isdigit() for c in t) for t in part):
+                    continue
+                # a name's head word is its last: "Air Force" names the United States Air
+                # Force, "United States" does not
+                if (len(part) > 1 and j == len(tokens)) or _distinctive(part[0]):
+                    variants.add(" ".join(part))
+        capitalised = [t for t in tokens if t[:1].isupper()]
+        if person and len(capitalised) == len(tokens) and len(tokens) in (2, 3):
+            variants.update((tokens[0], tokens[-1]))
+        if len(capitalised) >= 3:
+            variants.add("".join(t[0] for t in capitalised))
+    return sorted(variants, key=lambda v: (-len(v), v))
+
+
+def _distinctive(word: str) -> bool:
+    has_digit = any(c.isdigit() for c in word)
+    acronym = len(word) > 1 and word.isupper()
+    inner_capital = any(c.isupper() for c in word[1:]) and any(c.islower() for c in word)
+    return has_digit or acronym or inner_capital
+
+
+def entity_mentions(extraction: Extraction, target: str, names: Sequence[str]) -> list[Span]:
+    """Character spans where an article mentions the entity.
+
+    Args:
+        extraction: the article with its entity records.
+        target: the entity's name.
+        names: its name variants (``name_variants``).
+
+    Returns:
+        Sorted spans: the mentions of matching entity records, the name variants found in
+        the text as whole words (case-sensitive), and the speaker mentions of the quotes
+        the quotes stage attributes to the entity.
+    """
+    text = extraction.article.text
+    found: set[Span] = set()
+    matching: set[str] = set()
+    for entity in extraction.entities:
+        if _entity_matches(entity, target, names):
+            matching.add(entity.id)
+            found.update(tuple(m) for m in (entity.mentions or [entity.span]))
+    wanted = {n.lower() for n in names}
+    for quote in extraction.quotes:
+        # the quotes stage resolves who speaks ("the chief executive said") further than
+        # the pronoun rule does
+        speaker = quote.speaker
+        if speaker is None or speaker.span is None:
+            continue
+        if speaker.entity_id in matching or speaker.name.lower() in wanted:
+            found.add(tuple(speaker.span))
+    for name in names:
+        # a plural names the entity's instances too ("iPods", "A380s")
+        for match in re.finditer(rf"(?<!\w){re.escape(name)}s?(?!\w)", text):
+            found.add((match.start(), match.end()))
+    return sorted(found)
+
+
+def resolve_anaphors(
+    extraction: Extraction, mentions: list[Span], anaphors: Sequence[Anaphor], person: bool
+) -> list[Span]:
+    """Add to an entity's mentions the anaphors that refer to it.
+
+    An anaphor refers to the entity when the nearest name before it, among the entity's
+    mentions and those of the article's other entities of the same kind (people for a
+    person, anything else otherwise), is the entity's, in the same or the previous
+    sentence; an anaphor so resolved counts as a mention for the next ones.
+
+    Args:
+        extraction: the article with its sentences and entity records.
+        mentions: the entity's mentions found by name.
+        anaphors: the article's anaphors of the entity's kind, in text order.
+        person: whether the entity is a person.
+
+    Returns:
+        The mentions and the resolved anaphors, sorted.
+    """
+    if not mentions:
+        return mentions
+    own = set(mentions)
+    others = {
+        tuple(m)
+        for e in extraction.entities
+        if (e.type == "PERSON") == person
+        for m in (e.mentions or [e.span])
+        if tuple(m) not in own
+    }
+    starts = [s.span[0] for s in extraction.sentences]
+    resolved = list(mentions)
+    for anaphor in sorted(anaphors, key=lambda a: a.span):
+        before = [(m[1], True) for m in resolved if m[1] <= anaphor.span[0]]
+        before += [(m[1], False) for m in others if m[1] <= anaphor.span[0]]
+        if not before:
+            continue
+        end, is_own = max(before)
+        near = (
+            bisect.bisect_right(starts, anaphor.span[0]) - bisect.bisect_right(starts, end - 1) <= 1
+        )
+        if is_own and near:
+            resolved.append(anaphor.span)
+    return sorted(set(resolved))
+
+
+def _is_person(extractions: Iterable[Extraction], target: str) -> bool:
+    """Whether the articles know the target as a person (an entity record of type PERSON)."""
+    wanted = target.lower()
+    return any(
+        e.type == "PERSON" and wanted in {n.lower() for n in (e.name, *e.aliases)}
+        for x in extractions
+        for e in x.entities
+    )
+
+
+def _entity_matches(entity: Entity, target: str, names: Sequence[str]) -> bool:
+    wanted = {n.lower() for n in names} | {target.lower()}
+    return any(n.lower() in wanted for n in (entity.name, *entity.aliases))
