@@ -513,7 +513,8 @@ class Contradiction(Record):
 class FigurePoint(Record):
     """One reported figure: its value or range, as of when, from whom."""
 
-    date: Day | None
+    date: Day | None = Field(description="The day the figure holds for: stated, else published")
+    published: Day | None = Field(default=None, description="When the report was published")
     text: str
     value: float | None = None
     min: float | None = None

@@ -11,8 +11,8 @@ corroborated, what is contradicted and how figures moved.
    corroboration: distinct outlets and independent sources, where outlets that only relay one
    original source count once.
 4. Contradictions: a report that it happened against a report that it did not (occurrence),
-   stated days that disagree (date), and figures for the same counted thing on the same day
-   that cannot both hold (figure).
+   stated days that disagree (date), and figures for the same counted thing on the same day,
+   published on the same day, that cannot both hold (figure).
 5. Figure series: the same counted thing (same event type, same counted noun, same unit)
    reported over time, oldest first.
 
@@ -469,18 +469,18 @@ def _draft_entry(
     entry_id: str, members: list[EventMention], origins: _OriginResolver
 ) -> TimelineEntry:
     denials = {m.mention_id for m in _denials(members)}
-    reports = [m for m in members if m.mention_id not in denials] or members
-    lead = _lead(_occurrences(reports) or reports)
+    reports = [m for m in members if m.mention_id not in denials]
+    described = reports or members  # an event known only from its denial is still described
     return TimelineEntry(
         id=entry_id,
         date=_entry_date(members),
-        type=_most_common(m.type for m in reports),
-        summary=_summary(lead),
-        actors=_distinct(a.name for m in reports for a in m.actors),
-        action=_most_common(m.trigger for m in reports),
-        targets=_distinct(a.name for m in reports for a in m.targets),
-        place=_place(reports),
-        modality=_most_common(m.modality for m in reports),
+        type=_most_common(m.type for m in described),
+        summary=_summary(_lead(_occurrences(described) or described)),
+        actors=_distinct(a.name for m in described for a in m.actors),
+        action=_most_common(m.trigger for m in described),
+        targets=_distinct(a.name for m in described for a in m.targets),
+        place=_place(described),
+        modality=_most_common(m.modality for m in described),
         mentions=[_timeline_mention(m, m.mention_id in denials, origins) for m in members],
         corroboration=_corroboration(reports, origins),
     )
@@ -670,10 +670,12 @@ def _knew_both(a: tuple[EventMention, date], b: tuple[EventMention, date]) -> bo
 def _figure_contradictions(series: list[FigureSeries], start: int) -> list[Contradiction]:
     found: list[Contradiction] = []
     for figures in series:
-        by_day: dict[date | None, list[FigurePoint]] = defaultdict(list)
+        # Figures for one day published on one day: a later report with another figure for
+        # that day is a revision, which the series shows, not a contradiction.
+        same_time: dict[tuple, list[FigurePoint]] = defaultdict(list)
         for point in figures.points:
-            by_day[point.date].append(point)
-        for day, points in by_day.items():
+            same_time[(point.date, point.published)].append(point)
+        for (day, _), points in same_time.items():
             if day is None or not _disagree(points):
                 continue
             found.append(_figure_contradiction(figures, day, points, start + len(found)))
@@ -762,6 +764,7 @@ def _figure_point(
 ) -> FigurePoint:
     return FigurePoint(
         date=_report_day(mention),
+        published=mention.published,
         text=" ".join(quantity.text.split()),
         value=quantity.value,
         min=quantity.min,
@@ -781,4 +784,7 @@ def _dedupe_points(points: list[FigurePoint]) -> list[FigurePoint]:
     for point in points:
         article = point.mention_id.split("/", 1)[0]
         seen.setdefault((article, point.date, point.value, point.min, point.max), point)
-    return sorted(seen.values(), key=lambda p: (p.date or date.max, p.outlet or "", p.mention_id))
+    return sorted(
+        seen.values(),
+        key=lambda p: (p.date or date.max, p.published or date.max, p.outlet or "", p.mention_id),
+    )

@@ -119,7 +119,8 @@ def _entry_block(entry: TimelineEntry, contradictions: dict[str, Contradiction])
         lines += _wrap(f"where: {entry.place.name}")
     reports = [m for m in entry.mentions if not m.denies]
     denials = [m for m in entry.mentions if m.denies]
-    lines += _wrap("reported by: " + "; ".join(_distinct_reports(reports)))
+    if reports:
+        lines += _wrap("reported by: " + "; ".join(_distinct_reports(reports)))
     if denials:
         lines += _wrap("denied by: " + "; ".join(_distinct_reports(denials)))
     lines += _wrap(_corroboration_line(entry))
@@ -145,11 +146,11 @@ def _report(mention: TimelineMention) -> str:
 
 def _corroboration_line(entry: TimelineEntry) -> str:
     c = entry.corroboration
-    names = ", ".join(s.name for s in c.sources)
+    names = f" ({', '.join(s.name for s in c.sources)})" if c.sources else ""
     verdict = "corroborated" if c.corroborated else "not corroborated"
     return (
         f"corroboration: {_count(c.outlet_count, 'outlet')}, "
-        f"{_count(c.independent_count, 'independent source')} ({names}); {verdict}"
+        f"{_count(c.independent_count, 'independent source')}{names}; {verdict}"
     )
 
 

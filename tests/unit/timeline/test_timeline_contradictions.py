@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from _timeline_build import figure, mention, source
 
 from dateline.records import Source
@@ -195,4 +197,34 @@ def test_timeline_source_that_denies_what_it_reports_is_a_denial() -> None:
     assert entry.corroboration.outlets == ["A"]
     assert [(c.kind, c.explanation) for c in timeline.contradictions] == [
         ("occurrence", "reported by A; denied by B citing Defence Ministry"),
+    ]
+
+
+def test_timeline_later_report_of_another_figure_for_a_day_is_a_revision() -> None:
+    timeline = build_timeline(
+        [
+            mention(
+                "a",
+                cluster="toll",
+                published="2025-08-11",
+                type="ASSAULT",
+                trigger="killed",
+                when="2025-08-11",
+                quantities=(figure("12", "people", value=12),),
+            ),
+            mention(
+                "b",
+                cluster="toll",
+                published="2025-08-13",
+                type="ASSAULT",
+                trigger="killed",
+                when="2025-08-11",
+                quantities=(figure("15", "people", value=15),),
+            ),
+        ]  # fmt: skip
+    )
+    assert timeline.contradictions == []
+    assert [(p.date, p.published, p.text) for p in timeline.figures[0].points] == [
+        (date(2025, 8, 11), date(2025, 8, 11), "12"),
+        (date(2025, 8, 11), date(2025, 8, 13), "15"),
     ]

@@ -108,3 +108,22 @@ def test_timeline_mention_without_outlet_is_named_by_its_article() -> None:
     c = _corroboration(mention("a1", outlet=""), mention("a2", outlet=""))
     assert c.outlets == ["article a1", "article a2"]
     assert c.independent_count == 2
+
+
+def test_timeline_event_known_only_from_its_denial_has_no_corroboration() -> None:
+    (entry,) = build_timeline(
+        [
+            mention(
+                "a",
+                outlet="A",
+                actors=("Police",),
+                polarity="negative",
+                modality="negated",
+                text="did not arrest anyone",
+            )
+        ]  # fmt: skip
+    ).entries
+    c = entry.corroboration
+    assert (c.outlets, c.outlet_count, c.independent_count, c.corroborated) == ([], 0, 0, False)
+    assert (entry.summary, entry.modality) == ("Police did not arrest anyone", "negated")
+    assert [m.denies for m in entry.mentions] == [True]

@@ -125,3 +125,25 @@ def test_timeline_csv_rows() -> None:
     assert (row["contradictions"], row["figures"]) == ("C1; C2", "F1")
     assert row["mentions"] == "ledger/EV1; post/EV1; radio/EV1"
     assert (row["place"], row["lat"], row["corroborated"]) == ("", "", False)
+
+
+def test_timeline_table_of_an_event_known_only_from_its_denial() -> None:
+    timeline = build_timeline(
+        [
+            mention(
+                "a",
+                outlet="A",
+                actors=("Police",),
+                polarity="negative",
+                modality="negated",
+                text="did not arrest anyone",
+                when="2025-08-12",
+            )
+        ]  # fmt: skip
+    )
+    assert format_timeline_table(timeline).splitlines()[2:] == [
+        "2025-08-12  COERCE (negated)  Police did not arrest anyone",
+        "    who -> whom: Police -> -",
+        "    denied by: A 2025-08-12",
+        "    corroboration: 0 outlets, 0 independent sources; not corroborated",
+    ]
