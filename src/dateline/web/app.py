@@ -42,7 +42,6 @@ from dateline.web.assets import STATIC_DIR
 from dateline.web.queries import (
     LinkedEvent,
     Page,
-    event_matches,
     filter_timeline,
     group_clusters,
     page_of,
@@ -261,10 +260,13 @@ def _add_api(app: FastAPI, reader: _Reader) -> None:
         limit: Limit = 100,
         offset: Offset = 0,
     ) -> Page[StoredEvent]:
-        """Stored events in date order, filtered by free text, place, actor, PLOVER type,
-        outlet, cluster and date range (events whose date overlaps it)."""
+        """Stored events in date order, filtered by free text, place (name substring or ISO
+        country code), actor (an actor's or target's name), PLOVER type, outlet, cluster and
+        date range (events whose date overlaps it)."""
         flt = EventFilter(
             text=q,
+            place=place,
+            actor=actor,
             type=type,
             outlet=outlet,
             date_from=date_from,
@@ -272,15 +274,9 @@ def _add_api(app: FastAPI, reader: _Reader) -> None:
             cluster=cluster,
         )
         with reader.reading() as store:
-            if place is None and actor is None:
-                items = store.events(flt, limit=limit, offset=offset)
-                return Page[StoredEvent](
-                    items=items, total=store.count_events(flt), limit=limit, offset=offset
-                )
-            # The store filters on free text only; narrow with it, then match the field.
-            narrowed = flt if q is not None else flt.model_copy(update={"text": place or actor})
-            found = store.events(narrowed, limit=None)
-        return page_of([e for e in found if event_matches(e, place, actor)], limit, offset)
+            items = store.events(flt, limit=limit, offset=offset)
+            total = store.count_events(flt)
+        return Page[StoredEvent](items=items, total=total, limit=limit, offset=offset)
 
     @app.get("/api/linked", response_model=Page[LinkedEvent], responses=ERRORS, tags=["events"])
     def linked(

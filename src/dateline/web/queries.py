@@ -12,7 +12,6 @@ from typing import Generic, TypeVar
 from pydantic import BaseModel, ConfigDict, Field
 
 from dateline.records import EventMention, Timeline, TimelineEntry
-from dateline.storage import StoredEvent
 
 T = TypeVar("T")
 
@@ -43,16 +42,6 @@ class LinkedEvent(BaseModel):
 def contains(haystack: str | None, needle: str) -> bool:
     """Case-insensitive substring test that treats a missing haystack as no match."""
     return haystack is not None and needle.casefold() in haystack.casefold()
-
-
-def event_matches(stored: StoredEvent, place: str | None, actor: str | None) -> bool:
-    """Whether a stored event is at ``place`` and done by ``actor`` (substrings; None = any)."""
-    event = stored.event
-    if place is not None and not (event.location and contains(event.location.name, place)):
-        return False
-    if actor is not None and not any(contains(a.name, actor) for a in event.actors):
-        return False
-    return True
 
 
 def page_of(items: Sequence[T], limit: int, offset: int) -> Page[T]:

@@ -7,10 +7,8 @@ from datetime import date
 import pytest
 
 from dateline.records import (
-    Argument,
     Contradiction,
     Corroboration,
-    Event,
     EventMention,
     FigurePoint,
     FigureSeries,
@@ -20,10 +18,8 @@ from dateline.records import (
     TimelineEntry,
     TimelineMention,
 )
-from dateline.storage import StoredEvent
 from dateline.web.queries import (
     entry_matches,
-    event_matches,
     filter_timeline,
     group_clusters,
     page_of,
@@ -166,47 +162,6 @@ def test_web_group_clusters_orders_by_date_and_counts_outlets() -> None:
         ("k3", "AID", None, ["Radio"]),
     ]
     assert [c.cluster for c in group_clusters(mentions, min_mentions=2)] == ["k1"]
-
-
-def _stored(place: str | None, actors: list[str]) -> StoredEvent:
-    event = Event(
-        id="EV1",
-        article_id="a",
-        span=(0, 4),
-        stage="events@1",
-        text="text",
-        trigger="t",
-        trigger_span=(0, 1),
-        type="AID",
-        actors=[Argument(name=n, span=(0, 1)) for n in actors],
-        location=PlaceRef(name=place) if place else None,
-    )
-    return StoredEvent(
-        mention_id="a/EV1",
-        article_id="a",
-        cluster=None,
-        outlet=None,
-        published=None,
-        title=None,
-        url=None,
-        event=event,
-    )
-
-
-@pytest.mark.parametrize(
-    ("place", "actor", "expected"),
-    [
-        (None, None, True),
-        ("patras", None, True),
-        ("athens", None, False),
-        (None, "fire", True),
-        (None, "police", False),
-        ("Patras", "Fire Service", True),
-    ],
-)
-def test_web_event_matches_place_and_actor(place, actor, expected) -> None:
-    assert event_matches(_stored("Patras", ["The fire service"]), place, actor) is expected
-    assert event_matches(_stored(None, []), place, actor) is (place is None and actor is None)
 
 
 def test_web_page_of_slices_and_counts() -> None:
