@@ -13,11 +13,10 @@ participants include the entity. Two steps:
 2. ``build_entity_timeline(extractions, words, target, anaphors=...)`` is a pure function
    over those records: it finds the entity's mentions in each article (names, then
    pronouns), keeps the words the entity takes part in, dates them, groups the mentions
-   of one happening across articles into one row (same date and lemma) and orders the
-   rows by date.
+   of one happening across articles into one row (same date, same cluster of the
+   cross-article event linker) and orders the rows by date.
 
-Not stable API yet: the row grouping is the simplest cross-article link (same day, same
-lemma); the cross-article event linker is meant to take its place.
+Not stable API yet.
 """
 
 from __future__ import annotations
@@ -34,8 +33,10 @@ from typing import Literal
 from pydantic import Field
 from spacy.tokens import Doc, Token
 
+from dateline.config import LinkingSettings
 from dateline.errors import InputError
-from dateline.records import Entity, Extraction, Record, Span
+from dateline.linker import link_mentions
+from dateline.records import Argument, Entity, EventMention, Extraction, Record, Span
 
 ParticipantRole = Literal["subject", "object", "oblique", "possessor", "modifier"]
 WordDateSource = Literal["clause", "governor", "narrative", "publication", "none"]
@@ -125,19 +126,26 @@ class TimelineMention(Record):
     lemma: str
     published: date | None = None
     date_source: WordDateSource = "none"
+    cluster: str | None = Field(
+        default=None, description="Cross-article cluster id from the event linker"
+    )
 
 
 class EntityTimelineRow(Record):
     """One happening on an entity's timeline: its date, rank and every mention of it.
 
-    Rows with equal ``position`` share a date (simultaneous); ``date`` is a TIMEX3-style
+    A row's mentions share a date and the event linker's cluster. Rows with equal
+    ``position`` share a date (simultaneous); ``date`` is a TIMEX3-style
     day ("2008-03-04"), month ("2008-03-XX") or year ("2008-XX-XX"), or None for an
     undated row (position 0).
     """
 
     position: int
     date: str | None
-    lemma: str
+    lemma: str = Field(description="Lemma of the row's first mention")
+    cluster: str | None = Field(
+        default=None, description="The linker's cluster id shared by the row's mentions"
+    )
     mentions: list[TimelineMention]
 
 
@@ -451,6 +459,7 @@ def build_entity_timeline(
     anaphors: Iterable[Anaphor] = (),
     roles: frozenset[str] = TIMELINE_ROLES,
     undated: frozenset[str] = UNDATED_TENSES,
+    linking: LinkingSettings | None = None,
 ) -> list[EntityTimelineRow]:
     """Build the timeline of one entity from extracted articles and their event words.
 
@@ -467,8 +476,10 @@ def build_entity_timeline(
        (3) for a simple past, the narrative date: the latest day written before it that
        is not after publication; (4) for a verb, the publication date of its article
        (a noun stays undated).
-    4. One row per (date, lemma): mentions of one happening across articles; rows share
-       a position when they share a date, positions follow the dates; undated rows come
+    4. One row per date and linked event: the cross-article event linker
+       (``dateline.linker.link_mentions``) clusters the mentions of one happening across
+       articles; a row holds the mentions of one cluster on one date. Rows share a
+       position when they share a date, positions follow the dates; undated rows come
        first, at position 0.
 
     Args:
@@ -479,6 +490,7 @@ def build_entity_timeline(
         anaphors: pronouns of those articles (``find_anaphors``).
         roles: participant roles that count as taking part.
         undated: tenses left undated when their clause has no date.
+        linking: settings of the cross-article event linker; defaults when None.
 
     Returns:
         Rows in date order; empty when no article mentions the entity.
@@ -504,23 +516,57 @@ def build_entity_timeline(
     words_by_article: dict[str, list[EventWord]] = defaultdict(list)
     for word in words:
         words_by_article[word.article_id].append(word)
-    mentions: list[tuple[str | None, TimelineMention]] = []
+    dated: list[tuple[str | None, WordDateSource, EventWord, EventMention]] = []
     for article_id, article_words in words_by_article.items():
         extraction = by_article.get(article_id)
         if extraction is None:
             continue
-        for word in _words_taking_part(article_words, spans[article_id], roles):
+        for word, held in _words_taking_part(article_words, spans[article_id], roles):
             when, source = _date_of(word, extraction, undated)
-            mention = TimelineMention(
+            event = _event_mention(word, extraction, when, Argument(name=target, span=held))
+            dated.append((when, source, word, event))
+    linked = link_mentions([event for *_, event in dated], settings=linking).mentions
+    cluster_of = {m.mention_id: m.cluster or m.mention_id for m in linked}
+    mentions = [
+        (
+            when,
+            TimelineMention(
                 article_id=word.article_id,
                 span=word.span,
                 text=word.text,
                 lemma=word.lemma,
-                published=extraction.article.published,
+                published=event.published,
                 date_source=source,
-            )
-            mentions.append((when, mention))
+                cluster=cluster_of[event.mention_id],
+            ),
+        )
+        for when, source, word, event in dated
+    ]
     return _rows(mentions)
+
+
+def _event_mention(
+    word: EventWord, extraction: Extraction, when: str | None, participant: Argument
+) -> EventMention:
+    """The word as the cross-article linker reads an event mention (type OTHER: a timeline's
+    happenings are not PLOVER-typed)."""
+    article = extraction.article
+    start, end = word.sentence
+    return EventMention(
+        mention_id=f"{article.id}/W{word.span[0]}",
+        article_id=article.id,
+        event_id=f"W{word.span[0]}",
+        outlet=article.outlet,
+        published=article.published,
+        title=article.title,
+        type="OTHER",
+        trigger=word.text,
+        text=article.text[start:end],
+        span=word.span,
+        date=when.replace("-XX", "") if when else None,
+        date_source="clause" if when else "none",
+        actors=[participant],
+    )
 
 
 def _date_of(
@@ -559,8 +605,9 @@ def _narrative_date(extraction: Extraction, before: int) -> str | None:
 
 def _words_taking_part(
     words: list[EventWord], mentions: list[Span], roles: frozenset[str]
-) -> list[EventWord]:
-    """The factual words with a participant of ``roles`` holding one of the mentions.
+) -> list[tuple[EventWord, Span]]:
+    """The factual words with a participant of ``roles`` holding one of the mentions, each
+    with the (first) mention it holds.
 
     A mention takes part in the innermost event words around it only: in "Aeroflot
     negotiated the purchase of 22 Boeing 787s" the 787s take part in the purchase, not in
@@ -576,13 +623,14 @@ def _words_taking_part(
             phrase = _holding_phrase(word, mention, roles)
             if phrase is not None:
                 holders[mention].append((word, phrase))
-    kept: dict[Span, EventWord] = {}
-    for held in holders.values():
+    kept: dict[Span, tuple[EventWord, Span]] = {}
+    for mention in sorted(holders):
+        held = holders[mention]
         for word, phrase in held:
             inner = any(other is not word and _inside(other.span, phrase) for other, _ in held)
             if not inner:
-                kept[word.span] = word
-    return sorted(kept.values(), key=lambda w: w.span)
+                kept.setdefault(word.span, (word, mention))
+    return [kept[span] for span in sorted(kept)]
 
 
 def _holding_phrase(word: EventWord, mention: Span, roles: frozenset[str]) -> Span | None:
@@ -603,20 +651,23 @@ def _overlaps(a: Span, b: Span) -> bool:
 def _rows(mentions: list[tuple[str | None, TimelineMention]]) -> list[EntityTimelineRow]:
     grouped: dict[tuple[str | None, str], list[TimelineMention]] = defaultdict(list)
     for when, mention in mentions:
-        grouped[(when, mention.lemma)].append(mention)
+        grouped[(when, mention.cluster or mention.lemma)].append(mention)
     dates = sorted({d for d, _ in grouped if d is not None}, key=date_sort_key)
     ranks: dict[str | None, int] = {d: i for i, d in enumerate(dates, 1)}
     ranks[None] = 0
-    keys = sorted(grouped, key=lambda k: (ranks[k[0]], k[1]))
-    return [
-        EntityTimelineRow(
-            position=ranks[when],
-            date=when,
-            lemma=lemma,
-            mentions=sorted(grouped[(when, lemma)], key=_mention_order),
+    rows = []
+    for (when, cluster), members in grouped.items():
+        ordered = sorted(members, key=_mention_order)
+        rows.append(
+            EntityTimelineRow(
+                position=ranks[when],
+                date=when,
+                lemma=ordered[0].lemma,
+                cluster=cluster,
+                mentions=ordered,
+            )
         )
-        for when, lemma in keys
-    ]
+    return sorted(rows, key=lambda r: (r.position, _mention_order(r.mentions[0])))
 
 
 def _mention_order(mention: TimelineMention) -> tuple[date, str, Span]:

@@ -21,6 +21,8 @@ def test_timeline_entity_groups_one_happening_across_articles(build_timeline):
     assert cancelled[0].date == "2024-06-10"
     assert len(cancelled[0].mentions) == 2
     assert len({m.article_id for m in cancelled[0].mentions}) == 2
+    assert cancelled[0].cluster is not None
+    assert {m.cluster for m in cancelled[0].mentions} == {cancelled[0].cluster}
 
 
 def test_timeline_entity_later_happening_gets_a_later_position(build_timeline):
