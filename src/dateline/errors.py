@@ -58,6 +58,12 @@ CATALOGUE: dict[str, str] = {
     "W002": "{count} article(s) rejected out of {total}: {sources}.",
     "W003": "Gazetteer data file '{path}' is missing; places stay unresolved. "
             "Rebuild it with `python -m dateline.data.build_gazetteer`.",
+    "W004": "Article {article_id} ({source}): {count} date(s) fall outside years 1-9999 "
+            "counted from their anchor; left unresolved (value null).",
+    "W005": "{source}: the page's date {value!r} does not exist; ignored. "
+            "Pass --published YYYY-MM-DD to date the article.",
+    "W006": "Article {article_id} ({source}) does not look like English ({share:.0%} of its "
+            "words are common English words); entities, quotes and events were not extracted.",
 }
 # fmt: on
 

@@ -49,6 +49,9 @@ MAX_CELL = 40
 TABLE_WIDTH = 100
 _GAP = "  "
 _MIN_CELL = 6
+_MIN_TEXT = 8
+_FREE_TEXT = (0, 3, 4, 5, 6)  # article, who -> whom, where, how many, according to
+_ID_CHARS = 8  # a content-hash id is unique enough in one table at 8 hex digits
 _UNDATED = "9999"  # sorts undated events last
 
 
@@ -76,7 +79,7 @@ def article_label(article: Article) -> str:
         if path and line.isdigit():
             return f"{PurePath(path).name}:{line}"
         return PurePath(article.source).name or article.source
-    return article.id
+    return article.id[:_ID_CHARS]
 
 
 def _row(label: str, event: Event) -> tuple[str, ...]:
@@ -111,17 +114,19 @@ def _sorted_events(extraction: Extraction) -> list[Event]:
 
 
 def fit_widths(widths: list[int], total: int, gap: int = len(_GAP)) -> list[int]:
-    """Narrow the widest columns, one character at a time, until the row fits ``total``.
+    """Narrow columns, widest first, one character at a time, until the row fits ``total``.
 
-    No column goes below ``_MIN_CELL`` characters (or its own width, if smaller).
+    Free-text columns (article, who, where, how many, according to) give way first,
+    down to ``_MIN_TEXT`` characters; then every column, down to ``_MIN_CELL``.
     """
     fitted = list(widths)
     budget = total - gap * (len(widths) - 1)
-    while sum(fitted) > budget:
-        widest = max(range(len(fitted)), key=lambda i: fitted[i])
-        if fitted[widest] <= _MIN_CELL:
-            break
-        fitted[widest] -= 1
+    for columns, floor in ((_FREE_TEXT, _MIN_TEXT), (range(len(widths)), _MIN_CELL)):
+        while sum(fitted) > budget:
+            widest = max(columns, key=lambda i: fitted[i])
+            if fitted[widest] <= floor:
+                break
+            fitted[widest] -= 1
     return fitted
 
 
