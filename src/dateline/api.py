@@ -97,7 +97,7 @@ def extract_many(
     default_date = parse_date(published, "published") if published is not None else None
     batch: list[Article | Rejection] = []
     for number, item in enumerate(items, start=1):
-        batch.append(_admit(_to_article(item, number, default_date), settings))
+        batch.append(_admit(_read_item(item, number, default_date), settings))
         if len(batch) >= settings.parse.batch_size:
             yield from _run_batch(batch, settings, strict)
             batch = []
@@ -113,6 +113,22 @@ def json_schema() -> dict[str, Any]:
 def _require_type(name: str, value: object, kinds: type | tuple[type, ...], expected: str) -> None:
     if not isinstance(value, kinds):
         raise InputError("DL215", what=f"'{name}'", expected=expected, got=type(value).__name__)
+
+
+def _read_item(item: object, number: int, default_date: date | None) -> Article | Rejection:
+    """``_to_article``, with any failure it did not foresee kept to its own item (DL216)."""
+    try:
+        return _to_article(item, number, default_date)
+    except Exception as exc:  # noqa: BLE001 - one item's failure must not end the stream
+        logger.debug("item %d could not be read", number, exc_info=True)
+        source = f"item {number}"
+        reason = f"{type(exc).__name__}: {exc}"
+        return Rejection(
+            source=source,
+            line=number,
+            code="DL216",
+            message=message("DL216", source=source, reason=reason),
+        )
 
 
 def _to_article(item: object, number: int, default_date: date | None) -> Article | Rejection:

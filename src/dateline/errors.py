@@ -50,6 +50,8 @@ CATALOGUE: dict[str, str] = {
     "DL213": "Output file '{path}' is also an input; choose another --output path.",
     "DL214": "{source}: holds no articles (empty or only blank lines).",
     "DL215": "{what} must be {expected}, got {got}.",
+    "DL216": "{source}: could not be read ({reason}); the rest of the batch goes on. "
+             "Please report this input as a bug.",
     # stages
     "DL301": "Stage '{stage}' failed on article {article_id} ({source}): {reason}.",
     # warnings

@@ -331,9 +331,17 @@ def _sniff_stdin(text: str) -> str:
 def read_sources(
     paths: Iterable[str], published: date | None = None, stdin: BinaryIO | None = None
 ) -> Iterator[Article | Rejection]:
-    """Read every path in order; bad inputs become Rejections and reading goes on."""
+    """Read every path in order; bad inputs become Rejections and reading goes on.
+
+    A failure no reader foresaw (a bug, or a library raising on a hostile page) ends
+    only its own input, as a DL216 Rejection, never the batch.
+    """
     for path in paths:
-        yield from read_source(path, published, stdin)
+        try:
+            yield from read_source(path, published, stdin)
+        except Exception as exc:  # noqa: BLE001 - one input's failure must not end the batch
+            logger.debug("reading %s failed", path, exc_info=True)
+            yield _reject("DL216", path, reason=f"{type(exc).__name__}: {exc}")
 
 
 def count_inputs(paths: Iterable[str]) -> int | None:

@@ -143,3 +143,21 @@ def test_ingest_saved_page_with_leading_comment_is_html(tmp_path: Path) -> None:
 )
 def test_ingest_html_sniffing(text: str, expected: bool) -> None:
     assert looks_like_html(text) is expected
+
+
+class _HostileMapping(dict):
+    """A mapping whose lookups raise: what a caller's own lazy or proxy object may do."""
+
+    def get(self, key, default=None):
+        raise RuntimeError("lookup failed")
+
+
+def test_api_unforeseen_item_failure_ends_only_its_item() -> None:
+    import dateline
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DatelineWarning)
+        results = list(dateline.extract_many([_HostileMapping(text="x"), "The council met."]))
+    assert isinstance(results[0], Rejection) and results[0].code == "DL216"
+    assert "item 1" in results[0].message and "RuntimeError: lookup failed" in results[0].message
+    assert not isinstance(results[1], Rejection)
