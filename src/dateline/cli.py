@@ -104,11 +104,19 @@ def _output(path: Path | None) -> Iterator[TextIO]:
     try:
         with open(fd, "w", encoding="utf-8", newline="") as fh:
             yield fh
+        # mkstemp makes the file private (0600); give it the mode a plain open would.
+        os.chmod(temp, _new_file_mode())
         os.replace(temp, path)
     except OSError as exc:
         raise _fail(f"cannot write {path}: {exc.strerror}") from None
     finally:
         temp.unlink(missing_ok=True)
+
+
+def _new_file_mode() -> int:
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
 
 
 def _output_is_input(output: Path | None, paths: list[str]) -> bool:

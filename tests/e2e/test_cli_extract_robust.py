@@ -89,6 +89,7 @@ def test_cli_output_is_written_atomically(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     assert json.loads(out.read_text(encoding="utf-8"))["article"]["source"] == str(src)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out.json", "story.txt"]
+    assert out.stat().st_mode & 0o777 == src.stat().st_mode & 0o777  # not left private
 
 
 def test_cli_interrupted_run_leaves_previous_output(tmp_path: Path) -> None:
