@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Annotated, Any, TextIO
 
 import typer
-from typer.core import TyperCommand
+from typer.core import TyperCommand, TyperGroup
 
 from dateline import api
 from dateline.config import Settings, load_settings
@@ -35,7 +35,39 @@ from dateline.summary import format_summary
 SAMPLE_ARTICLE = "harbour-chronicle.txt"
 SAMPLE_PUBLISHED = "2025-03-14"
 
+
+class _PlainHelp:
+    """Help without type labels (``<bool>``, ``<int>``, ``<list[str]>``).
+
+    Each option's help text already says what it takes, and metavars (YYYY-MM-DD,
+    PATH) name values better than Python type names do.
+    """
+
+    def format_help(self, ctx: Any, formatter: Any) -> None:
+        for param in self.get_params(ctx):  # type: ignore[attr-defined]
+            # Instance attribute: shadows the type label for this help rendering only.
+            param.display_type_rich = _metavar_only(param)
+        super().format_help(ctx, formatter)  # type: ignore[misc]
+
+
+class PlainHelpCommand(_PlainHelp, TyperCommand):
+    """A command whose help shows no type labels."""
+
+
+class PlainHelpGroup(_PlainHelp, TyperGroup):
+    """The command group, whose help shows no type labels either."""
+
+
+def _metavar_only(param: Any) -> Any:
+    # Arguments already show their metavar as their name; options show it as the value.
+    def display(ctx: Any) -> str | None:
+        return param.metavar if param.param_type_name == "option" and param.metavar else None
+
+    return display
+
+
 app = typer.Typer(
+    cls=PlainHelpGroup,
     add_completion=False,
     no_args_is_help=True,
     help="Turn news articles into dated, sourced, structured records.",
@@ -48,28 +80,6 @@ class OutputFormat(StrEnum):
     table = "table"
     csv = "csv"
     summary = "summary"
-
-
-class PlainHelpCommand(TyperCommand):
-    """A command whose help shows no type labels (``<bool>``, ``<int>``, ``<list[str]>``).
-
-    Each option's help text already says what it takes, and metavars (YYYY-MM-DD,
-    PATH) name values better than Python type names do.
-    """
-
-    def format_help(self, ctx: Any, formatter: Any) -> None:
-        for param in self.get_params(ctx):
-            # Instance attribute: shadows the type label for this help rendering only.
-            param.display_type_rich = _metavar_only(param)  # type: ignore[method-assign]
-        super().format_help(ctx, formatter)
-
-
-def _metavar_only(param: Any) -> Any:
-    # Arguments already show their metavar as their name; options show it as the value.
-    def display(ctx: Any) -> str | None:
-        return param.metavar if param.param_type_name == "option" and param.metavar else None
-
-    return display
 
 
 def _configure_logging(verbose: int) -> None:
