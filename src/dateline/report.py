@@ -53,6 +53,7 @@ _MIN_TEXT = 8
 _FREE_TEXT = (0, 3, 4, 5, 6)  # article, who -> whom, where, how many, according to
 _ID_CHARS = 8  # a content-hash id is unique enough in one table at 8 hex digits
 _UNDATED = "9999"  # sorts undated events last
+_FORMULA_STARTS = frozenset("=+@\t\r")
 
 
 def _clip(text: str, width: int = MAX_CELL) -> str:
@@ -156,8 +157,29 @@ def format_events_table(extraction: Extraction, width: int = TABLE_WIDTH) -> str
     return "\n".join(out)
 
 
+def _csv_safe(cell: str) -> str:
+    """Defuse a cell a spreadsheet would run as a formula ("=HYPERLINK(...)", "@SUM").
+
+    Article text is untrusted; a leading apostrophe makes spreadsheets show the cell as
+    text. Negative numbers ("-5") are left alone.
+    """
+    if cell[:1] in _FORMULA_STARTS or (cell[:1] == "-" and not cell[1:2].isdigit() and cell[1:]):
+        return "'" + cell
+    return cell
+
+
 def events_csv_rows(extraction: Extraction) -> list[dict[str, str | int]]:
-    """One flat row per event (columns ``CSV_COLUMNS``), sorted like the table."""
+    """One flat row per event (columns ``CSV_COLUMNS``), sorted like the table.
+
+    Text cells are defused against spreadsheet formula injection (see ``_csv_safe``).
+    """
+    return [
+        {key: _csv_safe(value) if isinstance(value, str) else value for key, value in row.items()}
+        for row in _csv_rows(extraction)
+    ]
+
+
+def _csv_rows(extraction: Extraction) -> list[dict[str, str | int]]:
     art = extraction.article
     rows = []
     for event in _sorted_events(extraction):

@@ -144,3 +144,24 @@ def test_table_names_each_rows_article_and_fits_100_columns():
     assert max(len(line) for line in lines) <= 100
     assert all(line.startswith("wire.jsonl:12") for line in lines[2:])
     assert all("2024-08-06" in line and "ASSAULT" in line for line in lines[2:])
+
+
+@pytest.mark.issue(10)
+def test_csv_rows_name_the_article_and_defuse_formulas():
+    from dateline.report import CSV_COLUMNS, events_csv_rows
+
+    event = _event(
+        1,
+        "2024-08-06",
+        "PROTEST",
+        actors=[Argument(name='=HYPERLINK("http://x")', span=(0, 1))],
+        targets=[Argument(name="-the council", span=(2, 3))],
+        quantities=[Quantity(id="Q1", article_id="a", span=(0, 1), stage="q@1", text="-5")],
+    )
+    article = Article(text="x", source="feed.jsonl:3", title="@SUM(A1)")
+    (row,) = events_csv_rows(Extraction(article=article, events=[event]))
+    assert list(row) == list(CSV_COLUMNS)
+    assert row["source"] == "feed.jsonl:3" and row["article_id"] == article.id
+    assert row["actors"] == '\'=HYPERLINK("http://x")' and row["title"] == "'@SUM(A1)"
+    assert row["targets"] == "'-the council" and row["quantities"] == "-5"
+    assert row["date"] == "2024-08-06" and row["type"] == "PROTEST"
