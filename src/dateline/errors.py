@@ -84,7 +84,6 @@ class DatelineError(Exception):
         self.values = values
         super().__init__(message(code, **values))
 
-
     @classmethod
     def from_message(cls, code: str, text: str) -> DatelineError:
         """Raise-ready error for an already formatted message (e.g. a Rejection's)."""
