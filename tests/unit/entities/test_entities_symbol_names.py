@@ -28,3 +28,20 @@ def test_entities_stage_survives_symbol_tokens(text: str) -> None:
     result = dateline.extract(text, "2024-01-01")
     assert result.article.text == text
     assert all(e.name.strip() for e in result.entities)
+
+
+@pytest.mark.needs_shared
+def test_entities_stage_survives_the_real_article_that_crashed_it(shared_dir) -> None:
+    """ECB+ 4_6ecb (dev split, read by reference) once raised IndexError in org_kind."""
+    import json
+
+    import dateline
+
+    path = shared_dir / "data" / "ecbplus" / "dev.jsonl"
+    if not path.is_file():
+        pytest.skip(f"corpus not found at {path}")
+    with path.open(encoding="utf-8") as fh:
+        doc = next(d for d in map(json.loads, fh) if d["doc_id"] == "4_6ecb")
+    result = dateline.extract(doc["text"], "2008-01-01")
+    assert result.entities
+    assert all(e.name.strip() for e in result.entities)
