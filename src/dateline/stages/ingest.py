@@ -351,11 +351,14 @@ def count_inputs(paths: Iterable[str]) -> int | None:
         if path == STDIN:
             return None
         p = Path(path)
-        if p.suffix.lower() in JSONL_SUFFIXES and p.is_file():
-            with p.open("rb") as fh:
-                total += sum(1 for line in fh if line.strip())
-        else:
-            total += 1
+        try:
+            if p.suffix.lower() in JSONL_SUFFIXES and p.is_file():
+                with p.open("rb") as fh:
+                    total += sum(1 for line in fh if line.strip())
+                continue
+        except OSError:
+            pass  # unreadable: the reader reports it (DL210); count it as one input
+        total += 1
     return total
 
 
