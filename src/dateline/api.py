@@ -2,6 +2,8 @@
 ``ingest`` files into a store, ``timeline`` of the linked events in a store.
 
 The extract functions use one process-wide spaCy pipeline and batched parsing.
+Input is untrusted: a wrong type, invalid Unicode, an oversized article or a text
+in another language is a coded error, a Rejection or a notice, never a traceback.
 """
 
 from __future__ import annotations
@@ -13,13 +15,17 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from spacy.tokens import Doc
+
 from dateline.config import Settings, load_settings
-from dateline.errors import ConfigError, DatelineWarning, InputError, StageError
-from dateline.pipeline import parse_batch, run_stages
-from dateline.records import Article, Extraction, Rejection, Timeline
+from dateline.errors import ConfigError, DatelineWarning, InputError, StageError, message
+from dateline.pipeline import STAGES, parse_batch, run_stages
+from dateline.records import Article, Extraction, Notice, Rejection, Timeline
+from dateline.stages._language import looks_english
 from dateline.stages.ingest import (
     article_from_mapping,
     article_from_text,
+    check_article,
     parse_date,
     read_sources,
 )
@@ -30,6 +36,7 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 
 ArticleInput = str | Article | dict[str, Any] | Rejection
+_PARSE_ONLY = STAGES[:1]
 
 
 def extract(
@@ -53,16 +60,22 @@ def extract(
         The Extraction for the article.
 
     Raises:
-        InputError: empty text (DL203) or invalid date (DL205).
+        InputError: a text or metadata of the wrong type (DL215), empty text (DL203),
+            an invalid date (DL205), a lone surrogate (DL212), a text over the size
+            limit (DL211).
         StageError: a stage failed on the article (DL301).
     """
+    _require_type("text", text, str, "a str")
+    for name, value in (("title", title), ("url", url), ("outlet", outlet)):
+        _require_type(name, value, (str, type(None)), "a str or None")
     when = parse_date(published, "published") if published is not None else None
     metadata = {k: v for k, v in {"title": title, "url": url, "outlet": outlet}.items() if v}
     article = article_from_text(text, "text", when, **metadata)
     if isinstance(article, Rejection):
-        raise InputError(article.code, source="text")
+        raise InputError.from_message(article.code, article.message)
     (result,) = extract_many([article], settings=settings, strict=True)
-    assert isinstance(result, Extraction)
+    if isinstance(result, Rejection):
+        raise InputError.from_message(result.code, result.message)
     return result
 
 
@@ -78,6 +91,7 @@ def extract_many(
     Args:
         items: texts, Articles, dicts with ``text`` (+ optional metadata) or Rejections
             (passed through, so readers can feed their bad inputs along in order).
+            Anything else becomes a DL215 Rejection.
         published: default publication date for articles that carry none.
         settings: pipeline settings; packaged defaults when None.
         strict: raise StageError instead of yielding a Rejection when a stage fails.
@@ -89,7 +103,7 @@ def extract_many(
     default_date = parse_date(published, "published") if published is not None else None
     batch: list[Article | Rejection] = []
     for number, item in enumerate(items, start=1):
-        batch.append(_to_article(item, number, default_date))
+        batch.append(_admit(_read_item(item, number, default_date), settings))
         if len(batch) >= settings.parse.batch_size:
             yield from _run_batch(batch, settings, strict)
             batch = []
@@ -208,7 +222,28 @@ def json_schema(record: str = "extraction") -> dict[str, Any]:
     return model.model_json_schema()
 
 
-def _to_article(item: ArticleInput, number: int, default_date: date | None) -> Article | Rejection:
+def _require_type(name: str, value: object, kinds: type | tuple[type, ...], expected: str) -> None:
+    if not isinstance(value, kinds):
+        raise InputError("DL215", what=f"'{name}'", expected=expected, got=type(value).__name__)
+
+
+def _read_item(item: object, number: int, default_date: date | None) -> Article | Rejection:
+    """``_to_article``, with any failure it did not foresee kept to its own item (DL216)."""
+    try:
+        return _to_article(item, number, default_date)
+    except Exception as exc:  # noqa: BLE001 - one item's failure must not end the stream
+        logger.debug("item %d could not be read", number, exc_info=True)
+        source = f"item {number}"
+        reason = f"{type(exc).__name__}: {exc}"
+        return Rejection(
+            source=source,
+            line=number,
+            code="DL216",
+            message=message("DL216", source=source, reason=reason),
+        )
+
+
+def _to_article(item: object, number: int, default_date: date | None) -> Article | Rejection:
     if isinstance(item, Rejection):
         return item
     if isinstance(item, Article):
@@ -217,27 +252,96 @@ def _to_article(item: ArticleInput, number: int, default_date: date | None) -> A
         return item
     if isinstance(item, str):
         return article_from_text(item, f"item {number}", default_date)
-    return article_from_mapping(item, "items", line=number, published=default_date)
+    if isinstance(item, dict):
+        return article_from_mapping(item, "items", line=number, published=default_date, unit="item")
+    source = f"item {number}"
+    return Rejection(
+        source=source,
+        line=number,
+        code="DL215",
+        message=message(
+            "DL215", what=source, expected="a str, dict or Article", got=type(item).__name__
+        ),
+    )
+
+
+def _admit(item: Article | Rejection, settings: Settings) -> Article | Rejection:
+    """Reject an Article too long to parse (DL211) or holding invalid Unicode (DL212)."""
+    if isinstance(item, Rejection):
+        return item
+    return check_article(item, settings.parse.max_chars)
 
 
 def _run_batch(
     batch: list[Article | Rejection], settings: Settings, strict: bool
 ) -> Iterator[Extraction | Rejection]:
     articles = [a for a in batch if isinstance(a, Article)]
-    docs = iter(parse_batch([a.text for a in articles], settings))
+    docs = iter(_parse_all(articles, settings))
     for item in batch:
         if isinstance(item, Rejection):
             yield item
             continue
         doc = next(docs)
+        if isinstance(doc, StageError):
+            if strict:
+                raise doc
+            yield _rejection(item, doc)
+            continue
         try:
-            result = run_stages(item, doc, settings)
+            result = _extract_parsed(item, doc, settings)
         except StageError as exc:
             if strict:
                 raise
-            logger.warning("article %s rejected: %s", item.id, exc)
-            yield Rejection(source=item.source or item.id, code=exc.code, message=str(exc))
+            yield _rejection(item, exc)
             continue
         for notice in result.notices:
             warnings.warn(DatelineWarning(notice.code, notice.message), stacklevel=3)
         yield result
+
+
+def _rejection(article: Article, exc: StageError) -> Rejection:
+    logger.warning("article %s rejected: %s", article.id, exc)
+    return Rejection(source=article.source or article.id, code=exc.code, message=str(exc))
+
+
+def _parse_all(articles: list[Article], settings: Settings) -> list[Doc | StageError]:
+    """Parse a batch; if the batch fails, parse one by one so one article cannot sink the rest."""
+    try:
+        return list(parse_batch([a.text for a in articles], settings))
+    except Exception:  # noqa: BLE001 - retried article by article just below
+        logger.debug("batch parse failed; parsing articles one by one", exc_info=True)
+    return [_parse_one(article, settings) for article in articles]
+
+
+def _parse_one(article: Article, settings: Settings) -> Doc | StageError:
+    try:
+        (doc,) = parse_batch([article.text], settings)
+    except Exception as exc:  # noqa: BLE001 - any parser failure becomes a coded error
+        return StageError(
+            "DL301",
+            stage="parse",
+            article_id=article.id,
+            source=article.source or "input",
+            reason=f"{type(exc).__name__}: {exc}",
+        )
+    return doc
+
+
+def _extract_parsed(article: Article, doc: Doc, settings: Settings) -> Extraction:
+    """Run the stages, or only sentence splitting for a text that is not English (W006)."""
+    english, share = looks_english(article.text)
+    if not english:
+        result = run_stages(article, doc, settings, stages=_PARSE_ONLY)
+        notice = _notice("W006", article, share=share)
+        return result.model_copy(update={"notices": [*result.notices, notice]})
+    result = run_stages(article, doc, settings)
+    off_calendar = sum(1 for t in result.timexes if t.out_of_range)
+    if off_calendar:
+        notice = _notice("W004", article, count=off_calendar)
+        result = result.model_copy(update={"notices": [*result.notices, notice]})
+    return result
+
+
+def _notice(code: str, article: Article, **values: object) -> Notice:
+    text = message(code, article_id=article.id, source=article.source or "input", **values)
+    return Notice(code=code, message=text)

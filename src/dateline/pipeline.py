@@ -127,6 +127,7 @@ def run_stages(
                 "DL301",
                 stage=stage.name,
                 article_id=article.id,
+                source=article.source or "input",
                 reason=f"{type(exc).__name__}: {exc}",
             ) from exc
         logger.debug(

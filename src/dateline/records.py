@@ -160,6 +160,10 @@ class Timex(Extracted):
     )
     anchor: str | None = None
     anchor_source: AnchorSource = "none"
+    out_of_range: bool = Field(
+        default=False,
+        description="The date falls outside years 1-9999 from its anchor; value is null",
+    )
 
 
 # --------------------------------------------------------------------------- quantities

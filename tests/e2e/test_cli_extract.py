@@ -102,7 +102,8 @@ def test_cli_extract_without_date_warns_and_keeps_expression(tmp_path: Path) -> 
 def test_cli_extract_table_sorted_by_date(chronicle: Path) -> None:
     result = runner.invoke(app, ["extract", str(chronicle), "-p", "2025-03-14", "-f", "table"])
     assert result.exit_code == 0, result.output
-    dates = [line.split()[0] for line in result.stdout.splitlines() if line[:4] == "2025"]
+    rows = [line.split() for line in result.stdout.splitlines()]
+    dates = [cells[1] for cells in rows if len(cells) > 1 and cells[1][:4] == "2025"]
     assert len(dates) >= 2
     assert dates == sorted(dates)
 

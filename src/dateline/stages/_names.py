@@ -215,8 +215,11 @@ def is_acronym(text: str) -> bool:
 def org_kind(name: str) -> str:
     """Organisation kind from cue words (armed-force names, media, government...)."""
     lex = lexicon()
-    low = " " + " ".join(words(name)) + " "
-    if any(low.split()[0] == p for p in lex.org_prefixes):
+    tokens = words(name)
+    if not tokens:  # a symbol or emoji the tagger took for a name: no cue to read
+        return "other"
+    low = " " + " ".join(tokens) + " "
+    if tokens[0] in lex.org_prefixes:
         return "armed_force"
     tokens = low.split()
     if tokens and tokens[-1] in {

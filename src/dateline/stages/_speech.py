@@ -8,7 +8,9 @@ the subject noun phrase.
 
 from __future__ import annotations
 
+import bisect
 import functools
+import itertools
 import json
 import re
 from dataclasses import dataclass, field
@@ -385,7 +387,9 @@ def _contents(verb: Token) -> list[tuple[tuple[int, int], ContentKind]]:
 
 
 def _subtree_min(token: Token) -> int:
-    return min(t.i for t in token.subtree)
+    # The parse is projective, so the subtree's first token is its left edge; walking
+    # ``token.subtree`` instead cost time quadratic in a long chain of clauses.
+    return token.left_edge.i
 
 
 def _according_object(token: Token) -> Token | None:
@@ -545,31 +549,61 @@ class Resolver:
         self._mention_index: list[tuple[int, int, Entity]] = sorted(
             ((a, b, e) for e in entities for a, b in (e.mentions or [e.span])), key=lambda m: m[0]
         )
+        self._mention_starts = [m[0] for m in self._mention_index]
+        self._longest_mention = max((b - a for a, b, _ in self._mention_index), default=0)
+        # Lookup tables built once, so each resolution costs the same however long the
+        # text: a scan of every entity, quote or spaCy name per call made the stage
+        # quadratic in the article's length.
+        ordered = sorted(quotes)
+        self._quote_starts = [a for a, _ in ordered]
+        self._quote_reach = list(itertools.accumulate((b for _, b in ordered), max))
+        self._ents = list(doc.ents)
+        self._ent_of_token = {i: ent for ent in self._ents for i in range(ent.start, ent.end)}
+        self._forms = [
+            (e, [form.lower() for form in (e.name, *e.aliases) if form]) for e in entities
+        ]
+        self._person_names: dict[str, str] = {}
+        for e in entities:
+            if e.type == "PERSON":
+                for form in (*e.aliases, e.name):
+                    self._person_names.setdefault(form, e.name)
+        self._persons_by_last = self._index_persons_by_last_word()
         self.persons: list[tuple[int, int, str, str | None]] = []  # start, end, name, entity id
         for a, b, e in self._mention_index:
             if e.type == "PERSON" and not self._in_quote(a):
                 self.persons.append((a, b, e.name, e.id))
-        for ent in doc.ents:
+        for ent in self._ents:
             if ent.label_ == "PERSON" and not self._in_quote(ent.start_char):
                 self.persons.append((ent.start_char, ent.end_char, self._full_name(ent), None))
         self.persons.sort(key=lambda p: (p[0], p[1]))
 
     def _in_quote(self, pos: int) -> bool:
-        return any(a < pos < b for a, b in self.quotes)
+        # Among quotes opening before pos, does any close after it? (prefix max of ends)
+        index = bisect.bisect_left(self._quote_starts, pos) - 1
+        return index >= 0 and self._quote_reach[index] > pos
+
+    def _index_persons_by_last_word(self) -> dict[str, dict[int, tuple[int, str]]]:
+        """For each last word: word count -> (start, name) of the first PERSON name that long."""
+        index: dict[str, dict[int, tuple[int, str]]] = {}
+        for ent in self._ents:
+            words = _strip_possessive(ent.text).split()
+            if ent.label_ == "PERSON" and words:
+                index.setdefault(words[-1], {}).setdefault(
+                    len(words), (ent.start_char, " ".join(words))
+                )
+        return index
 
     def _full_name(self, ent: Span) -> str:
         name = _strip_possessive(ent.text)
         last = name.split()[-1] if name.split() else name
-        for e in self.entities:
-            if e.type == "PERSON" and (e.name == name or name in e.aliases):
-                return e.name
-        for other in self.doc.ents:
-            if other.start_char >= ent.start_char:
-                break
-            words = _strip_possessive(other.text).split()
-            if other.label_ == "PERSON" and len(words) > len(name.split()) and words[-1] == last:
-                return " ".join(words)
-        return name
+        if name in self._person_names:
+            return self._person_names[name]
+        longer = [
+            found
+            for count, found in self._persons_by_last.get(last, {}).items()
+            if count > len(name.split()) and found[0] < ent.start_char
+        ]
+        return min(longer)[1] if longer else name
 
     def register(self, pos: int, resolved: Resolved) -> None:
         """Record a resolved speaker so later pronouns and titles can refer to it.
@@ -746,11 +780,12 @@ class Resolver:
 
     def _entity_at(self, head: Token) -> Entity | None:
         pos = head.idx
-        for a, b, e in self._mention_index:
+        # Only mentions starting at most one mention-length before pos can hold it.
+        first = bisect.bisect_left(self._mention_starts, pos - self._longest_mention)
+        stop = bisect.bisect_right(self._mention_starts, pos)
+        for a, b, e in itertools.islice(self._mention_index, first, stop):
             if a <= pos < b:
                 return e
-            if a > pos:
-                break
         return None
 
     def _entity_by_name(self, span: Span, head: Token) -> Entity | None:
@@ -759,12 +794,11 @@ class Resolver:
         text = span.text.lower()
         at = head.idx - span.start_char
         best: Entity | None = None
-        for e in self.entities:
-            for form in (e.name, *e.aliases):
-                if not form:
+        for e, forms in self._forms:
+            for form in forms:
+                if form not in text:  # cheap test first: most entities are not in the phrase
                     continue
-                pattern = rf"(?<!\w){re.escape(form.lower())}(?!\w)"
-                if any(m.start() <= at < m.end() for m in re.finditer(pattern, text)):
+                if any(m.start() <= at < m.end() for m in _whole_word(form).finditer(text)):
                     if best is None or len(e.name) > len(best.name):
                         best = e
                     break
@@ -783,11 +817,13 @@ class Resolver:
         )
 
     def _ent_on(self, head: Token) -> Span | None:
-        if head.ent_type_:
-            for ent in self.doc.ents:
-                if ent.start <= head.i < ent.end:
-                    return ent
-        return None
+        return self._ent_of_token.get(head.i) if head.ent_type_ else None
+
+
+@functools.lru_cache(maxsize=4096)
+def _whole_word(form: str) -> re.Pattern[str]:
+    """The compiled pattern of ``form`` as a whole word (cached: forms repeat per article)."""
+    return re.compile(rf"(?<!\w){re.escape(form)}(?!\w)")
 
 
 def _appositive(head: Token) -> Token | None:

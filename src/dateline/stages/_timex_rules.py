@@ -41,6 +41,9 @@ class Resolution:
     mod: str | None = None
     range: tuple[str, str] | None = None
     used_anchor: bool = False
+    # The expression moved its anchor outside years 1-9999 ("1,000,000 days ago",
+    # "tomorrow" from 9999-12-31): a date, but one no calendar value can name.
+    out_of_range: bool = False
 
 
 @dataclass(frozen=True)
@@ -66,7 +69,33 @@ class Candidate:
     groups: dict[str, Any]
 
     def resolve(self, anchor: date | None, tense: Tense = None) -> Resolution | None:
-        return self.rule.handler(self.groups, anchor, tense)
+        return apply_handler(self.rule, self.groups, anchor, tense)
+
+
+OUT_OF_RANGE = Resolution("DATE", None, used_anchor=True, out_of_range=True)
+_BAD_YEAR = re.compile(r"-|\d{5}")
+
+
+def apply_handler(
+    rule: Rule, groups: dict[str, Any], anchor: date | None, tense: Tense
+) -> Resolution | None:
+    """Run ``rule``'s handler, turning date arithmetic outside years 1-9999 into OUT_OF_RANGE.
+
+    Python's ``date`` stops at 0001-01-01 and 9999-12-31 (OverflowError, ValueError),
+    and year arithmetic done on integers can go past them silently ("-997976"); both
+    are the same finding, checked here once for every rule.
+    """
+    try:
+        resolution = rule.handler(groups, anchor, tense)
+    except OverflowError:
+        return OUT_OF_RANGE
+    except ValueError as exc:
+        # "year -83 is out of range" is the calendar's edge; "day is out of range for
+        # month" ("February 30") is no date at all.
+        return OUT_OF_RANGE if "year" in str(exc) else None
+    if resolution is not None and resolution.value and _BAD_YEAR.match(resolution.value):
+        return OUT_OF_RANGE
+    return resolution
 
 
 # --------------------------------------------------------------------------- lexicon
@@ -275,6 +304,21 @@ def shift_value(reference: str, amount: int, unit: str) -> str | None:
     >>> shift_value("2024-08-07", 2, "day")
     '2024-08-09'
     """
+    return shift_checked(reference, amount, unit)[0]
+
+
+def shift_checked(reference: str, amount: int, unit: str) -> tuple[str | None, bool]:
+    """``shift_value`` plus whether a missing value is due to leaving years 1-9999."""
+    try:
+        moved = _shift_calendar_value(reference, amount, unit)
+    except (OverflowError, ValueError):
+        return None, True
+    if moved is not None and _BAD_YEAR.match(moved):
+        return None, True
+    return moved, False
+
+
+def _shift_calendar_value(reference: str, amount: int, unit: str) -> str | None:
     found = granularity(reference)
     if found is None:
         return None
@@ -1498,7 +1542,7 @@ def find_candidates(text: str) -> list[Candidate]:
         groups = match.groupdict()
         # A handler returning None rejects the match ("may" in lower case, "a second
         # attack"); the verdict does not depend on the anchor, so any fixed date will do.
-        if all_rules[index].handler(groups, _PROBE_ANCHOR, None) is None:
+        if apply_handler(all_rules[index], groups, _PROBE_ANCHOR, None) is None:
             continue
         taken.append((start, end))
         kept.append(Candidate(_extent_start(text, start, end), end, all_rules[index], groups))
@@ -1521,7 +1565,7 @@ def normalise(text: str, anchor: date | None, tense: Tense = None) -> Resolution
     for rule in rules():
         match = rule.pattern.fullmatch(stripped)
         if match is not None:
-            resolution = rule.handler(match.groupdict(), anchor, tense)
+            resolution = apply_handler(rule, match.groupdict(), anchor, tense)
             if resolution is not None:
                 return resolution
     return None

@@ -8,6 +8,7 @@ innermost claim covering a word is the one that governs it.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import logging
 import tomllib
@@ -89,6 +90,7 @@ def extract_claims(*, article: Article, doc: Doc, sentences: list[Sentence], ent
             resolved[cue.token.i] = _resolve(resolver, cue)
     outlet = Source(name=article.outlet or _OUTLET, kind="outlet")
 
+    cue_index, quote_index = _cue_intervals(cues), _quote_intervals(quotes)
     heads = [t for t in doc if _is_clause_head(t)]
     head_set = {t.i for t in heads}
     claims: list[Claim] = []
@@ -100,7 +102,7 @@ def extract_claims(*, article: Article, doc: Doc, sentences: list[Sentence], ent
                           head.right_edge.idx + len(head.right_edge))
         if end <= start:
             continue
-        chain = _chain(head, cues, resolved, resolver, quotes)
+        chain = _chain(head, cue_index, resolved, resolver, quote_index)
         modality, polarity, words = _modality(doc, own, chain)
         claims.append(Claim(
             id="", article_id=article.id, span=(start, end), stage=STAGE, text=text[start:end],
@@ -157,15 +159,50 @@ def _source(resolved: Resolved | None, cue: Cue) -> Source:
     return Source(name=ref.name, kind=kind, entity_id=ref.entity_id, span=ref.span, cue=word)
 
 
-def _chain(head: Token, cues: list[Cue], resolved: dict[int, Resolved | None],
-           resolver: Resolver, quotes: list[Quote]) -> list[Source]:
+class _Intervals:
+    """Half-open intervals with payloads, queried by the point they contain.
+
+    A query looks only at intervals starting at most the longest interval's length
+    before the point, so a text with many clauses costs about linear time where a scan
+    of every interval per clause cost quadratic time. Payloads come back in input order.
+    """
+
+    def __init__(self, items: list[tuple[int, int, object]]) -> None:
+        ordered = sorted((start, end, n, payload) for n, (start, end, payload)
+                         in enumerate(items))
+        self._starts = [item[0] for item in ordered]
+        self._items = ordered
+        self._longest = max((end - start for start, end, _, _ in ordered), default=0)
+
+    def containing(self, point: int, open_start: bool = False) -> list:
+        """Payloads of intervals holding ``point`` (start < point when ``open_start``)."""
+        first = bisect.bisect_left(self._starts, point - self._longest)
+        stop = bisect.bisect_right(self._starts, point)
+        found = [
+            (n, payload) for start, end, n, payload in self._items[first:stop]
+            if point < end and (start < point or not open_start)
+        ]
+        return [payload for _, payload in sorted(found, key=lambda f: f[0])]
+
+
+def _cue_intervals(cues: list[Cue]) -> _Intervals:
     # An object content ("called for talks that ...") is a noun phrase, not a reported clause.
-    holding = [c for c in cues if c.content is not None and c.content[0] <= head.i < c.content[1]
-               and c.token.i != head.i and c.content_kind != "object"]
+    return _Intervals([(c.content[0], c.content[1], c) for c in cues
+                       if c.content is not None and c.content_kind != "object"])
+
+
+def _quote_intervals(quotes: list[Quote]) -> _Intervals:
+    return _Intervals([(q.span[0], q.span[1], q) for q in quotes
+                       if q.kind == "direct" and q.speaker])
+
+
+def _chain(head: Token, cues: _Intervals, resolved: dict[int, Resolved | None],
+           resolver: Resolver, quotes: _Intervals) -> list[Source]:
+    holding = [c for c in cues.containing(head.i) if c.token.i != head.i]
     holding.sort(key=lambda c: c.content[0] - c.content[1])  # outermost (widest) first
     chain: list[Source] = []
-    for quote in quotes:
-        if quote.kind == "direct" and quote.span[0] < head.idx < quote.span[1] and quote.speaker:
+    for quote in quotes.containing(head.idx, open_start=True):
+        if quote.speaker:
             speaker = quote.speaker
             if not any(c.token.idx == (quote.cue_span or (-1,))[0] for c in holding):
                 chain.append(Source(name=speaker.name, kind="named", entity_id=speaker.entity_id,

@@ -20,23 +20,28 @@ from dateline.errors import PipelineError
 from dateline.records import Article, Sentence
 
 NAME = "parse"
-VERSION = 1
+VERSION = 2
 STAGE = f"{NAME}@{VERSION}"
 
 logger = logging.getLogger(__name__)
 
 
 _SENTENCE_END_CHARS = tuple(".!?;:\"'\u201d\u2019)]\u2026")
+_TITLE_SHARE = 0.8
 
 
 @Language.component("dateline_line_breaks")
 def _line_breaks(doc: Doc) -> Doc:
     """Preset sentence starts for the parser.
 
-    A sentence starts after every newline (headlines and paragraphs never merge),
-    and never right after a token that cannot end a sentence (a bare word or a
-    comma; the small model otherwise splits "Maria | Costa, a professor ...")
-    nor at a token glued to the previous one (a closing quote after a period).
+    1. A blank line (a paragraph break) always starts a sentence.
+    2. A single line break starts one too, unless the next line opens with a lower-case
+       word after a line that is not a title: that is a hard line break inside a
+       sentence ("Two policemen / were wounded"), read as running text.
+    3. Never right after a token that cannot end a sentence (a bare word or a comma; the
+       small model otherwise splits "Maria | Costa, a professor ...") nor at a token
+       glued to the previous one (a closing quote after a period).
+
     Works on offset arrays rather than Token objects: a per-token Python loop over
     Token objects here cost as much as the parser itself.
     """
@@ -51,7 +56,9 @@ def _line_breaks(doc: Doc) -> Doc:
         start, length, space = offsets[i]
         prev_text = text[prev_start : prev_start + prev_len]
         if "\n" in prev_text:
-            flags[i] = [1]
+            flags[i] = (
+                [1] if _line_break_ends_sentence(text, prev_start, prev_text, start) else [-1]
+            )
         elif not text[start : start + length].isspace() and (
             not prev_space or not prev_text.endswith(_SENTENCE_END_CHARS)
         ):
@@ -59,6 +66,28 @@ def _line_breaks(doc: Doc) -> Doc:
         prev_start, prev_len, prev_space = start, length, space
     doc.from_array([SENT_START], numpy.asarray(flags, dtype="int64").astype("uint64"))
     return doc
+
+
+def _line_break_ends_sentence(
+    text: str, break_start: int, break_text: str, next_start: int
+) -> bool:
+    """Whether the whitespace token ``break_text`` (holding a newline) ends a sentence."""
+    if break_text.count("\n") > 1 or not text[next_start : next_start + 1].islower():
+        return True
+    line_start = text.rfind("\n", 0, break_start) + 1
+    return _is_title_line(text[line_start:break_start])
+
+
+def _is_title_line(line: str) -> bool:
+    """A headline-like line: all capitals, or most of its longer words capitalised."""
+    words = [w for w in line.split() if w[:1].isalpha()]
+    if not words:
+        return False
+    if line.isupper():
+        return True
+    long_words = [w for w in words if len(w) > 3] or words
+    capitalised = sum(1 for w in long_words if w[0].isupper())
+    return capitalised / len(long_words) >= _TITLE_SHARE
 
 
 def _speed_up_lemmatizer(nlp: Language) -> None:

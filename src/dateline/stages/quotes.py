@@ -8,6 +8,8 @@ scare quotes with no reporting verb yield nothing.
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import logging
 import re
 from dataclasses import dataclass
@@ -75,7 +77,8 @@ def extract_quotes(*, article: Article, doc: Doc, sentences: list[Sentence], ent
     text = article.text
     marks = [m for m in quote_marks(text)
              if len(_WORD.findall(text[m[0]:m[1]])) >= max(1, settings.min_direct_words)]
-    cues = [c for c in find_cues(doc) if not _inside(c.token.idx, marks)]
+    in_marks = _Spans(marks)
+    cues = [c for c in find_cues(doc) if not in_marks.holds(c.token.idx)]
     cues.extend(_dash_cues(doc, text, marks))
     cues.sort(key=lambda c: c.token.i)
     resolver = Resolver(doc, entities, marks)
@@ -143,18 +146,35 @@ def _resolve_cue(resolver: Resolver, cue: Cue) -> Resolved | None:
     return resolved
 
 
-def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
-    return any(a < pos < b for a, b in spans)
+class _Spans:
+    """Character spans answering "is this position strictly inside one?" in log time
+    (a scan of every quotation per cue made long articles quadratic)."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        ordered = sorted(spans)
+        self._starts = [a for a, _ in ordered]
+        self._reach = list(itertools.accumulate((b for _, b in ordered), max))
+
+    def holds(self, pos: int) -> bool:
+        index = bisect.bisect_left(self._starts, pos) - 1
+        return index >= 0 and self._reach[index] > pos
+
+
+def _cues_between(cues: list[Cue], starts: list[int], low: int, high: int) -> list[Cue]:
+    """The cues (sorted by position, ``starts`` their offsets) at offsets in [low, high]."""
+    return cues[bisect.bisect_left(starts, low) : bisect.bisect_right(starts, high)]
 
 
 def _attach_direct(doc: Doc, text: str, marks: list[tuple[int, int]],
                    cues: list[Cue]) -> list[_Draft]:
     by_token = {c.token.i: c for c in cues}
+    starts = [c.token.idx for c in cues]  # cues come sorted by token, so by offset too
     drafts: list[_Draft] = []
     for a, b in marks:
-        cue = _signed_cue(b, cues) or _governing_cue(doc, a, b, by_token) \
-            or _trailing_cue(text, b, cues) \
-            or _leading_cue(text, a, cues)
+        cue = _signed_cue(b, _cues_between(cues, starts, b, b + 3)) \
+            or _governing_cue(doc, a, b, by_token) \
+            or _trailing_cue(text, b, _cues_between(cues, starts, b, b + _TRAILING_CUE_CHARS)) \
+            or _leading_cue(text, a, _cues_between(cues, starts, a - _LEADING_CUE_CHARS, a - 1))
         if cue is not None and is_title(text[a:b]) and \
                 cue.token.lemma_.lower() not in lexicon().content_optional_verbs:
             cue = None  # 'told "Morning Joe"': a programme's or work's title, not speech
@@ -240,6 +260,7 @@ def _merge_split(text: str, drafts: list[_Draft]) -> list[_Draft]:
 def _indirect(doc: Doc, text: str, cues: list[Cue], drafts: list[_Draft],
               speakers: dict[int, Resolved | None], settings: QuoteSettings) -> list[_Draft]:
     found: list[_Draft] = []
+    index = _DraftIndex(drafts)
     for cue in cues:
         if cue.content is None:
             continue
@@ -247,7 +268,7 @@ def _indirect(doc: Doc, text: str, cues: list[Cue], drafts: list[_Draft],
         cs, ce = trim(text, doc[first].idx, doc[last - 1].idx + len(doc[last - 1]))
         if ce - cs < 2 or len(_WORD.findall(text[cs:ce])) < 2:
             continue
-        overlapping = [d for d in drafts if d.start < ce and cs < d.end and not _labelled(d, cue)]
+        overlapping = [d for d in index.overlapping(cs, ce) if not _labelled(d, cue)]
         if not overlapping:
             if _is_speech(cue, speakers.get(cue.token.i), settings):
                 found.append(_Draft(cs, ce, "indirect", cue, [(cs, ce)]))
@@ -260,12 +281,28 @@ def _indirect(doc: Doc, text: str, cues: list[Cue], drafts: list[_Draft],
                 end = max(ce, *(d.end for d in inner))
                 for d in inner:
                     drafts.remove(d)
+                index = _DraftIndex(drafts)
                 found.append(_Draft(cs, end, "mixed", cue, [(cs, end)]))
                 continue
         for d in overlapping:
             if d.cue is None:
                 d.cue = cue
     return found
+
+
+class _DraftIndex:
+    """Direct-quote drafts by start offset, for overlap queries that do not scan them all."""
+
+    def __init__(self, drafts: list[_Draft]) -> None:
+        self._drafts = sorted(drafts, key=lambda d: (d.start, d.end))
+        self._starts = [d.start for d in self._drafts]
+        self._longest = max((d.end - d.start for d in self._drafts), default=0)
+
+    def overlapping(self, start: int, end: int) -> list[_Draft]:
+        """Drafts overlapping [start, end), in the order of the draft list."""
+        low = bisect.bisect_left(self._starts, start - self._longest)
+        high = bisect.bisect_left(self._starts, end)
+        return [d for d in self._drafts[low:high] if start < d.end]
 
 
 def _labelled(draft: _Draft, cue: Cue) -> bool:

@@ -39,7 +39,7 @@ from dateline.stages._timex_rules import (
     lexicon,
     offset_of,
     relative_to,
-    shift_value,
+    shift_checked,
 )
 
 NAME = "timexes"
@@ -214,12 +214,13 @@ def extract_timexes(*, article: Article, doc: Doc, sentences: list[Sentence],
         resolution = candidate.resolve(anchor, _tense(doc, candidate.start, candidate.end))
         if resolution is None:
             continue
-        value = resolution.value
+        value, shifted_off = resolution.value, False
         if reference and name in ("later", "ago"):
             offset = offset_of(candidate.groups)
-            value = shift_value(reference, *offset) if offset else value
+            if offset:
+                value, shifted_off = shift_checked(reference, *offset)
         elif reference and name == "year_ago":
-            value = shift_value(reference, -1, "year")
+            value, shifted_off = shift_checked(reference, -1, "year")
         used = resolution.used_anchor and anchor is not None
         role = _role(text, candidate.start, roles)
         anchor_value = reference or (anchor.isoformat() if anchor else None)
@@ -230,6 +231,7 @@ def extract_timexes(*, article: Article, doc: Doc, sentences: list[Sentence],
             value=value, mod=resolution.mod, role=role, range=resolution.range,
             anchor=anchor_value if used else None,
             anchor_source=source if used else "none",
+            out_of_range=resolution.out_of_range or shifted_off,
         ))
         if _moves_narrative(candidate, resolution.type, value, role):
             calendar_value = value[:10] if _DAY_VALUE.match(value) else value

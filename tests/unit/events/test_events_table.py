@@ -62,7 +62,8 @@ def table() -> list[str]:
             modality="negated",
         ),
     ]
-    text = format_events_table(Extraction(article=Article(text="x"), events=events))
+    article = Article(text="x", source="news/wire.jsonl:7")
+    text = format_events_table(Extraction(article=article, events=events), width=200)
     return text.splitlines()
 
 
@@ -77,6 +78,7 @@ def test_header_and_one_line_per_event(table):
         (
             2,
             [
+                "wire.jsonl:7",
                 "2024-08-06",
                 "ASSAULT/COERCE",
                 "?",
@@ -89,6 +91,7 @@ def test_header_and_one_line_per_event(table):
         (
             3,
             [
+                "wire.jsonl:7",
                 "2024-08-20 (by 2024-10-01)",
                 "DEMAND",
                 "the president -> the army",
@@ -98,7 +101,7 @@ def test_header_and_one_line_per_event(table):
                 "ordered",
             ],
         ),
-        (4, ["-", "RETREAT", "?", "-", "-", "-", "asserted"]),
+        (4, ["wire.jsonl:7", "-", "RETREAT", "?", "-", "-", "-", "asserted"]),
     ],
 )
 def test_rows_sorted_by_date_with_cells(table, row, expected):
@@ -114,3 +117,51 @@ def test_columns_are_aligned(table):
 def test_no_events():
     text = format_events_table(Extraction(article=Article(text="x")))
     assert text.splitlines()[-1] == "(no events)"
+
+
+@pytest.mark.issue(10)
+def test_table_names_each_rows_article_and_fits_100_columns():
+    events = [
+        Event(
+            id=f"EV{n}",
+            article_id="a",
+            span=(n, n + 1),
+            stage="events@1",
+            text="x",
+            trigger="x",
+            trigger_span=(n, n + 1),
+            type="ASSAULT",
+            date=EventDate(value="2024-08-06"),
+            actors=[Argument(name="the regional governor of a very long province", span=(0, 1))],
+            targets=[Argument(name="a coalition of striking dock workers", span=(2, 3))],
+            location=PlaceRef(name="the industrial harbour district of Brodno"),
+            attribution=Attribution(sources=[Source(name="The Daily Star", kind="outlet")]),
+        )
+        for n in range(3)
+    ]
+    article = Article(text="x", source="/data/feeds/wire.jsonl:12")
+    lines = format_events_table(Extraction(article=article, events=events)).splitlines()
+    assert max(len(line) for line in lines) <= 100
+    assert all(line.startswith("wire.jsonl:12") for line in lines[2:])
+    assert all("2024-08-06" in line and "ASSAULT" in line for line in lines[2:])
+
+
+@pytest.mark.issue(10)
+def test_csv_rows_name_the_article_and_defuse_formulas():
+    from dateline.report import CSV_COLUMNS, events_csv_rows
+
+    event = _event(
+        1,
+        "2024-08-06",
+        "PROTEST",
+        actors=[Argument(name='=HYPERLINK("http://x")', span=(0, 1))],
+        targets=[Argument(name="-the council", span=(2, 3))],
+        quantities=[Quantity(id="Q1", article_id="a", span=(0, 1), stage="q@1", text="-5")],
+    )
+    article = Article(text="x", source="feed.jsonl:3", title="@SUM(A1)")
+    (row,) = events_csv_rows(Extraction(article=article, events=[event]))
+    assert list(row) == list(CSV_COLUMNS)
+    assert row["source"] == "feed.jsonl:3" and row["article_id"] == article.id
+    assert row["actors"] == '\'=HYPERLINK("http://x")' and row["title"] == "'@SUM(A1)"
+    assert row["targets"] == "'-the council" and row["quantities"] == "-5"
+    assert row["date"] == "2024-08-06" and row["type"] == "PROTEST"
