@@ -44,6 +44,16 @@ CATALOGUE: dict[str, str] = {
     "DL208": "{source}: is a directory; give files (or a shell glob) instead.",
     "DL209": "Unknown output format {value!r}. Valid formats: {choices}.",
     "DL210": "{source}: cannot read ({reason}).",
+    "DL211": "{source}: the article has {length:,} characters, over the limit of {limit:,} "
+             "(parse.max_chars); split it, or raise the limit with "
+             "--set parse.max_chars=N if memory allows.",
+    "DL212": "{where}: field '{field}' holds a lone surrogate {codepoint} at character {index}, "
+             "which is not valid Unicode; repair the encoding of the input.",
+    "DL213": "Output file '{path}' is also an input; choose another --output path.",
+    "DL214": "{source}: holds no articles (empty or only blank lines).",
+    "DL215": "{what} must be {expected}, got {got}.",
+    "DL216": "{source}: could not be read ({reason}); the rest of the batch goes on. "
+             "Please report this input as a bug.",
     # timelines
     "DL240": "Invalid timeline window: --from {date_from} is after --to {date_to}; "
              "give --from on or before --to.",
@@ -51,7 +61,7 @@ CATALOGUE: dict[str, str] = {
     "DL251": "Entity timeline target name {target!r} is empty; give the name of the entity "
              "whose timeline to build, e.g. 'Airbus'.",
     # stages
-    "DL301": "Stage '{stage}' failed on article {article_id}: {reason}.",
+    "DL301": "Stage '{stage}' failed on article {article_id} ({source}): {reason}.",
     # store
     "DL401": "Unsupported store URL {url!r}. Give a DuckDB file path (e.g. dateline.duckdb) "
              "or a postgresql://user@host:port/dbname URL.",
@@ -79,32 +89,20 @@ CATALOGUE: dict[str, str] = {
     "DL504": "Invalid request parameter {name}={value!r}: {reason}.",
     "DL505": "`dateline serve` needs the web extra ({missing} is not installed). "
              "Install it with `pip install 'dateline[web]'`.",
-    "DL211": "{source}: the article has {length:,} characters, over the limit of {limit:,} "
-             "(parse.max_chars); split it, or raise the limit with "
-             "--set parse.max_chars=N if memory allows.",
-    "DL212": "{where}: field '{field}' holds a lone surrogate {codepoint} at character {index}, "
-             "which is not valid Unicode; repair the encoding of the input.",
-    "DL213": "Output file '{path}' is also an input; choose another --output path.",
-    "DL214": "{source}: holds no articles (empty or only blank lines).",
-    "DL215": "{what} must be {expected}, got {got}.",
-    "DL216": "{source}: could not be read ({reason}); the rest of the batch goes on. "
-             "Please report this input as a bug.",
-    # stages
-    "DL301": "Stage '{stage}' failed on article {article_id} ({source}): {reason}.",
     # warnings
     "W001": "Article {article_id} has no publication date; {count} relative date(s) left "
             "unresolved (value null). Pass --published YYYY-MM-DD or give 'published'.",
     "W002": "{count} article(s) rejected out of {total}: {sources}.",
     "W003": "Gazetteer data file '{path}' is missing; places stay unresolved. "
             "Rebuild it with `python -m dateline.data.build_gazetteer`.",
-    "W501": "Serving on {host}, which is not a loopback address: anyone who can reach this "
-            "machine can read the store. Use --host 127.0.0.1 to keep it local.",
     "W004": "Article {article_id} ({source}): {count} date(s) fall outside years 1-9999 "
             "counted from their anchor; left unresolved (value null).",
     "W005": "{source}: the page's date {value!r} does not exist; ignored. "
             "Pass --published YYYY-MM-DD to date the article.",
     "W006": "Article {article_id} ({source}) does not look like English ({share:.0%} of its "
             "words are common English words); entities, quotes and events were not extracted.",
+    "W501": "Serving on {host}, which is not a loopback address: anyone who can reach this "
+            "machine can read the store. Use --host 127.0.0.1 to keep it local.",
 }
 # fmt: on
 
