@@ -1,9 +1,16 @@
 """dateline: news articles into dated, sourced, structured records.
 
 Public API only; see ``dateline.api`` and ``dateline.records``.
+
+The extract functions are imported on first use (PEP 562 ``__getattr__``): they pull in
+spaCy, which would otherwise make ``import dateline`` cost most of a second.
 """
 
-from dateline.api import extract, extract_many, json_schema
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
 from dateline.config import Settings, load_settings
 from dateline.errors import (
     ConfigError,
@@ -27,7 +34,12 @@ from dateline.records import (
     Timex,
 )
 
+if TYPE_CHECKING:
+    from dateline.api import extract, extract_many, json_schema
+
 __version__ = "0.1.0"
+
+_LAZY = {"extract": "dateline.api", "extract_many": "dateline.api", "json_schema": "dateline.api"}
 
 __all__ = [
     "Article",
@@ -53,3 +65,15 @@ __all__ = [
     "json_schema",
     "load_settings",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        value = getattr(importlib.import_module(_LAZY[name]), name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module 'dateline' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))

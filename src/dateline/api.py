@@ -62,6 +62,7 @@ def extract_many(
     published: date | str | None = None,
     settings: Settings | None = None,
     strict: bool = False,
+    workers: int = 1,
 ) -> Iterator[Extraction | Rejection]:
     """Stream many articles through one loaded pipeline, parsing in batches.
 
@@ -71,12 +72,20 @@ def extract_many(
         published: default publication date for articles that carry none.
         settings: pipeline settings; packaged defaults when None.
         strict: raise StageError instead of yielding a Rejection when a stage fails.
+        workers: processes to extract on; above 1, ``dateline.parallel`` runs one
+            pipeline per worker process (same results, same order).
 
     Yields:
         One Extraction or Rejection per item, in input order.
     """
     settings = settings or load_settings()
     default_date = parse_date(published, "published") if published is not None else None
+    if workers > 1:
+        from dateline.parallel import extract_parallel
+
+        articles = (_to_article(item, n, default_date) for n, item in enumerate(items, start=1))
+        yield from extract_parallel(articles, workers=workers, settings=settings, strict=strict)
+        return
     batch: list[Article | Rejection] = []
     for number, item in enumerate(items, start=1):
         batch.append(_to_article(item, number, default_date))

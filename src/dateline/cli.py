@@ -23,6 +23,7 @@ import typer
 from dateline import api
 from dateline.config import Settings, load_settings
 from dateline.errors import DatelineError, DatelineWarning, InputError, message
+from dateline.parallel import default_workers
 from dateline.records import Extraction, Rejection
 from dateline.stages.ingest import count_inputs, parse_date, read_sources
 from dateline.summary import format_summary
@@ -121,6 +122,7 @@ def extract_command(
     fmt: OutputFormat,
     output: Path | None,
     settings: Settings,
+    workers: int = 1,
 ) -> int:
     """Run extraction over paths, write results, report rejections; return the exit code."""
     total = count_inputs(paths)
@@ -128,7 +130,9 @@ def extract_command(
     caught: list[str] = []
     with warnings.catch_warnings(record=True) as seen, _output(output) as out:
         warnings.simplefilter("always", DatelineWarning)
-        results = api.extract_many(items, published=published, settings=settings)
+        results = api.extract_many(
+            items, published=published, settings=settings, workers=_useful_workers(workers, total)
+        )
         shown = _progress(results, total, show=total is None or total > 1)
         count, rejections = _write(_counting(shown, caught), fmt, out)
         notices = [str(w.message) for w in seen if issubclass(w.category, DatelineWarning)]
@@ -143,6 +147,11 @@ def extract_command(
         )
         return 2 if len(rejections) == n else 1
     return 0
+
+
+def _useful_workers(workers: int, total: int | None) -> int:
+    """No more worker processes than articles: a worker costs a pipeline load."""
+    return workers if total is None else max(1, min(workers, total))
 
 
 def _counting(results: Iterator, seen: list) -> Iterator:
@@ -199,6 +208,16 @@ SetOpt = Annotated[
     list[str] | None,
     typer.Option("--set", metavar="SECTION.KEY=VALUE", help="Override one setting (repeatable)."),
 ]
+WorkersOpt = Annotated[
+    int | None,
+    typer.Option(
+        "--workers",
+        "-w",
+        min=1,
+        help="Worker processes, each loading one pipeline (default: the number of cores). "
+        "Output is identical whatever the number.",
+    ),
+]
 VerboseOpt = Annotated[
     int,
     typer.Option("--verbose", "-v", count=True, help="-v for progress logs, -vv for debug logs."),
@@ -232,12 +251,18 @@ def extract_cli(
     ] = None,
     config: ConfigOpt = None,
     overrides: SetOpt = None,
+    workers: WorkersOpt = None,
     verbose: VerboseOpt = 0,
 ) -> None:
     """Extract dated, sourced records from articles."""
     _configure_logging(verbose)
     code = extract_command(
-        paths, _parse_published(published), fmt, output, _settings(config, overrides)
+        paths,
+        _parse_published(published),
+        fmt,
+        output,
+        _settings(config, overrides),
+        workers=workers or default_workers(),
     )
     raise typer.Exit(code)
 

