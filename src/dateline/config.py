@@ -12,7 +12,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from dateline.errors import ConfigError
 
@@ -61,6 +61,17 @@ class EventSettings(Section):
     pass
 
 
+class LinkingSettings(Section):
+    # Which pairwise scorer links mentions: the model shipped in package data ("trained")
+    # or the hand-set weights it replaced ("rules").
+    scorer: Literal["trained", "rules"] = "trained"
+    # Average pair probability at or above which two groups of mentions are one event;
+    # unset: the threshold tuned with the scorer (shipped beside its weights).
+    threshold: float | None = Field(default=None, gt=0.0, lt=1.0)
+    # Restatements inside one article: minimum pair probability to share an event group.
+    restatement_threshold: float = Field(default=0.5, gt=0.0, lt=1.0)
+
+
 class Settings(Section):
     parse: ParseSettings = ParseSettings()
     timexes: TimexSettings = TimexSettings()
@@ -70,6 +81,7 @@ class Settings(Section):
     quotes: QuoteSettings = QuoteSettings()
     claims: ClaimSettings = ClaimSettings()
     events: EventSettings = EventSettings()
+    linking: LinkingSettings = LinkingSettings()
 
 
 def _packaged_defaults() -> dict[str, Any]:

@@ -19,7 +19,17 @@ from spacy.tokens import Doc
 from dateline.config import Settings
 from dateline.errors import PipelineError, StageError, message
 from dateline.records import Article, Extraction, Notice
-from dateline.stages import claims, entities, events, parse, places, quantities, quotes, timexes
+from dateline.stages import (
+    claims,
+    entities,
+    events,
+    linking,
+    parse,
+    places,
+    quantities,
+    quotes,
+    timexes,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -67,6 +77,14 @@ STAGES: tuple[Stage, ...] = (
         ("article", "doc", "sentences", "timexes", "quantities", "entities", "places", "claims"),
         "events",
         "events",
+    ),
+    # Rewrites the events it requires: the same records with their restatement group set.
+    Stage(
+        "linking",
+        linking.link_restatements,
+        ("article", "sentences", "events"),
+        "events",
+        "linking",
     ),
 )
 

@@ -2,7 +2,8 @@
 
 ``format_events_table`` renders one line per event, sorted by date, in aligned
 columns: date, type, actor -> target, where, how many, according to whom, modality.
-It is what ``dateline extract --format table`` prints.
+Restatements of one event (the same ``Event.group``: headline, lede, recap) are shown
+once. It is what ``dateline extract --format table`` prints.
 """
 
 from __future__ import annotations
@@ -51,6 +52,30 @@ def _row(event: Event) -> tuple[str, ...]:
     return (_date(event), kind, who, _clip(where), _clip(many), _clip(sources), modality)
 
 
+def _filled(event: Event) -> int:
+    """How many of the table's cells an event fills (its date, place, parties, figures)."""
+    return sum(
+        (
+            bool(event.date is not None and event.date.value),
+            event.location is not None,
+            bool(event.actors),
+            bool(event.targets),
+            bool(event.quantities),
+        )
+    )
+
+
+def distinct_events(events: list[Event]) -> list[Event]:
+    """One event per restatement group: the member that fills most cells, else the first.
+
+    Events without a group stand for themselves.
+    """
+    groups: dict[str, list[Event]] = {}
+    for event in sorted(events, key=lambda e: (e.span[0], e.id)):
+        groups.setdefault(event.group or event.id, []).append(event)
+    return [max(members, key=_filled) for members in groups.values()]
+
+
 def format_events_table(extraction: Extraction) -> str:
     """Render the events of one extraction as an aligned text table.
 
@@ -58,11 +83,12 @@ def format_events_table(extraction: Extraction) -> str:
         extraction: one article's extraction.
 
     Returns:
-        A header line, a rule, and one line per event sorted by date then position
-        (undated events last); "(no events)" under the header when there are none.
+        A header line, a rule, and one line per event (one per restatement group) sorted by
+        date then position (undated events last); "(no events)" under the header when
+        there are none.
     """
     events = sorted(
-        extraction.events,
+        distinct_events(extraction.events),
         key=lambda e: (
             (e.date.value if e.date is not None and e.date.value else _UNDATED),
             e.span[0],

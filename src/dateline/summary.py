@@ -5,6 +5,7 @@ from __future__ import annotations
 import textwrap
 
 from dateline.records import Extraction
+from dateline.report import distinct_events
 
 _WIDTH = 100
 
@@ -50,8 +51,12 @@ def format_summary(result: Extraction) -> str:
     for q in result.quotes:
         who = q.speaker.name if q.speaker else "unknown speaker"
         lines.append(f"  {who} ({q.kind}): “{_clip(q.text, 70)}”")
-    lines.append(_heading("Events", len(result.events)))
-    for ev in sorted(result.events, key=lambda e: (e.date.value or "") if e.date else ""):
+    shown = distinct_events(result.events)
+    restated: dict[str, int] = {}
+    for ev in result.events:
+        restated[ev.group or ev.id] = restated.get(ev.group or ev.id, 0) + 1
+    lines.append(_heading("Events", len(shown)))
+    for ev in sorted(shown, key=lambda e: (e.date.value or "") if e.date else ""):
         when = (ev.date.value if ev.date else None) or "undated"
         actors = ", ".join(a.name for a in ev.actors) or "?"
         targets = ", ".join(a.name for a in ev.targets)
@@ -62,9 +67,12 @@ def format_summary(result: Extraction) -> str:
             if ev.attribution.sources
             else ""
         )
+        times = restated[ev.group or ev.id]
+        told = f" (told {times} times)" if times > 1 else ""
         lines.append(
             textwrap.shorten(
-                f"  {when:<10} {ev.type:<10} {who}: {ev.trigger}{where} [{ev.modality}]{sources}",
+                f"  {when:<10} {ev.type:<10} {who}: {ev.trigger}{where} [{ev.modality}]{told}"
+                f"{sources}",
                 width=_WIDTH + 20,
                 placeholder="…",
             )

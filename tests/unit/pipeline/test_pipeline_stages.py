@@ -18,6 +18,7 @@ def test_pipeline_stage_order_is_pinned() -> None:
         "quotes",
         "claims",
         "events",
+        "linking",
     ]
 
 

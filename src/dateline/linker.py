@@ -1,0 +1,707 @@
+"""Cross-article event linking: which event mentions report the same real-world event.
+
+Pure functions over ``records.EventMention``; no I/O, no clock.
+
+- ``block_keys(mention)`` lists the blocks a mention belongs to: type family x date window x
+  place. Two mentions are only ever compared when they share a block, which keeps the cost
+  near-linear in the number of mentions.
+- ``link_mentions(new, stored)`` assigns a ``cluster`` id to each new mention. ``stored`` are
+  mentions linked earlier (as a store fetches them: those sharing a block key with a new
+  mention). New mentions join a stored cluster or open a new one; stored clusters are never
+  split, merged or renamed, so earlier results stay valid.
+
+Clustering is average-link agglomeration over the pairwise probabilities of ``score_pair``,
+merging the best pair of groups first until no pair reaches the threshold. Ties break on
+mention ids, so the result does not depend on the order of the input.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import heapq
+import json
+import math
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from importlib import resources
+
+import snowballstemmer
+from pydantic import Field
+from rapidfuzz.fuzz import ratio
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from dateline.config import LinkingSettings
+from dateline.records import EventMention, Record
+
+# --------------------------------------------------------------------------- result
+
+
+class LinkResult(Record):
+    """What ``link_mentions`` returns.
+
+    ``mentions`` are the new mentions, in input order, each with ``cluster`` set; ``opened``
+    lists the cluster ids this call created and ``joined`` the stored cluster ids that gained
+    new mentions (both sorted).
+    """
+
+    mentions: list[EventMention] = Field(default_factory=list)
+    opened: list[str] = Field(default_factory=list)
+    joined: list[str] = Field(default_factory=list)
+
+
+# --------------------------------------------------------------------------- blocking
+
+# PLOVER types grouped by the kind of happening: a report may type one event differently
+# (PROTEST vs COERCE), but rarely across these families.
+TYPE_FAMILIES: dict[str, str] = {
+    "AGREE": "cooperation",
+    "CONSULT": "cooperation",
+    "SUPPORT": "cooperation",
+    "CONCEDE": "cooperation",
+    "COOPERATE": "cooperation",
+    "AID": "cooperation",
+    "RETREAT": "cooperation",
+    "REQUEST": "verbal_conflict",
+    "ACCUSE": "verbal_conflict",
+    "REJECT": "verbal_conflict",
+    "THREATEN": "verbal_conflict",
+    "DEMAND": "verbal_conflict",
+    "DISAPPROVE": "verbal_conflict",
+    "PROTEST": "material_conflict",
+    "SANCTION": "material_conflict",
+    "MOBILIZE": "material_conflict",
+    "COERCE": "material_conflict",
+    "ASSAULT": "material_conflict",
+    "OTHER": "other",
+}
+WEEK = 7
+# The second grid of date windows is shifted by 3 days: two days at most 3 apart always
+# share a window of one of the two grids.
+GRID_SHIFT = 3
+UNDATED_LOOKBACK = 7  # an undated event is taken to lie within a week before publication
+MAX_WINDOW_DAYS = 366  # vaguer dates (decades, PRESENT_REF) count as undated
+MAX_ARGUMENT_COUNTRIES = 3
+UNKNOWN = "?"
+
+
+def families_of(*types: str | None) -> list[str]:
+    """Return the sorted type families of the given PLOVER types (None skipped)."""
+    return sorted({TYPE_FAMILIES.get(t.upper(), "other") for t in types if t})
+
+
+def type_families(mention: EventMention) -> list[str]:
+    """Return the sorted type families of a mention's type and alternative type."""
+    return families_of(mention.type, mention.alt_type)
+
+
+def date_interval(value: str | None) -> tuple[int, int] | None:
+    """Return the first and last day (proleptic ordinals) a TIMEX3 date value covers.
+
+    "2024-08-07" covers one day, "2024-08" a month, "2024" a year, "2024-W33" a week;
+    anything vaguer or unparseable gives None.
+    """
+    if not value:
+        return None
+    text = value.split("T", 1)[0]
+    try:
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+            day = date.fromisoformat(text).toordinal()
+            return day, day
+        if re.fullmatch(r"\d{4}-\d{2}", text):
+            year, month = int(text[:4]), int(text[5:])
+            first = date(year, month, 1)
+            following = date(year + month // 12, month % 12 + 1, 1)
+            return first.toordinal(), following.toordinal() - 1
+        if re.fullmatch(r"\d{4}-W\d{2}", text):
+            first = date.fromisocalendar(int(text[:4]), int(text[6:]), 1).toordinal()
+            return first, first + 6
+        if re.fullmatch(r"\d{4}", text):
+            year = int(text)
+            return date(year, 1, 1).toordinal(), date(year, 12, 31).toordinal()
+    except ValueError:
+        return None
+    return None
+
+
+def _when(mention: EventMention) -> tuple[int, int] | None:
+    """The days the event may have happened on: its date, else the week before publication."""
+    interval = date_interval(mention.date)
+    if interval is not None and interval[1] - interval[0] < MAX_WINDOW_DAYS:
+        return interval
+    if mention.published is not None:
+        last = mention.published.toordinal()
+        return last - UNDATED_LOOKBACK, last
+    return None
+
+
+def _date_keys(interval: tuple[int, int] | None) -> list[str]:
+    if interval is None:
+        return ["d" + UNKNOWN]
+    first, last = interval
+    keys = {f"a{n}" for n in range(first // WEEK, last // WEEK + 1)}
+    keys |= {f"b{n}" for n in range((first + GRID_SHIFT) // WEEK, (last + GRID_SHIFT) // WEEK + 1)}
+    return sorted(keys)
+
+
+def _place_keys(mention: EventMention) -> list[str]:
+    """Where the event is: its place's country (or 1-degree cell), and its parties' countries.
+
+    The parties' countries let an unplaced report ("Russian forces attacked") meet placed
+    reports of the same event.
+    """
+    keys: set[str] = set()
+    where = mention.location
+    if where is not None and where.country:
+        keys.add(where.country.upper())
+    elif where is not None and where.lat is not None and where.lon is not None:
+        keys.add(f"g{math.floor(where.lat)}:{math.floor(where.lon)}")
+    countries = sorted(
+        {a.country.upper() for a in [*mention.actors, *mention.targets] if a.country}
+    )
+    keys.update(countries[:MAX_ARGUMENT_COUNTRIES])
+    return sorted(keys) or [UNKNOWN]
+
+
+def block_keys(mention: EventMention) -> list[str]:
+    """Return the blocks a mention is compared in: ``family|date window|place``.
+
+    Steps:
+      1. type family of ``type`` and ``alt_type`` (see ``TYPE_FAMILIES``);
+      2. date windows: week windows on two grids shifted by 3 days, over every day the
+         date covers (a month or a year covers many windows); an undated mention takes the
+         week before its publication; with neither it is in window ``d?``;
+      3. place: the location's country (or its 1-degree cell when it has only
+         coordinates) and the countries of its actors and targets; ``?`` when none.
+
+    Returns:
+        Sorted, distinct keys; every mention has at least one.
+    """
+    families = type_families(mention)
+    dates = _date_keys(_when(mention))
+    places = _place_keys(mention)
+    return sorted(f"{f}|{d}|{p}" for f in families for d in dates for p in places)
+
+
+# --------------------------------------------------------------------------- features
+
+FEATURES: tuple[str, ...] = (
+    "trigger_same",
+    "trigger_overlap",
+    "trigger_fuzzy",
+    "trigger_in_context",
+    "context",
+    "title",
+    "same_article",
+    "same_type",
+    "date_known",
+    "date_gap",
+    "place_known",
+    "place_near",
+    "place_far",
+    "arguments",
+    "numbers",
+    "published_gap",
+    "names",
+    "article_words",
+    "article_names",
+    "trigger_same_x_article",
+    "trigger_overlap_x_context",
+)
+_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+_NUMBER = re.compile(r"\d[\d,.]*")
+# A capitalised word not opening its text: a name ("Sudzha", "Reuters") in most cases.
+_NAME = re.compile(r"(?<=[\w,;:)] )[A-Z][\w-]+")
+NEAR_KM = 50.0
+FAR_KM = 300.0
+GAP_SCALE_DAYS = 30.0
+
+
+@functools.cache
+def _stemmer() -> snowballstemmer.stemmer:
+    return snowballstemmer.stemmer("english")
+
+
+@functools.lru_cache(maxsize=200_000)
+def _stem(word: str) -> str:
+    return _stemmer().stemWord(word)
+
+
+def _content_stems(text: str | None) -> frozenset[str]:
+    if not text:
+        return frozenset()
+    words = (w.lower() for w in _WORD.findall(text))
+    return frozenset(_stem(w) for w in words if w not in STOP_WORDS and len(w) > 1)
+
+
+def _trigger_stems(trigger: str) -> frozenset[str]:
+    stems = _content_stems(trigger)
+    # A trigger made only of stop words ("did") still has a stem to compare.
+    return stems or frozenset(_stem(w.lower()) for w in _WORD.findall(trigger))
+
+
+def _numbers(mention: EventMention) -> frozenset[float]:
+    values: set[float] = set()
+    for q in mention.quantities:
+        values.update(v for v in (q.value, q.min, q.max) if v is not None)
+    for raw in _NUMBER.findall(mention.text):
+        try:
+            values.add(float(raw.replace(",", "").rstrip(".")))
+        except ValueError:
+            continue
+    return frozenset(values)
+
+
+def _names(text: str | None) -> frozenset[str]:
+    if not text:
+        return frozenset()
+    return frozenset(w.lower() for w in _NAME.findall(text) if w.lower() not in STOP_WORDS)
+
+
+def _argument_names(mention: EventMention) -> frozenset[str]:
+    names = {" ".join(a.name.lower().split()) for a in [*mention.actors, *mention.targets]}
+    return frozenset(n for n in names if n)
+
+
+@dataclass(frozen=True, slots=True)
+class Profile:
+    """What pairwise scoring reads of one mention, computed once (not stable API)."""
+
+    mention_id: str
+    article_id: str
+    trigger: str
+    stems: frozenset[str]
+    words: frozenset[str]
+    title: frozenset[str]
+    type: str
+    when: tuple[int, int] | None
+    dated: bool
+    published: int | None
+    lat: float | None
+    lon: float | None
+    arguments: frozenset[str]
+    numbers: frozenset[float]
+    names: frozenset[str]
+    article_words: frozenset[str]
+    article_names: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleBag:
+    """The words and names of all mentions of one article seen together (not stable API)."""
+
+    words: frozenset[str]
+    names: frozenset[str]
+
+
+def article_bags(mentions: Iterable[EventMention]) -> dict[str, ArticleBag]:
+    """Pool the words and names of each article's mentions and its title (not stable API).
+
+    The events of one article tell its story together: pooling them gives each mention the
+    article's context, which separates two similar happenings (two earthquakes, two
+    arrests) better than one sentence does.
+    """
+    texts: dict[str, set[str]] = {}
+    for mention in mentions:
+        texts.setdefault(mention.article_id, set()).update(
+            t for t in (mention.text, mention.title) if t
+        )
+    bags: dict[str, ArticleBag] = {}
+    for article_id, parts in texts.items():
+        ordered = sorted(parts)
+        bags[article_id] = ArticleBag(
+            words=frozenset().union(*(_content_stems(t) for t in ordered)),
+            names=frozenset().union(*(_names(t) for t in ordered)),
+        )
+    return bags
+
+
+def profile(mention: EventMention, bag: ArticleBag | None = None) -> Profile:
+    """Return the scoring profile of one mention (not stable API).
+
+    Args:
+        mention: the mention.
+        bag: its article's pooled words (``article_bags``); the mention's own when None.
+    """
+    if bag is None:
+        bag = article_bags([mention])[mention.article_id]
+    interval = date_interval(mention.date)
+    dated = interval is not None and interval[1] - interval[0] < MAX_WINDOW_DAYS
+    where = mention.location
+    return Profile(
+        mention_id=mention.mention_id,
+        article_id=mention.article_id,
+        trigger=" ".join(mention.trigger.lower().split()),
+        stems=_trigger_stems(mention.trigger),
+        words=_content_stems(mention.text),
+        title=_content_stems(mention.title),
+        type=mention.type.upper(),
+        when=interval if dated else None,
+        dated=dated,
+        published=mention.published.toordinal() if mention.published else None,
+        lat=where.lat if where is not None else None,
+        lon=where.lon if where is not None else None,
+        arguments=_argument_names(mention),
+        numbers=_numbers(mention),
+        names=_names(mention.text),
+        article_words=bag.words,
+        article_names=bag.names,
+    )
+
+
+def _jaccard(a: frozenset, b: frozenset) -> float:
+    if not a or not b:
+        return 0.0
+    shared = len(a & b)
+    return shared / (len(a) + len(b) - shared) if shared else 0.0
+
+
+def _gap_days(a: tuple[int, int], b: tuple[int, int]) -> int:
+    """Days between two intervals; 0 when they overlap (a month holds its days)."""
+    return max(0, a[0] - b[1], b[0] - a[1])
+
+
+def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance between two points in kilometres (haversine)."""
+    phi1, lam1, phi2, lam2 = map(math.radians, (lat1, lon1, lat2, lon2))
+    h = (
+        math.sin((phi2 - phi1) / 2) ** 2
+        + math.cos(phi1) * math.cos(phi2) * math.sin((lam2 - lam1) / 2) ** 2
+    )
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def pair_features(a: Profile, b: Profile) -> list[float]:
+    """Return the feature vector of a pair of mentions, in ``FEATURES`` order (symmetric)."""
+    date_known = a.when is not None and b.when is not None
+    gap = _gap_days(a.when, b.when) if date_known else 0  # type: ignore[arg-type]
+    placed = None not in (a.lat, a.lon, b.lat, b.lon)
+    km = distance_km(a.lat, a.lon, b.lat, b.lon) if placed else 0.0  # type: ignore[arg-type]
+    published = a.published is not None and b.published is not None
+    trigger_same = float(a.stems == b.stems)
+    trigger_overlap = _jaccard(a.stems, b.stems)
+    context = _jaccard(a.words, b.words)
+    article_words = _jaccard(a.article_words, b.article_words)
+    return [
+        trigger_same,
+        trigger_overlap,
+        ratio(a.trigger, b.trigger) / 100.0,
+        float(bool(a.stems & b.words) or bool(b.stems & a.words)),
+        context,
+        _jaccard(a.title, b.title),
+        float(a.article_id == b.article_id),
+        float(a.type == b.type),
+        float(date_known),
+        min(gap, GAP_SCALE_DAYS) / GAP_SCALE_DAYS,
+        float(placed),
+        float(placed and km <= NEAR_KM),
+        float(placed and km > FAR_KM),
+        _jaccard(a.arguments, b.arguments),
+        _jaccard(a.numbers, b.numbers),
+        min(abs(a.published - b.published), GAP_SCALE_DAYS) / GAP_SCALE_DAYS  # type: ignore[operator]
+        if published
+        else 0.0,
+        _jaccard(a.names, b.names),
+        article_words,
+        _jaccard(a.article_names, b.article_names),
+        trigger_same * article_words,
+        trigger_overlap * context,
+    ]
+
+
+# --------------------------------------------------------------------------- scorer
+
+
+@dataclass(frozen=True)
+class Scorer:
+    """A logistic pairwise scorer: ``p = sigmoid(bias + weights . features)``."""
+
+    name: str
+    weights: tuple[float, ...]
+    bias: float
+    threshold: float = 0.5
+
+    def probability(self, features: Sequence[float]) -> float:
+        """Return the probability that a pair reports the same event."""
+        z = self.bias + sum(w * f for w, f in zip(self.weights, features, strict=True))
+        return 1.0 / (1.0 + math.exp(-z)) if z > -60 else 0.0
+
+
+# Hand-set weights: the rule-based variant, kept selectable beside the trained one.
+RULE_WEIGHTS: dict[str, float] = {
+    "trigger_same": 2.5,
+    "trigger_overlap": 1.0,
+    "trigger_fuzzy": 0.5,
+    "trigger_in_context": 0.5,
+    "context": 3.0,
+    "title": 1.5,
+    "same_article": 0.0,
+    "same_type": 0.5,
+    "date_known": 0.5,
+    "date_gap": -6.0,
+    "place_known": 0.0,
+    "place_near": 1.0,
+    "place_far": -3.0,
+    "arguments": 2.0,
+    "numbers": 0.5,
+    "published_gap": -1.0,
+    "names": 1.0,
+    "article_words": 2.0,
+    "article_names": 1.0,
+    "trigger_same_x_article": 2.0,
+    "trigger_overlap_x_context": 0.0,
+}
+RULE_BIAS = -3.0
+RULE_THRESHOLD = 0.5
+MODEL_FILE = "data/linking/scorer.json"
+
+
+def rule_scorer() -> Scorer:
+    """Return the hand-weighted scorer."""
+    return Scorer("rules", tuple(RULE_WEIGHTS[f] for f in FEATURES), RULE_BIAS, RULE_THRESHOLD)
+
+
+@functools.cache
+def trained_scorer() -> Scorer:
+    """Load the trained scorer shipped in package data (see ``dateline.training.linking``).
+
+    Falls back to the rule scorer when the package carries no trained model.
+    """
+    path = resources.files("dateline").joinpath(MODEL_FILE)
+    if not path.is_file():
+        return rule_scorer()
+    model = json.loads(path.read_text(encoding="utf-8"))
+    weights = model["weights"]
+    return Scorer(
+        "trained",
+        tuple(float(weights[f]) for f in FEATURES),
+        float(model["bias"]),
+        float(model["threshold"]),
+    )
+
+
+def scorer_for(settings: LinkingSettings) -> Scorer:
+    """Return the scorer the settings select."""
+    return trained_scorer() if settings.scorer == "trained" else rule_scorer()
+
+
+def score_pair(a: EventMention, b: EventMention, settings: LinkingSettings | None = None) -> float:
+    """Return the probability that two mentions report the same real-world event."""
+    chosen = scorer_for(settings or LinkingSettings())
+    bags = article_bags([a, b])
+    features = pair_features(profile(a, bags[a.article_id]), profile(b, bags[b.article_id]))
+    return chosen.probability(features)
+
+
+# --------------------------------------------------------------------------- linking
+
+
+def cluster_id(founder: str) -> str:
+    """Return the cluster id a new cluster takes from its smallest mention id."""
+    return "c" + hashlib.sha1(founder.encode("utf-8")).hexdigest()[:16]
+
+
+@dataclass
+class _Group:
+    """Mentions being agglomerated; ``cluster`` is set when it holds a stored cluster."""
+
+    name: str
+    members: list[int]
+    cluster: str | None
+    version: int = 0
+    alive: bool = True
+
+
+def _candidate_pairs(
+    keys: Sequence[Sequence[str]], is_new: Sequence[bool]
+) -> list[tuple[int, int]]:
+    """Pairs of mention indexes sharing a block, at least one of them new."""
+    blocks: dict[str, list[int]] = {}
+    for index, mention_keys in enumerate(keys):
+        for key in mention_keys:
+            blocks.setdefault(key, []).append(index)
+    pairs: set[tuple[int, int]] = set()
+    for members in blocks.values():
+        fresh = [i for i in members if is_new[i]]
+        for x, i in enumerate(fresh):
+            pairs.update((min(i, j), max(i, j)) for j in fresh[x + 1 :])
+            pairs.update((min(i, j), max(i, j)) for j in members if not is_new[j])
+    return sorted(pairs)
+
+
+def _initial_groups(
+    mentions: Sequence[EventMention], is_new: Sequence[bool]
+) -> tuple[list[_Group], list[int]]:
+    """One group per stored cluster and per new (article, restatement group)."""
+    groups: list[_Group] = []
+    group_of: list[int] = [0] * len(mentions)
+    by_key: dict[tuple[str, str], int] = {}
+    for index, mention in enumerate(mentions):
+        if is_new[index]:
+            key = ("new", f"{mention.article_id}/{mention.group or mention.event_id}")
+            cluster = None
+        else:
+            cluster = mention.cluster or cluster_id(mention.mention_id)
+            key = ("stored", cluster)
+        if key not in by_key:
+            by_key[key] = len(groups)
+            groups.append(_Group(name=mention.mention_id, members=[], cluster=cluster))
+        group = groups[by_key[key]]
+        group.members.append(index)
+        group.name = min(group.name, mention.mention_id)
+        group_of[index] = by_key[key]
+    return groups, group_of
+
+
+def _agglomerate(
+    groups: list[_Group],
+    links: dict[tuple[int, int], list[float]],
+    threshold: float,
+) -> None:
+    """Average-link merging of ``groups`` in place, best pair first, until below threshold.
+
+    ``links`` maps a group pair to [sum of pair probabilities, number of scored pairs].
+    Two groups that both hold a stored cluster are never merged.
+    """
+    adjacency: dict[int, dict[int, list[float]]] = {}
+    for (g, h), link in links.items():
+        adjacency.setdefault(g, {})[h] = link
+        adjacency.setdefault(h, {})[g] = link
+    heap: list[tuple[float, str, str, int, int, int, int]] = []
+
+    def push(g: int, h: int) -> None:
+        total, count = adjacency[g][h]
+        first, second = sorted((g, h), key=lambda k: groups[k].name)
+        a, b = groups[first], groups[second]
+        heapq.heappush(heap, (-total / count, a.name, b.name, first, second, a.version, b.version))
+
+    for g, h in links:
+        push(g, h)
+    while heap:
+        negative, _, _, g, h, version_g, version_h = heapq.heappop(heap)
+        a, b = groups[g], groups[h]
+        if not (a.alive and b.alive) or (a.version, b.version) != (version_g, version_h):
+            continue
+        if -negative < threshold:
+            break
+        if a.cluster is not None and b.cluster is not None:
+            continue
+        _merge(groups, adjacency, g, h)
+        for neighbour in adjacency.get(g, {}):
+            push(g, neighbour)
+
+
+def _merge(
+    groups: list[_Group], adjacency: dict[int, dict[int, list[float]]], g: int, h: int
+) -> None:
+    """Merge group ``h`` into group ``g``, summing their links to every other group."""
+    a, b = groups[g], groups[h]
+    a.members.extend(b.members)
+    a.name = min(a.name, b.name)
+    a.cluster = a.cluster or b.cluster
+    a.version += 1
+    b.alive = False
+    mine = adjacency.setdefault(g, {})
+    mine.pop(h, None)
+    for neighbour, (total, count) in sorted(adjacency.pop(h, {}).items()):
+        if neighbour == g:
+            continue
+        theirs = adjacency[neighbour]
+        theirs.pop(h, None)
+        if neighbour in mine:
+            mine[neighbour][0] += total
+            mine[neighbour][1] += count
+        else:
+            link = [total, count]
+            mine[neighbour] = link
+            theirs[g] = link
+
+
+def _distinct_new(new: Iterable[EventMention], stored_ids: set[str]) -> list[EventMention]:
+    """New mentions not already stored, one per mention id, sorted by id (order-free)."""
+    chosen: dict[str, EventMention] = {}
+    for mention in new:
+        if mention.mention_id not in stored_ids:
+            chosen.setdefault(mention.mention_id, mention)
+    return [chosen[k] for k in sorted(chosen)]
+
+
+def link_mentions(
+    new: Sequence[EventMention],
+    stored: Sequence[EventMention] = (),
+    *,
+    settings: LinkingSettings | None = None,
+    scorer: Scorer | None = None,
+) -> LinkResult:
+    """Assign cross-article cluster ids to new mentions, joining stored clusters or opening new.
+
+    Steps:
+      1. new mentions already in ``stored`` (same ``mention_id``) keep their stored cluster;
+      2. restatements inside one article (same ``group``) start as one group; each stored
+         cluster is one group;
+      3. every pair sharing a block key (``block_keys``), at least one of them new, is scored;
+      4. groups merge by average link, best first, while the average probability reaches
+         the threshold (``settings.threshold``, else the scorer's own); two stored
+         clusters never merge;
+      5. a group holding a stored cluster keeps its id; any other opens a cluster named
+         after its smallest mention id (``cluster_id``), so ids do not depend on input order.
+
+    Args:
+        new: mentions to link; their ``cluster`` is ignored and set.
+        stored: already-linked mentions, at least those sharing a block key with a new one.
+            A stored mention without a cluster is its own cluster.
+        settings: the ``[linking]`` settings; defaults when None.
+        scorer: a pairwise scorer to use instead of the one the settings select (training
+            and evaluation compare candidate scorers this way).
+
+    Returns:
+        The new mentions in input order with ``cluster`` set, and the clusters opened/joined.
+    """
+    settings = settings or LinkingSettings()
+    stored_by_id = {m.mention_id: m for m in stored}
+    fresh = _distinct_new(new, set(stored_by_id))
+    relevant = [stored_by_id[k] for k in sorted(stored_by_id)]
+    mentions = fresh + relevant
+    is_new = [True] * len(fresh) + [False] * len(relevant)
+    bags = article_bags(mentions)
+    profiles = [profile(m, bags[m.article_id]) for m in mentions]
+    keys = [block_keys(m) for m in mentions]
+    groups, group_of = _initial_groups(mentions, is_new)
+    chosen = scorer or scorer_for(settings)
+    links: dict[tuple[int, int], list[float]] = {}
+    for i, j in _candidate_pairs(keys, is_new):
+        g, h = group_of[i], group_of[j]
+        if g == h:
+            continue
+        probability = chosen.probability(pair_features(profiles[i], profiles[j]))
+        link = links.setdefault((min(g, h), max(g, h)), [0.0, 0])
+        link[0] += probability
+        link[1] += 1
+    threshold = settings.threshold if settings.threshold is not None else chosen.threshold
+    _agglomerate(groups, links, threshold)
+    assigned: dict[str, str] = {}
+    opened: set[str] = set()
+    joined: set[str] = set()
+    for group in groups:
+        if not group.alive:
+            continue
+        fresh_members = [i for i in group.members if is_new[i]]
+        if not fresh_members:
+            continue
+        if group.cluster is not None:
+            cluster = group.cluster
+            joined.add(cluster)
+        else:
+            cluster = cluster_id(group.name)
+            opened.add(cluster)
+        for i in fresh_members:
+            assigned[mentions[i].mention_id] = cluster
+    for mention_id, mention in stored_by_id.items():
+        assigned[mention_id] = mention.cluster or cluster_id(mention_id)
+    return LinkResult(
+        mentions=[m.model_copy(update={"cluster": assigned[m.mention_id]}) for m in new],
+        opened=sorted(opened),
+        joined=sorted(joined),
+    )

@@ -1,0 +1,141 @@
+"""Linking stage: restatements of one event inside one article share an event group.
+
+A news article tells its main event several times: in the headline, in the lede and again
+in a recap further down. This stage sets ``Event.group`` on every event to the id of the
+first mention of its event (its own id when it is the first), so that the event list can
+show each real-world event once. Cross-article linking (``dateline.linker``) starts from
+these groups.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from dateline.config import LinkingSettings
+from dateline.linker import (
+    NEAR_KM,
+    article_bags,
+    date_interval,
+    distance_km,
+    families_of,
+    pair_features,
+    profile,
+    scorer_for,
+)
+from dateline.mentions import mentions_from_extraction
+from dateline.records import Article, Event, EventMention, Extraction, Sentence
+
+NAME = "linking"
+VERSION = 1
+STAGE = f"{NAME}@{VERSION}"
+
+logger = logging.getLogger(__name__)
+
+
+def link_restatements(
+    *, article: Article, sentences: list[Sentence], events: list[Event], settings: LinkingSettings
+) -> list[Event]:
+    """Return ``events`` (same order) with ``group`` set: restatements share their first id.
+
+    Two events are restatements when all of these hold:
+      1. they lie in different sentences (one sentence rarely tells one event twice, while
+         it often tells an event and its consequence with related words);
+      2. their types share a type family, and their dates and places do not conflict
+         (equal or overlapping dates, places at most ``NEAR_KM`` apart, or unknown);
+      3. either the linker's pairwise scorer gives them at least
+         ``settings.restatement_threshold``, or they have the same type, the same trigger
+         word stem and a shared actor or target entity.
+    Groups are closed transitively; each takes the id of its earliest event in the text.
+
+    Args:
+        article: the article (its metadata feeds the pairwise scorer).
+        sentences: the article's sentences, to tell which sentence each event is in.
+        events: the events stage's records.
+        settings: the ``[linking]`` section.
+    """
+    if not events:
+        return []
+    ordered = sorted(range(len(events)), key=lambda i: (events[i].span[0], events[i].id))
+    mentions = mentions_from_extraction(Extraction(article=article, events=events))
+    sentence_of = [_sentence_index(sentences, e.span[0]) for e in events]
+    parent = list(range(len(events)))
+    for x, i in enumerate(ordered):
+        for j in ordered[x + 1 :]:
+            if sentence_of[i] == sentence_of[j] or _find(parent, i) == _find(parent, j):
+                continue
+            if _restate(events[i], events[j], mentions[i], mentions[j], settings):
+                _union(parent, i, j, ordered)
+    first = {root: events[root].id for root in set(_find(parent, i) for i in range(len(events)))}
+    grouped = [
+        e.model_copy(update={"group": first[_find(parent, i)]}) for i, e in enumerate(events)
+    ]
+    logger.debug(
+        "article %s: %d events in %d groups", article.id, len(events), len(set(first.values()))
+    )
+    return grouped
+
+
+def _sentence_index(sentences: list[Sentence], char: int) -> int:
+    for index, sentence in enumerate(sentences):
+        if sentence.span[0] <= char < sentence.span[1]:
+            return index
+    return -1 - char  # outside every sentence: a sentence of its own
+
+
+def _find(parent: list[int], i: int) -> int:
+    while parent[i] != i:
+        parent[i] = parent[parent[i]]
+        i = parent[i]
+    return i
+
+
+def _union(parent: list[int], i: int, j: int, ordered: list[int]) -> None:
+    """Join the groups of i and j; the root is the group's earliest event in the text."""
+    a, b = _find(parent, i), _find(parent, j)
+    rank = {index: position for position, index in enumerate(ordered)}
+    if rank[b] < rank[a]:
+        a, b = b, a
+    parent[b] = a
+
+
+def _compatible(a: Event, b: Event) -> bool:
+    if not set(families_of(a.type, a.alt_type)) & set(families_of(b.type, b.alt_type)):
+        return False
+    when_a = date_interval(a.date.value if a.date else None)
+    when_b = date_interval(b.date.value if b.date else None)
+    if when_a and when_b and (when_a[1] < when_b[0] or when_b[1] < when_a[0]):
+        return False
+    return _places_compatible(a, b)
+
+
+def _places_compatible(a: Event, b: Event) -> bool:
+    where_a, where_b = a.location, b.location
+    if where_a is None or where_b is None:
+        return True
+    if where_a.place_id and where_a.place_id == where_b.place_id:
+        return True
+    if None in (where_a.lat, where_a.lon, where_b.lat, where_b.lon):
+        return where_a.name.lower() == where_b.name.lower()
+    km = distance_km(where_a.lat, where_a.lon, where_b.lat, where_b.lon)  # type: ignore[arg-type]
+    return km <= NEAR_KM
+
+
+def _same_parties(a: Event, b: Event) -> bool:
+    actors_a = {x.entity_id for x in a.actors if x.entity_id}
+    actors_b = {x.entity_id for x in b.actors if x.entity_id}
+    targets_a = {x.entity_id for x in a.targets if x.entity_id}
+    targets_b = {x.entity_id for x in b.targets if x.entity_id}
+    return bool(actors_a & actors_b) or bool(targets_a & targets_b)
+
+
+def _restate(
+    a: Event, b: Event, ma: EventMention, mb: EventMention, settings: LinkingSettings
+) -> bool:
+    if not _compatible(a, b):
+        return False
+    bags = article_bags([ma, mb])
+    pa, pb = profile(ma, bags[ma.article_id]), profile(mb, bags[mb.article_id])
+    if a.type == b.type and pa.stems & pb.stems and _same_parties(a, b):
+        return True
+    probability = scorer_for(settings).probability(pair_features(pa, pb))
+    return probability >= settings.restatement_threshold

@@ -1,0 +1,166 @@
+"""Train the pairwise scorer of the event linker on ECB+ train topics; tune on dev topics.
+
+usage: python -m dateline.training.linking [--data PATH] [--out PATH]
+
+1. Reads the ECB+ train and dev topics (``shared/data/ecbplus/dev.jsonl``; never the test
+   file) as gold EventMentions (``linking_ecbplus``).
+2. Builds ``dateline.linker.pair_features`` for every pair of mentions inside each train
+   topic, labelled 1 when both mentions are in one gold cluster.
+3. Fits a logistic regression of the features ECB+ exercises (``FITTED``; the others keep
+   their hand-set weights) (scikit-learn, fixed seed, deterministic solver) for each
+   regularisation strength of ``C_GRID``.
+4. Links the dev topics with each candidate and threshold of ``THRESHOLD_GRID`` through
+   ``dateline.linker.link_mentions``; keeps the pair with the best dev CoNLL F1.
+5. Writes the weights, bias and threshold to ``src/dateline/data/linking/scorer.json``.
+
+scikit-learn is needed only here (extra ``train``); run time reads the JSON.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+
+from dateline.linker import (
+    FEATURES,
+    RULE_WEIGHTS,
+    Scorer,
+    article_bags,
+    link_mentions,
+    pair_features,
+    profile,
+)
+from dateline.training.linking_ecbplus import (
+    DEV,
+    TRAIN,
+    GoldMention,
+    by_topic,
+    gold_mentions,
+    read_rows,
+)
+from dateline.training.linking_metrics import coref_scores
+
+SEED = 13
+# ECB+ gives no event types, dates, places or parties: those features are constant there, so
+# they keep their hand-set weights (dateline.linker.RULE_WEIGHTS) and only the others are fit.
+HAND_SET: tuple[str, ...] = (
+    "same_type",
+    "date_known",
+    "date_gap",
+    "place_known",
+    "place_near",
+    "place_far",
+    "arguments",
+    "published_gap",
+)
+FITTED: tuple[str, ...] = tuple(f for f in FEATURES if f not in HAND_SET)
+C_GRID: tuple[float, ...] = (0.1, 1.0, 10.0)
+THRESHOLD_GRID: tuple[float, ...] = (0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7)
+PACKAGE_DATA = Path(__file__).resolve().parent.parent / "data" / "linking"
+
+
+def default_data() -> Path:
+    """``$DATELINE_SHARED/data/ecbplus/dev.jsonl``, else ``../shared`` beside the project."""
+    shared = os.environ.get("DATELINE_SHARED")
+    root = Path(shared) if shared else Path(__file__).resolve().parents[4] / "shared"
+    return root / "data" / "ecbplus" / "dev.jsonl"
+
+
+def topic_pairs(members: Sequence[GoldMention]) -> tuple[list[list[float]], list[int]]:
+    """The ``FITTED`` features and same-cluster labels of every pair of one topic's mentions."""
+    mentions = [g.mention for g in members]
+    bags = article_bags(mentions)
+    profiles = [profile(m, bags[m.article_id]) for m in mentions]
+    columns = [FEATURES.index(f) for f in FITTED]
+    rows: list[list[float]] = []
+    labels: list[int] = []
+    for i in range(len(members)):
+        for j in range(i + 1, len(members)):
+            features = pair_features(profiles[i], profiles[j])
+            rows.append([features[c] for c in columns])
+            labels.append(int(members[i].cluster == members[j].cluster))
+    return rows, labels
+
+
+def dev_conll(mentions: Sequence[GoldMention], scorer: Scorer) -> float:
+    """CoNLL F1 of linking each topic of ``mentions`` with ``scorer``."""
+    key: dict[str, str] = {}
+    response: dict[str, str] = {}
+    for topic, members in by_topic(mentions).items():
+        result = link_mentions([g.mention for g in members], scorer=scorer)
+        for gold, linked in zip(members, result.mentions, strict=True):
+            key[gold.mention.mention_id] = gold.cluster
+            response[gold.mention.mention_id] = f"{topic}:{linked.cluster}"
+    return coref_scores(key, response)["conll_f1"]
+
+
+def train(data: Path) -> dict:
+    """Fit, tune and return the model as the JSON-ready dict ``scorer.json`` holds."""
+    from sklearn.linear_model import LogisticRegression
+
+    mentions = gold_mentions(read_rows(data), (TRAIN, DEV))
+    training = [g for g in mentions if g.split == TRAIN]
+    tuning = [g for g in mentions if g.split == DEV]
+    rows: list[list[float]] = []
+    labels: list[int] = []
+    for members in by_topic(training).values():
+        topic_rows, topic_labels = topic_pairs(members)
+        rows.extend(topic_rows)
+        labels.extend(topic_labels)
+    best: tuple[float, float, float, Scorer] | None = None
+    for c in C_GRID:
+        model = LogisticRegression(C=c, max_iter=2000, solver="lbfgs", random_state=SEED)
+        model.fit(rows, labels)
+        fitted = dict(zip(FITTED, (round(float(w), 6) for w in model.coef_[0]), strict=True))
+        weights = tuple(fitted[f] if f in fitted else RULE_WEIGHTS[f] for f in FEATURES)
+        bias = round(float(model.intercept_[0]), 6)
+        for threshold in THRESHOLD_GRID:
+            candidate = Scorer("trained", weights, bias, threshold)
+            score = dev_conll(tuning, candidate)
+            if best is None or score > best[0]:
+                best = (score, c, threshold, candidate)
+    assert best is not None  # the grids are not empty
+    score, c, threshold, chosen = best
+    return {
+        "features": list(FEATURES),
+        "weights": dict(zip(FEATURES, chosen.weights, strict=True)),
+        "bias": chosen.bias,
+        "threshold": threshold,
+        "regularisation_c": c,
+        "hand_set": list(HAND_SET),
+        "training": {
+            "corpus": "ECB+ (shared/data/ecbplus/dev.jsonl), train topics, validated sentences",
+            "pairs": len(labels),
+            "positive_pairs": sum(labels),
+            "tuned_on": "ECB+ dev topics (2, 5, 12, 18, 21, 23, 34, 35)",
+            "dev_topics_conll_f1": round(score, 4),
+            "seed": SEED,
+            "date": date.today().isoformat(),
+        },
+    }
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, default=default_data(), help="ECB+ dev.jsonl")
+    parser.add_argument(
+        "--out", type=Path, default=PACKAGE_DATA / "scorer.json", help="model file to write"
+    )
+    args = parser.parse_args(argv)
+    if not args.data.is_file():
+        parser.error(f"ECB+ data not found: {args.data} (set DATELINE_SHARED)")
+    model = train(args.data)
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(json.dumps(model, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+    print(
+        f"wrote {args.out}: C={model['regularisation_c']} threshold={model['threshold']} "
+        f"dev topics CoNLL F1 {model['training']['dev_topics_conll_f1']}"
+    )
+
+
+if __name__ == "__main__":
+    main()
