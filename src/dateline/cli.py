@@ -299,6 +299,104 @@ def demo_cli(
     raise typer.Exit(code)
 
 
+spark_app = typer.Typer(
+    no_args_is_help=True, help="Run extraction and linking on Apache Spark (the spark extra)."
+)
+app.add_typer(spark_app, name="spark")
+
+MasterOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--master",
+        "-m",
+        metavar="URL",
+        help="Spark master: local[2], spark://host:7077, yarn... (default: the one "
+        "spark-submit set, else local[*]).",
+    ),
+]
+PartitionsOpt = Annotated[
+    int | None,
+    typer.Option("--partitions", min=1, help="Partitions to process in (default: 2 x cores)."),
+]
+
+
+class SparkInputFormat(StrEnum):
+    auto = "auto"
+    jsonl = "jsonl"
+    parquet = "parquet"
+
+
+def _spark_report(counts: dict[str, int]) -> None:
+    width = max(len(kind) for kind in counts)
+    for kind, count in counts.items():
+        typer.echo(f"{kind:<{width}}  {count:>10,}", err=True)
+
+
+@spark_app.command("extract")
+def spark_extract_cli(
+    input_path: Annotated[
+        str, typer.Argument(metavar="INPUT", help="JSONL or Parquet articles (path or URI).")
+    ],
+    output_path: Annotated[
+        str, typer.Argument(metavar="OUTPUT", help="Folder for the Parquet tables (path or URI).")
+    ],
+    master: MasterOpt = None,
+    input_format: Annotated[
+        SparkInputFormat,
+        typer.Option("--format", "-f", case_sensitive=False, help="Input format."),
+    ] = SparkInputFormat.auto,
+    partitions: PartitionsOpt = None,
+    config: ConfigOpt = None,
+    overrides: SetOpt = None,
+    verbose: VerboseOpt = 0,
+) -> None:
+    """Extract articles on Spark into one Parquet table per record kind."""
+    _configure_logging(verbose)
+    from dateline import spark
+
+    settings = _settings(config, overrides)
+    run = spark.extract(
+        spark.session(master),
+        input_path,
+        output_path,
+        input_format=input_format.value,
+        settings=settings,
+        partitions=partitions,
+    )
+    _spark_report(run.counts)
+    rejected, articles = run.counts["rejections"], run.counts["articles"]
+    if rejected:
+        total = rejected + articles
+        text = message("W002", source=input_path, count=rejected, total=total)
+        typer.echo(f"warning: {text}", err=True)
+        raise typer.Exit(2 if articles == 0 else 1)
+
+
+@spark_app.command("link")
+def spark_link_cli(
+    input_path: Annotated[
+        str, typer.Argument(metavar="INPUT", help="A spark extract output folder (path or URI).")
+    ],
+    output_path: Annotated[
+        str, typer.Argument(metavar="OUTPUT", help="Folder for the linked tables (path or URI).")
+    ],
+    master: MasterOpt = None,
+    partitions: PartitionsOpt = None,
+    config: ConfigOpt = None,
+    overrides: SetOpt = None,
+    verbose: VerboseOpt = 0,
+) -> None:
+    """Link event mentions across articles on Spark (same clusters as the local linker)."""
+    _configure_logging(verbose)
+    from dateline import spark
+
+    settings = _settings(config, overrides)
+    run = spark.link(
+        spark.session(master), input_path, output_path, settings=settings, partitions=partitions
+    )
+    _spark_report(run.counts)
+
+
 def main() -> None:
     """Entry point: never show a traceback for expected failures."""
     try:

@@ -44,6 +44,13 @@ CATALOGUE: dict[str, str] = {
     "DL208": "{source}: is a directory; give files (or a shell glob) instead.",
     "DL209": "Unknown output format {value!r}. Valid formats: {choices}.",
     "DL210": "{source}: cannot read ({reason}).",
+    # spark
+    "DL601": "Spark support is not installed ({reason}). Install it with "
+             "`pip install 'dateline[spark]'` (PySpark, pandas < 3, PyArrow).",
+    "DL602": "Cannot start Spark: {reason}. Spark needs Java 17 (e.g. `apt-get install "
+             "openjdk-17-jre-headless`) and a reachable --master URL.",
+    "DL603": "{source}: Spark cannot read the input ({reason}). Give JSONL or Parquet "
+             "articles (or, for link, a spark extract output folder).",
     # stages
     "DL301": "Stage '{stage}' failed on article {article_id}: {reason}.",
     # warnings

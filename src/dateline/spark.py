@@ -37,6 +37,7 @@ import os
 import shutil
 import sys
 from collections.abc import Iterable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
@@ -248,14 +249,18 @@ def extract(
 
     records = records.persist(StorageLevel.MEMORY_AND_DISK)
     try:
-        counts: dict[str, int] = {}
-        for kind in RECORD_KINDS:
-            table = records.where(F.col("kind") == kind).select(
-                F.from_json("payload", _payload_schema(kind)).alias("r")
-            )
-            table = table.select("r.*")
-            table.write.mode("overwrite").parquet(_join(output_path, kind))
-            counts[kind] = spark.read.parquet(_join(output_path, kind)).count()
+        found = {row["kind"]: row["count"] for row in records.groupBy("kind").count().collect()}
+        counts = {kind: found.get(kind, 0) for kind in RECORD_KINDS}
+
+        def write(kind: str) -> None:
+            table = records.where(F.col("kind") == kind)
+            table = table.select(F.from_json("payload", _payload_schema(kind)).alias("r"))
+            table.select("r.*").write.mode("overwrite").parquet(_join(output_path, kind))
+
+        # The tables are small jobs over the persisted records; submitted together they
+        # share the executors instead of queueing one after another.
+        with ThreadPoolExecutor(max_workers=4) as pool:
+            list(pool.map(write, RECORD_KINDS))
     finally:
         records.unpersist()
     logger.info("spark extract %s -> %s: %s", input_path, output_path, counts)
@@ -383,6 +388,7 @@ def link(
     input_path: str,
     output_path: str,
     *,
+    settings: Settings | None = None,
     partitions: int | None = None,
 ) -> SparkRun:
     """Link the event mentions of ``input_path`` across articles on Spark.
@@ -393,6 +399,7 @@ def link(
             Parquet table of mentions.
         output_path: folder for ``mentions`` (each with its ``cluster``) and ``clusters``
             (cluster id, size, first date, type) Parquet tables.
+        settings: settings whose ``[linking]`` section the linker uses; defaults when None.
         partitions: partitions for the linking step; default Spark's shuffle partitions.
 
     Returns:
@@ -410,7 +417,8 @@ def link(
     if partitions:
         joined = joined.repartition(partitions, "component")
     linked = joined.groupBy("component").applyInPandas(
-        _link_component, schema=_payload_schema("mentions")
+        _link_component((settings or Settings()).model_dump_json()),
+        schema=_payload_schema("mentions"),
     )
     linked.write.mode("overwrite").parquet(_join(output_path, "mentions"))
     written = spark.read.parquet(_join(output_path, "mentions"))
@@ -493,17 +501,25 @@ def _find(parent: dict[str, str], item: str) -> str:
     return root
 
 
-def _link_component(frame: pd.DataFrame) -> pd.DataFrame:
-    import pandas as pd
+def _link_component(settings_json: str):
+    """The ``applyInPandas`` function: one component's mentions in, linked mentions out."""
 
-    from dateline.linker import link_mentions
+    def run(frame: pd.DataFrame) -> pd.DataFrame:
+        import pandas as pd
 
-    rows = frame.to_dict("records")
-    mentions = [record_from_row("mentions", row) for row in rows]
-    position = {row["mention_id"]: row["position"] for row in rows}
-    result = link_mentions(mentions)  # type: ignore[arg-type]
-    out = [row_of("mentions", m, m.article_id, position[m.mention_id]) for m in result.mentions]
-    return pd.DataFrame(out, columns=[name for name, _ in _columns("mentions")])
+        from dateline.linker import link_mentions
+
+        settings = _executor_settings(settings_json)
+        rows = frame.to_dict("records")
+        mentions = [record_from_row("mentions", row) for row in rows]
+        position = {row["mention_id"]: row["position"] for row in rows}
+        result = link_mentions(mentions, settings=settings.linking)  # type: ignore[arg-type]
+        out = [
+            row_of("mentions", m, m.article_id, position[m.mention_id]) for m in result.mentions
+        ]
+        return pd.DataFrame(out, columns=[name for name, _ in _columns("mentions")])
+
+    return run
 
 
 def read_table(spark: SparkSession, output_path: str, kind: str) -> Iterable[BaseModel]:
