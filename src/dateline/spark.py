@@ -52,7 +52,6 @@ from dateline.records import (
     Entity,
     Event,
     EventMention,
-    Extraction,
     Place,
     Quantity,
     Quote,
