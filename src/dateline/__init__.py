@@ -2,8 +2,9 @@
 
 Public API only; see ``dateline.api`` and ``dateline.records``.
 
-The extract functions are imported on first use (PEP 562 ``__getattr__``): they pull in
-spaCy, which would otherwise make ``import dateline`` cost most of a second.
+The API functions (extract, extract_many, ingest, json_schema) are imported on first use
+(PEP 562 ``__getattr__``): they pull in spaCy, which would otherwise make ``import dateline``
+cost most of a second.
 """
 
 from __future__ import annotations
@@ -35,11 +36,16 @@ from dateline.records import (
 )
 
 if TYPE_CHECKING:
-    from dateline.api import extract, extract_many, json_schema
+    from dateline.api import extract, extract_many, ingest, json_schema
 
 __version__ = "0.1.0"
 
-_LAZY = {"extract": "dateline.api", "extract_many": "dateline.api", "json_schema": "dateline.api"}
+_LAZY = {
+    "extract": "dateline.api",
+    "extract_many": "dateline.api",
+    "ingest": "dateline.api",
+    "json_schema": "dateline.api",
+}
 
 __all__ = [
     "Article",
@@ -62,6 +68,7 @@ __all__ = [
     "Timex",
     "extract",
     "extract_many",
+    "ingest",
     "json_schema",
     "load_settings",
 ]

@@ -1,21 +1,31 @@
-"""The Python API: ``extract`` one text, ``extract_many`` stream many, ``json_schema``.
+"""The Python API: ``extract`` one text, ``extract_many`` stream many, ``json_schema``,
+``ingest`` files into a store.
 
-Both extract functions use one process-wide spaCy pipeline and batched parsing.
+The extract functions use one process-wide spaCy pipeline and batched parsing.
 """
 
 from __future__ import annotations
 
 import logging
 import warnings
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from datetime import date
-from typing import Any
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from dateline.config import Settings, load_settings
-from dateline.errors import DatelineWarning, InputError, StageError
+from dateline.errors import ConfigError, DatelineWarning, InputError, StageError
 from dateline.pipeline import parse_batch, run_stages
 from dateline.records import Article, Extraction, Rejection
-from dateline.stages.ingest import article_from_mapping, article_from_text, parse_date
+from dateline.stages.ingest import (
+    article_from_mapping,
+    article_from_text,
+    parse_date,
+    read_sources,
+)
+
+if TYPE_CHECKING:
+    from dateline.storage.ingest import IngestReport
 
 logger = logging.getLogger(__name__)
 
@@ -94,6 +104,60 @@ def extract_many(
             batch = []
     if batch:
         yield from _run_batch(batch, settings, strict)
+
+
+def ingest(
+    paths: str | Path | Iterable[str | Path],
+    db: str | None = None,
+    *,
+    published: date | str | None = None,
+    settings: Settings | None = None,
+    batch_size: int = 32,
+    progress: Callable[[str], None] | None = None,
+    workers: int = 1,
+) -> IngestReport:
+    """Extract articles from files into a store and link their events across articles.
+
+    Idempotent: an article whose text is stored already is skipped. Each batch is committed
+    in one transaction, so an interrupted run loses at most the batch in flight, and the
+    next run resumes (see ``dateline.storage.ingest`` for the steps).
+
+    Args:
+        paths: files (or ``-`` for stdin) in any format ``extract`` reads.
+        db: None for ``dateline.duckdb`` in the working directory, a DuckDB file path, or a
+            ``postgresql://`` URL.
+        published: publication date for articles that carry none.
+        settings: pipeline and linking settings; packaged defaults when None.
+        batch_size: articles per committed batch (1 or more).
+        progress: called once per input with ``"stored"``, ``"skipped"`` or ``"rejected"``.
+        workers: extraction processes, as for ``extract_many``.
+
+    Returns:
+        An IngestReport: counts, and the rejected inputs with their coded errors.
+
+    Raises:
+        ConfigError: DL002 for a batch size below 1.
+        InputError: DL205 for an invalid ``published``.
+        StoreError: the store cannot be opened (DL401-DL403) or refused a batch (DL405).
+    """
+    from dateline.storage import open_store
+    from dateline.storage.ingest import ingest_articles
+
+    if batch_size < 1:
+        raise ConfigError("DL002", key="batch_size", value=batch_size, reason="must be 1 or more")
+    when = parse_date(published, "published") if published is not None else None
+    names = [str(paths)] if isinstance(paths, str | Path) else [str(p) for p in paths]
+    settings = settings or load_settings()
+    with open_store(db) as store:
+        return ingest_articles(
+            store,
+            read_sources(names, when),
+            published=when,
+            settings=settings,
+            batch_size=batch_size,
+            progress=progress,
+            workers=workers,
+        )
 
 
 def json_schema() -> dict[str, Any]:

@@ -1,4 +1,4 @@
-"""Command line: ``dateline extract``, ``dateline schema``, ``dateline demo``.
+"""Command line: ``dateline extract``, ``schema``, ``demo``, ``ingest``, ``stats``, ``export``.
 
 Each command is a thin wrapper: it parses options, calls the API, and writes
 results. Only this module prints or configures logging.
@@ -297,6 +297,166 @@ def demo_cli(
             [str(path)], date.fromisoformat(SAMPLE_PUBLISHED), fmt, None, _settings(None, None)
         )
     raise typer.Exit(code)
+
+
+DbOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--db",
+        envvar="DATELINE_DB",
+        metavar="PATH|URL",
+        help="The store: a DuckDB file path or a postgresql:// URL "
+        "(default: dateline.duckdb in the working directory).",
+    ),
+]
+
+
+class StatsFormat(StrEnum):
+    table = "table"
+    json = "json"
+
+
+def ingest_command(
+    paths: list[str],
+    db: str | None,
+    published: date | None,
+    batch_size: int,
+    settings: Settings,
+    workers: int = 1,
+) -> int:
+    """Ingest paths into the store, report what happened; return the exit code."""
+    total = count_inputs(paths)
+    with (
+        warnings.catch_warnings(record=True) as seen,
+        _ingest_progress(total, show=total is None or total > 1) as progress,
+    ):
+        warnings.simplefilter("always", DatelineWarning)
+        try:
+            report = api.ingest(
+                paths, db, published=published, settings=settings, batch_size=batch_size,
+                progress=progress, workers=_useful_workers(workers, total),
+            )  # fmt: skip
+        except DatelineError as exc:
+            raise _fail(str(exc)) from None
+        notices = [str(w.message) for w in seen if issubclass(w.category, DatelineWarning)]
+    for text in _summarise_notices(notices):
+        typer.echo(f"warning: {text}", err=True)
+    for rejection in report.rejected:
+        typer.echo(f"error: {rejection.message}", err=True)
+    typer.echo(
+        f"stored {report.added} article(s) with {report.events} event(s) in {report.batches} "
+        f"batch(es); skipped {report.skipped} already stored; rejected {len(report.rejected)}; "
+        f"clusters opened {report.clusters_opened}, joined {report.clusters_joined} "
+        f"({report.store})",
+        err=True,
+    )
+    seen_total = report.added + report.skipped + len(report.rejected)
+    if report.rejected:
+        text = message("W002", source="input", count=len(report.rejected), total=seen_total)
+        typer.echo(f"warning: {text}", err=True)
+        return 2 if len(report.rejected) == seen_total else 1
+    return 0
+
+
+@contextmanager
+def _ingest_progress(total: int | None, show: bool) -> Iterator:
+    """A tqdm bar on stderr advanced once per input, whatever became of it."""
+    if not show:
+        yield None
+        return
+    from tqdm import tqdm
+
+    with tqdm(
+        total=total, unit="article", desc="ingest", file=sys.stderr, disable=None,
+        dynamic_ncols=True,
+    ) as bar:  # fmt: skip
+        yield lambda status: bar.update(1)
+
+
+@app.command("ingest")
+def ingest_cli(
+    paths: Annotated[
+        list[str],
+        typer.Argument(
+            metavar="PATH...", help="Text, HTML, JSON or JSONL files; '-' reads standard input."
+        ),
+    ],
+    db: DbOpt = None,
+    published: PublishedOpt = None,
+    batch_size: Annotated[
+        int,
+        typer.Option("--batch-size", min=1, help="Articles per committed transaction."),
+    ] = 32,
+    config: ConfigOpt = None,
+    overrides: SetOpt = None,
+    workers: WorkersOpt = None,
+    verbose: VerboseOpt = 0,
+) -> None:
+    """Extract articles into the store (skipping stored ones) and link their events."""
+    _configure_logging(verbose)
+    code = ingest_command(
+        paths,
+        db,
+        _parse_published(published),
+        batch_size,
+        _settings(config, overrides),
+        workers=workers or default_workers(),
+    )
+    raise typer.Exit(code)
+
+
+@app.command("stats")
+def stats_cli(
+    db: DbOpt = None,
+    fmt: Annotated[
+        StatsFormat,
+        typer.Option("--format", "-f", case_sensitive=False, help="table or json."),
+    ] = StatsFormat.table,
+) -> None:
+    """Count the store's articles, outlets, events, linked events, clusters and sources."""
+    from dateline.storage import open_store
+
+    try:
+        with open_store(db, create=False) as store:
+            stats = store.stats()
+    except DatelineError as exc:
+        raise _fail(str(exc)) from None
+    if fmt is StatsFormat.json:
+        typer.echo(stats.model_dump_json(indent=2))
+        return
+    values = stats.model_dump()
+    width = max(len(key) for key in values)
+    for key, value in values.items():
+        typer.echo(f"{key.replace('_', ' '):<{width}}  {value}")
+
+
+@app.command("export")
+def export_cli(
+    fmt: Annotated[
+        str,
+        typer.Option(
+            "--format",
+            "-f",
+            case_sensitive=False,
+            metavar="csv|parquet|geojson",
+            help="csv, parquet or geojson.",
+        ),
+    ],
+    output: Annotated[
+        Path,
+        typer.Option("--output", "-o", dir_okay=False, help="The file to write (replaced)."),
+    ],
+    db: DbOpt = None,
+) -> None:
+    """Export stored events with cluster, date, place, type, actors, targets and sources."""
+    from dateline.storage import export_events, open_store
+
+    try:
+        with open_store(db, create=False) as store:
+            count = export_events(store, fmt.lower(), output)
+    except DatelineError as exc:
+        raise _fail(str(exc)) from None
+    typer.echo(f"exported {count} event(s) to {output}", err=True)
 
 
 spark_app = typer.Typer(

@@ -68,6 +68,9 @@ class LinkingSettings(Section):
     # Average pair probability at or above which two groups of mentions are one event;
     # unset: the threshold tuned with the scorer (shipped beside its weights).
     threshold: float | None = Field(default=None, gt=0.0, lt=1.0)
+    # A block (type family x date window x place) with more mentions than this compares
+    # only mentions sharing a trigger stem or a party: near-linear cost where news is dense.
+    max_block: int = Field(default=200, ge=2)
     # Restatements inside one article: minimum pair probability to share an event group.
     restatement_threshold: float = Field(default=0.5, gt=0.0, lt=1.0)
 

@@ -6,7 +6,8 @@ Exception tree::
      ├── ConfigError      bad settings file or override
      ├── PipelineError    stages that do not chain, a model that will not load
      ├── InputError       unreadable or malformed input (file, line, date)
-     └── StageError       a stage failed on an article
+     ├── StageError       a stage failed on an article
+     └── StoreError       the article store cannot be opened, read, written or exported
 
     DatelineWarning (UserWarning)   user-facing warnings, codes W###
 
@@ -53,6 +54,25 @@ CATALOGUE: dict[str, str] = {
              "articles (or, for link, a spark extract output folder).",
     # stages
     "DL301": "Stage '{stage}' failed on article {article_id}: {reason}.",
+    # store
+    "DL401": "Unsupported store URL {url!r}. Give a DuckDB file path (e.g. dateline.duckdb) "
+             "or a postgresql://user@host:port/dbname URL.",
+    "DL402": "Cannot open the store {url}: {reason}.",
+    "DL403": "The store {url} has schema version {found}, newer than this dateline "
+             "supports ({supported}). Upgrade dateline to read it.",
+    "DL404": "Article {article_id!r} is not in the store {url}.",
+    "DL405": "Cannot write batch of {count} article(s) to the store {url}: {reason}; "
+             "the batch was rolled back, re-run to retry it.",
+    "DL406": "Invalid store filter {name}={value!r}: {reason}.",
+    "DL407": "{source}: article id {article_id!r} is already stored with a different text; "
+             "give the article a unique 'id' or leave it out to use the content hash.",
+    "DL408": "Cannot write export {path}: {reason}.",
+    "DL409": "Cannot read the store {url}: {reason}.",
+    "DL410": "No store at {url}: the DuckDB file does not exist. Run `dateline ingest "
+             "PATH... --db FILE` first, or check the --db path.",
+    "DL411": "The store {url} is at schema version {found} and needs migrating to "
+             "{supported}, which a read-only open cannot do. Open it once for writing "
+             "(e.g. `dateline stats --db URL`) to migrate it.",
     # warnings
     "W001": "Article {article_id} has no publication date; {count} relative date(s) left "
             "unresolved (value null). Pass --published YYYY-MM-DD or give 'published'.",
@@ -92,6 +112,10 @@ class InputError(DatelineError):
 
 class StageError(DatelineError):
     """A stage raised while processing an article."""
+
+
+class StoreError(DatelineError):
+    """The article store cannot be opened, migrated, read, written or exported."""
 
 
 class DatelineWarning(UserWarning):

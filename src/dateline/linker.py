@@ -23,11 +23,12 @@ import heapq
 import json
 import math
 import re
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 from datetime import date
 from importlib import resources
 
+import numpy
 import snowballstemmer
 from pydantic import Field
 from rapidfuzz.fuzz import ratio
@@ -209,6 +210,7 @@ FEATURES: tuple[str, ...] = (
     "article_names",
     "trigger_same_x_article",
     "trigger_overlap_x_context",
+    "trigger_related",
 )
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 _NUMBER = re.compile(r"\d[\d,.]*")
@@ -373,8 +375,35 @@ def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
 
 
-def pair_features(a: Profile, b: Profile) -> list[float]:
-    """Return the feature vector of a pair of mentions, in ``FEATURES`` order (symmetric)."""
+def related_triggers(
+    a: frozenset[str], b: frozenset[str], related: Mapping[tuple[str, str], float]
+) -> float:
+    """How often two different trigger stems named one event in the scorer's training data.
+
+    Args:
+        a: trigger stems of one mention.
+        b: trigger stems of the other.
+        related: sorted stem pair -> rate at which such pairs were coreferent.
+
+    Returns:
+        The highest rate over the stem pairs; 0 when the triggers share a stem (the
+        ``trigger_*`` features cover that) or no pair is known.
+    """
+    if not related or a & b:
+        return 0.0
+    return max((related.get((x, y) if x < y else (y, x), 0.0) for x in a for y in b), default=0.0)
+
+
+def pair_features(
+    a: Profile, b: Profile, related: Mapping[tuple[str, str], float] | None = None
+) -> list[float]:
+    """Return the feature vector of a pair of mentions, in ``FEATURES`` order (symmetric).
+
+    Args:
+        a: one mention's profile.
+        b: the other's.
+        related: related trigger stems (``Scorer.related``); none when None.
+    """
     date_known = a.when is not None and b.when is not None
     gap = _gap_days(a.when, b.when) if date_known else 0  # type: ignore[arg-type]
     placed = None not in (a.lat, a.lon, b.lat, b.lon)
@@ -408,20 +437,46 @@ def pair_features(a: Profile, b: Profile) -> list[float]:
         _jaccard(a.article_names, b.article_names),
         trigger_same * article_words,
         trigger_overlap * context,
+        related_triggers(a.stems, b.stems, related or {}),
     ]
 
 
 # --------------------------------------------------------------------------- scorer
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Scorer:
-    """A logistic pairwise scorer: ``p = sigmoid(bias + weights . features)``."""
+    """A logistic pairwise scorer: ``p = sigmoid(bias + weights . features)``.
+
+    ``related`` holds the trigger stem pairs learned with the weights (``trigger_related``).
+    """
 
     name: str
     weights: tuple[float, ...]
     bias: float
     threshold: float = 0.5
+    related: Mapping[tuple[str, str], float] = field(default_factory=dict)
+
+    @functools.cached_property
+    def partners(self) -> dict[str, tuple[str, ...]]:
+        """stem -> the '~a|b' anchors of the related stem pairs it is in."""
+        built: dict[str, list[str]] = {}
+        for first, second in sorted(self.related):
+            name = f"~{first}|{second}"
+            built.setdefault(first, []).append(name)
+            built.setdefault(second, []).append(name)
+        return {stem: tuple(names) for stem, names in built.items()}
+
+    def score(self, a: Profile, b: Profile) -> float:
+        """Return the probability that two profiled mentions report the same event."""
+        return self.probability(pair_features(a, b, self.related))
+
+    def probabilities(self, rows: Sequence[Sequence[float]]) -> list[float]:
+        """Return the probability of each feature row (vectorised ``probability``)."""
+        if not rows:
+            return []
+        z = numpy.asarray(rows, dtype=numpy.float64) @ numpy.asarray(self.weights) + self.bias
+        return (1.0 / (1.0 + numpy.exp(-numpy.clip(z, -60.0, 60.0)))).tolist()
 
     def probability(self, features: Sequence[float]) -> float:
         """Return the probability that a pair reports the same event."""
@@ -452,10 +507,12 @@ RULE_WEIGHTS: dict[str, float] = {
     "article_names": 1.0,
     "trigger_same_x_article": 2.0,
     "trigger_overlap_x_context": 0.0,
+    "trigger_related": 2.0,
 }
 RULE_BIAS = -3.0
 RULE_THRESHOLD = 0.5
 MODEL_FILE = "data/linking/scorer.json"
+RELATED_FILE = "data/linking/related_triggers.tsv"
 
 
 def rule_scorer() -> Scorer:
@@ -479,7 +536,22 @@ def trained_scorer() -> Scorer:
         tuple(float(weights[f]) for f in FEATURES),
         float(model["bias"]),
         float(model["threshold"]),
+        read_related(resources.files("dateline").joinpath(RELATED_FILE).read_text("utf-8")),
     )
+
+
+def read_related(text: str) -> dict[tuple[str, str], float]:
+    """Parse a related-triggers table: ``stem_a<TAB>stem_b<TAB>coreferent<TAB>pairs`` lines.
+
+    The rate kept is ``coreferent / (pairs + 1)`` (one unseen pair of doubt).
+    """
+    related: dict[tuple[str, str], float] = {}
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        first, second, coreferent, pairs = line.split("\t")
+        related[(first, second)] = int(coreferent) / (int(pairs) + 1)
+    return related
 
 
 def scorer_for(settings: LinkingSettings) -> Scorer:
@@ -491,8 +563,7 @@ def score_pair(a: EventMention, b: EventMention, settings: LinkingSettings | Non
     """Return the probability that two mentions report the same real-world event."""
     chosen = scorer_for(settings or LinkingSettings())
     bags = article_bags([a, b])
-    features = pair_features(profile(a, bags[a.article_id]), profile(b, bags[b.article_id]))
-    return chosen.probability(features)
+    return chosen.score(profile(a, bags[a.article_id]), profile(b, bags[b.article_id]))
 
 
 # --------------------------------------------------------------------------- linking
@@ -514,20 +585,60 @@ class _Group:
     alive: bool = True
 
 
+def anchors(item: Profile, partners: Mapping[str, tuple[str, ...]]) -> frozenset[str]:
+    """What a mention can share with another report of its event (not stable API).
+
+    Its trigger stems, the related stem pairs it takes part in (``Scorer.partners``), and
+    its parties' names. Inside a dense block only mentions sharing an anchor are compared.
+    """
+    found = set(item.stems)
+    found.update(f"@{name}" for name in item.arguments)
+    for stem in item.stems:
+        found.update(partners.get(stem, ()))
+    return frozenset(found)
+
+
+def _block_pairs(
+    members: Sequence[int], is_new: Sequence[bool], pairs: set[tuple[int, int]]
+) -> None:
+    """Add the pairs of one block (or sub-block) with at least one new mention."""
+    fresh = [i for i in members if is_new[i]]
+    old = [j for j in members if not is_new[j]]
+    for x, i in enumerate(fresh):
+        pairs.update((i, j) if i < j else (j, i) for j in fresh[x + 1 :])
+        pairs.update((i, j) if i < j else (j, i) for j in old)
+
+
 def _candidate_pairs(
-    keys: Sequence[Sequence[str]], is_new: Sequence[bool]
+    keys: Sequence[Sequence[str]],
+    is_new: Sequence[bool],
+    anchor_sets: Sequence[frozenset[str]],
+    max_block: int,
 ) -> list[tuple[int, int]]:
-    """Pairs of mention indexes sharing a block, at least one of them new."""
+    """Pairs of mention indexes sharing a block, at least one of them new.
+
+    A block of more than ``max_block`` mentions (a busy capital in a busy week) is split
+    by anchors: only its mentions sharing an anchor are paired, which keeps the cost
+    near-linear where news is dense.
+    """
     blocks: dict[str, list[int]] = {}
     for index, mention_keys in enumerate(keys):
         for key in mention_keys:
             blocks.setdefault(key, []).append(index)
     pairs: set[tuple[int, int]] = set()
     for members in blocks.values():
-        fresh = [i for i in members if is_new[i]]
-        for x, i in enumerate(fresh):
-            pairs.update((min(i, j), max(i, j)) for j in fresh[x + 1 :])
-            pairs.update((min(i, j), max(i, j)) for j in members if not is_new[j])
+        if not any(is_new[i] for i in members):
+            continue
+        if len(members) <= max_block:
+            _block_pairs(members, is_new, pairs)
+            continue
+        sub_blocks: dict[str, list[int]] = {}
+        for i in members:
+            for anchor in anchor_sets[i]:
+                sub_blocks.setdefault(anchor, []).append(i)
+        for sub in sub_blocks.values():
+            if len(sub) > 1:
+                _block_pairs(sub, is_new, pairs)
     return sorted(pairs)
 
 
@@ -641,7 +752,9 @@ def link_mentions(
       1. new mentions already in ``stored`` (same ``mention_id``) keep their stored cluster;
       2. restatements inside one article (same ``group``) start as one group; each stored
          cluster is one group;
-      3. every pair sharing a block key (``block_keys``), at least one of them new, is scored;
+      3. every pair sharing a block key (``block_keys``), at least one of them new, is
+         scored; in a block of more than ``settings.max_block`` mentions only pairs that
+         share an anchor (trigger stem, related stem pair, party name) are;
       4. groups merge by average link, best first, while the average probability reaches
          the threshold (``settings.threshold``, else the scorer's own); two stored
          clusters never merge;
@@ -670,12 +783,18 @@ def link_mentions(
     keys = [block_keys(m) for m in mentions]
     groups, group_of = _initial_groups(mentions, is_new)
     chosen = scorer or scorer_for(settings)
+    anchor_sets = [anchors(p, chosen.partners) for p in profiles]
+    pairs = [
+        (i, j)
+        for i, j in _candidate_pairs(keys, is_new, anchor_sets, settings.max_block)
+        if group_of[i] != group_of[j]
+    ]
+    probabilities = chosen.probabilities(
+        [pair_features(profiles[i], profiles[j], chosen.related) for i, j in pairs]
+    )
     links: dict[tuple[int, int], list[float]] = {}
-    for i, j in _candidate_pairs(keys, is_new):
+    for (i, j), probability in zip(pairs, probabilities, strict=True):
         g, h = group_of[i], group_of[j]
-        if g == h:
-            continue
-        probability = chosen.probability(pair_features(profiles[i], profiles[j]))
         link = links.setdefault((min(g, h), max(g, h)), [0.0, 0])
         link[0] += probability
         link[1] += 1

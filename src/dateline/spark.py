@@ -39,7 +39,6 @@ import sys
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
-from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel
@@ -118,9 +117,8 @@ def session(master: str | None = None, app_name: str = "dateline") -> SparkSessi
     os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
     builder = SparkSession.builder.appName(app_name)
     if master is not None:
+        # Without one, spark-submit's --master applies, and plain Python gets local[*].
         builder = builder.master(master)
-    elif "spark.master" not in _submitted_conf():
-        builder = builder.master("local[*]")
     builder = (
         builder.config("spark.sql.execution.arrow.pyspark.enabled", "true")
         .config("spark.sql.execution.arrow.maxRecordsPerBatch", str(ARROW_BATCH))
@@ -131,10 +129,6 @@ def session(master: str | None = None, app_name: str = "dateline") -> SparkSessi
         return builder.getOrCreate()
     except Exception as exc:  # noqa: BLE001 - Py4J and JVM start-up errors vary by version
         raise PipelineError("DL602", reason=f"{type(exc).__name__}: {exc}") from None
-
-
-def _submitted_conf() -> str:
-    return os.environ.get("PYSPARK_SUBMIT_ARGS", "") + os.environ.get("SPARK_CONF", "")
 
 
 # --------------------------------------------------------------------------- schemas
@@ -286,7 +280,7 @@ def _read_articles(spark: SparkSession, path: str, input_format: str) -> DataFra
             frame = spark.read.parquet(path)
             missing = [c for c in INPUT_FIELDS if c not in frame.columns]
             frame = frame.select(
-                *[F.col(c).cast("string").alias(c) for c in INPUT_FIELDS if c not in missing],
+                *[_as_text(frame, c).alias(c) for c in INPUT_FIELDS if c not in missing],
                 *[F.lit(None).cast("string").alias(c) for c in missing],
                 F.lit(None).cast("string").alias(CORRUPT),
             )
@@ -301,6 +295,15 @@ def _read_articles(spark: SparkSession, path: str, input_format: str) -> DataFra
     except AnalysisException as exc:
         raise InputError("DL603", source=path, reason=_first_line(str(exc))) from None
     return frame.withColumn("source", F.input_file_name())
+
+
+def _as_text(frame: DataFrame, column: str):
+    """A Parquet column as text; dates and timestamps as ``YYYY-MM-DD`` (the day published)."""
+    from pyspark.sql import functions as F
+
+    if frame.schema[column].dataType.typeName() in ("date", "timestamp", "timestamp_ntz"):
+        return F.date_format(F.col(column), "yyyy-MM-dd")
+    return F.col(column).cast("string")
 
 
 def _input_format(path: str, input_format: str) -> str:
@@ -370,13 +373,7 @@ def _item(row: dict) -> dict | Rejection:
         # Spark does not keep line numbers; the catalogue message gets the file instead.
         text = message("DL204", source=source, where=source, line="?", reason=reason)
         return Rejection(source=source, code="DL204", message=text)
-    return {k: _text(row.get(k)) for k in INPUT_FIELDS if row.get(k) not in (None, "")}
-
-
-def _text(value: Any) -> Any:
-    if isinstance(value, datetime | date):
-        return value.isoformat()[:10]
-    return value
+    return {k: row[k] for k in INPUT_FIELDS if row.get(k) not in (None, "")}
 
 
 # --------------------------------------------------------------------------- link
@@ -513,9 +510,7 @@ def _link_component(settings_json: str):
         mentions = [record_from_row("mentions", row) for row in rows]
         position = {row["mention_id"]: row["position"] for row in rows}
         result = link_mentions(mentions, settings=settings.linking)  # type: ignore[arg-type]
-        out = [
-            row_of("mentions", m, m.article_id, position[m.mention_id]) for m in result.mentions
-        ]
+        out = [row_of("mentions", m, m.article_id, position[m.mention_id]) for m in result.mentions]
         return pd.DataFrame(out, columns=[name for name, _ in _columns("mentions")])
 
     return run

@@ -122,3 +122,25 @@ def test_spark_link_gives_the_local_clusters(
         spanning[cluster].add(mention_id.split("/")[0])
     assert any(articles == {"seed", "seed-relay"} for articles in spanning.values())
     assert run.counts["clusters"] == len(set(local.values()))
+
+
+def test_spark_extract_reads_parquet_with_date_columns(
+    spark_session, local_results: list[Extraction], tmp_path: Path
+) -> None:
+    import datetime
+
+    from dateline import spark
+
+    wanted = [r for r in local_results if r.article.id.startswith("tariff")]
+    rows = [
+        (r.article.id, r.article.text, datetime.date.fromisoformat(str(r.article.published)))
+        for r in wanted
+    ]
+    frame = spark_session.createDataFrame(rows, schema="id string, text string, published date")
+    frame.write.parquet(str(tmp_path / "in.parquet"))
+    run = spark.extract(spark_session, str(tmp_path / "in.parquet"), str(tmp_path / "out"))
+    assert run.counts["articles"] == len(wanted) == 1 and run.counts["rejections"] == 0
+    events = _tables(spark_session, tmp_path / "out", "events")
+    assert events[wanted[0].article.id] == wanted[0].events
+    (article,) = _tables(spark_session, tmp_path / "out", "articles")[wanted[0].article.id]
+    assert article.published == wanted[0].article.published

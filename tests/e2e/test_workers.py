@@ -109,3 +109,20 @@ def test_workers_warnings_follow_input_order() -> None:
     ids = [r.article.id for r in results]
     assert [w.message.code for w in seen] == ["W001"] * 4
     assert [str(w.message).split("Article ")[1].split(" ")[0] for w in seen] == ids
+
+
+def test_workers_ingest_stores_what_one_process_stores(reports_jsonl: Path, tmp_path: Path) -> None:
+    exports = []
+    for workers in (1, 2):
+        db = str(tmp_path / f"w{workers}.duckdb")
+        ingested = runner.invoke(
+            app, ["ingest", str(reports_jsonl), "--db", db, "-w", str(workers)]
+        )
+        assert ingested.exit_code == 0, ingested.output
+        assert "stored 40 article(s)" in ingested.output
+        out = tmp_path / f"w{workers}.csv"
+        exported = runner.invoke(app, ["export", "--db", db, "-f", "csv", "-o", str(out)])
+        assert exported.exit_code == 0, exported.output
+        exports.append(out.read_text(encoding="utf-8"))
+    assert exports[0] == exports[1]
+    assert exports[0].count("\n") > 40

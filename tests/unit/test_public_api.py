@@ -33,6 +33,7 @@ def test_public_all_is_sorted_and_pinned() -> None:
         "Timex",
         "extract",
         "extract_many",
+        "ingest",
         "json_schema",
         "load_settings",
     }

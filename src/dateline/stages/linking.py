@@ -18,7 +18,6 @@ from dateline.linker import (
     date_interval,
     distance_km,
     families_of,
-    pair_features,
     profile,
     scorer_for,
 )
@@ -45,7 +44,8 @@ def link_restatements(
       3. either the linker's pairwise scorer gives them at least
          ``settings.restatement_threshold``, or they have the same type, the same trigger
          word stem and a shared actor or target entity.
-    Groups are closed transitively; each takes the id of its earliest event in the text.
+    Pairs are taken in text order; two groups join only when every pair across them meets
+    1 and 2. Each group takes the id of its earliest event in the text.
 
     Args:
         article: the article (its metadata feeds the pairwise scorer).
@@ -58,17 +58,22 @@ def link_restatements(
     ordered = sorted(range(len(events)), key=lambda i: (events[i].span[0], events[i].id))
     mentions = mentions_from_extraction(Extraction(article=article, events=events))
     sentence_of = [_sentence_index(sentences, e.span[0]) for e in events]
-    parent = list(range(len(events)))
+    rank = {index: position for position, index in enumerate(ordered)}
+    group_of = {i: [i] for i in ordered}
     for x, i in enumerate(ordered):
         for j in ordered[x + 1 :]:
-            if sentence_of[i] == sentence_of[j] or _find(parent, i) == _find(parent, j):
+            mine, theirs = group_of[i], group_of[j]
+            if mine is theirs or not _restate(
+                events[i], events[j], mentions[i], mentions[j], settings
+            ):
                 continue
-            if _restate(events[i], events[j], mentions[i], mentions[j], settings):
-                _union(parent, i, j, ordered)
-    first = {root: events[root].id for root in set(_find(parent, i) for i in range(len(events)))}
-    grouped = [
-        e.model_copy(update={"group": first[_find(parent, i)]}) for i, e in enumerate(events)
-    ]
+            if _joinable(mine, theirs, events, sentence_of):
+                mine.extend(theirs)
+                mine.sort(key=rank.__getitem__)
+                for k in theirs:
+                    group_of[k] = mine
+    first = {i: events[group_of[i][0]].id for i in ordered}
+    grouped = [e.model_copy(update={"group": first[i]}) for i, e in enumerate(events)]
     logger.debug(
         "article %s: %d events in %d groups", article.id, len(events), len(set(first.values()))
     )
@@ -82,20 +87,16 @@ def _sentence_index(sentences: list[Sentence], char: int) -> int:
     return -1 - char  # outside every sentence: a sentence of its own
 
 
-def _find(parent: list[int], i: int) -> int:
-    while parent[i] != i:
-        parent[i] = parent[parent[i]]
-        i = parent[i]
-    return i
-
-
-def _union(parent: list[int], i: int, j: int, ordered: list[int]) -> None:
-    """Join the groups of i and j; the root is the group's earliest event in the text."""
-    a, b = _find(parent, i), _find(parent, j)
-    rank = {index: position for position, index in enumerate(ordered)}
-    if rank[b] < rank[a]:
-        a, b = b, a
-    parent[b] = a
+def _joinable(
+    mine: list[int], theirs: list[int], events: list[Event], sentence_of: list[int]
+) -> bool:
+    """Every member of one group fits every member of the other (no chaining through a
+    vague mention: an undated headline must not join two differently dated events)."""
+    return all(
+        sentence_of[i] != sentence_of[j] and _compatible(events[i], events[j])
+        for i in mine
+        for j in theirs
+    )
 
 
 def _compatible(a: Event, b: Event) -> bool:
@@ -137,5 +138,5 @@ def _restate(
     pa, pb = profile(ma, bags[ma.article_id]), profile(mb, bags[mb.article_id])
     if a.type == b.type and pa.stems & pb.stems and _same_parties(a, b):
         return True
-    probability = scorer_for(settings).probability(pair_features(pa, pb))
+    probability = scorer_for(settings).score(pa, pb)
     return probability >= settings.restatement_threshold

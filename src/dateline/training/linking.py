@@ -11,7 +11,10 @@ usage: python -m dateline.training.linking [--data PATH] [--out PATH]
    regularisation strength of ``C_GRID``.
 4. Links the dev topics with each candidate and threshold of ``THRESHOLD_GRID`` through
    ``dateline.linker.link_mentions``; keeps the pair with the best dev CoNLL F1.
-5. Writes the weights, bias and threshold to ``src/dateline/data/linking/scorer.json``.
+5. Writes the weights, bias and threshold to ``src/dateline/data/linking/scorer.json`` and
+   the related trigger stems (pairs of different stems that named one event at least
+   twice in train topics) to ``related_triggers.tsv`` beside it. Training rows take that
+   feature from a table built on the other train topics (5 folds), as unseen topics will.
 
 scikit-learn is needed only here (extra ``train``); run time reads the JSON.
 """
@@ -21,18 +24,20 @@ from __future__ import annotations
 import argparse
 import json
 import os
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from datetime import date
 from pathlib import Path
 
 from dateline.linker import (
     FEATURES,
     RULE_WEIGHTS,
+    Profile,
     Scorer,
     article_bags,
     link_mentions,
     pair_features,
     profile,
+    read_related,
 )
 from dateline.training.linking_ecbplus import (
     DEV,
@@ -58,6 +63,8 @@ HAND_SET: tuple[str, ...] = (
     "published_gap",
 )
 FITTED: tuple[str, ...] = tuple(f for f in FEATURES if f not in HAND_SET)
+FOLDS = 5
+RELATED_MIN_COREFERENT = 2
 C_GRID: tuple[float, ...] = (0.1, 1.0, 10.0)
 THRESHOLD_GRID: tuple[float, ...] = (0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7)
 PACKAGE_DATA = Path(__file__).resolve().parent.parent / "data" / "linking"
@@ -70,17 +77,57 @@ def default_data() -> Path:
     return root / "data" / "ecbplus" / "dev.jsonl"
 
 
-def topic_pairs(members: Sequence[GoldMention]) -> tuple[list[list[float]], list[int]]:
-    """The ``FITTED`` features and same-cluster labels of every pair of one topic's mentions."""
+def _profiles(members: Sequence[GoldMention]) -> list[Profile]:
     mentions = [g.mention for g in members]
     bags = article_bags(mentions)
-    profiles = [profile(m, bags[m.article_id]) for m in mentions]
+    return [profile(m, bags[m.article_id]) for m in mentions]
+
+
+def related_counts(topics: Iterable[Sequence[GoldMention]]) -> dict[tuple[str, str], list[int]]:
+    """For each pair of different trigger stems: [coreferent pairs, pairs] inside topics."""
+    counts: dict[tuple[str, str], list[int]] = {}
+    for members in topics:
+        profiles = _profiles(members)
+        for i in range(len(members)):
+            for j in range(i + 1, len(members)):
+                a, b = profiles[i].stems, profiles[j].stems
+                if a & b:
+                    continue
+                same = int(members[i].cluster == members[j].cluster)
+                for pair in {(x, y) if x < y else (y, x) for x in a for y in b}:
+                    tally = counts.setdefault(pair, [0, 0])
+                    tally[0] += same
+                    tally[1] += 1
+    return {pair: tally for pair, tally in counts.items() if tally[0] >= RELATED_MIN_COREFERENT}
+
+
+def related_rates(counts: dict[tuple[str, str], list[int]]) -> dict[tuple[str, str], float]:
+    """The rates ``read_related`` derives from the counts (``coreferent / (pairs + 1)``)."""
+    return read_related(format_related(counts))
+
+
+def format_related(counts: dict[tuple[str, str], list[int]]) -> str:
+    """The related-triggers table as written to package data, sorted."""
+    lines = [
+        "# Trigger stem pairs that named one event in ECB+ train topics (counts of pairs of "
+        "gold event mentions inside a topic).",
+        "# stem_a\tstem_b\tcoreferent_pairs\tpairs; written by python -m dateline.training.linking",
+    ]
+    lines += [f"{a}\t{b}\t{c}\t{n}" for (a, b), (c, n) in sorted(counts.items())]
+    return "\n".join(lines) + "\n"
+
+
+def topic_pairs(
+    members: Sequence[GoldMention], related: dict[tuple[str, str], float]
+) -> tuple[list[list[float]], list[int]]:
+    """The ``FITTED`` features and same-cluster labels of every pair of one topic's mentions."""
+    profiles = _profiles(members)
     columns = [FEATURES.index(f) for f in FITTED]
     rows: list[list[float]] = []
     labels: list[int] = []
     for i in range(len(members)):
         for j in range(i + 1, len(members)):
-            features = pair_features(profiles[i], profiles[j])
+            features = pair_features(profiles[i], profiles[j], related)
             rows.append([features[c] for c in columns])
             labels.append(int(members[i].cluster == members[j].cluster))
     return rows, labels
@@ -98,19 +145,31 @@ def dev_conll(mentions: Sequence[GoldMention], scorer: Scorer) -> float:
     return coref_scores(key, response)["conll_f1"]
 
 
-def train(data: Path) -> dict:
-    """Fit, tune and return the model as the JSON-ready dict ``scorer.json`` holds."""
+def train(data: Path) -> tuple[dict[tuple[str, str], list[int]], dict]:
+    """Fit and tune the scorer.
+
+    Returns:
+        The related-trigger counts and the JSON-ready model ``scorer.json`` holds.
+    """
     from sklearn.linear_model import LogisticRegression
 
     mentions = gold_mentions(read_rows(data), (TRAIN, DEV))
     training = [g for g in mentions if g.split == TRAIN]
     tuning = [g for g in mentions if g.split == DEV]
+    topics = list(by_topic(training).values())
     rows: list[list[float]] = []
     labels: list[int] = []
-    for members in by_topic(training).values():
-        topic_rows, topic_labels = topic_pairs(members)
-        rows.extend(topic_rows)
-        labels.extend(topic_labels)
+    # Cross-fitting: a topic's related-trigger feature comes from a table built without it,
+    # as it will be for unseen topics.
+    for fold in range(FOLDS):
+        others = [t for k, t in enumerate(topics) if k % FOLDS != fold]
+        related = related_rates(related_counts(others))
+        for members in topics[fold::FOLDS]:
+            topic_rows, topic_labels = topic_pairs(members, related)
+            rows.extend(topic_rows)
+            labels.extend(topic_labels)
+    counts = related_counts(topics)
+    related = related_rates(counts)
     best: tuple[float, float, float, Scorer] | None = None
     for c in C_GRID:
         model = LogisticRegression(C=c, max_iter=2000, solver="lbfgs", random_state=SEED)
@@ -119,13 +178,13 @@ def train(data: Path) -> dict:
         weights = tuple(fitted[f] if f in fitted else RULE_WEIGHTS[f] for f in FEATURES)
         bias = round(float(model.intercept_[0]), 6)
         for threshold in THRESHOLD_GRID:
-            candidate = Scorer("trained", weights, bias, threshold)
+            candidate = Scorer("trained", weights, bias, threshold, related)
             score = dev_conll(tuning, candidate)
             if best is None or score > best[0]:
                 best = (score, c, threshold, candidate)
     assert best is not None  # the grids are not empty
     score, c, threshold, chosen = best
-    return {
+    return counts, {
         "features": list(FEATURES),
         "weights": dict(zip(FEATURES, chosen.weights, strict=True)),
         "bias": chosen.bias,
@@ -148,14 +207,19 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=default_data(), help="ECB+ dev.jsonl")
     parser.add_argument(
-        "--out", type=Path, default=PACKAGE_DATA / "scorer.json", help="model file to write"
+        "--out",
+        type=Path,
+        default=PACKAGE_DATA / "scorer.json",
+        help="model file to write (related_triggers.tsv is written beside it)",
     )
     args = parser.parse_args(argv)
     if not args.data.is_file():
         parser.error(f"ECB+ data not found: {args.data} (set DATELINE_SHARED)")
-    model = train(args.data)
+    counts, model = train(args.data)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(model, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+    related_path = args.out.with_name("related_triggers.tsv")
+    related_path.write_text(format_related(counts), encoding="utf-8")
     print(
         f"wrote {args.out}: C={model['regularisation_c']} threshold={model['threshold']} "
         f"dev topics CoNLL F1 {model['training']['dev_topics_conll_f1']}"

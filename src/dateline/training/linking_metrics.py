@@ -6,6 +6,7 @@ this module only turns a mention -> cluster labelling into the cluster sets it r
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Hashable, Mapping
 
 from scorch.scores import b_cubed, ceaf_e, muc
@@ -49,3 +50,23 @@ def coref_scores(
         )
     figures["conll_f1"] = (figures["muc_f1"] + figures["b3_f1"] + figures["ceafe_f1"]) / 3
     return figures
+
+
+def b_cubed_counts(
+    key: Mapping[Hashable, Hashable], response: Mapping[Hashable, Hashable]
+) -> tuple[float, float, float]:
+    """B³ recall, precision and F1 from the key x response overlap counts, in linear time.
+
+    The same figures as ``coref_scores``' B³ (which compares every key cluster with every
+    response cluster); this form scales to the million-mention synthetic benchmark.
+    """
+    overlap = Counter((key[m], response[m]) for m in key)
+    key_size = Counter(key.values())
+    response_size = Counter(response.values())
+    total = len(key)
+    if not total:
+        return 0.0, 0.0, 0.0
+    recall = sum(n * n / key_size[k] for (k, _), n in overlap.items()) / total
+    precision = sum(n * n / response_size[r] for (_, r), n in overlap.items()) / total
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return recall, precision, f1

@@ -1,0 +1,256 @@
+"""Linking cost: synthetic event mentions linked incrementally at growing sizes.
+
+usage: python -m benchmarks.linking [--split dev] [--json] [--sizes 10000,30000,100000]
+       [--batch 5000]
+
+The corpus is generated deterministically (fixed seed): real-world events (type, day,
+place, parties, words) each reported by one to eight mentions in articles published up to
+three days later, with the noise real extraction has (no date, a date a day off or only a
+month, no place, another trigger word, other words around it). Mentions are ingested in
+publication order in batches, as ``dateline ingest`` does: for each batch the mentions
+sharing a block key with it are fetched from an in-memory block index (what the store's
+query returns) and ``dateline.linker.link_mentions`` links the batch against them.
+
+Each size runs in a fresh process so that its peak RSS is its own. Printed per size:
+wall and CPU seconds, CPU microseconds per mention (flat = linear growth; CPU time, as
+the machine may be shared), peak RSS, clusters, and B³ F1
+against the generating events. ``--split`` is accepted for
+uniformity with the other benchmarks; the corpus is synthetic and the same for both.
+"""
+
+from __future__ import annotations
+
+import functools
+import itertools
+import json
+import random
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from datetime import date, timedelta
+
+from benchmarks._common import PROJECT_ROOT, arg_parser, peak_rss_mb
+from dateline.linker import block_keys, link_mentions
+from dateline.records import Argument, EventMention, PlaceRef
+from dateline.training.linking_metrics import b_cubed_counts
+
+SEED = 2024
+DEFAULT_SIZES = (10_000, 30_000, 100_000)
+FIRST_DAY = date(2022, 1, 1)
+DAYS = 3 * 365
+COUNTRIES = 120
+PLACES_PER_COUNTRY = 12
+# Trigger words by PLOVER type; a mention picks one of its event's words.
+TRIGGERS: dict[str, tuple[str, ...]] = {
+    "ASSAULT": ("attacked", "shelled", "struck", "bombed", "attack", "strike", "raid"),
+    "PROTEST": ("protested", "marched", "rallied", "protest", "demonstration"),
+    "CONSULT": ("met", "talks", "meeting", "visited", "discussed"),
+    "AGREE": ("agreed", "signed", "deal", "accord", "pact"),
+    "ACCUSE": ("accused", "blamed", "charged", "accusation"),
+    "COERCE": ("arrested", "detained", "seized", "arrest", "raid"),
+    "SANCTION": ("sanctioned", "banned", "sanctions", "embargo"),
+    "AID": ("delivered", "aid", "donated", "supplies"),
+    "DEMAND": ("demanded", "called", "urged", "demand"),
+    "OTHER": ("flooded", "earthquake", "collapsed", "fire", "storm"),
+}
+TYPES = tuple(TRIGGERS)
+WORDS = tuple(
+    f"{a}{b}"
+    for a in ("bar", "cor", "del", "fen", "gal", "hol", "kir", "lum", "mar", "nor", "pel", "sar")
+    for b in ("an", "et", "ic", "on", "ul", "ys", "ad", "em", "ir", "ot")
+)
+
+
+class _Event:
+    """One generated real-world event."""
+
+    def __init__(self, rng: random.Random, number: int, places: list[PlaceRef]) -> None:
+        self.number = number
+        self.type = rng.choice(TYPES)
+        self.day = FIRST_DAY + timedelta(days=rng.randrange(DAYS))
+        # A few places take many events, as in news (Zipf: weight 1/rank).
+        self.place = rng.choices(places, cum_weights=_zipf_weights(len(places)))[0]
+        self.actors = [f"group {rng.randrange(2000)}"]
+        self.targets = [f"group {rng.randrange(2000)}"] if rng.random() < 0.6 else []
+        self.words = rng.sample(WORDS, 6)
+        self.triggers = rng.sample(TRIGGERS[self.type], 2)
+
+
+@functools.cache
+def _zipf_weights(count: int) -> list[float]:
+    return list(itertools.accumulate(1.0 / rank for rank in range(1, count + 1)))
+
+
+def _places(rng: random.Random) -> list[PlaceRef]:
+    places = []
+    for country in range(COUNTRIES):
+        lat, lon = rng.uniform(-50, 60), rng.uniform(-120, 140)
+        for town in range(PLACES_PER_COUNTRY):
+            places.append(
+                PlaceRef(
+                    name=f"town {country}-{town}",
+                    country=f"C{country:03d}",
+                    lat=lat + rng.uniform(-3, 3),
+                    lon=lon + rng.uniform(-3, 3),
+                )
+            )
+    rng.shuffle(places)
+    return places
+
+
+def _mention(rng: random.Random, event: _Event, index: int) -> EventMention:
+    published = event.day + timedelta(days=rng.randrange(4))
+    roll = rng.random()
+    if roll < 0.2:
+        when = None
+    elif roll < 0.3:
+        when = (event.day + timedelta(days=rng.choice((-1, 1)))).isoformat()
+    elif roll < 0.35:
+        when = event.day.isoformat()[:7]
+    else:
+        when = event.day.isoformat()
+    words = event.words[:4] + rng.sample(WORDS, 3)
+    trigger = rng.choice(event.triggers)
+    article = f"art{index // 3:07d}"
+    return EventMention(
+        mention_id=f"{article}/EV{index % 3}",
+        article_id=article,
+        event_id=f"EV{index % 3}",
+        published=published,
+        type=event.type if rng.random() < 0.9 else rng.choice(TYPES),
+        trigger=trigger,
+        text=f"{event.actors[0]} {trigger} " + " ".join(words),
+        span=(0, 10),
+        date=when,
+        location=event.place if rng.random() < 0.8 else None,
+        actors=[Argument(name=a, span=(0, 1)) for a in event.actors],
+        targets=[Argument(name=t, span=(0, 1)) for t in event.targets],
+    )
+
+
+def synthetic_mentions(size: int, seed: int = SEED) -> tuple[list[EventMention], dict[str, int]]:
+    """Return ``size`` mentions in publication order and each mention's generating event."""
+    rng = random.Random(seed)
+    places = _places(rng)
+    mentions: list[EventMention] = []
+    truth: dict[str, int] = {}
+    number = 0
+    while len(mentions) < size:
+        event = _Event(rng, number, places)
+        for _ in range(min(rng.randint(1, 8), size - len(mentions))):
+            mention = _mention(rng, event, len(mentions))
+            mentions.append(mention)
+            truth[mention.mention_id] = number
+        number += 1
+    mentions.sort(key=lambda m: (m.published, m.mention_id))
+    return mentions, truth
+
+
+def _batches(mentions: list[EventMention], size: int) -> Iterator[list[EventMention]]:
+    for start in range(0, len(mentions), size):
+        yield mentions[start : start + size]
+
+
+def link_incrementally(mentions: list[EventMention], batch: int) -> list[EventMention]:
+    """Link mentions batch by batch against what an index of earlier batches returns."""
+    index: dict[str, list[EventMention]] = {}
+    linked: list[EventMention] = []
+    for new in _batches(mentions, batch):
+        stored: dict[str, EventMention] = {}
+        for mention in new:
+            for key in block_keys(mention):
+                for old in index.get(key, ()):
+                    stored[old.mention_id] = old
+        result = link_mentions(new, list(stored.values()))
+        for mention in result.mentions:
+            for key in block_keys(mention):
+                index.setdefault(key, []).append(mention)
+        linked.extend(result.mentions)
+    return linked
+
+
+def run_one(size: int, batch: int) -> dict[str, float | int]:
+    """Generate, link and measure one size in this process."""
+    mentions, truth = synthetic_mentions(size)
+    started, cpu_started = time.perf_counter(), time.process_time()
+    linked = link_incrementally(mentions, batch)
+    seconds = time.perf_counter() - started
+    cpu_seconds = time.process_time() - cpu_started
+    figures: dict[str, float | int] = {
+        "mentions": size,
+        "seconds": round(seconds, 2),
+        "cpu_seconds": round(cpu_seconds, 2),
+        "us_per_mention": round(1e6 * seconds / size, 1),
+        "cpu_us_per_mention": round(1e6 * cpu_seconds / size, 1),
+        "peak_rss_mb": round(peak_rss_mb(), 1),
+        "clusters": len({m.cluster for m in linked}),
+        "events": len(set(truth.values())),
+    }
+    _, _, b3_f1 = b_cubed_counts(truth, {m.mention_id: m.cluster for m in linked})
+    figures["b3_f1"] = round(b3_f1, 4)
+    return figures
+
+
+def main() -> None:
+    parser = arg_parser(__doc__.splitlines()[0])
+    parser.add_argument(
+        "--sizes",
+        default=",".join(map(str, DEFAULT_SIZES)),
+        help="comma-separated corpus sizes (e.g. 10000,100000,1000000)",
+    )
+    parser.add_argument("--batch", type=int, default=5000, help="mentions per ingest batch")
+    parser.add_argument("--one", type=int, default=None, help=argparse_hidden())
+    args = parser.parse_args()
+    if args.one is not None:
+        print(json.dumps(run_one(args.one, args.batch)))
+        return
+    rows = []
+    for size in (int(s) for s in args.sizes.split(",")):
+        child = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "benchmarks.linking",
+                "--one",
+                str(size),
+                "--batch",
+                str(args.batch),
+            ],
+            cwd=PROJECT_ROOT,
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        rows.append(json.loads(child.stdout.strip().splitlines()[-1]))
+    base = rows[0]["cpu_us_per_mention"]
+    for row in rows:
+        row["growth_vs_first"] = round(row["cpu_us_per_mention"] / base, 2)
+    if args.json:
+        print(json.dumps({"split": args.split, "batch": args.batch, "sizes": rows}))
+        return
+    columns = (
+        "mentions",
+        "seconds",
+        "us_per_mention",
+        "growth_vs_first",
+        "peak_rss_mb",
+        "clusters",
+        "events",
+        "b3_f1",
+    )
+    print(f"Linking synthetic mentions (batches of {args.batch})")
+    print("  ".join(f"{c:>15}" for c in columns))
+    for row in rows:
+        print("  ".join(f"{row.get(c, '-')!s:>15}" for c in columns))
+
+
+def argparse_hidden() -> str:
+    """Help text that hides the internal per-size option."""
+    import argparse
+
+    return argparse.SUPPRESS
+
+
+if __name__ == "__main__":
+    main()
