@@ -264,11 +264,18 @@ def startup(runs: int) -> dict:
     return figures
 
 
-def linking(split: str) -> dict:
+def linking(split: str, sizes: str | None) -> dict:
     if importlib.util.find_spec("benchmarks.linking") is None:
         return {"linking": "benchmarks/linking.py not present on this branch"}
-    figures = _json_of([sys.executable, "-m", "benchmarks.linking", "--split", split, "--json"])
-    return {f"linking.{key}": value for key, value in figures.items()}
+    cmd = [sys.executable, "-m", "benchmarks.linking", "--split", split, "--json"]
+    if sizes:
+        cmd += ["--sizes", sizes]
+    figures: dict[str, object] = {}
+    for number, row in enumerate(_json_of(cmd)["sizes"]):
+        size = row.get("mentions", row.get("size", number))
+        for key, value in row.items():
+            figures[f"linking.{size}.{key}"] = value
+    return figures
 
 
 # --------------------------------------------------------------------------- main
@@ -289,6 +296,12 @@ def main() -> None:
         "--spark-articles", type=int, default=2000, help="articles in the Spark batch"
     )
     parser.add_argument("--startup-runs", type=int, default=5, help="runs per start-up figure")
+    parser.add_argument(
+        "--linking-sizes",
+        default=None,
+        help="mention counts for benchmarks.linking (comma separated; "
+        "default: its own, up to 1,000,000 with 1000000 given)",
+    )
     parser.add_argument("--side", choices=("length", "spark"), help="internal: one timed side")
     parser.add_argument("--master", help="internal: Spark master of the spark side")
     parser.add_argument("--input", help="internal: input of the spark side")
@@ -308,7 +321,7 @@ def main() -> None:
         "workers": lambda: workers(args.split, args.workers_articles),
         "spark": lambda: spark(args.split, args.spark_articles),
         "startup": lambda: startup(args.startup_runs),
-        "linking": lambda: linking(args.split),
+        "linking": lambda: linking(args.split, args.linking_sizes),
     }
     for part in args.only:
         figures.update(runners[part]())
