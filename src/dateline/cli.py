@@ -515,14 +515,17 @@ def spark_extract_cli(
     from dateline import spark
 
     settings = _settings(config, overrides)
-    run = spark.extract(
-        spark.session(master),
-        input_path,
-        output_path,
-        input_format=input_format.value,
-        settings=settings,
-        partitions=partitions,
-    )
+    try:
+        run = spark.extract(
+            spark.session(master),
+            input_path,
+            output_path,
+            input_format=input_format.value,
+            settings=settings,
+            partitions=partitions,
+        )
+    except DatelineError as exc:
+        raise _fail(str(exc)) from None
     _spark_report(run.counts)
     rejected, articles = run.counts["rejections"], run.counts["articles"]
     if rejected:
@@ -551,9 +554,12 @@ def spark_link_cli(
     from dateline import spark
 
     settings = _settings(config, overrides)
-    run = spark.link(
-        spark.session(master), input_path, output_path, settings=settings, partitions=partitions
-    )
+    try:
+        run = spark.link(
+            spark.session(master), input_path, output_path, settings=settings, partitions=partitions
+        )
+    except DatelineError as exc:
+        raise _fail(str(exc)) from None
     _spark_report(run.counts)
 
 

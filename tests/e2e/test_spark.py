@@ -144,3 +144,13 @@ def test_spark_extract_reads_parquet_with_date_columns(
     assert events[wanted[0].article.id] == wanted[0].events
     (article,) = _tables(spark_session, tmp_path / "out", "articles")[wanted[0].article.id]
     assert article.published == wanted[0].article.published
+
+
+@pytest.mark.parametrize("command", ["extract", "link"])
+def test_spark_missing_input_is_a_coded_error(spark_session, command: str, tmp_path: Path) -> None:
+    missing = str(tmp_path / "nowhere.jsonl")
+    result = runner.invoke(
+        app, ["spark", command, missing, str(tmp_path / "out"), "--master", "local[2]"]
+    )
+    assert result.exit_code == 2
+    assert "[DL603]" in result.output and "Traceback" not in result.output
