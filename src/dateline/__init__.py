@@ -39,6 +39,7 @@ from dateline.records import (  # noqa: E402
     Quantity,
     Quote,
     Rejection,
+    Timeline,
     Timex,
 )
 
@@ -73,6 +74,7 @@ __all__ = [
     "Rejection",
     "Settings",
     "StageError",
+    "Timeline",
     "Timex",
     "extract",
     "extract_many",

@@ -54,7 +54,7 @@ def test_linking_distinct_events_keeps_the_most_complete_member() -> None:
 def test_linking_events_table_shows_each_group_once() -> None:
     lines = format_events_table(_extraction()).splitlines()
     assert len(lines) == 4  # header, rule, two events
-    assert lines[2].startswith("2025-03-11") and "Rebel forces" in lines[2]
+    assert lines[2].split()[:2] == ["a", "2025-03-11"] and "Rebel forces" in lines[2]
     assert "CONSULT" in lines[3]
 
 
