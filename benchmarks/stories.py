@@ -210,7 +210,14 @@ def run_timeline(story: Story, workdir: Path) -> dict:
     import dateline
 
     db = workdir / f"{story.name}.duckdb"
-    dateline.ingest(str(story.reports), db=str(db))
+    report = dateline.ingest(str(story.reports), db=str(db))
+    if report.added != len(story.texts):
+        # A story scored without one of its reports would report figures for another story.
+        refused = "; ".join(str(r) for r in report.rejected) or "none reported"
+        sys.exit(
+            f"story {story.name}: {report.added} of {len(story.texts)} reports stored "
+            f"(rejected: {refused})"
+        )
     return json.loads(dateline.timeline(str(db)).model_dump_json())
 
 
@@ -437,7 +444,11 @@ def main(argv: list[str] | None = None) -> int:
             file=sys.stderr,
         )
         return 2
-    figures = run(args.split, args.story)
+    try:
+        figures = run(args.split, args.story)
+    except ValueError as error:  # a gold anchor that does not resolve
+        print(f"invalid story gold: {error}", file=sys.stderr)
+        return 2
     if args.json:
         print(json.dumps(figures, sort_keys=True))
     else:
