@@ -159,6 +159,23 @@ def _words_value(text: str, lex: _Lexicon) -> float | None:
     return float(total + current) if seen else None
 
 
+def _trailing_scale(number: str, lex: _Lexicon) -> int:
+    """The factor of the scale words that close ``number`` with nothing after them.
+
+    "three million" and "three hundred thousand" end in scale words (1,000,000; 100,000);
+    "twelve thousand five hundred" does not (a number word follows its first scale word),
+    so no scale is shared with the other end of a range.
+    """
+    words = number.lower().split()
+    first = next((i for i, word in enumerate(words) if word in lex.scales), None)
+    if first is None or any(word not in lex.scales for word in words[first:]):
+        return 1
+    factor = 1
+    for word in words[first:]:
+        factor *= lex.scales[word]
+    return factor
+
+
 def number_value(text: str) -> tuple[float | None, bool, bool]:
     """Parse one NUMBER: returns (value, is_vague, has_scale_word).
 
@@ -319,7 +336,7 @@ def _to_quantity(m: re.Match[str], lex: _Lexicon) -> ParsedQuantity | None:
             # "1-2 million": the scale word written once applies to both ends.
             # Only when the scaled first end stays below the second: "one to one hundred"
             # is 1-100, not 100-100.
-            factor = lex.scales.get(m.group("n2").split()[-1].lower(), 1)
+            factor = _trailing_scale(m.group("n2"), lex)
             if not scale1 and v1 < v2 and factor > 1 and v1 * factor < v2:
                 v1 *= factor
         if v2 is None or vague1 or vague2 or v2 <= v1:

@@ -70,3 +70,16 @@ def test_quantities_parse_offsets(text):
     parsed = parse_quantity(text)
     assert parsed is not None
     assert text[parsed.start : parsed.end] == parsed.text
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high"),
+    [
+        ("one to twelve thousand five hundred soldiers", 1, 12_500),
+        ("two to three hundred thousand people", 200_000, 300_000),
+    ],
+)
+def test_quantities_range_shares_only_a_closing_scale(text: str, low: int, high: int) -> None:
+    """A scale word is shared by both ends only when it closes the second number."""
+    parsed = parse_quantity(text)
+    assert parsed is not None and (parsed.min, parsed.max) == (low, high)
