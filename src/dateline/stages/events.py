@@ -60,6 +60,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+import numpy
 from spacy.tokens import Doc, Token
 
 from dateline.config import EventSettings
@@ -77,7 +78,15 @@ from dateline.records import (
     Sentence,
     Timex,
 )
-from dateline.stages._triggers import Entry, demonyms, is_passive, match_trigger
+from dateline.stages._event_features import (
+    Lookups,
+    candidates,
+    dense,
+    features,
+    token_indexes,
+)
+from dateline.stages._event_model import NO_EVENT, load_model
+from dateline.stages._triggers import Entry, demonyms, is_passive, lexicon, match_trigger
 
 NAME = "events"
 VERSION = 1
@@ -246,6 +255,8 @@ _FEATURE_RANK = {
     "country": 3,
     "continent": 4,
 }
+# A runner-up type this likely is reported as ``alt_type``.
+_ALT_TYPE_MIN = 0.2
 _ISO = re.compile(r"^\d{4}")
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}")
 _PERIOD = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?|-W(\d{2}))?$")
@@ -307,9 +318,25 @@ def extract_events(
         One Event per trigger, in text order.
     """
     ctx = _context(article, doc, sentences, timexes, quantities, entities, places, claims)
+    if settings.variant == "lexicon":
+        mentions = _lexicon_mentions(ctx)
+    else:
+        mentions = _trained_mentions(ctx, settings)
+    events: list[Event] = []
+    for tok, entry, is_nominal, host in mentions:
+        events.append(_build_event(ctx, tok, entry, is_nominal, len(events) + 1, host))
+    logger.debug("article %s: %d events (%s)", article.id, len(events), settings.variant)
+    return events
+
+
+_Mention4 = tuple[Token, Entry, bool, Token | None]
+
+
+def _lexicon_mentions(ctx: _Context) -> list[_Mention4]:
+    """Triggers of the hand-written lexicon (the ``lexicon`` variant)."""
     verbal: list[tuple[Token, Entry]] = []
     nominal: list[tuple[Token, Entry]] = []
-    for sent in doc.sents:
+    for sent in ctx.doc.sents:
         has_verb = any(t.pos_ in ("VERB", "AUX") for t in sent)
         for tok in sent:
             entry = match_trigger(tok)
@@ -322,6 +349,93 @@ def extract_events(
                     nominal.append((tok, entry))
             elif _verbal_is_event(tok):
                 verbal.append((tok, entry))
+    return _one_event_per_clause(ctx, verbal, nominal, need_participant=True)
+
+
+def _trained_mentions(ctx: _Context, settings: EventSettings) -> list[_Mention4]:
+    """Candidates the trained classifier types as events (the ``trained`` variant)."""
+    cands, sparse, vectors = _featurise(ctx)
+    if not cands:
+        return []
+    model = load_model(settings.model)
+    probs = model.probabilities(sparse, vectors)
+    none_col = model.labels.index(NO_EVENT)
+    verbal: list[tuple[Token, Entry]] = []
+    nominal: list[tuple[Token, Entry]] = []
+    for tok, row in zip(cands, probs, strict=True):
+        if row[none_col] >= settings.threshold:
+            continue
+        entry = _predicted_entry(tok, model.labels, row, none_col)
+        if entry.type in _WISH_TYPES and _first_person_quote(tok):
+            continue
+        (nominal if tok.pos_ == "NOUN" else verbal).append((tok, entry))
+    return _one_event_per_clause(ctx, verbal, nominal, need_participant=False)
+
+
+def _predicted_entry(tok: Token, labels: tuple[str, ...], row: numpy.ndarray, none_col: int) -> Entry:
+    """A lexicon-like entry for a classified candidate: the best type, the runner-up as
+    ``alt_type`` when it is likely too, and the argument flags of the lexicon's entry for
+    the same lemma and type, if any."""
+    order = [i for i in numpy.argsort(-row) if i != none_col]
+    best = labels[order[0]]
+    alt = labels[order[1]] if len(order) > 1 and row[order[1]] >= _ALT_TYPE_MIN else None
+    lexical = match_trigger(tok)
+    if lexical is not None and lexical.type == best:
+        return Entry(lexical.lemma, lexical.pos, lexical.conditions, best, alt, lexical.flags)
+    letter = "N" if tok.pos_ == "NOUN" else "A" if tok.pos_ == "ADJ" else "V"
+    same = [e for e in lexicon().get((tok.lemma_.lower(), letter), ()) if e.type == best]
+    flags = same[0].flags if same else frozenset()
+    return Entry(tok.lemma_.lower(), letter, (), best, alt, flags)
+
+
+def featurise_candidates(
+    *,
+    article: Article,
+    doc: Doc,
+    sentences: list[Sentence],
+    timexes: list[Timex],
+    quantities: list[Quantity],
+    entities: list[Entity],
+    places: list[Place],
+    claims: list[Claim],
+) -> tuple[list[Token], list[list[str]], numpy.ndarray]:
+    """The classifier's view of an article, for training (not stable API).
+
+    Takes the same records as ``extract_events``.
+
+    Returns:
+        The candidate tokens, their sparse features and their dense context vectors.
+    """
+    return _featurise(
+        _context(article, doc, sentences, timexes, quantities, entities, places, claims)
+    )
+
+
+def _featurise(ctx: _Context) -> tuple[list[Token], list[list[str]], numpy.ndarray]:
+    cands = candidates(ctx.doc)
+    lookups = _lookups(ctx)
+    sparse = [features(tok, lookups) for tok in cands]
+    vectors = (
+        numpy.stack([dense(ctx.doc, tok) for tok in cands])
+        if cands
+        else numpy.zeros((0, 0), dtype="float32")
+    )
+    return cands, sparse, vectors
+
+
+def _one_event_per_clause(
+    ctx: _Context,
+    verbal: list[tuple[Token, Entry]],
+    nominal: list[tuple[Token, Entry]],
+    need_participant: bool,
+) -> list[_Mention4]:
+    """Merge triggers of one clause into one event and order the mentions.
+
+    A verbal trigger that is the complement or purpose clause of another is absorbed by
+    it; a nominal trigger inside a verbal event lends it its agent instead of becoming an
+    event. With ``need_participant`` (the lexicon variant) a nominal trigger also needs a
+    stated participant, an aspectual host verb or a meeting partner.
+    """
     emitted = {tok.i for tok, _ in verbal}
     verbal = [(tok, e) for tok, e in verbal if not _is_absorbed(tok, emitted)]
     emitted = {tok.i for tok, _ in verbal}
@@ -334,17 +448,40 @@ def extract_events(
                 ctx.nominal_agents.setdefault(host.i, agent)
             continue
         aspectual = _aspectual_host(tok)
-        if agent is not None or aspectual is not None or _consult_partner(tok, entry):
+        if (
+            not need_participant
+            or agent is not None
+            or aspectual is not None
+            or _consult_partner(tok, entry)
+        ):
             kept_nominal.append((tok, entry, aspectual))
-
-    events: list[Event] = []
-    mentions = [(tok, entry, False, None) for tok, entry in verbal]
+    mentions: list[_Mention4] = [(tok, entry, False, None) for tok, entry in verbal]
     mentions += [(tok, entry, True, host) for tok, entry, host in kept_nominal]
     mentions.sort(key=lambda m: m[0].i)
-    for tok, entry, is_nominal, host in mentions:
-        events.append(_build_event(ctx, tok, entry, is_nominal, len(events) + 1, host))
-    logger.debug("article %s: %d events", article.id, len(events))
-    return events
+    return mentions
+
+
+def _lookups(ctx: _Context) -> Lookups:
+    """What the classifier's features need from the earlier stages' records."""
+    doc = ctx.doc
+    entity_types: dict[int, str] = {}
+    spans = [(m.start, m.end) for m in ctx.entity_mentions]
+    for mention, indexes in zip(ctx.entity_mentions, token_indexes(doc, spans), strict=True):
+        kind = getattr(mention.record, "type", None)
+        if kind:
+            for i in indexes:
+                entity_types.setdefault(i, kind)
+
+    def claim_cues(char: int) -> tuple[str, str] | None:
+        claim = _covering_claim(ctx, char)
+        return (claim.modality, claim.polarity) if claim is not None else None
+
+    return Lookups(
+        entity_types=entity_types,
+        claim_cues=claim_cues,
+        timex_sentences=frozenset(ctx.token_at(t.span[0]).sent.start for t in ctx.timexes),
+        place_sentences=frozenset(ctx.token_at(m.start).sent.start for m in ctx.place_mentions),
+    )
 
 
 # --------------------------------------------------------------------------- context
