@@ -97,7 +97,11 @@ def _cross_validated_settings(
 
 
 def _coverage(split: str, limit: int | None) -> dict[str, float]:
-    docs = [d for d in read_jsonl(corpus_file("ecbplus", split)) if split == "test" or d["split"] == "dev"]
+    docs = [
+        d
+        for d in read_jsonl(corpus_file("ecbplus", split))
+        if split == "test" or d["split"] == "dev"
+    ]
     docs = docs[:limit]
     prepared = prepare([{"id": d["doc_id"], "text": d["text"]} for d in docs])
     out: dict[str, float] = {}
@@ -132,7 +136,9 @@ def main() -> None:
         }
         prepared_by_id: dict[str, Prepared] = {}
         for name, gold in gold_sets.items():
-            records = [{"id": g["doc_id"], "text": g["text"], "published": g["published"]} for g in gold]
+            records = [
+                {"id": g["doc_id"], "text": g["text"], "published": g["published"]} for g in gold
+            ]
             for g, p in zip(gold, prepare(records), strict=True):
                 prepared_by_id[f"{name}/{g['doc_id']}"] = p
         with tempfile.TemporaryDirectory() as tmp:
@@ -143,7 +149,9 @@ def main() -> None:
                     for g in gold:
                         key = f"{name}/{g['doc_id']}"
                         settings = (
-                            fold_settings[key] if variant == "trained" else EventSettings(variant="lexicon")
+                            fold_settings[key]
+                            if variant == "trained"
+                            else EventSettings(variant="lexicon")
                         )
                         preds[g["doc_id"]] = _predict(prepared_by_id[key], settings)
                     figures.update(_figures(f"{name}_dev.{variant}", _score(scorer, gold, preds)))

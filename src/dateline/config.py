@@ -65,9 +65,10 @@ class EventSettings(Section):
     # Path of a classifier file written by ``python -m dateline.training.events``; empty
     # means the model shipped in the package.
     model: str = ""
-    # A candidate becomes an event when the classifier's probability of "no event" is
-    # below this value.
+    # Minimum event probability (1 - P(no event)) for a candidate the trigger lexicon
+    # also matches, and for any other candidate (new words need more evidence).
     threshold: float = 0.5
+    open_threshold: float = 0.6
 
 
 class Settings(Section):

@@ -3,8 +3,8 @@ stable API).
 
 The model is a multinomial logistic regression written by ``python -m
 dateline.training.events`` as a compressed NumPy archive: the sparse feature vocabulary,
-the class labels (PLOVER types and ``NONE``), one weight row per class over the sparse
-features followed by the dense context vector, and the intercepts. Scoring needs only
+the class labels (PLOVER types and ``NONE``), a weight column per class for each feature,
+and the intercepts. Scoring needs only
 NumPy, so run time carries no training library.
 """
 
@@ -30,29 +30,23 @@ class EventModel:
 
     vocabulary: dict[str, int]
     labels: tuple[str, ...]
-    sparse_weights: numpy.ndarray  # (n_features, n_labels)
-    dense_weights: numpy.ndarray  # (n_dense, n_labels)
+    weights: numpy.ndarray  # (n_features, n_labels)
     intercept: numpy.ndarray  # (n_labels,)
 
-    def probabilities(self, sparse: list[list[str]], dense: numpy.ndarray) -> numpy.ndarray:
+    def probabilities(self, features: list[list[str]]) -> numpy.ndarray:
         """Class probabilities, one row per candidate.
 
         Args:
-            sparse: each candidate's string features.
-            dense: the candidates' context vectors, shape (n, n_dense).
+            features: each candidate's string features.
 
         Returns:
-            Array of shape (n, len(labels)).
+            Array of shape (len(features), len(labels)).
         """
-        scores = numpy.tile(self.intercept, (len(sparse), 1))
-        for row, feats in enumerate(sparse):
-            cols = [self.vocabulary[f] for f in feats if f in self.vocabulary]
+        scores = numpy.tile(self.intercept, (len(features), 1))
+        for row, feats in enumerate(features):
+            cols = [self.vocabulary[f] for f in set(feats) if f in self.vocabulary]
             if cols:
-                scores[row] += self.sparse_weights[cols].sum(axis=0)
-        if len(sparse) and self.dense_weights.shape[0] and dense.shape[1:] == (
-            self.dense_weights.shape[0],
-        ):
-            scores += dense @ self.dense_weights
+                scores[row] += self.weights[cols].sum(axis=0)
         scores -= scores.max(axis=1, keepdims=True)
         exp = numpy.exp(scores)
         return exp / exp.sum(axis=1, keepdims=True)
@@ -67,8 +61,7 @@ def save_model(path: Path, model: EventModel) -> None:
         path,
         features=numpy.asarray(json.dumps(names)),
         labels=numpy.asarray(json.dumps(list(model.labels))),
-        sparse_weights=model.sparse_weights.astype("float32"),
-        dense_weights=model.dense_weights.astype("float32"),
+        weights=model.weights.astype("float32"),
         intercept=model.intercept.astype("float32"),
     )
 
@@ -88,9 +81,10 @@ def load_model(path: str = "") -> EventModel:
             return EventModel(
                 vocabulary={name: i for i, name in enumerate(names)},
                 labels=labels,
-                sparse_weights=numpy.asarray(data["sparse_weights"], dtype="float32"),
-                dense_weights=numpy.asarray(data["dense_weights"], dtype="float32"),
+                weights=numpy.asarray(data["weights"], dtype="float32"),
                 intercept=numpy.asarray(data["intercept"], dtype="float32"),
             )
     except (OSError, KeyError, ValueError) as exc:
-        raise PipelineError("DL111", path=str(source), reason=f"{type(exc).__name__}: {exc}") from None
+        raise PipelineError(
+            "DL111", path=str(source), reason=f"{type(exc).__name__}: {exc}"
+        ) from None

@@ -79,13 +79,14 @@ from dateline.records import (
     Timex,
 )
 from dateline.stages._event_features import (
+    NATURAL_FORCES,
     Lookups,
     candidates,
-    dense,
     features,
     token_indexes,
 )
 from dateline.stages._event_model import NO_EVENT, load_model
+from dateline.stages._event_modes import DISASTERS, contexts_of, mode_of
 from dateline.stages._triggers import Entry, demonyms, is_passive, lexicon, match_trigger
 
 NAME = "events"
@@ -236,6 +237,30 @@ ASPECTUAL_VERBS = frozenset(
         "break",
     }
 )
+# Verbs that carry a nominal event rather than name one ("held talks", "staged a protest").
+CARRIER_VERBS = ASPECTUAL_VERBS | frozenset(
+    {
+        "hold",
+        "stage",
+        "carry",
+        "conduct",
+        "make",
+        "give",
+        "set",
+        "put",
+        "turn",
+        "keep",
+        "lead",
+        "join",
+        "mount",
+        "see",
+        "face",
+        "enter",
+        "spark",
+        "trigger",
+        "cause",
+    }
+)
 # Aspectual verbs that need a particle or object: "take place", "go ahead", "break down".
 _ASPECTUAL_PARTICLES = {
     "take": frozenset({"place"}),
@@ -255,6 +280,8 @@ _FEATURE_RANK = {
     "country": 3,
     "continent": 4,
 }
+# Verbs of dying: their subject is the victim, not an actor.
+DEATH_VERBS = frozenset({"die", "drown", "perish", "succumb"})
 # A runner-up type this likely is reported as ``alt_type``.
 _ALT_TYPE_MIN = 0.2
 _ISO = re.compile(r"^\d{4}")
@@ -354,34 +381,57 @@ def _lexicon_mentions(ctx: _Context) -> list[_Mention4]:
 
 def _trained_mentions(ctx: _Context, settings: EventSettings) -> list[_Mention4]:
     """Candidates the trained classifier types as events (the ``trained`` variant)."""
-    cands, sparse, vectors = _featurise(ctx)
+    cands, feats = _featurise(ctx)
     if not cands:
         return []
     model = load_model(settings.model)
-    probs = model.probabilities(sparse, vectors)
+    probs = model.probabilities(feats)
     none_col = model.labels.index(NO_EVENT)
     verbal: list[tuple[Token, Entry]] = []
     nominal: list[tuple[Token, Entry]] = []
     for tok, row in zip(cands, probs, strict=True):
-        if row[none_col] >= settings.threshold:
+        lexical = match_trigger(tok)
+        needed = settings.threshold if lexical is not None else settings.open_threshold
+        if 1.0 - row[none_col] < needed:
             continue
-        entry = _predicted_entry(tok, model.labels, row, none_col)
+        entry = _predicted_entry(tok, lexical, model.labels, row, none_col)
         if entry.type in _WISH_TYPES and _first_person_quote(tok):
             continue
         (nominal if tok.pos_ == "NOUN" else verbal).append((tok, entry))
+    nominal_ids = {tok.i for tok, _ in nominal}
+    verbal = [(tok, e) for tok, e in verbal if not _carries_nominal(tok, nominal_ids)]
     return _one_event_per_clause(ctx, verbal, nominal, need_participant=False)
 
 
-def _predicted_entry(tok: Token, labels: tuple[str, ...], row: numpy.ndarray, none_col: int) -> Entry:
-    """A lexicon-like entry for a classified candidate: the best type, the runner-up as
-    ``alt_type`` when it is likely too, and the argument flags of the lexicon's entry for
-    the same lemma and type, if any."""
+def _carries_nominal(verb: Token, nominal_ids: set[int]) -> bool:
+    """A light or aspectual verb outside the lexicon whose subject, object or
+    prepositional object is a nominal event ("the strike began", "set off on a march",
+    "held talks"): the noun names the event, the verb only carries it."""
+    if verb.lemma_.lower() not in CARRIER_VERBS or match_trigger(verb) is not None:
+        return False
+    args = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")]
+    args += [g for c in verb.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+    return any(a.i in nominal_ids for a in args)
+
+
+def _predicted_entry(
+    tok: Token, lexical: Entry | None, labels: tuple[str, ...], row: numpy.ndarray, none_col: int
+) -> Entry:
+    """The entry of a classified candidate.
+
+    The lexicon's entry, when it matches, keeps its type and argument flags (its patterns
+    were written per sense) and takes the classifier's best type as ``alt_type``; other
+    candidates take the classifier's best type and, as ``alt_type``, its runner-up when
+    that is likely too.
+    """
     order = [i for i in numpy.argsort(-row) if i != none_col]
     best = labels[order[0]]
+    if lexical is not None:
+        alt = lexical.alt_type or (best if best != lexical.type else None)
+        return Entry(
+            lexical.lemma, lexical.pos, lexical.conditions, lexical.type, alt, lexical.flags
+        )
     alt = labels[order[1]] if len(order) > 1 and row[order[1]] >= _ALT_TYPE_MIN else None
-    lexical = match_trigger(tok)
-    if lexical is not None and lexical.type == best:
-        return Entry(lexical.lemma, lexical.pos, lexical.conditions, best, alt, lexical.flags)
     letter = "N" if tok.pos_ == "NOUN" else "A" if tok.pos_ == "ADJ" else "V"
     same = [e for e in lexicon().get((tok.lemma_.lower(), letter), ()) if e.type == best]
     flags = same[0].flags if same else frozenset()
@@ -398,29 +448,23 @@ def featurise_candidates(
     entities: list[Entity],
     places: list[Place],
     claims: list[Claim],
-) -> tuple[list[Token], list[list[str]], numpy.ndarray]:
+) -> tuple[list[Token], list[list[str]]]:
     """The classifier's view of an article, for training (not stable API).
 
     Takes the same records as ``extract_events``.
 
     Returns:
-        The candidate tokens, their sparse features and their dense context vectors.
+        The candidate tokens and their features.
     """
     return _featurise(
         _context(article, doc, sentences, timexes, quantities, entities, places, claims)
     )
 
 
-def _featurise(ctx: _Context) -> tuple[list[Token], list[list[str]], numpy.ndarray]:
+def _featurise(ctx: _Context) -> tuple[list[Token], list[list[str]]]:
     cands = candidates(ctx.doc)
     lookups = _lookups(ctx)
-    sparse = [features(tok, lookups) for tok in cands]
-    vectors = (
-        numpy.stack([dense(ctx.doc, tok) for tok in cands])
-        if cands
-        else numpy.zeros((0, 0), dtype="float32")
-    )
-    return cands, sparse, vectors
+    return cands, [features(tok, lookups) for tok in cands]
 
 
 def _one_event_per_clause(
@@ -508,11 +552,18 @@ def _context(
     ]
     # A place mention that is a known person's name ("Clinton said", of "Hillary Clinton")
     # is not a setting; a lone one-word "person" may be a mislabelled town.
+    # A place inside an organisation's or outlet's name ("Agence France-Presse", "Columbia
+    # University") names the organisation, not where anything happened.
+    org_spans = [
+        (m.start, m.end) for m in entity_mentions if getattr(m.record, "type", None) == "ORG"
+    ]
+    org_spans += [(e.start_char, e.end_char) for e in doc.ents if e.label_ in ("ORG", "FAC")]
     place_mentions = [
         _Mention(s, e, pl)
         for pl in places
         for s, e in (pl.mentions or [pl.span])
         if not any(p.start < e and s < p.end for p in person_spans)
+        and not any(a <= s and e <= b and (a, b) != (s, e) for a, b in org_spans)
     ]
     sents = sorted(sentences, key=lambda s: s.span[0])
     return _Context(
@@ -700,6 +751,15 @@ def _build_event(
     claim = _covering_claim(ctx, tok.idx)
 
     actor_tok, target_toks = _arguments(ctx, tok, entry, is_nominal)
+    event_type = entry.type
+    natural = _natural_event(tok, actor_tok, clause)
+    if natural:
+        # A quake, a flood or a death with no one behind it: no actor; the subject of an
+        # intransitive death ("two workers died") is what the event befell.
+        event_type = "OTHER"
+        if actor_tok is not None and tok.lemma_.lower() in DEATH_VERBS:
+            target_toks = [actor_tok, *target_toks]
+        actor_tok = None
     actors = [_argument(ctx, actor_tok)] if actor_tok is not None else []
     if "source_actor" in entry.flags:
         if claim is not None and claim.attribution.sources:
@@ -756,16 +816,23 @@ def _build_event(
     if unrealised and date is not None and date.source == "narrative":
         # A planned or foreseen event has not happened on the story's latest day.
         date = EventDate(value=None, source="none")
+    clause_lemmas = {ctx.doc[i].lemma_.lower() for i in clause}
+    contexts = contexts_of(clause_lemmas)
+    if natural:
+        contexts = [DISASTERS, *[c for c in contexts if c != DISASTERS]]
     return Event(
         id=f"EV{n}",
+        group=f"EV{n}",
+        mode=mode_of(event_type, tok.lemma_.lower(), clause_lemmas),
+        context=contexts,
         article_id=ctx.article.id,
         span=span,
         stage=STAGE,
         text=text[span[0] : span[1]],
         trigger=text[trig[0] : trig[1]],
         trigger_span=trig,
-        type=entry.type,
-        alt_type=entry.alt_type,
+        type=event_type,
+        alt_type=entry.alt_type if entry.alt_type != event_type else None,
         actors=actors,
         targets=targets,
         location=location,
@@ -776,6 +843,27 @@ def _build_event(
         modality=modality,
         polarity=polarity,
     )
+
+
+def _natural_event(tok: Token, actor: Token | None, clause: set[int]) -> bool:
+    """A disaster, accident or death without an actor: the trigger names a natural force
+    ("the earthquake"), the actor is one ("the quake killed"), the trigger is a death
+    verb ("died", "drowned") with no agent, or a passive without agent is caused "in" or
+    "by" a natural force ("were killed in the flood")."""
+    lemma = tok.lemma_.lower()
+    if lemma in NATURAL_FORCES or (actor is not None and actor.lemma_.lower() in NATURAL_FORCES):
+        return True
+    if lemma in DEATH_VERBS:
+        return _agent(tok) is None
+    if actor is None and is_passive(tok):
+        doc = tok.doc
+        return any(
+            doc[i].dep_ == "pobj"
+            and doc[i].head.lower_ in ("in", "by", "during")
+            and doc[i].lemma_.lower() in NATURAL_FORCES
+            for i in clause
+        )
+    return False
 
 
 def _relayed(attribution: Attribution) -> bool:

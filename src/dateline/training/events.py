@@ -17,8 +17,8 @@ Training data (see ``data/events/training/LABELLING.md`` for the labelling rules
     Because (a) and (d) are also benchmark sets, ``python -m benchmarks.events`` reports
     their figures by cross-validation (``cross_validated_models``).
 
-The model is a multinomial logistic regression (scikit-learn, fixed seed) over the sparse
-features and dense context vectors of ``stages/_event_features.py``; only its weights are
+The model is a multinomial logistic regression (scikit-learn, fixed seed) over the binary
+features of ``stages/_event_features.py``; only its weights are
 shipped, as a NumPy archive read by ``stages/_event_model.py``.
 """
 
@@ -46,6 +46,7 @@ from dateline.training._corpus import Prepared, prepare, shared_dir
 
 SEED = 20261127
 C = 0.5
+MAX_ITER = 1000
 FOLDS = 5
 # Reporting verbs frame an event; they are not the trigger when an anchor holds another.
 _FRAMING = frozenset({"say", "tell", "report", "add", "state", "announce", "claim", "write"})
@@ -187,7 +188,10 @@ def referenced_articles() -> list[Labelled]:
 def all_articles() -> list[Labelled]:
     """Every training article, sources (a)-(d)."""
     return (
-        gold_articles("plover") + written_sentences() + referenced_articles() + gold_articles("events")
+        gold_articles("plover")
+        + written_sentences()
+        + referenced_articles()
+        + gold_articles("events")
     )
 
 
@@ -199,8 +203,7 @@ class Examples:
     """Featurised candidates of one article with their labels."""
 
     doc_id: str
-    sparse: list[list[str]]
-    dense: numpy.ndarray
+    features: list[list[str]]
     labels: list[str]
     anchors_without_candidate: int
 
@@ -232,7 +235,7 @@ def anchor_trigger(cands: list[Token]) -> Token | None:
 
 def examples_of(item: Labelled, prepared: Prepared) -> Examples:
     """Label the candidates of one prepared article."""
-    cands, sparse, dense = featurise_candidates(**prepared.stage_inputs())
+    cands, feats = featurise_candidates(**prepared.stage_inputs())
     chosen: dict[int, str] = {}
     missing = 0
     for start, end, label in item.labels:
@@ -260,16 +263,13 @@ def examples_of(item: Labelled, prepared: Prepared) -> Examples:
             labels.append(NO_EVENT)
     return Examples(
         doc_id=item.doc_id,
-        sparse=[sparse[r] for r in keep],
-        dense=dense[keep] if len(keep) else numpy.zeros((0, 96), dtype="float32"),
+        features=[feats[r] for r in keep],
         labels=labels,
         anchors_without_candidate=missing,
     )
 
 
-def build_examples(
-    items: list[Labelled], prepared: list[Prepared] | None = None
-) -> list[Examples]:
+def build_examples(items: list[Labelled], prepared: list[Prepared] | None = None) -> list[Examples]:
     """Parse, run the earlier stages and featurise every training article.
 
     Args:
@@ -287,31 +287,29 @@ def build_examples(
 def fit(examples: list[Examples], c: float = C) -> EventModel:
     """Fit the multinomial logistic regression on featurised examples (fixed seed)."""
     from sklearn.linear_model import LogisticRegression
+    from threadpoolctl import threadpool_limits
 
-    sparse_rows = [feats for ex in examples for feats in ex.sparse]
+    rows = [feats for ex in examples for feats in ex.features]
     labels = [label for ex in examples for label in ex.labels]
-    dense = numpy.vstack([ex.dense for ex in examples if len(ex.labels)])
     vocabulary: dict[str, int] = {}
     indices: list[int] = []
     indptr = [0]
-    for feats in sparse_rows:
+    for feats in rows:
         for f in set(feats):
             indices.append(vocabulary.setdefault(f, len(vocabulary)))
         indptr.append(len(indices))
     matrix = sp.csr_matrix(
         (numpy.ones(len(indices), dtype="float32"), indices, indptr),
-        shape=(len(sparse_rows), len(vocabulary)),
+        shape=(len(rows), len(vocabulary)),
     )
-    design = sp.hstack([matrix, sp.csr_matrix(dense)]).tocsr()
-    classifier = LogisticRegression(C=c, max_iter=2000, random_state=SEED)
-    classifier.fit(design, labels)
-    coef = classifier.coef_.T  # (n_features + n_dense, n_labels)
-    n_sparse = len(vocabulary)
+    classifier = LogisticRegression(C=c, max_iter=MAX_ITER, random_state=SEED)
+    # A small problem: BLAS threads only fight over the cores (ten times slower).
+    with threadpool_limits(limits=1):
+        classifier.fit(matrix, labels)
     return EventModel(
         vocabulary=vocabulary,
         labels=tuple(str(label) for label in classifier.classes_),
-        sparse_weights=numpy.ascontiguousarray(coef[:n_sparse], dtype="float32"),
-        dense_weights=numpy.ascontiguousarray(coef[n_sparse:], dtype="float32"),
+        weights=numpy.ascontiguousarray(classifier.coef_.T, dtype="float32"),
         intercept=numpy.asarray(classifier.intercept_, dtype="float32"),
     )
 
@@ -359,8 +357,8 @@ def _card(
         f"- Built: {datetime.date.today().isoformat()} by `python -m dateline.training.events`"
         f" (seed {SEED}, {seconds:.0f} s on one CPU core).",
         f"- File: `events-classifier.npz`, {size / 1e6:.1f} MB: multinomial logistic regression"
-        f" (scikit-learn, C={C}) over sparse clause features and the parser's 96-d token"
-        " context vectors; run time needs NumPy only (`stages/_event_model.py`).",
+        f" (scikit-learn, C={C}) over binary clause features (`stages/_event_features.py`);"
+        " run time needs NumPy only (`stages/_event_model.py`).",
         "- Decides per candidate (every content verb, event noun, lexicon adjective) a PLOVER"
         " type or NONE. Modality, polarity, mode, context and arguments are filled by the"
         " events stage around it.",
