@@ -282,6 +282,8 @@ _FEATURE_RANK = {
 }
 # Verbs of dying: their subject is the victim, not an actor.
 DEATH_VERBS = frozenset({"die", "drown", "perish", "succumb"})
+# A nominal candidate this likely to be an event needs no stated participant.
+SURE_NOMINAL = 0.8
 # A runner-up type this likely is reported as ``alt_type``.
 _ALT_TYPE_MIN = 0.2
 _ISO = re.compile(r"^\d{4}")
@@ -376,7 +378,7 @@ def _lexicon_mentions(ctx: _Context) -> list[_Mention4]:
                     nominal.append((tok, entry))
             elif _verbal_is_event(tok):
                 verbal.append((tok, entry))
-    return _one_event_per_clause(ctx, verbal, nominal, need_participant=True)
+    return _one_event_per_clause(ctx, verbal, nominal, exempt=set())
 
 
 def _trained_mentions(ctx: _Context, settings: EventSettings) -> list[_Mention4]:
@@ -389,18 +391,21 @@ def _trained_mentions(ctx: _Context, settings: EventSettings) -> list[_Mention4]
     none_col = model.labels.index(NO_EVENT)
     verbal: list[tuple[Token, Entry]] = []
     nominal: list[tuple[Token, Entry]] = []
+    sure: set[int] = set()
     for tok, row in zip(cands, probs, strict=True):
         lexical = match_trigger(tok)
         needed = settings.threshold if lexical is not None else settings.open_threshold
         if 1.0 - row[none_col] < needed:
             continue
+        if 1.0 - row[none_col] >= SURE_NOMINAL:
+            sure.add(tok.i)
         entry = _predicted_entry(tok, lexical, model.labels, row, none_col)
         if entry.type in _WISH_TYPES and _first_person_quote(tok):
             continue
         (nominal if tok.pos_ == "NOUN" else verbal).append((tok, entry))
     nominal_ids = {tok.i for tok, _ in nominal}
     verbal = [(tok, e) for tok, e in verbal if not _carries_nominal(tok, nominal_ids)]
-    return _one_event_per_clause(ctx, verbal, nominal, need_participant=False)
+    return _one_event_per_clause(ctx, verbal, nominal, exempt=sure)
 
 
 def _carries_nominal(verb: Token, nominal_ids: set[int]) -> bool:
@@ -471,14 +476,15 @@ def _one_event_per_clause(
     ctx: _Context,
     verbal: list[tuple[Token, Entry]],
     nominal: list[tuple[Token, Entry]],
-    need_participant: bool,
+    exempt: set[int],
 ) -> list[_Mention4]:
     """Merge triggers of one clause into one event and order the mentions.
 
     A verbal trigger that is the complement or purpose clause of another is absorbed by
     it; a nominal trigger inside a verbal event lends it its agent instead of becoming an
-    event. With ``need_participant`` (the lexicon variant) a nominal trigger also needs a
-    stated participant, an aspectual host verb or a meeting partner.
+    event. A nominal trigger on its own needs a stated participant, an aspectual host
+    verb or a meeting partner ("the invasion" in passing is background, not a reported
+    occurrence), unless its token index is in ``exempt`` (the classifier is sure).
     """
     emitted = {tok.i for tok, _ in verbal}
     verbal = [(tok, e) for tok, e in verbal if not _is_absorbed(tok, emitted)]
@@ -493,7 +499,7 @@ def _one_event_per_clause(
             continue
         aspectual = _aspectual_host(tok)
         if (
-            not need_participant
+            tok.i in exempt
             or agent is not None
             or aspectual is not None
             or _consult_partner(tok, entry)
