@@ -100,9 +100,13 @@ class Lookups:
     place_sentences: frozenset[int]
 
 
-def token_indexes(doc: Doc, spans: list[tuple[int, int]]) -> list[list[int]]:
-    """For each character span, the indexes of the tokens that start inside it."""
-    starts = [t.idx for t in doc]
+def token_indexes(starts: list[int], spans: list[tuple[int, int]]) -> list[list[int]]:
+    """For each character span, the indexes of the tokens that start inside it.
+
+    Args:
+        starts: the character offset of every token of the document, in order.
+        spans: character spans.
+    """
     out = []
     for start, end in spans:
         i = bisect.bisect_left(starts, start)

@@ -513,10 +513,11 @@ def _one_event_per_clause(
 
 def _lookups(ctx: _Context) -> Lookups:
     """What the classifier's features need from the earlier stages' records."""
-    doc = ctx.doc
     entity_types: dict[int, str] = {}
     spans = [(m.start, m.end) for m in ctx.entity_mentions]
-    for mention, indexes in zip(ctx.entity_mentions, token_indexes(doc, spans), strict=True):
+    for mention, indexes in zip(
+        ctx.entity_mentions, token_indexes(ctx.token_starts, spans), strict=True
+    ):
         kind = getattr(mention.record, "type", None)
         if kind:
             for i in indexes:

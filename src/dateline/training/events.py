@@ -295,7 +295,9 @@ def fit(examples: list[Examples], c: float = C) -> EventModel:
     indices: list[int] = []
     indptr = [0]
     for feats in rows:
-        for f in set(feats):
+        # In first-seen order, never set order: string hashing differs between runs, and the
+        # column order must not (reproducible weights).
+        for f in dict.fromkeys(feats):
             indices.append(vocabulary.setdefault(f, len(vocabulary)))
         indptr.append(len(indices))
     matrix = sp.csr_matrix(
