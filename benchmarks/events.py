@@ -103,11 +103,14 @@ def _coverage(split: str, limit: int | None) -> dict[str, float]:
         if split == "test" or d["split"] == "dev"
     ]
     docs = docs[:limit]
-    prepared = prepare([{"id": d["doc_id"], "text": d["text"]} for d in docs])
-    out: dict[str, float] = {}
+    prepared = prepare([{"id": d["doc_id"], "text": d["text"]} for d in docs], skip_failures=True)
+    out: dict[str, float] = {f"ecbplus_{split}.failed_documents": prepared.count(None)}
     for variant in VARIANTS:
         found = total = 0
         for doc, prep in zip(docs, prepared, strict=True):
+            if prep is None:
+                # An earlier stage failed on it (reported above): its mentions are not counted.
+                continue
             events = extract_events(**prep.stage_inputs(), settings=EventSettings(variant=variant))
             triggers = [e.trigger_span for e in events]
             for m in doc["mentions"]:

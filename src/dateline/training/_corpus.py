@@ -15,6 +15,7 @@ from typing import Any
 from spacy.tokens import Doc
 
 from dateline.config import Settings, load_settings
+from dateline.errors import StageError
 from dateline.pipeline import STAGES, parse_batch, run_stages
 from dateline.records import Article, Extraction
 from dateline.stages.ingest import article_from_mapping
@@ -51,15 +52,22 @@ class Prepared:
         }
 
 
-def prepare(records: list[dict], settings: Settings | None = None) -> list[Prepared]:
+def prepare(
+    records: list[dict], settings: Settings | None = None, skip_failures: bool = False
+) -> list[Prepared | None]:
     """Parse articles (``{"id", "text", "published"?}``) and run the stages before events.
 
     Args:
         records: article mappings; ``id`` becomes the article id.
         settings: pipeline settings; packaged defaults when None.
+        skip_failures: give None for an article an earlier stage fails on, instead of
+            raising (benchmarks count such articles; training must not lose any).
 
     Returns:
-        One Prepared per record, in order.
+        One Prepared (or None) per record, in order.
+
+    Raises:
+        StageError: an earlier stage failed on an article and ``skip_failures`` is False.
     """
     settings = settings or load_settings()
     upstream_stages = tuple(s for s in STAGES if s.name != "events")
@@ -70,7 +78,12 @@ def prepare(records: list[dict], settings: Settings | None = None) -> list[Prepa
             raise ValueError(f"record {number} is not a usable article: {article.message}")
         articles.append(article)
     docs = parse_batch([a.text for a in articles], settings)
-    return [
-        Prepared(article, doc, run_stages(article, doc, settings, upstream_stages))
-        for article, doc in zip(articles, docs, strict=True)
-    ]
+    out: list[Prepared | None] = []
+    for article, doc in zip(articles, docs, strict=True):
+        try:
+            out.append(Prepared(article, doc, run_stages(article, doc, settings, upstream_stages)))
+        except StageError:
+            if not skip_failures:
+                raise
+            out.append(None)
+    return out
