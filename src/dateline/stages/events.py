@@ -282,6 +282,10 @@ _FEATURE_RANK = {
 }
 # Verbs of dying: their subject is the victim, not an actor.
 DEATH_VERBS = frozenset({"die", "drown", "perish", "succumb"})
+# Types whose "with" phrase names the other party, and whose "to"/"behind" phrase names the
+# recipient of what the object gives.
+_PARTNER_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE", "ASSAULT", "REJECT", "DISAPPROVE"})
+_RECIPIENT_TYPES = frozenset({"SUPPORT", "AID", "REQUEST", "DEMAND", "CONCEDE", "AGREE"})
 # A nominal candidate this likely to be an event needs no stated participant.
 SURE_NOMINAL = 0.8
 # A runner-up type this likely is reported as ``alt_type``.
@@ -1044,7 +1048,29 @@ def _arguments(
             pobj = _pobj(child)
             if pobj is not None:
                 targets.append(pobj)
+    targets += _recipients(tok, entry.type, targets)
     return _resolve_pronoun(ctx, actor), [t for t in targets if not _is_date_phrase(ctx, t)]
+
+
+def _recipients(tok: Token, event_type: str, targets: list[Token]) -> list[Token]:
+    """Who an event is directed at through a preposition: the partner of a meeting, deal
+    or clash ("met with workers", "clashed with police"), and the recipient of support,
+    aid, an appeal or a concession when the object is the thing given, not a party
+    ("threw his support behind Cruz", "extended condolences to the Pope")."""
+    out = []
+    object_is_party = any(t.pos_ == "PROPN" or t.ent_type_ for t in targets)
+    for child in tok.children:
+        if child.dep_ != "prep":
+            continue
+        word = child.lower_
+        partner = word == "with" and event_type in _PARTNER_TYPES
+        recipient = (
+            word in ("to", "behind") and event_type in _RECIPIENT_TYPES and not object_is_party
+        )
+        pobj = _pobj(child)
+        if (partner or recipient) and pobj is not None:
+            out.append(pobj)
+    return out
 
 
 def _is_date_phrase(ctx: _Context, tok: Token) -> bool:
