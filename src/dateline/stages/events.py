@@ -1219,9 +1219,10 @@ def _argument(ctx: _Context, tok: Token) -> Argument:
         assert isinstance(ent, Entity)
         name = phrase if ent.type == "NORP" else ent.name
         surface = ctx.article.text[chosen.start : chosen.end]
-        if surface.isupper() and " " not in surface and surface.lower() not in ent.name.lower():
-            # An acronym alias: keep the form the article uses next to the full name.
-            name = f"{ent.name} ({surface})"
+        if surface.lower() not in name.lower() and name.lower() not in surface.lower():
+            # An alias ("UN" of "United Nations", "Britain" of "UK"): keep the form the
+            # article uses next to the entity's name.
+            name = f"{name} ({surface})"
         return Argument(
             name=name, span=(start, end), entity_id=ent.id, country=ent.country or country
         )
