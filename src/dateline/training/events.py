@@ -357,7 +357,7 @@ def _card(
         "# Model card: events classifier",
         "",
         f"- Built: {datetime.date.today().isoformat()} by `python -m dateline.training.events`"
-        f" (seed {SEED}, {seconds:.0f} s on one CPU core).",
+        f" (seed {SEED}, {seconds:.0f} s wall clock, parsing included).",
         f"- File: `events-classifier.npz`, {size / 1e6:.1f} MB: multinomial logistic regression"
         f" (scikit-learn, C={C}) over binary clause features (`stages/_event_features.py`);"
         " run time needs NumPy only (`stages/_event_model.py`).",
@@ -375,7 +375,7 @@ def _card(
         "",
         "Sources: (a) `shared/data/plover/dev.jsonl` (PLOVER GSR, CC BY-SA 4.0), positives only;"
         " (b) `training/written.jsonl`, our own sentences; (c) `training/references.tsv`,"
-        " hand labels on ECB+ train/dev documents (corpus, doc_id, offsets, label); (d)"
+        " hand labels on ECB+ train documents (corpus, doc_id, offsets, label); (d)"
         " `shared/data/events/dev.jsonl` gold anchors resolved to their trigger, other"
         " candidates negative. Labelling rules: `training/LABELLING.md`.",
         f"Gold anchors with no candidate inside (not learnable): {missing}.",
