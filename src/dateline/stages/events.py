@@ -1,10 +1,25 @@
 """Events stage: PLOVER-typed event mentions with actors, targets, place, date and source.
 
-A trigger is a verb, a nominalisation or an adjective predicate found in the trigger
-lexicon (``data/events/triggers.tsv``); reporting verbs are in it only negated ("did not
-say when": a refusal), otherwise they are attribution, handled by the claims stage. Each
-trigger becomes one ``Event`` whose arguments come from the dependency parse and from the
-records of earlier stages.
+Two variants (``events.variant``):
+
+- ``trained`` (default): (1) candidates are every content verb, event noun and lexicon
+  adjective (``_event_features.py``; reporting verbs only as lexicon acts); (2) the shipped
+  classifier (``_event_model.py``) scores each in its clause; (3) a candidate the lexicon
+  matches is an event at ``threshold`` and keeps the lexicon's type, any other at
+  ``open_threshold`` with the classifier's type; (4) a light verb outside the lexicon gives
+  way to the nominal event it carries; (5) the clause rules below merge what remains.
+- ``lexicon``: the hand-written trigger lexicon alone, as described next (the previous
+  design, kept as a baseline).
+
+Disasters, accidents and deaths without an actor are type OTHER with context
+``disasters`` and no actor; PLOVER ``mode`` and ``context`` come from cue words of the
+clause (``_event_modes.py``).
+
+In the lexicon variant, a trigger is a verb, a nominalisation or an adjective predicate
+found in the trigger lexicon (``data/events/triggers.tsv``); reporting verbs are in it
+only negated ("did not say when": a refusal), otherwise they are attribution, handled by
+the claims stage. Each trigger becomes one ``Event`` whose arguments come from the
+dependency parse and from the records of earlier stages.
 
 Which triggers become events:
 
@@ -42,8 +57,8 @@ Arguments, each with a fallback order:
   Deadline timexes ("by October 1") go to ``deadline`` only.
 - location: (1) a place mentioned in the clause; (2) in the sentence; (3) the latest
   place mentioned earlier in the paragraph; (4) earlier in the article. Places inside
-  the actor phrase or after "from" are skipped; finer places (towns) beat regions,
-  regions beat countries.
+  the actor phrase, after "from" or inside an organisation's or outlet's name are
+  skipped; finer places (towns) beat regions, regions beat countries.
 - attribution, modality, polarity: copied from the smallest Claim covering the
   trigger; without one, or when it is the outlet's own voice with no cue, local cues
   (negation of the trigger or a governing verb, "allegedly", intention and ordering
