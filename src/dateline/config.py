@@ -58,7 +58,17 @@ class ClaimSettings(Section):
 
 
 class EventSettings(Section):
-    pass
+    # "trained": candidates (every eventive verb and event noun) typed by the shipped
+    # classifier; "lexicon": the hand-written trigger lexicon alone (the previous design,
+    # kept as a baseline until the trained one beats it on every benchmark).
+    variant: Literal["trained", "lexicon"] = "trained"
+    # Path of a classifier file written by ``python -m dateline.training.events``; empty
+    # means the model shipped in the package.
+    model: str = ""
+    # Minimum event probability (1 - P(no event)) for a candidate the trigger lexicon
+    # also matches, and for any other candidate (new words need more evidence).
+    threshold: float = 0.5
+    open_threshold: float = 0.6
 
 
 class LinkingSettings(Section):

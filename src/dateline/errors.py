@@ -35,6 +35,9 @@ CATALOGUE: dict[str, str] = {
     "DL103": "Unknown stage '{name}'. Registered stages: {choices}.",
     "DL104": "A worker process of the {workers}-worker pool died ({reason}). Retry with "
              "fewer workers (--workers) or more memory; --workers 1 runs in one process.",
+    "DL111": "Cannot load the events classifier '{path}': {reason}. Set events.model to a "
+             "file written by `python -m dateline.training.events`, leave it empty for the "
+             "packaged model, or set events.variant = \"lexicon\".",
     # input
     "DL201": "{source}: no such file or directory.",
     "DL202": "{source}: binary or undecodable content ({reason}); give UTF-8 text, HTML or JSONL.",
@@ -62,13 +65,6 @@ CATALOGUE: dict[str, str] = {
     "DL241": "Unknown record {value!r} for the JSON Schema. Valid records: {choices}.",
     "DL251": "Entity timeline target name {target!r} is empty; give the name of the entity "
              "whose timeline to build, e.g. 'Airbus'.",
-    # spark
-    "DL601": "Spark support is not installed ({reason}). Install it with "
-             "`pip install 'dateline[spark]'` (PySpark, pandas < 3, PyArrow).",
-    "DL602": "Cannot start Spark: {reason}. Spark needs Java 17 (e.g. `apt-get install "
-             "openjdk-17-jre-headless`) and a reachable --master URL.",
-    "DL603": "{source}: Spark cannot read the input ({reason}). Give JSONL or Parquet "
-             "articles (or, for link, a spark extract output folder).",
     # stages
     "DL301": "Stage '{stage}' failed on article {article_id} ({source}): {reason}.",
     # store
@@ -98,6 +94,13 @@ CATALOGUE: dict[str, str] = {
     "DL504": "Invalid request parameter {name}={value!r}: {reason}.",
     "DL505": "`dateline serve` needs the web extra ({missing} is not installed). "
              "Install it with `pip install 'dateline[web]'`.",
+    # spark
+    "DL601": "Spark support is not installed ({reason}). Install it with "
+             "`pip install 'dateline[spark]'` (PySpark, pandas < 3, PyArrow).",
+    "DL602": "Cannot start Spark: {reason}. Spark needs Java 17 (e.g. `apt-get install "
+             "openjdk-17-jre-headless`) and a reachable --master URL.",
+    "DL603": "{source}: Spark cannot read the input ({reason}). Give JSONL or Parquet "
+             "articles (or, for link, a spark extract output folder).",
     # warnings
     "W001": "Article {article_id} has no publication date; {count} relative date(s) left "
             "unresolved (value null). Pass --published YYYY-MM-DD or give 'published'.",

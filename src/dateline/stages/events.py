@@ -1,10 +1,25 @@
 """Events stage: PLOVER-typed event mentions with actors, targets, place, date and source.
 
-A trigger is a verb, a nominalisation or an adjective predicate found in the trigger
-lexicon (``data/events/triggers.tsv``); reporting verbs are in it only negated ("did not
-say when": a refusal), otherwise they are attribution, handled by the claims stage. Each
-trigger becomes one ``Event`` whose arguments come from the dependency parse and from the
-records of earlier stages.
+Two variants (``events.variant``):
+
+- ``trained`` (default): (1) candidates are every content verb, event noun and lexicon
+  adjective (``_event_features.py``; reporting verbs only as lexicon acts); (2) the shipped
+  classifier (``_event_model.py``) scores each in its clause; (3) a candidate the lexicon
+  matches is an event at ``threshold`` and keeps the lexicon's type, any other at
+  ``open_threshold`` with the classifier's type; (4) a light verb outside the lexicon gives
+  way to the nominal event it carries; (5) the clause rules below merge what remains.
+- ``lexicon``: the hand-written trigger lexicon alone, as described next (the previous
+  design, kept as a baseline).
+
+Disasters, accidents and deaths without an actor are type OTHER with context
+``disasters`` and no actor; PLOVER ``mode`` and ``context`` come from cue words of the
+clause (``_event_modes.py``).
+
+In the lexicon variant, a trigger is a verb, a nominalisation or an adjective predicate
+found in the trigger lexicon (``data/events/triggers.tsv``); reporting verbs are in it
+only negated ("did not say when": a refusal), otherwise they are attribution, handled by
+the claims stage. Each trigger becomes one ``Event`` whose arguments come from the
+dependency parse and from the records of earlier stages.
 
 Which triggers become events:
 
@@ -42,8 +57,8 @@ Arguments, each with a fallback order:
   Deadline timexes ("by October 1") go to ``deadline`` only.
 - location: (1) a place mentioned in the clause; (2) in the sentence; (3) the latest
   place mentioned earlier in the paragraph; (4) earlier in the article. Places inside
-  the actor phrase or after "from" are skipped; finer places (towns) beat regions,
-  regions beat countries.
+  the actor phrase, after "from" or inside an organisation's or outlet's name are
+  skipped; finer places (towns) beat regions, regions beat countries.
 - attribution, modality, polarity: copied from the smallest Claim covering the
   trigger; without one, or when it is the outlet's own voice with no cue, local cues
   (negation of the trigger or a governing verb, "allegedly", intention and ordering
@@ -60,6 +75,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+import numpy
 from spacy.tokens import Doc, Token
 
 from dateline.config import EventSettings
@@ -77,7 +93,16 @@ from dateline.records import (
     Sentence,
     Timex,
 )
-from dateline.stages._triggers import Entry, demonyms, is_passive, match_trigger
+from dateline.stages._event_features import (
+    NATURAL_FORCES,
+    Lookups,
+    candidates,
+    features,
+    token_indexes,
+)
+from dateline.stages._event_model import NO_EVENT, load_model
+from dateline.stages._event_modes import DISASTERS, contexts_of, mode_of
+from dateline.stages._triggers import Entry, demonyms, is_passive, lexicon, match_trigger
 
 NAME = "events"
 VERSION = 1
@@ -227,6 +252,30 @@ ASPECTUAL_VERBS = frozenset(
         "break",
     }
 )
+# Verbs that carry a nominal event rather than name one ("held talks", "staged a protest").
+CARRIER_VERBS = ASPECTUAL_VERBS | frozenset(
+    {
+        "hold",
+        "stage",
+        "carry",
+        "conduct",
+        "make",
+        "give",
+        "set",
+        "put",
+        "turn",
+        "keep",
+        "lead",
+        "join",
+        "mount",
+        "see",
+        "face",
+        "enter",
+        "spark",
+        "trigger",
+        "cause",
+    }
+)
 # Aspectual verbs that need a particle or object: "take place", "go ahead", "break down".
 _ASPECTUAL_PARTICLES = {
     "take": frozenset({"place"}),
@@ -246,6 +295,16 @@ _FEATURE_RANK = {
     "country": 3,
     "continent": 4,
 }
+# Verbs of dying: their subject is the victim, not an actor.
+DEATH_VERBS = frozenset({"die", "drown", "perish", "succumb"})
+# Types whose "with" phrase names the other party, and whose "to"/"behind" phrase names the
+# recipient of what the object gives.
+_PARTNER_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE", "ASSAULT", "REJECT", "DISAPPROVE"})
+_RECIPIENT_TYPES = frozenset({"SUPPORT", "AID", "REQUEST", "DEMAND", "CONCEDE", "AGREE"})
+# A nominal candidate this likely to be an event needs no stated participant.
+SURE_NOMINAL = 0.8
+# A runner-up type this likely is reported as ``alt_type``.
+_ALT_TYPE_MIN = 0.2
 _ISO = re.compile(r"^\d{4}")
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}")
 _PERIOD = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?|-W(\d{2}))?$")
@@ -307,9 +366,25 @@ def extract_events(
         One Event per trigger, in text order.
     """
     ctx = _context(article, doc, sentences, timexes, quantities, entities, places, claims)
+    if settings.variant == "lexicon":
+        mentions = _lexicon_mentions(ctx)
+    else:
+        mentions = _trained_mentions(ctx, settings)
+    events: list[Event] = []
+    for tok, entry, is_nominal, host in mentions:
+        events.append(_build_event(ctx, tok, entry, is_nominal, len(events) + 1, host))
+    logger.debug("article %s: %d events (%s)", article.id, len(events), settings.variant)
+    return events
+
+
+_Mention4 = tuple[Token, Entry, bool, Token | None]
+
+
+def _lexicon_mentions(ctx: _Context) -> list[_Mention4]:
+    """Triggers of the hand-written lexicon (the ``lexicon`` variant)."""
     verbal: list[tuple[Token, Entry]] = []
     nominal: list[tuple[Token, Entry]] = []
-    for sent in doc.sents:
+    for sent in ctx.doc.sents:
         has_verb = any(t.pos_ in ("VERB", "AUX") for t in sent)
         for tok in sent:
             entry = match_trigger(tok)
@@ -322,6 +397,114 @@ def extract_events(
                     nominal.append((tok, entry))
             elif _verbal_is_event(tok):
                 verbal.append((tok, entry))
+    return _one_event_per_clause(ctx, verbal, nominal, exempt=set())
+
+
+def _trained_mentions(ctx: _Context, settings: EventSettings) -> list[_Mention4]:
+    """Candidates the trained classifier types as events (the ``trained`` variant)."""
+    cands, feats = _featurise(ctx)
+    if not cands:
+        return []
+    model = load_model(settings.model)
+    probs = model.probabilities(feats)
+    none_col = model.labels.index(NO_EVENT)
+    verbal: list[tuple[Token, Entry]] = []
+    nominal: list[tuple[Token, Entry]] = []
+    sure: set[int] = set()
+    for tok, row in zip(cands, probs, strict=True):
+        lexical = match_trigger(tok)
+        needed = settings.threshold if lexical is not None else settings.open_threshold
+        if 1.0 - row[none_col] < needed:
+            continue
+        if 1.0 - row[none_col] >= SURE_NOMINAL:
+            sure.add(tok.i)
+        entry = _predicted_entry(tok, lexical, model.labels, row, none_col)
+        if entry.type in _WISH_TYPES and _first_person_quote(tok):
+            continue
+        (nominal if tok.pos_ == "NOUN" else verbal).append((tok, entry))
+    nominal_ids = {tok.i for tok, _ in nominal}
+    verbal = [(tok, e) for tok, e in verbal if not _carries_nominal(tok, nominal_ids)]
+    return _one_event_per_clause(ctx, verbal, nominal, exempt=sure)
+
+
+def _carries_nominal(verb: Token, nominal_ids: set[int]) -> bool:
+    """A light or aspectual verb outside the lexicon whose subject, object or
+    prepositional object is a nominal event ("the strike began", "set off on a march",
+    "held talks"): the noun names the event, the verb only carries it."""
+    if verb.lemma_.lower() not in CARRIER_VERBS or match_trigger(verb) is not None:
+        return False
+    args = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")]
+    args += [g for c in verb.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+    return any(a.i in nominal_ids for a in args)
+
+
+def _predicted_entry(
+    tok: Token, lexical: Entry | None, labels: tuple[str, ...], row: numpy.ndarray, none_col: int
+) -> Entry:
+    """The entry of a classified candidate.
+
+    The lexicon's entry, when it matches, keeps its type and argument flags (its patterns
+    were written per sense) and takes the classifier's best type as ``alt_type``; other
+    candidates take the classifier's best type and, as ``alt_type``, its runner-up when
+    that is likely too.
+    """
+    order = [i for i in numpy.argsort(-row) if i != none_col]
+    best = labels[order[0]]
+    if lexical is not None:
+        alt = lexical.alt_type or (best if best != lexical.type else None)
+        return Entry(
+            lexical.lemma, lexical.pos, lexical.conditions, lexical.type, alt, lexical.flags
+        )
+    alt = labels[order[1]] if len(order) > 1 and row[order[1]] >= _ALT_TYPE_MIN else None
+    letter = "N" if tok.pos_ == "NOUN" else "A" if tok.pos_ == "ADJ" else "V"
+    same = [e for e in lexicon().get((tok.lemma_.lower(), letter), ()) if e.type == best]
+    flags = same[0].flags if same else frozenset()
+    return Entry(tok.lemma_.lower(), letter, (), best, alt, flags)
+
+
+def featurise_candidates(
+    *,
+    article: Article,
+    doc: Doc,
+    sentences: list[Sentence],
+    timexes: list[Timex],
+    quantities: list[Quantity],
+    entities: list[Entity],
+    places: list[Place],
+    claims: list[Claim],
+) -> tuple[list[Token], list[list[str]]]:
+    """The classifier's view of an article, for training (not stable API).
+
+    Takes the same records as ``extract_events``.
+
+    Returns:
+        The candidate tokens and their features.
+    """
+    return _featurise(
+        _context(article, doc, sentences, timexes, quantities, entities, places, claims)
+    )
+
+
+def _featurise(ctx: _Context) -> tuple[list[Token], list[list[str]]]:
+    cands = candidates(ctx.doc)
+    lookups = _lookups(ctx)
+    return cands, [features(tok, lookups) for tok in cands]
+
+
+def _one_event_per_clause(
+    ctx: _Context,
+    verbal: list[tuple[Token, Entry]],
+    nominal: list[tuple[Token, Entry]],
+    exempt: set[int],
+) -> list[_Mention4]:
+    """Merge triggers of one clause into one event and order the mentions.
+
+    A verbal trigger that is the complement or purpose clause of another is absorbed by
+    it; a nominal trigger inside a verbal event lends it its agent instead of becoming an
+    event. A nominal trigger on its own needs a stated participant, an aspectual host
+    verb or a meeting partner ("the invasion" in passing is background, not a reported
+    occurrence), unless its token index is in ``exempt`` (the classifier is sure).
+    """
     emitted = {tok.i for tok, _ in verbal}
     verbal = [(tok, e) for tok, e in verbal if not _is_absorbed(tok, emitted)]
     emitted = {tok.i for tok, _ in verbal}
@@ -334,17 +517,41 @@ def extract_events(
                 ctx.nominal_agents.setdefault(host.i, agent)
             continue
         aspectual = _aspectual_host(tok)
-        if agent is not None or aspectual is not None or _consult_partner(tok, entry):
+        if (
+            tok.i in exempt
+            or agent is not None
+            or aspectual is not None
+            or _consult_partner(tok, entry)
+        ):
             kept_nominal.append((tok, entry, aspectual))
-
-    events: list[Event] = []
-    mentions = [(tok, entry, False, None) for tok, entry in verbal]
+    mentions: list[_Mention4] = [(tok, entry, False, None) for tok, entry in verbal]
     mentions += [(tok, entry, True, host) for tok, entry, host in kept_nominal]
     mentions.sort(key=lambda m: m[0].i)
-    for tok, entry, is_nominal, host in mentions:
-        events.append(_build_event(ctx, tok, entry, is_nominal, len(events) + 1, host))
-    logger.debug("article %s: %d events", article.id, len(events))
-    return events
+    return mentions
+
+
+def _lookups(ctx: _Context) -> Lookups:
+    """What the classifier's features need from the earlier stages' records."""
+    entity_types: dict[int, str] = {}
+    spans = [(m.start, m.end) for m in ctx.entity_mentions]
+    for mention, indexes in zip(
+        ctx.entity_mentions, token_indexes(ctx.token_starts, spans), strict=True
+    ):
+        kind = getattr(mention.record, "type", None)
+        if kind:
+            for i in indexes:
+                entity_types.setdefault(i, kind)
+
+    def claim_cues(char: int) -> tuple[str, str] | None:
+        claim = _covering_claim(ctx, char)
+        return (claim.modality, claim.polarity) if claim is not None else None
+
+    return Lookups(
+        entity_types=entity_types,
+        claim_cues=claim_cues,
+        timex_sentences=frozenset(ctx.token_at(t.span[0]).sent.start for t in ctx.timexes),
+        place_sentences=frozenset(ctx.token_at(m.start).sent.start for m in ctx.place_mentions),
+    )
 
 
 # --------------------------------------------------------------------------- context
@@ -371,11 +578,18 @@ def _context(
     ]
     # A place mention that is a known person's name ("Clinton said", of "Hillary Clinton")
     # is not a setting; a lone one-word "person" may be a mislabelled town.
+    # A place inside an organisation's or outlet's name ("Agence France-Presse", "Columbia
+    # University") names the organisation, not where anything happened.
+    org_spans = [
+        (m.start, m.end) for m in entity_mentions if getattr(m.record, "type", None) == "ORG"
+    ]
+    org_spans += [(e.start_char, e.end_char) for e in doc.ents if e.label_ in ("ORG", "FAC")]
     place_mentions = [
         _Mention(s, e, pl)
         for pl in places
         for s, e in (pl.mentions or [pl.span])
         if not any(p.start < e and s < p.end for p in person_spans)
+        and not any(a <= s and e <= b and (a, b) != (s, e) for a, b in org_spans)
     ]
     sents = sorted(sentences, key=lambda s: s.span[0])
     return _Context(
@@ -563,6 +777,15 @@ def _build_event(
     claim = _covering_claim(ctx, tok.idx)
 
     actor_tok, target_toks = _arguments(ctx, tok, entry, is_nominal)
+    event_type = entry.type
+    natural = _natural_event(tok, actor_tok, clause)
+    if natural:
+        # A quake, a flood or a death with no one behind it: no actor; the subject of an
+        # intransitive death ("two workers died") is what the event befell.
+        event_type = "OTHER"
+        if actor_tok is not None and tok.lemma_.lower() in DEATH_VERBS:
+            target_toks = [actor_tok, *target_toks]
+        actor_tok = None
     actors = [_argument(ctx, actor_tok)] if actor_tok is not None else []
     if "source_actor" in entry.flags:
         if claim is not None and claim.attribution.sources:
@@ -619,16 +842,23 @@ def _build_event(
     if unrealised and date is not None and date.source == "narrative":
         # A planned or foreseen event has not happened on the story's latest day.
         date = EventDate(value=None, source="none")
+    clause_lemmas = {ctx.doc[i].lemma_.lower() for i in clause}
+    contexts = contexts_of(clause_lemmas)
+    if natural:
+        contexts = [DISASTERS, *[c for c in contexts if c != DISASTERS]]
     return Event(
         id=f"EV{n}",
+        group=f"EV{n}",
+        mode=mode_of(event_type, tok.lemma_.lower(), clause_lemmas),
+        context=contexts,
         article_id=ctx.article.id,
         span=span,
         stage=STAGE,
         text=text[span[0] : span[1]],
         trigger=text[trig[0] : trig[1]],
         trigger_span=trig,
-        type=entry.type,
-        alt_type=entry.alt_type,
+        type=event_type,
+        alt_type=entry.alt_type if entry.alt_type != event_type else None,
         actors=actors,
         targets=targets,
         location=location,
@@ -639,6 +869,27 @@ def _build_event(
         modality=modality,
         polarity=polarity,
     )
+
+
+def _natural_event(tok: Token, actor: Token | None, clause: set[int]) -> bool:
+    """A disaster, accident or death without an actor: the trigger names a natural force
+    ("the earthquake"), the actor is one ("the quake killed"), the trigger is a death
+    verb ("died", "drowned") with no agent, or a passive without agent is caused "in" or
+    "by" a natural force ("were killed in the flood")."""
+    lemma = tok.lemma_.lower()
+    if lemma in NATURAL_FORCES or (actor is not None and actor.lemma_.lower() in NATURAL_FORCES):
+        return True
+    if lemma in DEATH_VERBS:
+        return _agent(tok) is None
+    if actor is None and is_passive(tok):
+        doc = tok.doc
+        return any(
+            doc[i].dep_ == "pobj"
+            and doc[i].head.lower_ in ("in", "by", "during")
+            and doc[i].lemma_.lower() in NATURAL_FORCES
+            for i in clause
+        )
+    return False
 
 
 def _relayed(attribution: Attribution) -> bool:
@@ -812,7 +1063,29 @@ def _arguments(
             pobj = _pobj(child)
             if pobj is not None:
                 targets.append(pobj)
+    targets += _recipients(tok, entry.type, targets)
     return _resolve_pronoun(ctx, actor), [t for t in targets if not _is_date_phrase(ctx, t)]
+
+
+def _recipients(tok: Token, event_type: str, targets: list[Token]) -> list[Token]:
+    """Who an event is directed at through a preposition: the partner of a meeting, deal
+    or clash ("met with workers", "clashed with police"), and the recipient of support,
+    aid, an appeal or a concession when the object is the thing given, not a party
+    ("threw his support behind Cruz", "extended condolences to the Pope")."""
+    out = []
+    object_is_party = any(t.pos_ == "PROPN" or t.ent_type_ for t in targets)
+    for child in tok.children:
+        if child.dep_ != "prep":
+            continue
+        word = child.lower_
+        partner = word == "with" and event_type in _PARTNER_TYPES
+        recipient = (
+            word in ("to", "behind") and event_type in _RECIPIENT_TYPES and not object_is_party
+        )
+        pobj = _pobj(child)
+        if (partner or recipient) and pobj is not None:
+            out.append(pobj)
+    return out
 
 
 def _is_date_phrase(ctx: _Context, tok: Token) -> bool:
@@ -961,9 +1234,10 @@ def _argument(ctx: _Context, tok: Token) -> Argument:
         assert isinstance(ent, Entity)
         name = phrase if ent.type == "NORP" else ent.name
         surface = ctx.article.text[chosen.start : chosen.end]
-        if surface.isupper() and " " not in surface and surface.lower() not in ent.name.lower():
-            # An acronym alias: keep the form the article uses next to the full name.
-            name = f"{ent.name} ({surface})"
+        if surface.lower() not in name.lower() and name.lower() not in surface.lower():
+            # An alias ("UN" of "United Nations", "Britain" of "UK"): keep the form the
+            # article uses next to the entity's name.
+            name = f"{name} ({surface})"
         return Argument(
             name=name, span=(start, end), entity_id=ent.id, country=ent.country or country
         )

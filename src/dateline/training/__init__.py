@@ -1,1 +1,5 @@
-"""Training commands for dateline's trained components (run-time code only loads their output)."""
+"""Training code for dateline's trained components (not stable API).
+
+Run-time stages only load what these modules write into package data; nothing here is
+imported by the pipeline.
+"""

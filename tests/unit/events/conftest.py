@@ -16,9 +16,16 @@ from dateline.stages.parse import split_sentences
 
 @pytest.fixture(scope="session")
 def run_events(nlp) -> Callable[..., list[Event]]:
-    """Run the events stage on a text with hand-built records of the earlier stages."""
+    """Run the events stage on a text with hand-built records of the earlier stages.
 
-    def run(text: str, published: date | None = None, **records: Any) -> list[Event]:
+    The lexicon variant is the default here: these tests pin the argument, date, place and
+    attribution logic that both variants share, on triggers found deterministically; the
+    trained variant's detection is tested in ``test_events_trained.py``.
+    """
+
+    def run(
+        text: str, published: date | None = None, variant: str = "lexicon", **records: Any
+    ) -> list[Event]:
         article = Article(id="a", text=text, published=published)
         doc = nlp(text)
         inputs: dict[str, Any] = {
@@ -33,7 +40,7 @@ def run_events(nlp) -> Callable[..., list[Event]]:
             article=article,
             doc=doc,
             sentences=split_sentences(article, doc),
-            settings=EventSettings(),
+            settings=EventSettings(variant=variant),
             **inputs,
         )
 

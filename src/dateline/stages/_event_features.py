@@ -1,0 +1,271 @@
+"""Event candidates and their features for the trained events classifier (not stable API).
+
+Candidates are broad: every content verb, every noun whose lemma is in the event-noun list
+(``data/events/event_nouns.txt``, derived as its header says) or in the trigger lexicon, and
+the lexicon's adjective predicates. Each candidate is described by sparse string features
+of its clause (lemma, syntax, arguments and their entity types, negation, modal and
+conditional cues, the covering claim's modality). The same function serves training and run
+time, so the two can never drift apart. (The parser's 96-d token vectors were tried as dense
+features: no gain in cross-validation, and slower.)
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+from collections.abc import Callable
+from dataclasses import dataclass
+from importlib import resources
+
+from spacy.tokens import Doc, Token
+
+from dateline.stages._speech import lexicon as speech_lexicon
+from dateline.stages._triggers import is_passive, lexicon, match_trigger
+
+# Verbs that only carry tense, voice or a light meaning on their own.
+_NON_EVENT_VERBS = frozenset({"be", "have", "do", "'s", "'re", "'m", "'ve", "'d"})
+_SUBJ_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
+_OBJ_DEPS = frozenset({"dobj", "attr", "oprd"})
+_CLAUSE_LINKS = frozenset({"ccomp", "xcomp", "advcl", "relcl", "acl", "conj", "parataxis"})
+_QUOTE_MARKS = frozenset({'"', "\u201c", "\u201d", "``", "''"})
+# Sources whose force is nature or chance, not an actor: "the quake killed", "a fire destroyed".
+NATURAL_FORCES = frozenset(
+    {
+        "quake",
+        "earthquake",
+        "aftershock",
+        "tremor",
+        "storm",
+        "hurricane",
+        "typhoon",
+        "cyclone",
+        "tornado",
+        "flood",
+        "flooding",
+        "rain",
+        "rainfall",
+        "downpour",
+        "snow",
+        "blizzard",
+        "avalanche",
+        "landslide",
+        "mudslide",
+        "tsunami",
+        "wave",
+        "eruption",
+        "volcano",
+        "fire",
+        "blaze",
+        "wildfire",
+        "bushfire",
+        "flame",
+        "drought",
+        "heatwave",
+        "heat",
+        "wind",
+        "lightning",
+        "crash",
+        "collision",
+        "accident",
+        "derailment",
+        "outbreak",
+        "epidemic",
+        "virus",
+        "disease",
+        "cholera",
+        "collapse",
+        "sinkhole",
+        "leak",
+        "spill",
+    }
+)
+
+
+@dataclass(frozen=True)
+class Lookups:
+    """What the features need from the earlier stages' records (not stable API).
+
+    Attributes:
+        entity_types: token index -> type ("PERSON", "ORG", "GPE", "NORP"...) of the entity
+            mention covering the token.
+        claim_cues: (modality, polarity) of the smallest claim covering a character offset,
+            or None.
+        timex_sentences: start token indexes of sentences holding a date or time expression.
+        place_sentences: start token indexes of sentences holding a place mention.
+    """
+
+    entity_types: dict[int, str]
+    claim_cues: Callable[[int], tuple[str, str] | None]
+    timex_sentences: frozenset[int]
+    place_sentences: frozenset[int]
+
+
+def token_indexes(starts: list[int], spans: list[tuple[int, int]]) -> list[list[int]]:
+    """For each character span, the indexes of the tokens that start inside it.
+
+    Args:
+        starts: the character offset of every token of the document, in order.
+        spans: character spans.
+    """
+    out = []
+    for start, end in spans:
+        i = bisect.bisect_left(starts, start)
+        j = bisect.bisect_left(starts, end)
+        out.append(list(range(i, j)))
+    return out
+
+
+@functools.cache
+def event_nouns() -> frozenset[str]:
+    """Lemmas of nouns that can name an event (packaged list plus the lexicon's nouns)."""
+    text = (
+        resources.files("dateline")
+        .joinpath("data/events/event_nouns.txt")
+        .read_text(encoding="utf-8")
+    )
+    listed = {w.strip() for w in text.splitlines() if w.strip() and not w.startswith("#")}
+    return frozenset(listed | {lemma for lemma, pos in lexicon() if pos == "N"})
+
+
+@functools.cache
+def _lexicon_types(lemma: str, pos: str) -> tuple[str, ...]:
+    return tuple(sorted({e.type for e in lexicon().get((lemma, pos), ())}))
+
+
+@functools.cache
+def _framing_verbs() -> frozenset[str]:
+    speech = speech_lexicon()
+    return speech.reporting_verbs | speech.cognition_verbs
+
+
+def is_candidate(tok: Token) -> bool:
+    """Whether a token may be an event trigger (verb, event noun or lexicon adjective).
+
+    Reporting and cognition verbs ("said", "announced", "feared") frame what they report;
+    they are candidates only where the trigger lexicon makes them acts of their own
+    ("accused", "denied", "did not say when").
+    """
+    lemma = tok.lemma_.lower()
+    if tok.pos_ == "VERB":
+        if lemma in _framing_verbs():
+            return match_trigger(tok) is not None
+        return lemma not in _NON_EVENT_VERBS and tok.is_alpha
+    if tok.pos_ == "NOUN":
+        return lemma in event_nouns() or tok.lower_ in event_nouns()
+    if tok.pos_ == "ADJ":
+        return (lemma, "A") in lexicon()
+    return False
+
+
+def candidates(doc: Doc) -> list[Token]:
+    """Every candidate trigger of a document, in text order."""
+    return [tok for tok in doc if is_candidate(tok)]
+
+
+def _first_conjunct(tok: Token) -> Token:
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
+    return tok
+
+
+def _in_quote(tok: Token) -> bool:
+    sent = tok.sent
+    return sum(1 for t in sent[: tok.i - sent.start] if t.lower_ in _QUOTE_MARKS) % 2 == 1
+
+
+def _argument_features(prefix: str, arg: Token, lookups: Lookups) -> list[str]:
+    lemma = arg.lemma_.lower()
+    kind = lookups.entity_types.get(arg.i) or (arg.ent_type_ and f"sp_{arg.ent_type_}") or "none"
+    feats = [f"{prefix}_lem={lemma}", f"{prefix}_pos={arg.pos_}", f"{prefix}_ent={kind}"]
+    if lemma in NATURAL_FORCES:
+        feats.append(f"{prefix}_natural")
+    if arg.like_num or arg.ent_type_ in ("MONEY", "PERCENT", "CARDINAL", "QUANTITY"):
+        feats.append(f"{prefix}_number")
+    return feats
+
+
+def features(tok: Token, lookups: Lookups) -> list[str]:
+    """Sparse string features of one candidate in its clause."""
+    lemma = tok.lemma_.lower()
+    letter = {"VERB": "V", "NOUN": "N", "ADJ": "A"}.get(tok.pos_, "X")
+    first = _first_conjunct(tok)
+    head = first.head
+    entry = match_trigger(tok)
+    feats = [
+        "bias",
+        f"lem={lemma}",
+        f"low={tok.lower_}",
+        f"pos={tok.pos_}",
+        f"tag={tok.tag_}",
+        f"dep={tok.dep_}",
+        f"fdep={first.dep_}",
+        f"suf={lemma[-3:]}",
+        f"hlem={head.lemma_.lower()}",
+        f"hpos={head.pos_}",
+        f"fdep|hlem={first.dep_}|{head.lemma_.lower()}",
+        f"lex={entry.type if entry is not None else 'NONE'}",
+        f"lex|pos={entry.type if entry is not None else 'NONE'}|{letter}",
+    ]
+    feats += [f"lexany={t}" for t in _lexicon_types(lemma, letter)]
+    if entry is not None and entry.flags:
+        feats += [f"lexflag={f}" for f in sorted(entry.flags)]
+    if tok.i == tok.sent.start or tok.sent.start == 0:
+        feats.append("first_sentence" if tok.sent.start == 0 else "sentence_start")
+    if _in_quote(tok):
+        feats.append("in_quote")
+    if is_passive(tok):
+        feats.append("passive")
+    subject = object_ = None
+    for child in tok.children:
+        dep = child.dep_
+        feats.append(f"cdep={dep}")
+        if dep in _SUBJ_DEPS and subject is None:
+            subject = child
+        elif dep in _OBJ_DEPS and object_ is None:
+            object_ = child
+        elif dep == "neg":
+            feats.append("neg")
+        elif dep in ("aux", "auxpass"):
+            feats.append(f"aux={child.lower_}")
+        elif dep == "mark":
+            feats.append(f"mark={child.lower_}")
+        elif dep == "prt":
+            feats.append(f"prt={child.lower_}")
+            feats.append(f"lem|prt={lemma}|{child.lower_}")
+        elif dep in ("prep", "agent"):
+            feats.append(f"prep={child.lower_}")
+            feats.append(f"lem|prep={lemma}|{child.lower_}")
+        elif dep == "det":
+            feats.append(f"det={child.lower_}")
+        elif dep == "poss":
+            feats.append("poss")
+        elif dep in ("amod", "compound", "advmod"):
+            feats.append(f"mod={child.lemma_.lower()}")
+    if first.i != tok.i:
+        feats += [f"f_mark={c.lower_}" for c in first.children if c.dep_ == "mark"]
+        feats += [f"f_aux={c.lower_}" for c in first.children if c.dep_ == "aux"]
+        if subject is None:
+            subject = next((c for c in first.children if c.dep_ in _SUBJ_DEPS), None)
+    if first.dep_ in ("xcomp", "ccomp", "advcl") and head.i != first.i:
+        feats.append(f"gov={head.lemma_.lower()}")
+        feats += ["gov_neg" for c in head.children if c.dep_ == "neg"]
+        feats += [f"gov_aux={c.lower_}" for c in head.children if c.dep_ == "aux"]
+    if subject is not None:
+        feats += _argument_features("subj", subject, lookups)
+        feats.append(f"lem|subj_ent={lemma}|{feats[-1].split('=')[-1]}")
+    else:
+        feats.append("no_subj")
+    if object_ is not None:
+        feats += _argument_features("obj", object_, lookups)
+        feats.append(f"lem|obj={lemma}|{object_.lemma_.lower()}")
+    if tok.pos_ == "NOUN" and tok.dep_ == "pobj":
+        feats.append(f"in_prep={head.lower_}")
+        feats.append(f"in_prep_of={head.head.lemma_.lower()}")
+    if tok.sent.start in lookups.timex_sentences:
+        feats.append("sent_timex")
+    if tok.sent.start in lookups.place_sentences:
+        feats.append("sent_place")
+    claim = lookups.claim_cues(tok.idx)
+    if claim is not None:
+        feats += [f"claim_mod={claim[0]}", f"claim_pol={claim[1]}"]
+    return feats

@@ -1,0 +1,90 @@
+"""The trained events classifier at run time: load the weights, score candidates (not
+stable API).
+
+The model is a multinomial logistic regression written by ``python -m
+dateline.training.events`` as a compressed NumPy archive: the sparse feature vocabulary,
+the class labels (PLOVER types and ``NONE``), a weight column per class for each feature,
+and the intercepts. Scoring needs only
+NumPy, so run time carries no training library.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+import numpy
+
+from dateline.errors import PipelineError
+
+NO_EVENT = "NONE"
+MODEL_FILE = "data/events/model/events-classifier.npz"
+
+
+@dataclass(frozen=True)
+class EventModel:
+    """Weights of the events classifier (not stable API)."""
+
+    vocabulary: dict[str, int]
+    labels: tuple[str, ...]
+    weights: numpy.ndarray  # (n_features, n_labels)
+    intercept: numpy.ndarray  # (n_labels,)
+
+    def probabilities(self, features: list[list[str]]) -> numpy.ndarray:
+        """Class probabilities, one row per candidate.
+
+        Args:
+            features: each candidate's string features.
+
+        Returns:
+            Array of shape (len(features), len(labels)).
+        """
+        scores = numpy.tile(self.intercept, (len(features), 1))
+        for row, feats in enumerate(features):
+            cols = [self.vocabulary[f] for f in set(feats) if f in self.vocabulary]
+            if cols:
+                scores[row] += self.weights[cols].sum(axis=0)
+        scores -= scores.max(axis=1, keepdims=True)
+        exp = numpy.exp(scores)
+        return exp / exp.sum(axis=1, keepdims=True)
+
+
+def save_model(path: Path, model: EventModel) -> None:
+    """Write a model archive (used by the training command)."""
+    names = [""] * len(model.vocabulary)
+    for name, col in model.vocabulary.items():
+        names[col] = name
+    numpy.savez_compressed(
+        path,
+        features=numpy.asarray(json.dumps(names)),
+        labels=numpy.asarray(json.dumps(list(model.labels))),
+        weights=model.weights.astype("float32"),
+        intercept=model.intercept.astype("float32"),
+    )
+
+
+@functools.cache
+def load_model(path: str = "") -> EventModel:
+    """Load the classifier: the packaged one, or the archive at ``path``.
+
+    Raises:
+        PipelineError: DL111 when the file is missing or not a model archive.
+    """
+    source = Path(path) if path else resources.files("dateline").joinpath(MODEL_FILE)
+    try:
+        with source.open("rb") as fh, numpy.load(fh, allow_pickle=False) as data:
+            names = json.loads(str(data["features"]))
+            labels = tuple(json.loads(str(data["labels"])))
+            return EventModel(
+                vocabulary={name: i for i, name in enumerate(names)},
+                labels=labels,
+                weights=numpy.asarray(data["weights"], dtype="float32"),
+                intercept=numpy.asarray(data["intercept"], dtype="float32"),
+            )
+    except (OSError, KeyError, ValueError) as exc:
+        raise PipelineError(
+            "DL111", path=str(source), reason=f"{type(exc).__name__}: {exc}"
+        ) from None

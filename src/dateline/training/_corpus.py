@@ -1,0 +1,89 @@
+"""Parsed articles with the records of every stage before ``events`` (not stable API).
+
+Training and the events benchmark both need, per article, the spaCy ``Doc`` and the
+corrected records of the earlier stages; they are computed once here and the events
+stage is then run (or featurised) on them as often as needed.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from spacy.tokens import Doc
+
+from dateline.config import Settings, load_settings
+from dateline.errors import StageError
+from dateline.pipeline import STAGES, parse_batch, run_stages
+from dateline.records import Article, Extraction
+from dateline.stages.ingest import article_from_mapping
+
+_PROJECT_ROOT = Path(__file__).resolve().parents[3]
+
+
+def shared_dir() -> Path:
+    """The shared data folder: $DATELINE_SHARED, else ``../shared`` beside the project."""
+    env = os.environ.get("DATELINE_SHARED")
+    return Path(env) if env else _PROJECT_ROOT.parent / "shared"
+
+
+@dataclass
+class Prepared:
+    """One article parsed and run through every stage before ``events``."""
+
+    article: Article
+    doc: Doc
+    upstream: Extraction
+
+    def stage_inputs(self) -> dict[str, Any]:
+        """Keyword arguments of ``extract_events`` except ``settings``."""
+        up = self.upstream
+        return {
+            "article": self.article,
+            "doc": self.doc,
+            "sentences": up.sentences,
+            "timexes": up.timexes,
+            "quantities": up.quantities,
+            "entities": up.entities,
+            "places": up.places,
+            "claims": up.claims,
+        }
+
+
+def prepare(
+    records: list[dict], settings: Settings | None = None, skip_failures: bool = False
+) -> list[Prepared | None]:
+    """Parse articles (``{"id", "text", "published"?}``) and run the stages before events.
+
+    Args:
+        records: article mappings; ``id`` becomes the article id.
+        settings: pipeline settings; packaged defaults when None.
+        skip_failures: give None for an article an earlier stage fails on, instead of
+            raising (benchmarks count such articles; training must not lose any).
+
+    Returns:
+        One Prepared (or None) per record, in order.
+
+    Raises:
+        StageError: an earlier stage failed on an article and ``skip_failures`` is False.
+    """
+    settings = settings or load_settings()
+    upstream_stages = tuple(s for s in STAGES if s.name != "events")
+    articles = []
+    for number, rec in enumerate(records, start=1):
+        article = article_from_mapping(rec, "training", line=number)
+        if not isinstance(article, Article):
+            raise ValueError(f"record {number} is not a usable article: {article.message}")
+        articles.append(article)
+    docs = parse_batch([a.text for a in articles], settings)
+    out: list[Prepared | None] = []
+    for article, doc in zip(articles, docs, strict=True):
+        try:
+            out.append(Prepared(article, doc, run_stages(article, doc, settings, upstream_stages)))
+        except StageError:
+            if not skip_failures:
+                raise
+            out.append(None)
+    return out
