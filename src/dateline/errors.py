@@ -89,6 +89,8 @@ CATALOGUE: dict[str, str] = {
     "DL504": "Invalid request parameter {name}={value!r}: {reason}.",
     "DL505": "`dateline serve` needs the web extra ({missing} is not installed). "
              "Install it with `pip install 'dateline[web]'`.",
+    "DL506": "No such HTTP API resource {path!r} ({status} {reason}); see /openapi.json "
+             "for the routes.",
     # warnings
     "W001": "Article {article_id} has no publication date; {count} relative date(s) left "
             "unresolved (value null). Pass --published YYYY-MM-DD or give 'published'.",

@@ -260,7 +260,7 @@ HOSTILE_ARTICLES = [
         "<body onload=alert(4)> \\x3cscript\\x3e \U0001f680.",
     },
 ]
-HOSTILE_MARKERS = ("<script", "onerror=", "javascript:", "onload=", "<iframe")
+HOSTILE_MARKERS = ("window.pwned", "alert(", "evil.example", "{{7*7}}")
 
 ROUTES: dict[str, tuple[str, ...]] = {
     "/api/stats": (),
@@ -338,11 +338,12 @@ def request_campaign(seed: int, count: int, article_ids: list[str]) -> list[Requ
         else:
             ident = rng.choice(article_ids) if article_ids and rng.random() < 0.5 else None
             ident = ident if ident is not None else _odd_value(rng)
-            requests.append(Request("article", "/api/articles/" + _quote_path(ident)))
+            requests.append(Request("article", "/api/articles/" + quote_path(ident)))
     return requests
 
 
-def _quote_path(value: str) -> str:
+def quote_path(value: str) -> str:
+    """Percent-encode ``value`` as one path segment (surrogates passed through as bytes)."""
     from urllib.parse import quote
 
     return quote(value.encode("utf-8", "surrogatepass"), safe="")
@@ -395,7 +396,7 @@ def run_requests(client: Any, requests: list[Request]) -> ApiOutcome:
 def check_stored_text_is_data(client: Any, articles: list[dict], outcome: ApiOutcome) -> None:
     """Each hostile article comes back as JSON data, byte for byte, and never in the page."""
     for article in articles:
-        path = "/api/articles/" + _quote_path(article["id"])
+        path = "/api/articles/" + quote_path(article["id"])
         response = send(client, Request("hostile", path), outcome)
         if response is None or response.status_code != 200:
             outcome.violations.append(f"hostile article {article['id']!r} not served")
