@@ -91,3 +91,30 @@ def test_fuzz_ingest_cli_rejection_summary_names_inputs(tmp_path: Path) -> None:
     assert result.exception is None or isinstance(result.exception, SystemExit)
     assert result.exit_code == 1
     assert f"[W002] 1 article(s) rejected out of 2: {batch}:2" in result.output
+
+
+def test_fuzz_ingest_oversized_and_hostile_articles(
+    harness: ModuleType, tmp_path: Path, store_url: str
+) -> None:
+    """An article over the size cap is refused by line (DL211) and the rest of its batch is
+    stored; hostile titles, outlets and ids are stored unchanged, on DuckDB and PostgreSQL."""
+    import json
+
+    from dateline.api import ingest
+    from dateline.storage import open_store
+
+    batch = tmp_path / "batch.jsonl"
+    oversized = json.dumps({"text": "The port reopened on Monday. " * 20_000})
+    batch.write_text("\n".join([*harness.hostile_lines(), oversized]) + "\n", encoding="utf-8")
+    report = ingest([str(batch)], db=store_url)
+    assert [r.code for r in report.rejected] == ["DL211"]
+    assert f"{batch}:4" in report.rejected[0].message
+    assert report.added == len(harness.HOSTILE_ARTICLES)
+    with open_store(store_url, create=False, read_only=True) as store:
+        for written in harness.HOSTILE_ARTICLES:
+            stored = store.article(written["id"]).article
+            assert (stored.title, stored.outlet, stored.text) == (
+                written["title"],
+                written["outlet"],
+                written["text"],
+            )
