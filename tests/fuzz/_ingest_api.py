@@ -289,6 +289,8 @@ ODD_PATHS = (
     "/openapi.json", "/", "/index.html", "/api/stats?x=1", "/%ff%fe", "/api/timeline/extra",
     "/api/articles/<script>", "/api/articles/' OR '1'='1",
 )  # fmt: skip
+# Paths that try to climb out of the static folder: anything but an error is a leak.
+TRAVERSALS = frozenset(p for p in ODD_PATHS if p.startswith("/static/"))
 
 
 @dataclass(frozen=True)
@@ -371,6 +373,8 @@ def send(client: Any, request: Request, outcome: ApiOutcome) -> Any:
         outcome.violations.append(f"{where}: no Content-Security-Policy")
     if status >= 400:
         _check_error_body(response, where, outcome)
+    elif request.path in TRAVERSALS:
+        outcome.violations.append(f"{where}: served a file from outside the static folder")
     return response
 
 
