@@ -1,6 +1,10 @@
-"""Fuzz campaign: bad and odd inputs through ``extract`` (API and CLI), counted.
+"""Fuzz campaign: bad and odd inputs through ``extract``, ``ingest`` and the HTTP API, counted.
 
-``python -m benchmarks.fuzz --split dev|test [--json] [--limit N]``
+``python -m benchmarks.fuzz --split dev|test [--json] [--limit N] [--targets extract,ingest,api]``
+
+``--limit`` is the total number of inputs (default 10,000), shared among the targets:
+extract 60%, ingest 25% (API and CLI, each run twice to check that a re-run stores
+nothing), HTTP requests 15% (to a live server over a store of hostile articles).
 
 Generated inputs come from ``tests/fuzz/_corpus.py`` (seeded: dev and test draw
 different seeds). With the shared corpora present, ``--split`` also mixes in
@@ -9,16 +13,20 @@ time, never stored), as a new user pasting fragments would. Prints the number of
 inputs, tracebacks, stage crashes (DL301), coded rejections by code, notices by
 code, the longest time spent on one input and peak RSS; the CLI half reports its
 exit code and any broken promise (a bad input not reported, a batch cut short).
+The ingest half counts the same, plus articles stored, skipped and stored again by
+the re-run (must be 0); the API half counts requests, statuses, 5xx and error codes.
 """
 
 from __future__ import annotations
 
+import argparse
 import importlib.util
 import json
 import random
 import sys
 import tempfile
 import time
+import warnings
 from pathlib import Path
 from types import ModuleType
 
@@ -29,16 +37,29 @@ DEFAULT_INPUTS = 10_000
 SNIPPET_CORPORA = ("quotes", "tempeval3", "geoparsing", "ecbplus")
 SNIPPET_SHARE = 0.1  # of the inputs, as JSONL lines of real-article fragments
 SNIPPET_LINES_PER_FILE = 50
+TARGETS = ("extract", "ingest", "api")
+SHARES = {"extract": 0.6, "ingest": 0.25, "api": 0.15}
+INGEST_CLI_SHARE = 0.3  # of the ingest inputs, through `dateline ingest` in a subprocess
 
 
-def load_corpus() -> ModuleType:
-    path = PROJECT_ROOT / "tests" / "fuzz" / "_corpus.py"
-    spec = importlib.util.spec_from_file_location("dateline_fuzz_corpus", path)
+def _load(filename: str, name: str) -> ModuleType:
+    if name in sys.modules:
+        return sys.modules[name]
+    path = PROJECT_ROOT / "tests" / "fuzz" / filename
+    spec = importlib.util.spec_from_file_location(name, path)
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     sys.modules[spec.name] = module
     spec.loader.exec_module(module)
     return module
+
+
+def load_corpus() -> ModuleType:
+    return _load("_corpus.py", "dateline_fuzz_corpus")
+
+
+def load_harness() -> ModuleType:
+    return _load("_ingest_api.py", "dateline_fuzz_ingest_api")
 
 
 def snippet_files(corpus: ModuleType, split: str, count: int, seed: int) -> list:
@@ -69,7 +90,8 @@ def snippet_files(corpus: ModuleType, split: str, count: int, seed: int) -> list
     return files
 
 
-def run(split: str, inputs: int) -> dict:
+def run_extract(split: str, inputs: int) -> dict:
+    """The extract campaign (API files, API items, CLI); its figures."""
     from dateline.config import load_settings
 
     corpus = load_corpus()
@@ -119,10 +141,127 @@ def run(split: str, inputs: int) -> dict:
     return figures
 
 
+def run_ingest(split: str, inputs: int) -> dict:
+    """Ingest campaign files twice with the API and the CLI into DuckDB stores; its figures."""
+    corpus, harness = load_corpus(), load_harness()
+    seed = SEEDS[split] + 10
+    cli_inputs = int(inputs * INGEST_CLI_SHARE)
+    started = time.perf_counter()
+    with tempfile.TemporaryDirectory() as folder:
+        api_dir, cli_dir = Path(folder) / "api", Path(folder) / "cli"
+        api_dir.mkdir()
+        cli_dir.mkdir()
+        files = corpus.write_files(list(corpus.campaign(seed, inputs - cli_inputs)), api_dir)
+        api = harness.run_ingest_api(files, str(Path(folder) / "api.duckdb"))
+        cli_files = corpus.write_files(list(corpus.campaign(seed + 1, cli_inputs)), cli_dir)
+        cli, _ = harness.run_ingest_cli(cli_files, str(Path(folder) / "cli.duckdb"))
+    rejections = dict(api.rejections)
+    for code, count in cli.rejections.items():
+        rejections[code] = rejections.get(code, 0) + count
+    figures = {
+        "ingest_inputs": api.inputs + cli.inputs,
+        "ingest_inputs_cli": cli.inputs,
+        "ingest_stored": api.stored + cli.stored,
+        "ingest_skipped_duplicates": api.skipped + cli.skipped,
+        "ingest_stored_by_rerun": api.rerun_stored + cli.rerun_stored,
+        "ingest_tracebacks": api.tracebacks + cli.tracebacks,
+        "ingest_crashes": api.crashes + cli.crashes,
+        "ingest_broken_promises": len(api.violations) + len(cli.violations),
+        "ingest_seconds": round(time.perf_counter() - started, 1),
+    }
+    figures.update({f"ingest_rejected_{k}": v for k, v in sorted(rejections.items())})
+    for problem in (api.violations + cli.violations)[:20]:
+        print(f"broken promise (ingest): {problem[:300]}", file=sys.stderr)
+    return figures
+
+
+def run_api(split: str, inputs: int) -> dict:
+    """Odd requests to a live server over a store of hostile articles; its figures."""
+    import httpx
+
+    from dateline.api import ingest
+    from dateline.storage import open_store
+
+    corpus, harness = load_corpus(), load_harness()
+    web_support = _load("../e2e/web_support.py", "web_support")
+    seed = SEEDS[split] + 20
+    started = time.perf_counter()
+    with tempfile.TemporaryDirectory() as folder:
+        hostile = Path(folder) / "hostile.jsonl"
+        hostile.write_text("\n".join(harness.hostile_lines()) + "\n", encoding="utf-8")
+        files = corpus.write_files(list(corpus.campaign(seed, 100)), folder)
+        db = str(Path(folder) / "store.duckdb")
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # notices about the corpus slice, not findings
+            ingest([str(hostile), *(p for p, _ in files)], db=db)
+        with open_store(db, create=False, read_only=True) as store:
+            ids = sorted({e.article_id for e in store.events(limit=1000)})
+        ids = [a["id"] for a in harness.HOSTILE_ARTICLES] + ids
+        with (
+            web_support.live_server(db) as base,
+            httpx.Client(base_url=base, timeout=60) as client,
+        ):
+            outcome = harness.run_requests(client, harness.request_campaign(seed, inputs, ids))
+            harness.check_stored_text_is_data(client, harness.HOSTILE_ARTICLES, outcome)
+    figures = {
+        "api_requests": outcome.inputs,
+        "api_5xx": outcome.server_errors,
+        "api_tracebacks": outcome.tracebacks,
+        "api_broken_promises": len(outcome.violations),
+        "api_seconds": round(time.perf_counter() - started, 1),
+    }
+    figures.update({f"api_status_{k}": v for k, v in sorted(outcome.statuses.items())})
+    figures.update({f"api_error_{k}": v for k, v in sorted(outcome.codes.items())})
+    for problem in outcome.violations[:20]:
+        print(f"broken promise (api): {problem[:300]}", file=sys.stderr)
+    return figures
+
+
+def run(split: str, inputs: int, targets: tuple[str, ...] = TARGETS) -> dict:
+    """Run the chosen targets on their share of ``inputs``; all figures, with totals."""
+    total = sum(SHARES[t] for t in targets)
+    share = {t: int(inputs * SHARES[t] / total) for t in targets}
+    figures: dict = {}
+    if "extract" in targets:
+        figures.update(run_extract(split, share["extract"]))
+    if "ingest" in targets:
+        figures.update(run_ingest(split, share["ingest"]))
+    if "api" in targets:
+        figures.update(run_api(split, share["api"]))
+    figures["total_inputs"] = sum(
+        figures.get(k, 0) for k in ("inputs", "ingest_inputs", "api_requests")
+    )
+    figures["total_tracebacks"] = sum(
+        figures.get(k, 0) for k in ("tracebacks", "ingest_tracebacks", "api_tracebacks")
+    )
+    figures["total_crashes"] = figures.get("crashes", 0) + figures.get("ingest_crashes", 0)
+    figures["total_5xx"] = figures.get("api_5xx", 0)
+    figures["total_broken_promises"] = sum(
+        figures.get(k, 0)
+        for k in ("broken_promises", "ingest_broken_promises", "api_broken_promises")
+    )
+    figures["peak_rss_mb"] = round(peak_rss_mb(), 1)
+    return figures
+
+
+def _targets(value: str) -> tuple[str, ...]:
+    chosen = tuple(t.strip() for t in value.split(",") if t.strip())
+    unknown = [t for t in chosen if t not in TARGETS]
+    if unknown or not chosen:
+        raise argparse.ArgumentTypeError(f"choose from {', '.join(TARGETS)}; got {value!r}")
+    return chosen
+
+
 def main() -> None:
     parser = arg_parser(__doc__.splitlines()[0])
+    parser.add_argument(
+        "--targets",
+        type=_targets,
+        default=TARGETS,
+        help="comma-separated: extract, ingest, api (default: all three)",
+    )
     args = parser.parse_args()
-    figures = run(args.split, args.limit or DEFAULT_INPUTS)
+    figures = run(args.split, args.limit or DEFAULT_INPUTS, args.targets)
     emit(figures, f"fuzz campaign ({args.split})", args.json)
 
 

@@ -453,12 +453,8 @@ def ingest_command(
     )
     seen_total = report.added + report.skipped + len(report.rejected)
     if report.rejected:
-        text = message(
-            "W002",
-            count=len(report.rejected),
-            total=seen_total,
-            sources=_rejected_sources(report.rejected),
-        )
+        lost = _rejected_sources(report.rejected)
+        text = message("W002", count=len(report.rejected), total=seen_total, sources=lost)
         typer.echo(f"warning: {text}", err=True)
         return 2 if len(report.rejected) == seen_total else 1
     return 0

@@ -94,6 +94,8 @@ CATALOGUE: dict[str, str] = {
     "DL504": "Invalid request parameter {name}={value!r}: {reason}.",
     "DL505": "`dateline serve` needs the web extra ({missing} is not installed). "
              "Install it with `pip install 'dateline[web]'`.",
+    "DL506": "No such HTTP API resource {path!r} ({status} {reason}); see /openapi.json "
+             "for the routes.",
     # spark
     "DL601": "Spark support is not installed ({reason}). Install it with "
              "`pip install 'dateline[spark]'` (PySpark, pandas < 3, PyArrow).",

@@ -28,3 +28,24 @@ def load_corpus() -> ModuleType:
 @pytest.fixture(scope="session")
 def corpus() -> ModuleType:
     return load_corpus()
+
+
+HARNESS_PATH = Path(__file__).resolve().parent / "_ingest_api.py"
+
+
+def load_harness() -> ModuleType:
+    """Import ``tests/fuzz/_ingest_api.py`` as ``dateline_fuzz_ingest_api`` (once per process)."""
+    name = "dateline_fuzz_ingest_api"
+    if name in sys.modules:
+        return sys.modules[name]
+    spec = importlib.util.spec_from_file_location(name, HARNESS_PATH)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="session")
+def harness() -> ModuleType:
+    return load_harness()

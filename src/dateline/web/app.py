@@ -33,6 +33,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel, BeforeValidator, ConfigDict
+from starlette.exceptions import HTTPException
 
 from dateline.errors import DatelineError, InputError, message
 from dateline.records import EventMention, Extraction, FigureSeries, Timeline
@@ -190,6 +191,7 @@ def create_app(store: Store) -> FastAPI:
     app.middleware("http")(_security_headers)
     app.add_exception_handler(DatelineError, _dateline_error)
     app.add_exception_handler(RequestValidationError, _validation_error)
+    app.add_exception_handler(HTTPException, _http_error)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     _add_page(app)
     _add_api(app, reader)
@@ -218,6 +220,18 @@ async def _validation_error(request: Request, exc: Exception) -> JSONResponse:
     return JSONResponse(body, status_code=422)
 
 
+async def _http_error(request: Request, exc: Exception) -> JSONResponse:
+    """An unknown path or method, answered like every other error: coded JSON (DL506)."""
+    assert isinstance(exc, HTTPException)
+    reason = exc.detail if isinstance(exc.detail, str) else "error"
+    text = message("DL506", path=request.url.path, status=exc.status_code, reason=reason)
+    return JSONResponse(
+        ApiError(code="DL506", message=text).model_dump(),
+        status_code=exc.status_code,
+        headers=exc.headers,
+    )
+
+
 def _plain(errors: Any) -> Any:
     """JSON-safe copy of validation errors (their ``ctx`` may hold exception objects)."""
     return [{k: v for k, v in e.items() if k in ("loc", "msg", "type")} for e in errors]
@@ -238,7 +252,12 @@ def _add_api(app: FastAPI, reader: _Reader) -> None:
         return ApiStats(**counts.model_dump(exclude={"backend", "url"}))
 
     @app.get(
-        "/api/articles/{article_id}", response_model=Extraction, responses=ERRORS, tags=["articles"]
+        # ":path" because article ids are free text: "a/b" arrives as "a%2Fb", which the
+        # server decodes before routing, so a plain segment would never match it.
+        "/api/articles/{article_id:path}",
+        response_model=Extraction,
+        responses=ERRORS,
+        tags=["articles"],
     )
     def article(
         article_id: Annotated[str, Path(max_length=200, pattern=NO_NUL)],
