@@ -8,7 +8,6 @@ innermost claim covering a word is the one that governs it.
 
 from __future__ import annotations
 
-import bisect
 import functools
 import logging
 import tomllib
@@ -19,6 +18,7 @@ from spacy.tokens import Doc, Token
 
 from dateline.config import ClaimSettings
 from dateline.records import Article, Attribution, Claim, Entity, Quote, Sentence, Source
+from dateline.stages._intervals import Intervals as _Intervals
 from dateline.stages._speech import Cue, Resolved, Resolver, find_cues, lexicon, quote_marks, trim
 
 NAME = "claims"
@@ -157,32 +157,6 @@ def _source(resolved: Resolved | None, cue: Cue) -> Source:
     kind = {"person": "named", "org": "named", "other": "named", "anonymous": "anonymous",
             "pronoun": "pronoun"}.get(resolved.category, "named")
     return Source(name=ref.name, kind=kind, entity_id=ref.entity_id, span=ref.span, cue=word)
-
-
-class _Intervals:
-    """Half-open intervals with payloads, queried by the point they contain.
-
-    A query looks only at intervals starting at most the longest interval's length
-    before the point, so a text with many clauses costs about linear time where a scan
-    of every interval per clause cost quadratic time. Payloads come back in input order.
-    """
-
-    def __init__(self, items: list[tuple[int, int, object]]) -> None:
-        ordered = sorted((start, end, n, payload) for n, (start, end, payload)
-                         in enumerate(items))
-        self._starts = [item[0] for item in ordered]
-        self._items = ordered
-        self._longest = max((end - start for start, end, _, _ in ordered), default=0)
-
-    def containing(self, point: int, open_start: bool = False) -> list:
-        """Payloads of intervals holding ``point`` (start < point when ``open_start``)."""
-        first = bisect.bisect_left(self._starts, point - self._longest)
-        stop = bisect.bisect_right(self._starts, point)
-        found = [
-            (n, payload) for start, end, n, payload in self._items[first:stop]
-            if point < end and (start < point or not open_start)
-        ]
-        return [payload for _, payload in sorted(found, key=lambda f: f[0])]
 
 
 def _cue_intervals(cues: list[Cue]) -> _Intervals:

@@ -74,6 +74,7 @@ import logging
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy
 from spacy.tokens import Doc, Token
@@ -102,6 +103,7 @@ from dateline.stages._event_features import (
 )
 from dateline.stages._event_model import NO_EVENT, load_model
 from dateline.stages._event_modes import DISASTERS, contexts_of, mode_of
+from dateline.stages._intervals import Intervals
 from dateline.stages._triggers import Entry, demonyms, is_passive, lexicon, match_trigger
 
 NAME = "events"
@@ -332,6 +334,10 @@ class _Context:
     claims: list[Claim]
     quantities: list[Quantity]
     nominal_agents: dict[int, Token] = field(default_factory=dict)
+    index: _Indexes = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.index = _indexes(self)
 
     def token_at(self, char: int) -> Token:
         i = max(0, bisect.bisect_right(self.token_starts, char) - 1)
@@ -340,6 +346,59 @@ class _Context:
     def sentence_of(self, char: int) -> Sentence | None:
         i = bisect.bisect_right(self.sentence_starts, char) - 1
         return self.sentences[i] if i >= 0 else None
+
+
+@dataclass
+class _Indexes:
+    """The context's records as intervals, so each event queries only its neighbourhood."""
+
+    timexes: Intervals
+    usable_timexes: Intervals
+    narrative_timexes: Intervals
+    dated_timexes: Intervals
+    entities: Intervals
+    places: Intervals
+    finer_places: dict[str | None, Intervals]
+    claims: Intervals
+    quantities: Intervals
+    typed_entities: dict[frozenset[str], Intervals] = field(default_factory=dict)
+
+
+def _spans(records: Iterable[Any]) -> Intervals:
+    return Intervals([(r.span[0], r.span[1], r) for r in records])
+
+
+def _mention_spans(mentions: Iterable[_Mention]) -> Intervals:
+    return Intervals([(m.start, m.end, m) for m in mentions])
+
+
+def _indexes(ctx: _Context) -> _Indexes:
+    finer: dict[str | None, list[_Mention]] = {}
+    for m in ctx.place_mentions:
+        if _place_rank(m) < _FEATURE_RANK["country"]:
+            finer.setdefault(getattr(m.record, "country", None), []).append(m)
+    return _Indexes(
+        timexes=_spans(ctx.timexes),
+        usable_timexes=_spans(t for t in ctx.timexes if _usable_date(t)),
+        narrative_timexes=_spans(t for t in ctx.timexes if _narrative_date(ctx, t)),
+        dated_timexes=_spans(t for t in ctx.timexes if t.type in ("DATE", "TIME")),
+        entities=_mention_spans(ctx.entity_mentions),
+        places=_mention_spans(ctx.place_mentions),
+        finer_places={country: _mention_spans(ms) for country, ms in finer.items()},
+        claims=_spans(ctx.claims),
+        quantities=_spans(ctx.quantities),
+    )
+
+
+def _typed_entities(ctx: _Context, types: frozenset[str]) -> Intervals:
+    """Entity mentions of the given types, indexed once per set of types."""
+    index = ctx.index.typed_entities.get(types)
+    if index is None:
+        index = _mention_spans(
+            m for m in ctx.entity_mentions if getattr(m.record, "type", None) in types
+        )
+        ctx.index.typed_entities[types] = index
+    return index
 
 
 def extract_events(
@@ -584,12 +643,14 @@ def _context(
         (m.start, m.end) for m in entity_mentions if getattr(m.record, "type", None) == "ORG"
     ]
     org_spans += [(e.start_char, e.end_char) for e in doc.ents if e.label_ in ("ORG", "FAC")]
+    persons = _mention_spans(person_spans)
+    orgs = Intervals([(a, b, (a, b)) for a, b in org_spans])
     place_mentions = [
         _Mention(s, e, pl)
         for pl in places
         for s, e in (pl.mentions or [pl.span])
-        if not any(p.start < e and s < p.end for p in person_spans)
-        and not any(a <= s and e <= b and (a, b) != (s, e) for a, b in org_spans)
+        if not persons.overlapping(s, e)
+        and not any(e <= b and (a, b) != (s, e) for a, b in orgs.containing(s))
     ]
     sents = sorted(sentences, key=lambda s: s.span[0])
     return _Context(
@@ -802,13 +863,8 @@ def _build_event(
     # A quantity inside the event or inside its actor phrase ("between 200 and 300 farmers").
     quantities = [
         q
-        for q in ctx.quantities
-        if (
-            span[0] <= q.span[0]
-            and q.span[1] <= span[1]
-            or any(_overlap(q.span, a) for a in actor_spans)
-        )
-        and not any(_overlap(q.span, t.span) for t in ctx.timexes if t.type in ("DATE", "TIME"))
+        for q in _near_quantities(ctx, span, actor_spans)
+        if not ctx.index.dated_timexes.overlapping(q.span[0], q.span[1])
     ]
 
     # "did not intend to give up": a negated governing verb negates its complement.
@@ -869,6 +925,26 @@ def _build_event(
         modality=modality,
         polarity=polarity,
     )
+
+
+def _near_quantities(
+    ctx: _Context, span: tuple[int, int], actor_spans: list[tuple[int, int]]
+) -> list[Quantity]:
+    """Quantities inside the event's span or overlapping an actor's, in the stage's order."""
+    index = ctx.index.quantities
+    inside = [q for q in index.starting_in(span[0], span[1] + 1) if q.span[1] <= span[1]]
+    near = {id(q) for q in inside}
+    for a in actor_spans:
+        near.update(id(q) for q in index.overlapping(a[0], a[1]))
+    if len(near) == len(inside):
+        return inside
+    return [q for q in index.overlapping(*_hull(span, actor_spans)) if id(q) in near]
+
+
+def _hull(span: tuple[int, int], others: list[tuple[int, int]]) -> tuple[int, int]:
+    starts = [span[0], *(o[0] for o in others)]
+    ends = [span[1], *(o[1] for o in others)]
+    return min(starts), max(ends)
 
 
 def _natural_event(tok: Token, actor: Token | None, clause: set[int]) -> bool:
@@ -1089,9 +1165,7 @@ def _recipients(tok: Token, event_type: str, targets: list[Token]) -> list[Token
 
 
 def _is_date_phrase(ctx: _Context, tok: Token) -> bool:
-    return tok.ent_type_ in ("DATE", "TIME") or any(
-        t.span[0] <= tok.idx < t.span[1] for t in ctx.timexes
-    )
+    return tok.ent_type_ in ("DATE", "TIME") or bool(ctx.index.timexes.containing(tok.idx))
 
 
 def _reporting_subject(tok: Token) -> Token | None:
@@ -1114,9 +1188,8 @@ _PRONOUN_TYPES: dict[str, frozenset[str]] = {
 
 
 def _entity_type_at(ctx: _Context, char: int) -> str | None:
-    for m in ctx.entity_mentions:
-        if m.start <= char < m.end:
-            return getattr(m.record, "type", None)
+    for m in ctx.index.entities.containing(char):
+        return getattr(m.record, "type", None)
     return None
 
 
@@ -1137,14 +1210,7 @@ def _resolve_pronoun(ctx: _Context, tok: Token | None) -> Token | None:
                 if kind is None or kind in fitting:
                     return subj
         node = node.head
-    mention = next(
-        (
-            m
-            for m in reversed(ctx.entity_mentions)
-            if m.end <= tok.idx and getattr(m.record, "type", None) in fitting
-        ),
-        None,
-    )
+    mention = _typed_entities(ctx, fitting).last_ending_by(tok.idx)
     subject = _previous_subject(tok) if "PERSON" not in fitting else None
     if subject is not None and (mention is None or subject.idx > mention.start):
         # "The government denied it. It said ...": the last sentence's subject is a more
@@ -1206,7 +1272,7 @@ def _argument(ctx: _Context, tok: Token) -> Argument:
     )
     phrase = ctx.article.text[start:end]
     head_char = tok.idx
-    overlapping = [m for m in ctx.entity_mentions if m.start < end and start < m.end]
+    overlapping = ctx.index.entities.overlapping(start, end)
     chosen = next((m for m in overlapping if m.start <= head_char < m.end), None)
     if chosen is None or chosen.start <= head_char:
         # "Ukrainian troops", "the Russians": a demonym head or modifier keeps the phrase text.
@@ -1272,15 +1338,19 @@ def _dates(
     ctx: _Context, tok: Token, clause: set[int], span: tuple[int, int]
 ) -> tuple[EventDate | None, EventDate | None]:
     sentence = ctx.sentence_of(tok.idx)
-    in_clause: list[Timex] = []
+    usable = ctx.index.usable_timexes
+    in_clause = [
+        t
+        for t in usable.starting_in(*_clause_chars(ctx, clause))
+        if ctx.token_at(t.span[0]).i in clause
+    ]
     in_sentence: list[Timex] = []
-    for timex in ctx.timexes:
-        if not _usable_date(timex):
-            continue
-        if ctx.token_at(timex.span[0]).i in clause:
-            in_clause.append(timex)
-        elif sentence is not None and sentence.span[0] <= timex.span[0] < sentence.span[1]:
-            in_sentence.append(timex)
+    if sentence is not None:
+        in_sentence = [
+            t
+            for t in usable.starting_in(sentence.span[0], sentence.span[1])
+            if ctx.token_at(t.span[0]).i not in clause
+        ]
     deadline = next((t for t in in_clause + in_sentence if t.role == "deadline"), None)
 
     def nearest(cands: list[Timex]) -> Timex | None:
@@ -1298,21 +1368,30 @@ def _dates(
             date = _event_date(best, source)
             break
     if date is None:
-        before = [
-            t
-            for t in ctx.timexes
-            if t.span[1] <= span[0]
-            and t.role != "deadline"
-            and t.value is not None
-            and _DAY.match(t.value)
-            and t.type in ("DATE", "TIME")
-            and not _after_publication(ctx, t.value)
-        ]
-        if before and not _present_tense(tok):
-            date = _event_date(before[-1], "narrative")
+        before = ctx.index.narrative_timexes.last_ending_by(span[0])
+        if before is not None and not _present_tense(tok):
+            date = _event_date(before, "narrative")
         else:
             date = EventDate(value=None, source="none")
     return date, _event_date(deadline, "clause") if deadline is not None else None
+
+
+def _clause_chars(ctx: _Context, clause: set[int]) -> tuple[int, int]:
+    """Characters whose token (as ``token_at`` finds it) may be one of the clause's."""
+    last = max(clause)
+    stop = ctx.doc[last + 1].idx if last + 1 < len(ctx.doc) else len(ctx.article.text) + 1
+    return ctx.doc[min(clause)].idx, stop
+
+
+def _narrative_date(ctx: _Context, timex: Timex) -> bool:
+    """A day of the story's narrative: it can date a later event that states none."""
+    return (
+        timex.role != "deadline"
+        and timex.value is not None
+        and bool(_DAY.match(timex.value))
+        and timex.type in ("DATE", "TIME")
+        and not _after_publication(ctx, timex.value)
+    )
 
 
 def _present_tense(tok: Token) -> bool:
@@ -1402,45 +1481,41 @@ def _location(
         )
 
     def rank(m: _Mention) -> tuple[int, int]:
-        place = m.record
-        assert isinstance(place, Place)
-        return _FEATURE_RANK.get(place.feature, 2), abs(m.start - tok.idx)
+        return _place_rank(m), abs(m.start - tok.idx)
 
-    in_clause = [m for m in ctx.place_mentions if ctx.token_at(m.start).i in clause and allowed(m)]
+    places = ctx.index.places
+    in_clause = [
+        m
+        for m in places.starting_in(*_clause_chars(ctx, clause))
+        if ctx.token_at(m.start).i in clause and allowed(m)
+    ]
     in_sentence: list[_Mention] = []
     if sentence is not None:
         in_sentence = [
-            m
-            for m in ctx.place_mentions
-            if sentence.span[0] <= m.start < sentence.span[1] and allowed(m)
+            m for m in places.starting_in(sentence.span[0], sentence.span[1]) if allowed(m)
         ]
     start = sentence.span[0] if sentence is not None else tok.idx
-    earlier = [m for m in ctx.place_mentions if m.end <= start]
     best = min(in_clause or in_sentence, key=rank, default=None)
     if best is not None:
         if rank(best)[0] >= _FEATURE_RANK["country"]:
             # A country named in passing ("France's national police") is less telling than a
             # finer setting of the narrative inside that country.
-            finer = [
-                m
-                for m in earlier
-                if rank(m)[0] < _FEATURE_RANK["country"]
-                and getattr(m.record, "country", None) == getattr(best.record, "country", None)
-            ]
-            if finer:
-                return _place_ref(finer[-1], ctx.article.text)
+            finer = ctx.index.finer_places.get(getattr(best.record, "country", None))
+            last_finer = finer.last_ending_by(start) if finer is not None else None
+            if last_finer is not None:
+                return _place_ref(last_finer, ctx.article.text)
         return _place_ref(best, ctx.article.text)
-    if not earlier:
-        return None
-    if sentence is not None:
-        same_paragraph = [
-            m
-            for m in earlier
-            if (s := ctx.sentence_of(m.start)) is not None and s.paragraph == sentence.paragraph
-        ]
-        if same_paragraph:
-            return _place_ref(same_paragraph[-1], ctx.article.text)
-    return _place_ref(earlier[-1], ctx.article.text)
+    # The setting stated last before the sentence. (Paragraphs number the sentences in
+    # order, so the last earlier mention is also the last one of the sentence's own
+    # paragraph whenever that paragraph has one.)
+    earlier = ctx.index.places.last_ending_by(start)
+    return _place_ref(earlier, ctx.article.text) if earlier is not None else None
+
+
+def _place_rank(m: _Mention) -> int:
+    place = m.record
+    assert isinstance(place, Place)
+    return _FEATURE_RANK.get(place.feature, 2)
 
 
 # --------------------------------------------------------------------------- attribution
@@ -1451,7 +1526,7 @@ def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
 
 
 def _covering_claim(ctx: _Context, char: int) -> Claim | None:
-    covering = [c for c in ctx.claims if c.span[0] <= char < c.span[1]]
+    covering = ctx.index.claims.containing(char)
     return min(covering, key=lambda c: c.span[1] - c.span[0]) if covering else None
 
 

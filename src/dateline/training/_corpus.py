@@ -7,6 +7,7 @@ stage is then run (or featurised) on them as often as needed.
 
 from __future__ import annotations
 
+import itertools
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -70,7 +71,8 @@ def prepare(
         StageError: an earlier stage failed on an article and ``skip_failures`` is False.
     """
     settings = settings or load_settings()
-    upstream_stages = tuple(s for s in STAGES if s.name != "events")
+    # The stages before events: the ones after it (restatement linking) need its records.
+    upstream_stages = tuple(itertools.takewhile(lambda s: s.name != "events", STAGES))
     articles = []
     for number, rec in enumerate(records, start=1):
         article = article_from_mapping(rec, "training", line=number)

@@ -1,0 +1,73 @@
+"""Half-open character intervals with payloads, queried by point or span (not stable API).
+
+Stages that relate every record of one kind to every record of another (a claim covering
+each clause, the timexes inside each event) would scan whole-article lists per query and
+cost quadratic time in the article's length. Sorted starts and bisection keep each query
+to the intervals near the point asked about, so a whole article costs about linear time.
+"""
+
+from __future__ import annotations
+
+import bisect
+
+
+class Intervals:
+    """Half-open intervals with payloads, queried by the points or spans they relate to.
+
+    A query looks only at intervals starting at most the longest interval's length
+    before the point, so a text with many clauses costs about linear time where a scan
+    of every interval per clause cost quadratic time. Payloads come back in input order.
+    """
+
+    def __init__(self, items: list[tuple[int, int, object]]) -> None:
+        # Ordered by start, then input order: "the last one before" is the last in input
+        # order among equal starts, as a scan of a list sorted by start would find.
+        ordered = sorted(
+            ((start, end, n, payload) for n, (start, end, payload) in enumerate(items)),
+            key=lambda item: (item[0], item[2]),
+        )
+        self._starts = [item[0] for item in ordered]
+        self._items = ordered
+        self._longest = max((end - start for start, end, _, _ in ordered), default=0)
+
+    def containing(self, point: int, open_start: bool = False) -> list:
+        """Payloads of intervals holding ``point`` (start < point when ``open_start``)."""
+        first = bisect.bisect_left(self._starts, point - self._longest)
+        stop = bisect.bisect_right(self._starts, point)
+        found = [
+            (n, payload)
+            for start, end, n, payload in self._items[first:stop]
+            if point < end and (start < point or not open_start)
+        ]
+        return _in_input_order(found)
+
+    def overlapping(self, start: int, end: int) -> list:
+        """Payloads of intervals sharing at least one character with ``[start, end)``."""
+        first = bisect.bisect_left(self._starts, start - self._longest)
+        stop = bisect.bisect_left(self._starts, end)
+        found = [
+            (n, payload) for s, e, n, payload in self._items[first:stop] if start < e and s < end
+        ]
+        return _in_input_order(found)
+
+    def starting_in(self, start: int, stop: int) -> list:
+        """Payloads of intervals whose start lies in ``[start, stop)``."""
+        first = bisect.bisect_left(self._starts, start)
+        last = bisect.bisect_left(self._starts, stop)
+        return _in_input_order([(n, payload) for _, _, n, payload in self._items[first:last]])
+
+    def last_ending_by(self, point: int) -> object | None:
+        """The payload of the last interval (by start, then input order) ending at or
+        before ``point``; None when there is none."""
+        # Scanning back from the last start at or before the point ends within the longest
+        # interval's length: any interval starting earlier than that ends by the point.
+        i = bisect.bisect_right(self._starts, point)
+        while i > 0:
+            i -= 1
+            if self._items[i][1] <= point:
+                return self._items[i][3]
+        return None
+
+
+def _in_input_order(found: list[tuple[int, object]]) -> list:
+    return [payload for _, payload in sorted(found, key=lambda f: f[0])]
