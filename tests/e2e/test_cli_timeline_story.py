@@ -28,16 +28,16 @@ CONTRADICTIONS = [
     ("C1", "occurrence",
      "reported by Northern Ledger and Patras Post citing Meridian News Agency; "
      "denied by Radio Achaia citing Citizen Protection Ministry",
-     ["northern-ledger-2025-08-12/EV2", "patras-post-2025-08-12/EV2",
+     ["northern-ledger-2025-08-12/EV2", "patras-post-2025-08-12/EV4",
       "radio-achaia-2025-08-13/EV1"]),
     ("C2", "date",
      "reports give different days: 2025-08-11 (Patras Post citing Meridian News Agency), "
      "2025-08-12 (Northern Ledger citing Meridian News Agency)",
-     ["patras-post-2025-08-12/EV2", "northern-ledger-2025-08-12/EV2"]),
+     ["patras-post-2025-08-12/EV4", "northern-ledger-2025-08-12/EV2"]),
     ("C3", "figure",
      "figures for residents evacuated on 2025-08-12 disagree: 1,200 (Northern Ledger, "
      "Eleni Marka), About 2,000 (Patras Post, the fire service)",
-     ["northern-ledger-2025-08-12/EV1", "patras-post-2025-08-12/EV1"]),
+     ["northern-ledger-2025-08-12/EV1", "patras-post-2025-08-12/EV2"]),
 ]  # fmt: skip
 EVACUATED = [
     ("2025-08-11", "over 100", 100.0, 100.0, None, True, "Aegean Daily", "the fire service"),
@@ -96,6 +96,16 @@ def assert_story_timeline(payload: dict) -> None:
     assert corroboration["corroborated"] is True
     assert evacuation["contradictions"] == ["C3"]
 
+    # Only Patras Post tells that the men were burning farm waste, and it cites the agency: one
+    # source, not corroborated. The beekeeper's burned hives (Northern Ledger) is another event.
+    farm_waste = next(
+        e for e in payload["entries"] if any("farm waste" in m["sentence"] for m in e["mentions"])
+    )
+    assert [(m["outlet"], m["origin"]) for m in farm_waste["mentions"]] == [
+        ("Patras Post", "Meridian News Agency")
+    ]
+    assert farm_waste["corroboration"]["independent_count"] == 1
+
     series = {s["label"]: s for s in payload["figures"]}
     assert sorted(series) == ["men arrested", "residents evacuated"]
     assert [
@@ -133,7 +143,7 @@ def test_cli_timeline_json_on_the_story(story_store: str) -> None:
     assert result.exit_code == 0, result.output
     payload = json.loads(result.stdout)
     assert_story_timeline(payload)
-    assert len(payload["entries"]) == 10
+    assert len(payload["entries"]) == 17
 
 
 def test_cli_timeline_json_equals_the_in_memory_timeline(story_store: str, linked_story) -> None:

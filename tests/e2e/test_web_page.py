@@ -149,10 +149,13 @@ def test_web_page_charts_each_figure_series(watched: Watched, story_url: str) ->
 
 def test_web_page_map_marks_event_places(watched: Watched, story_url: str) -> None:
     page = watched.open(story_url)
-    assert page.get_attribute("#map", "data-markers") == "1"
-    assert page.locator("#map path.leaflet-interactive").count() == 1  # the Patras marker
+    # The fire's places: Patras, and Saravali where it started. Athens is only where the
+    # ministry spoke, so no event of the story happens there.
+    assert page.get_attribute("#map", "data-markers") == "2"
+    assert page.locator("#map path.leaflet-interactive").count() == 2  # one marker per place
     assert page.locator("#map svg path").count() > 50  # country and region outlines
-    assert "Patras:" in page.inner_text("#places")
+    places = page.inner_text("#places")
+    assert "Patras:" in places and "Saravali:" in places and "Athens" not in places
     assert watched.problems == []
 
 
