@@ -19,7 +19,8 @@ corroborated, what is contradicted and how figures moved.
 The original source of a report is the deepest source in its attribution chain that can be
 identified by name (a named person or organisation, or an outlet). A chain of anonymous
 sources alone cannot be identified across outlets, so it counts once per outlet. A report
-with no source but its own outlet rests on that outlet. Source names from different articles
+with no source but its own outlet rests on that outlet, unless the same article attributes
+the event elsewhere (a headline restating its lede rests on the lede's source). Source names from different articles
 match when their normalised words are the same or one set holds the other ("Meridian" and
 "Meridian News Agency").
 """
@@ -383,10 +384,32 @@ def _normalise(name: str) -> str:
     return _LEADING_ARTICLE.sub("", text).casefold()
 
 
+def _report_origins(
+    reports: list[EventMention], origins: _OriginResolver
+) -> dict[str, _Origin]:
+    """Each report's original source, with one article counted once per entry.
+
+    A headline or recap that restates an event without attribution rests on the source the
+    same article gives for it elsewhere (its lede's "the fire service said"), not on the
+    outlet itself: an unattributed restatement adds no independent source.
+    """
+    found = {m.mention_id: origins.origin(m) for m in reports}
+    attributed: dict[str, _Origin] = {}
+    for mention in sorted(reports, key=_mention_order):
+        origin = found[mention.mention_id]
+        if origin.kind != "own":
+            attributed.setdefault(mention.article_id, origin)
+    for mention in reports:
+        if found[mention.mention_id].kind == "own" and mention.article_id in attributed:
+            found[mention.mention_id] = attributed[mention.article_id]
+    return found
+
+
 def _corroboration(reports: list[EventMention], origins: _OriginResolver) -> Corroboration:
+    report_origins = _report_origins(reports, origins)
     by_origin: dict[str, tuple[_Origin, list[EventMention]]] = {}
     for mention in reports:
-        origin = origins.origin(mention)
+        origin = report_origins[mention.mention_id]
         by_origin.setdefault(origin.key, (origin, []))[1].append(mention)
     sources = [
         IndependentSource(
@@ -400,7 +423,7 @@ def _corroboration(reports: list[EventMention], origins: _OriginResolver) -> Cor
     sources.sort(key=lambda s: (-len(s.outlets), s.name))
     outlets = _outlets(reports, origins)
     occurred = _occurrences(reports)
-    independent = {origins.origin(m).key for m in occurred}
+    independent = {report_origins[m.mention_id].key for m in occurred}
     return Corroboration(
         outlets=outlets,
         outlet_count=len(outlets),

@@ -83,6 +83,19 @@ def test_timeline_restatements_in_one_article_are_one_outlet() -> None:
     assert (c.outlet_count, c.independent_count, c.corroborated) == (2, 2, True)
 
 
+def test_timeline_unattributed_headline_rests_on_its_articles_source() -> None:
+    c = _corroboration(
+        mention("a", "EV1", outlet="A", group="EV1"),
+        mention("a", "EV2", outlet="A", group="EV1", start=200,
+                sources=(source("the fire service"),)),
+        mention("b", outlet="B", sources=(source("the fire service"),)),
+    )  # fmt: skip
+    assert [(s.name, s.mentions) for s in c.sources] == [
+        ("the fire service", ["a/EV1", "a/EV2", "b/EV1"]),
+    ]
+    assert (c.outlet_count, c.independent_count, c.corroborated) == (2, 1, False)
+
+
 def test_timeline_denials_and_hypotheticals_do_not_corroborate() -> None:
     (entry,) = build_timeline(
         [
