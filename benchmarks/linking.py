@@ -1,7 +1,7 @@
 """Linking cost: synthetic event mentions linked incrementally at growing sizes.
 
 usage: python -m benchmarks.linking [--split dev] [--json] [--sizes 10000,30000,100000]
-       [--batch 5000] [--per-day 300] [--max-block N]
+       [--batch 5000] [--per-day 300] [--max-block N] [--max-candidates N]
 
 The corpus is generated deterministically (fixed seed), day by day at ``--per-day``
 mentions a day (a larger corpus covers more days; raise ``--per-day`` to test density):
@@ -139,8 +139,8 @@ def synthetic_mentions(
 ) -> Iterator[tuple[EventMention, int]]:
     """Yield ``size`` mentions in publication order with their generating event's number.
 
-    ``mentions_per_day`` mentions are published a day (a large newsroom's archive); a larger corpus
-    covers more days.
+    ``mentions_per_day`` mentions are published a day (a large newsroom's archive); a
+    larger corpus covers more days.
     """
     rng = random.Random(seed)
     places = _places(rng)
@@ -257,12 +257,18 @@ def main() -> None:
         help="linking.max_block (default: the packaged setting)",
     )
     parser.add_argument(
+        "--max-candidates",
+        type=int,
+        default=LinkingSettings().max_candidates,
+        help="linking.max_candidates (default: the packaged setting)",
+    )
+    parser.add_argument(
         "--per-day", type=int, default=MENTIONS_PER_DAY, help="mentions published a day"
     )
     parser.add_argument("--one", type=int, default=None, help=argparse_hidden())
     args = parser.parse_args()
     if args.one is not None:
-        settings = LinkingSettings(max_block=args.max_block)
+        settings = LinkingSettings(max_block=args.max_block, max_candidates=args.max_candidates)
         print(json.dumps(run_one(args.one, args.batch, settings, args.per_day)))
         return
     rows = []
@@ -276,6 +282,12 @@ def main() -> None:
                 str(size),
                 "--batch",
                 str(args.batch),
+                "--max-block",
+                str(args.max_block),
+                "--max-candidates",
+                str(args.max_candidates),
+                "--per-day",
+                str(args.per_day),
             ],
             cwd=PROJECT_ROOT,
             capture_output=True,
@@ -293,6 +305,8 @@ def main() -> None:
                     "split": args.split,
                     "batch": args.batch,
                     "max_block": args.max_block,
+                    "max_candidates": args.max_candidates,
+                    "per_day": args.per_day,
                     "sizes": rows,
                 }
             )
@@ -301,7 +315,8 @@ def main() -> None:
     columns = (
         "mentions",
         "seconds",
-        "us_per_mention",
+        "cpu_seconds",
+        "cpu_us_per_mention",
         "growth_vs_first",
         "peak_rss_mb",
         "clusters",
@@ -310,7 +325,7 @@ def main() -> None:
     )
     print(
         f"Linking synthetic mentions ({args.per_day} a day, batches of {args.batch}, "
-        f"max_block {args.max_block})"
+        f"max_block {args.max_block}, max_candidates {args.max_candidates})"
     )
     print("  ".join(f"{c:>15}" for c in columns))
     for row in rows:
