@@ -1,21 +1,23 @@
 """Linking cost: synthetic event mentions linked incrementally at growing sizes.
 
 usage: python -m benchmarks.linking [--split dev] [--json] [--sizes 10000,30000,100000]
-       [--batch 5000]
+       [--batch 5000] [--per-day 300] [--max-block N] [--max-candidates N]
 
-The corpus is generated deterministically (fixed seed): real-world events (type, day,
-place, parties, words) each reported by one to eight mentions in articles published up to
-three days later, with the noise real extraction has (no date, a date a day off or only a
-month, no place, another trigger word, other words around it). Mentions are ingested in
+The corpus is generated deterministically (fixed seed), day by day at ``--per-day``
+mentions a day (a larger corpus covers more days; raise ``--per-day`` to test density):
+real-world events (type, day, place, parties, words) each reported by one to eight
+mentions, each its own article, published up to three days later, with the noise real
+extraction has (no date, a date a day off or only a month, no place, another trigger
+word, other words around it). Mentions are ingested in
 publication order in batches, as ``dateline ingest`` does: for each batch the mentions
 sharing a block key with it are fetched from an in-memory block index (what the store's
 query returns) and ``dateline.linker.link_mentions`` links the batch against them.
 
 Each size runs in a fresh process so that its peak RSS is its own. Printed per size:
 wall and CPU seconds, CPU microseconds per mention (flat = linear growth; CPU time, as
-the machine may be shared), peak RSS, clusters, and B³ F1
-against the generating events. ``--split`` is accepted for
-uniformity with the other benchmarks; the corpus is synthetic and the same for both.
+the machine may be shared), peak RSS, clusters, and B³ F1 against the generating
+events. ``--split`` is accepted for uniformity with the other benchmarks; the corpus is
+synthetic and the same for both.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from __future__ import annotations
 import functools
 import itertools
 import json
+import math
 import random
 import subprocess
 import sys
@@ -31,6 +34,7 @@ from collections.abc import Iterator
 from datetime import date, timedelta
 
 from benchmarks._common import PROJECT_ROOT, arg_parser, peak_rss_mb
+from dateline.config import LinkingSettings
 from dateline.linker import GRID_SHIFT, WEEK, block_keys, link_mentions
 from dateline.records import Argument, EventMention, PlaceRef
 from dateline.training.linking_metrics import b_cubed_counts
@@ -39,7 +43,7 @@ SEED = 2024
 KEEP_DAYS = 60
 DEFAULT_SIZES = (10_000, 30_000, 100_000)
 FIRST_DAY = date(2022, 1, 1)
-DAYS = 3 * 365
+MENTIONS_PER_DAY = 300
 COUNTRIES = 120
 PLACES_PER_COUNTRY = 12
 # Trigger words by PLOVER type; a mention picks one of its event's words.
@@ -130,19 +134,22 @@ def _mention(rng: random.Random, event: _Event, index: int) -> EventMention:
     )
 
 
-def synthetic_mentions(size: int, seed: int = SEED) -> Iterator[tuple[EventMention, int]]:
+def synthetic_mentions(
+    size: int, mentions_per_day: int = MENTIONS_PER_DAY, seed: int = SEED
+) -> Iterator[tuple[EventMention, int]]:
     """Yield ``size`` mentions in publication order with their generating event's number.
 
-    Events are spread evenly over ``DAYS`` days whatever the size, so a larger corpus is a
-    denser one: blocks grow with the size, which is what the linker must absorb.
+    ``mentions_per_day`` mentions are published a day (a large newsroom's archive); a
+    larger corpus covers more days.
     """
     rng = random.Random(seed)
     places = _places(rng)
-    per_day = size / DAYS / 4.5  # 4.5 mentions per event on average
+    per_day = mentions_per_day / 4.5  # 4.5 mentions per event on average
+    days = math.ceil(size / mentions_per_day) + 1
     pending: dict[int, list[tuple[EventMention, int]]] = {}
     produced = number = 0
-    for day in range(DAYS + 4):
-        if day < DAYS and produced < size:
+    for day in range(days + 4):
+        if day < days and produced < size:
             count = int(per_day * (day + 1)) - int(per_day * day)
             for _ in range(count):
                 event = _Event(rng, number, places, FIRST_DAY + timedelta(days=day))
@@ -180,7 +187,7 @@ def _window_day(key: str) -> int | None:
 
 
 def link_incrementally(
-    mentions: Iterator[tuple[EventMention, int]], batch: int
+    mentions: Iterator[tuple[EventMention, int]], batch: int, settings: LinkingSettings
 ) -> tuple[dict[str, str], dict[str, int]]:
     """Link mentions batch by batch against what an index of earlier batches returns.
 
@@ -201,7 +208,7 @@ def link_incrementally(
             for key in block_keys(mention):
                 for old in index.get(key, ()):
                     stored[old.mention_id] = old
-        result = link_mentions(new, list(stored.values()))
+        result = link_mentions(new, list(stored.values()), settings=settings)
         for mention in result.mentions:
             clusters[mention.mention_id] = mention.cluster or ""
             for key in block_keys(mention):
@@ -212,10 +219,12 @@ def link_incrementally(
     return clusters, truth
 
 
-def run_one(size: int, batch: int) -> dict[str, float | int]:
+def run_one(
+    size: int, batch: int, settings: LinkingSettings, per_day: int = MENTIONS_PER_DAY
+) -> dict[str, float | int]:
     """Generate, link and measure one size in this process."""
     started, cpu_started = time.perf_counter(), time.process_time()
-    clusters, truth = link_incrementally(synthetic_mentions(size), batch)
+    clusters, truth = link_incrementally(synthetic_mentions(size, per_day), batch, settings)
     seconds = time.perf_counter() - started
     cpu_seconds = time.process_time() - cpu_started
     figures: dict[str, float | int] = {
@@ -241,10 +250,26 @@ def main() -> None:
         help="comma-separated corpus sizes (e.g. 10000,100000,1000000)",
     )
     parser.add_argument("--batch", type=int, default=5000, help="mentions per ingest batch")
+    parser.add_argument(
+        "--max-block",
+        type=int,
+        default=LinkingSettings().max_block,
+        help="linking.max_block (default: the packaged setting)",
+    )
+    parser.add_argument(
+        "--max-candidates",
+        type=int,
+        default=LinkingSettings().max_candidates,
+        help="linking.max_candidates (default: the packaged setting)",
+    )
+    parser.add_argument(
+        "--per-day", type=int, default=MENTIONS_PER_DAY, help="mentions published a day"
+    )
     parser.add_argument("--one", type=int, default=None, help=argparse_hidden())
     args = parser.parse_args()
     if args.one is not None:
-        print(json.dumps(run_one(args.one, args.batch)))
+        settings = LinkingSettings(max_block=args.max_block, max_candidates=args.max_candidates)
+        print(json.dumps(run_one(args.one, args.batch, settings, args.per_day)))
         return
     rows = []
     for size in (int(s) for s in args.sizes.split(",")):
@@ -257,6 +282,12 @@ def main() -> None:
                 str(size),
                 "--batch",
                 str(args.batch),
+                "--max-block",
+                str(args.max_block),
+                "--max-candidates",
+                str(args.max_candidates),
+                "--per-day",
+                str(args.per_day),
             ],
             cwd=PROJECT_ROOT,
             capture_output=True,
@@ -268,19 +299,34 @@ def main() -> None:
     for row in rows:
         row["growth_vs_first"] = round(row["cpu_us_per_mention"] / base, 2)
     if args.json:
-        print(json.dumps({"split": args.split, "batch": args.batch, "sizes": rows}))
+        print(
+            json.dumps(
+                {
+                    "split": args.split,
+                    "batch": args.batch,
+                    "max_block": args.max_block,
+                    "max_candidates": args.max_candidates,
+                    "per_day": args.per_day,
+                    "sizes": rows,
+                }
+            )
+        )
         return
     columns = (
         "mentions",
         "seconds",
-        "us_per_mention",
+        "cpu_seconds",
+        "cpu_us_per_mention",
         "growth_vs_first",
         "peak_rss_mb",
         "clusters",
         "events",
         "b3_f1",
     )
-    print(f"Linking synthetic mentions (batches of {args.batch})")
+    print(
+        f"Linking synthetic mentions ({args.per_day} a day, batches of {args.batch}, "
+        f"max_block {args.max_block}, max_candidates {args.max_candidates})"
+    )
     print("  ".join(f"{c:>15}" for c in columns))
     for row in rows:
         print("  ".join(f"{row.get(c, '-')!s:>15}" for c in columns))

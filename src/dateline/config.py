@@ -81,6 +81,9 @@ class LinkingSettings(Section):
     # A block (type family x date window x place) with more mentions than this compares
     # only mentions sharing a trigger stem or a party: near-linear cost where news is dense.
     max_block: int = Field(default=200, ge=2)
+    # Most mentions one new mention is compared with (anchor-sharing, then nearest in time
+    # first): bounds the cost per mention however dense the news is.
+    max_candidates: int = Field(default=50, ge=1)
     # Restatements inside one article: minimum pair probability to share an event group.
     restatement_threshold: float = Field(default=0.5, gt=0.0, lt=1.0)
 

@@ -231,7 +231,9 @@ def _stem(word: str) -> str:
     return _stemmer().stemWord(word)
 
 
+@functools.lru_cache(maxsize=65_536)
 def _content_stems(text: str | None) -> frozenset[str]:
+    # Cached: a mention's sentence is read for its own words and again for its article's.
     if not text:
         return frozenset()
     words = (w.lower() for w in _WORD.findall(text))
@@ -598,48 +600,63 @@ def anchors(item: Profile, partners: Mapping[str, tuple[str, ...]]) -> frozenset
     return frozenset(found)
 
 
-def _block_pairs(
-    members: Sequence[int], is_new: Sequence[bool], pairs: set[tuple[int, int]]
-) -> None:
-    """Add the pairs of one block (or sub-block) with at least one new mention."""
-    fresh = [i for i in members if is_new[i]]
-    old = [j for j in members if not is_new[j]]
-    for x, i in enumerate(fresh):
-        pairs.update((i, j) if i < j else (j, i) for j in fresh[x + 1 :])
-        pairs.update((i, j) if i < j else (j, i) for j in old)
-
-
 def _candidate_pairs(
     keys: Sequence[Sequence[str]],
     is_new: Sequence[bool],
     anchor_sets: Sequence[frozenset[str]],
+    days: Sequence[int],
     max_block: int,
+    max_candidates: int,
 ) -> list[tuple[int, int]]:
     """Pairs of mention indexes sharing a block, at least one of them new.
 
-    A block of more than ``max_block`` mentions (a busy capital in a busy week) is split
-    by anchors: only its mentions sharing an anchor are paired, which keeps the cost
-    near-linear where news is dense.
+    Steps, for each new mention:
+      1. its candidates are the mentions of its blocks; in a block of more than
+         ``max_block`` mentions (a busy capital in a busy week) only those sharing one of
+         its anchors;
+      2. of more than ``max_candidates`` candidates it keeps those sharing an anchor
+         first, then the nearest in time (then the first in mention order).
+    The cost per mention is thus bounded however dense the news is.
     """
     blocks: dict[str, list[int]] = {}
     for index, mention_keys in enumerate(keys):
         for key in mention_keys:
             blocks.setdefault(key, []).append(index)
-    pairs: set[tuple[int, int]] = set()
+    candidates: dict[int, set[int]] = {}
     for members in blocks.values():
-        if not any(is_new[i] for i in members):
+        fresh = [i for i in members if is_new[i]]
+        if not fresh:
             continue
         if len(members) <= max_block:
-            _block_pairs(members, is_new, pairs)
+            for i in fresh:
+                candidates.setdefault(i, set()).update(members)
             continue
-        sub_blocks: dict[str, list[int]] = {}
-        for i in members:
+        by_anchor: dict[str, list[int]] = {}
+        for j in members:
+            for anchor in anchor_sets[j]:
+                by_anchor.setdefault(anchor, []).append(j)
+        for i in fresh:
+            near = candidates.setdefault(i, set())
             for anchor in anchor_sets[i]:
-                sub_blocks.setdefault(anchor, []).append(i)
-        for sub in sub_blocks.values():
-            if len(sub) > 1:
-                _block_pairs(sub, is_new, pairs)
+                near.update(by_anchor[anchor])
+    pairs: set[tuple[int, int]] = set()
+    for i, near in candidates.items():
+        near.discard(i)
+        chosen: Iterable[int] = near
+        if len(near) > max_candidates:
+            mine, day = anchor_sets[i], days[i]
+            chosen = sorted(near, key=lambda j: (not mine & anchor_sets[j], abs(days[j] - day), j))[
+                :max_candidates
+            ]
+        pairs.update((i, j) if i < j else (j, i) for j in chosen)
     return sorted(pairs)
+
+
+def _day(item: Profile) -> int:
+    """The day a mention sorts by in a dense block: its date's start, else publication."""
+    if item.when is not None:
+        return item.when[0]
+    return item.published if item.published is not None else 0
 
 
 def _initial_groups(
@@ -753,8 +770,10 @@ def link_mentions(
       2. restatements inside one article (same ``group``) start as one group; each stored
          cluster is one group;
       3. every pair sharing a block key (``block_keys``), at least one of them new, is
-         scored; in a block of more than ``settings.max_block`` mentions only pairs that
-         share an anchor (trigger stem, related stem pair, party name) are;
+         scored; in a block of more than ``settings.max_block`` mentions a new mention
+         is paired only with mentions sharing an anchor (trigger stem, related stem pair,
+         party name), and with at most ``settings.max_candidates`` mentions in all,
+         anchor-sharing and nearest in time first;
       4. groups merge by average link, best first, while the average probability reaches
          the threshold (``settings.threshold``, else the scorer's own); two stored
          clusters never merge;
@@ -784,9 +803,12 @@ def link_mentions(
     groups, group_of = _initial_groups(mentions, is_new)
     chosen = scorer or scorer_for(settings)
     anchor_sets = [anchors(p, chosen.partners) for p in profiles]
+    days = [_day(p) for p in profiles]
     pairs = [
         (i, j)
-        for i, j in _candidate_pairs(keys, is_new, anchor_sets, settings.max_block)
+        for i, j in _candidate_pairs(
+            keys, is_new, anchor_sets, days, settings.max_block, settings.max_candidates
+        )
         if group_of[i] != group_of[j]
     ]
     probabilities = chosen.probabilities(

@@ -134,3 +134,17 @@ def test_linking_dense_block_still_links_mentions_sharing_an_anchor() -> None:
     assert len({clusters[f"s{i}/EV1"] for i in range(3)}) == 1
     assert len({clusters[f"r{i}/EV1"] for i in range(3)}) == 1
     assert clusters["s0/EV1"] != clusters["r0/EV1"]
+
+
+def test_linking_candidate_cap_bounds_the_pairs_scored() -> None:
+    from dateline.linker import _candidate_pairs
+
+    keys = [["k"]] * 40
+    anchors = [frozenset({"shell"})] * 20 + [frozenset({"raid"})] * 20
+    days = list(range(40))
+    pairs = _candidate_pairs(keys, [True] * 40, anchors, days, max_block=200, max_candidates=3)
+    assert len(pairs) <= 40 * 3
+    # anchor-sharing candidates come first: no pair crosses the two anchors
+    assert all((i < 20) == (j < 20) for i, j in pairs)
+    uncapped = _candidate_pairs(keys, [True] * 40, anchors, days, max_block=200, max_candidates=99)
+    assert len(uncapped) == 40 * 39 // 2
