@@ -21,8 +21,8 @@ identified by name (a named person or organisation, or an outlet). A chain of an
 sources alone cannot be identified across outlets, so it counts once per outlet. A report
 with no source but its own outlet rests on that outlet, unless the same article attributes
 the event elsewhere (a headline restating its lede rests on the lede's source). Source
-names from different articles match when their normalised words are the same or one set holds the other ("Meridian" and
-"Meridian News Agency").
+names from different articles match when their normalised words are the same or one set
+holds the other ("Meridian" and "Meridian News Agency").
 """
 
 from __future__ import annotations
