@@ -133,7 +133,8 @@ def _lexicon_types(lemma: str, pos: str) -> tuple[str, ...]:
 
 
 @functools.cache
-def _framing_verbs() -> frozenset[str]:
+def framing_verbs() -> frozenset[str]:
+    """Reporting and cognition verb lemmas ("say", "tell", "fear"): they frame what they report."""
     speech = speech_lexicon()
     return speech.reporting_verbs | speech.cognition_verbs
 
@@ -147,7 +148,7 @@ def is_candidate(tok: Token) -> bool:
     """
     lemma = tok.lemma_.lower()
     if tok.pos_ == "VERB":
-        if lemma in _framing_verbs():
+        if lemma in framing_verbs():
             return match_trigger(tok) is not None
         return lemma not in _NON_EVENT_VERBS and tok.is_alpha
     if tok.pos_ == "NOUN":

@@ -99,6 +99,7 @@ from dateline.stages._event_features import (
     Lookups,
     candidates,
     features,
+    framing_verbs,
     token_indexes,
 )
 from dateline.stages._event_model import NO_EVENT, load_model
@@ -358,6 +359,7 @@ class _Indexes:
     dated_timexes: Intervals
     entities: Intervals
     places: Intervals
+    settings: Intervals
     finer_places: dict[str | None, Intervals]
     claims: Intervals
     quantities: Intervals
@@ -384,6 +386,7 @@ def _indexes(ctx: _Context) -> _Indexes:
         dated_timexes=_spans(t for t in ctx.timexes if t.type in ("DATE", "TIME")),
         entities=_mention_spans(ctx.entity_mentions),
         places=_mention_spans(ctx.place_mentions),
+        settings=_mention_spans(m for m in ctx.place_mentions if _where_said(ctx, m) is None),
         finer_places={country: _mention_spans(ms) for country, ms in finer.items()},
         claims=_spans(ctx.claims),
         quantities=_spans(ctx.quantities),
@@ -1476,8 +1479,11 @@ def _location(
     sentence = ctx.sentence_of(tok.idx)
 
     def allowed(m: _Mention) -> bool:
-        return not any(_overlap((m.start, m.end), a) for a in actor_spans) and not _after_from(
-            ctx, m
+        said = _where_said(ctx, m)
+        return (
+            not any(_overlap((m.start, m.end), a) for a in actor_spans)
+            and not _after_from(ctx, m)
+            and (said is None or said == tok)
         )
 
     def rank(m: _Mention) -> tuple[int, int]:
@@ -1507,9 +1513,30 @@ def _location(
         return _place_ref(best, ctx.article.text)
     # The setting stated last before the sentence. (Paragraphs number the sentences in
     # order, so the last earlier mention is also the last one of the sentence's own
-    # paragraph whenever that paragraph has one.)
-    earlier = ctx.index.places.last_ending_by(start)
+    # paragraph whenever that paragraph has one.) Where a statement was made ("said in the
+    # capital") sets no scene for what follows.
+    earlier = ctx.index.settings.last_ending_by(start)
     return _place_ref(earlier, ctx.article.text) if earlier is not None else None
+
+
+def _where_said(ctx: _Context, m: _Mention) -> Token | None:
+    """The reporting verb whose statement a place mention locates ("told reporters in X"),
+    or None when the place is not only where something was said."""
+    token = ctx.token_at(m.start)
+    while token.dep_ == "compound" and token.head is not token:
+        token = token.head
+    preposition = token.head
+    if token.dep_ != "pobj" or preposition.dep_ != "prep":
+        return None
+    verb = preposition.head
+    if verb.lemma_.lower() not in framing_verbs():
+        return None
+    # Only a verb that frames a report ("said in X that ...", "..., he said in X") makes X
+    # the place of a statement; "declared an emergency in X" is an act done in X.
+    frames = verb.dep_ in ("parataxis", "ccomp") or any(
+        child.dep_ in ("ccomp", "parataxis") for child in verb.children
+    )
+    return verb if frames else None
 
 
 def _place_rank(m: _Mention) -> int:

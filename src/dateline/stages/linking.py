@@ -9,12 +9,14 @@ these groups.
 
 from __future__ import annotations
 
+import bisect
 import logging
+from dataclasses import replace
 
 from dateline.config import LinkingSettings
 from dateline.linker import (
     NEAR_KM,
-    article_bags,
+    Profile,
     date_interval,
     distance_km,
     families_of,
@@ -22,13 +24,19 @@ from dateline.linker import (
     scorer_for,
 )
 from dateline.mentions import mentions_from_extraction
-from dateline.records import Article, Event, EventMention, Extraction, Sentence
+from dateline.records import Article, Event, Extraction, Sentence
 
 NAME = "linking"
 VERSION = 1
 STAGE = f"{NAME}@{VERSION}"
 
 logger = logging.getLogger(__name__)
+
+# Restatements sit in the headline and lede, or near each other: the first LEAD_EVENTS events
+# of an article are compared with every later one, any other event with the next
+# NEAR_EVENTS only, so the cost grows linearly with the article, not with its square.
+LEAD_EVENTS = 40
+NEAR_EVENTS = 40
 
 
 def link_restatements(
@@ -45,7 +53,9 @@ def link_restatements(
          ``settings.restatement_threshold``, or they have the same type, the same trigger
          word stem and a shared actor or target entity.
     Pairs are taken in text order; two groups join only when every pair across them meets
-    1 and 2. Each group takes the id of its earliest event in the text.
+    1 and 2. Each group takes the id of its earliest event in the text. An event among the
+    article's first ``LEAD_EVENTS`` is compared with every later event, any other with the
+    next ``NEAR_EVENTS`` (every pair in an article of up to that many events).
 
     Args:
         article: the article (its metadata feeds the pairwise scorer).
@@ -57,14 +67,17 @@ def link_restatements(
         return []
     ordered = sorted(range(len(events)), key=lambda i: (events[i].span[0], events[i].id))
     mentions = mentions_from_extraction(Extraction(article=article, events=events))
-    sentence_of = [_sentence_index(sentences, e.span[0]) for e in events]
+    profiles = [profile(m) for m in mentions]
+    starts = [s.span[0] for s in sentences]
+    sentence_of = [_sentence_index(sentences, starts, e.span[0]) for e in events]
     rank = {index: position for position, index in enumerate(ordered)}
     group_of = {i: [i] for i in ordered}
     for x, i in enumerate(ordered):
-        for j in ordered[x + 1 :]:
+        last = len(ordered) if x < LEAD_EVENTS else min(len(ordered), x + 1 + NEAR_EVENTS)
+        for j in ordered[x + 1 : last]:
             mine, theirs = group_of[i], group_of[j]
             if mine is theirs or not _restate(
-                events[i], events[j], mentions[i], mentions[j], settings
+                events[i], events[j], profiles[i], profiles[j], settings
             ):
                 continue
             if _joinable(mine, theirs, events, sentence_of):
@@ -80,10 +93,11 @@ def link_restatements(
     return grouped
 
 
-def _sentence_index(sentences: list[Sentence], char: int) -> int:
-    for index, sentence in enumerate(sentences):
-        if sentence.span[0] <= char < sentence.span[1]:
-            return index
+def _sentence_index(sentences: list[Sentence], starts: list[int], char: int) -> int:
+    """Index of the sentence holding ``char`` (``starts``: the sentences' sorted starts)."""
+    index = bisect.bisect_right(starts, char) - 1
+    if index >= 0 and char < sentences[index].span[1]:
+        return index
     return -1 - char  # outside every sentence: a sentence of its own
 
 
@@ -129,13 +143,13 @@ def _same_parties(a: Event, b: Event) -> bool:
     return bool(actors_a & actors_b) or bool(targets_a & targets_b)
 
 
-def _restate(
-    a: Event, b: Event, ma: EventMention, mb: EventMention, settings: LinkingSettings
-) -> bool:
+def _restate(a: Event, b: Event, pa: Profile, pb: Profile, settings: LinkingSettings) -> bool:
     if not _compatible(a, b):
         return False
-    bags = article_bags([ma, mb])
-    pa, pb = profile(ma, bags[ma.article_id]), profile(mb, bags[mb.article_id])
+    # The two mentions seen together are their article's context (``linker.article_bags``).
+    words, names = pa.article_words | pb.article_words, pa.article_names | pb.article_names
+    pa = replace(pa, article_words=words, article_names=names)
+    pb = replace(pb, article_words=words, article_names=names)
     if a.type == b.type and pa.stems & pb.stems and _same_parties(a, b):
         return True
     probability = scorer_for(settings).score(pa, pb)

@@ -51,3 +51,18 @@ def test_split_hyphenated_place_is_named_in_full(run_events):
     (event,) = run_events(text, places=places)
     assert event.location.name == "Velmar-Osta"
     assert event.location.place_id is None
+
+
+def test_place_where_something_was_said_sets_no_scene(run_events):
+    """'said in X' locates the statement, not the events reported after it."""
+    text = "The rebels moved towards Brodno.\nOfficials said in Tarsk that the army had attacked."
+    places = [place(text, "Brodno"), place(text, "Tarsk", n=2)]
+    event = by_trigger(run_events(text, places=places), "attacked")
+    assert event.location.name == "Brodno"
+
+
+def test_place_of_a_statement_locates_the_statement_itself(run_events):
+    text = "The minister accused the rebels in Tarsk of corruption."
+    places = [place(text, "Tarsk")]
+    event = by_trigger(run_events(text, places=places), "accused")
+    assert event.location.name == "Tarsk"
