@@ -46,9 +46,11 @@ Steps:
 
 from __future__ import annotations
 
+import copy
 import logging
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -150,38 +152,59 @@ def extract_entities(*, article: Article, doc: Doc, settings: EntitySettings) ->
 def _extract(
     article: Article, doc: Doc, settings: EntitySettings, *, corrections: bool
 ) -> list[Entity]:
-    """The stage with the NER corrections switchable (for the benchmark; not stable API)."""
-    mentions = _base_mentions(doc, corrections)
-    if corrections:
-        mentions = _add_reporting_subjects(doc, mentions)
-        mentions = _add_titled_names(doc, mentions)
-        mentions = _propagate_names(doc, mentions)
-        mentions = _add_acronyms(doc, mentions)
-        _retype(doc, mentions)
-        mentions = [m for m in mentions if not _department_word(doc, m)]
-        mentions = _particle_names(doc, mentions)
-        forces = _armed_force_mentions(doc, mentions)
-        # A demonym inside "Polish troops" belongs to that mention now.
-        mentions = [m for m in mentions if not _overlaps(forces, m.start, m.end)] + forces
-    mentions.sort(key=lambda m: m.start)
+    """The stage with the NER corrections switchable (for the benchmark; not stable API).
+
+    ``corrections=False`` runs none of the passes; otherwise ``settings.passes`` (None:
+    all of them) chooses which run, always in the order of ``PASSES``.
+    """
+    enabled = _enabled_passes(settings) if corrections else frozenset()
+    mentions = _base_mentions(doc, enabled)
+    mentions = run_passes(doc, mentions, enabled)
+    mentions = _with_countries_and_roles(doc, mentions)
+    mentions = _drop_unanchored_demonyms(mentions)
+    mentions = _drop_places_inside_orgs(mentions)
+    clusters = _cluster(mentions, settings.merge_threshold)
+    entities = [_entity(article, doc, cluster, i + 1) for i, cluster in enumerate(clusters)]
+    logger.debug("article %s: %d mentions -> %d entities", article.id, len(mentions), len(entities))
+    return entities
+
+
+def _enabled_passes(settings: EntitySettings) -> frozenset[str]:
+    return frozenset(PASS_NAMES if settings.passes is None else settings.passes)
+
+
+def run_passes(doc: Doc, mentions: list[_Mention], enabled: frozenset[str]) -> list[_Mention]:
+    """Run the enabled mention passes of ``PASSES`` in order (not stable API).
+
+    Each pass receives a deep copy of the mentions, so a pass never changes the list it
+    was given: a pass is a function from mentions to mentions, testable on its own.
+    """
+    for entity_pass in PASSES:
+        if entity_pass.name in enabled and entity_pass.run is not None:
+            mentions = entity_pass.run(doc, copy.deepcopy(mentions))
+    return sorted(mentions, key=lambda m: m.start)
+
+
+def _with_countries_and_roles(doc: Doc, mentions: list[_Mention]) -> list[_Mention]:
+    """Country codes and country-free names on every mention; roles on persons."""
+    mentions = copy.deepcopy(mentions)
     stop_left = frozenset(t.i for e in doc.ents if e.label_ in _STOP_LEFT for t in e)
     for m in mentions:
         _link_country(doc, m)
         if m.label == "PERSON":
             m.roles.extend(_roles(doc, m, stop_left))
-    mentions = _drop_unanchored_demonyms(mentions)
+    return mentions
+
+
+def _drop_places_inside_orgs(mentions: list[_Mention]) -> list[_Mention]:
+    """ "Poland" in "Poland's Armed Forces" is part of the organisation's mention now."""
     orgs = [m for m in mentions if m.label == "ORG"]
-    # "Poland" in "Poland's Armed Forces" is part of the organisation's mention now.
-    mentions = [
+    return [
         m
         for m in mentions
         if m.label not in ("GPE", "NORP")
         or not any(o.start <= m.start and m.end <= o.end for o in orgs)
     ]
-    clusters = _cluster(mentions, settings.merge_threshold)
-    entities = [_entity(article, doc, cluster, i + 1) for i, cluster in enumerate(clusters)]
-    logger.debug("article %s: %d mentions -> %d entities", article.id, len(mentions), len(entities))
-    return entities
 
 
 # --------------------------------------------------------------------------- mentions
@@ -211,43 +234,18 @@ def _make(doc: Doc, start: int, end: int, label: str, corrected: bool = False) -
     )
 
 
-def _base_mentions(doc: Doc, corrections: bool) -> list[_Mention]:
-    lex = lexicon()
-    out: list[_Mention] = []
+def _base_mentions(doc: Doc, enabled: frozenset[str]) -> list[_Mention]:
+    """Mentions from the model's entity spans, with the two span passes when enabled."""
     surnames = {e[-1].text for e in doc.ents if e.label_ == "PERSON" and len(e) > 1}
-    spans = _joined_ents(doc) if corrections else [(e.start, e.end, e.label_) for e in doc.ents]
+    if "joined_names" in enabled:
+        spans = _joined_ents(doc)
+    else:
+        spans = [(e.start, e.end, e.label_) for e in doc.ents]
+    out: list[_Mention] = []
     for start, end, model_label in spans:
-        ent = doc[start:end]
-        label = _LABELS.get(model_label)
-        corrected = False
-        if corrections:
-            last = doc[end - 1].lower_
-            if (
-                label != "ORG"
-                and (last in lex.head_nouns or _names.stem(last) in lex.head_nouns)
-                and model_label != "GPE"
-                and len(ent) > 1
-                and _name_like(ent)
-            ):
-                label, corrected = "ORG", True
-            if start > 0 and doc[start - 1].lower_ in lex.org_prefixes and label is not None:
-                start, label, corrected = start - 1, "ORG", True
-            if (
-                end < len(doc)
-                and doc[end].lower_ in lex.org_suffixes
-                and doc[end].is_title
-                and label is not None
-            ):
-                end, label, corrected = end + 1, "ORG", True
-            if label == "ORG":
-                end = _give_back_title(doc, start, end)
-            if (
-                label in ("PERSON", "ORG") and end - start == 1 and doc[start].text not in surnames
-            ):  # "Jordan" of "Jim Jordan"
-                code = _names.country_of(doc[start].text)
-                if code is not None:
-                    metonym = doc[start].lower_ in lex.metonyms
-                    label, corrected = ("ORG" if metonym else "GPE"), True
+        label, corrected = _LABELS.get(model_label), False
+        if "span_labels" in enabled:
+            start, end, label, corrected = _corrected_span(doc, start, end, model_label, surnames)
         if label is None:
             continue
         if label == "PERSON":
@@ -256,6 +254,35 @@ def _base_mentions(doc: Doc, corrections: bool) -> list[_Mention]:
         if m is not None:
             out.append(m)
     return out
+
+
+def _corrected_span(
+    doc: Doc, start: int, end: int, model_label: str, surnames: set[str]
+) -> tuple[int, int, str | None, bool]:
+    """The ``span_labels`` pass on one model span: its corrected bounds and label."""
+    lex = lexicon()
+    label, corrected = _LABELS.get(model_label), False
+    last = doc[end - 1].lower_
+    if (
+        label != "ORG"
+        and (last in lex.head_nouns or _names.stem(last) in lex.head_nouns)
+        and model_label != "GPE"
+        and end - start > 1
+        and _name_like(doc[start:end])
+    ):
+        label, corrected = "ORG", True
+    if start > 0 and doc[start - 1].lower_ in lex.org_prefixes and label is not None:
+        start, label, corrected = start - 1, "ORG", True
+    if end < len(doc) and doc[end].lower_ in lex.org_suffixes and doc[end].is_title and label:
+        end, label, corrected = end + 1, "ORG", True
+    if label == "ORG":
+        end = _give_back_title(doc, start, end)
+    if label in ("PERSON", "ORG") and end - start == 1 and doc[start].text not in surnames:
+        code = _names.country_of(doc[start].text)  # "Jordan" alone, not of "Jim Jordan"
+        if code is not None:
+            metonym = doc[start].lower_ in lex.metonyms
+            label, corrected = ("ORG" if metonym else "GPE"), True
+    return start, end, label, corrected
 
 
 def _glued(doc: Doc, i: int) -> bool:
@@ -696,23 +723,22 @@ def _abbreviates(short: str, long: str) -> bool:
     return False
 
 
-def _retype(doc: Doc, mentions: list[_Mention]) -> None:
-    """Fix mention labels with evidence from the whole text (in place).
-
-    1. a multi-word ORG that looks like a person's name (``_person_like``) is a PERSON;
-    2. "Storm/Hurricane X" is a named storm (OTHER), and so is "X" alone later;
-    3. a one-word GPE/ORG equal to the surname of a person named in full earlier is that
-       person ("Prime Minister Ana Lima ... Lima said"), unless it is a preposition's object;
-    4. a PERSON/ORG with no person evidence (``_person_evidence``, on any mention of the
-       same name) is a GPE when the same name is tagged GPE elsewhere in the text, or when
-       it stands where places stand (``_place_context``: "in X", "near X", "visited X",
-       "A, B and X" with A a place; not a modifier: "the X family") and is a known
-       populated place.
-    """
-    singles = Counter(doc[m.start].text for m in mentions if m.end - m.start == 1)
+def _person_like_orgs(doc: Doc, mentions: list[_Mention]) -> list[_Mention]:
+    """A multi-word ORG that looks like a person's name (``_person_like``) is a PERSON."""
+    singles = _single_words(doc, mentions)
     for m in mentions:
         if m.label == "ORG" and _person_like(doc, m, singles):
             m.label, m.corrected = "PERSON", True
+    return mentions
+
+
+def _single_words(doc: Doc, mentions: list[_Mention]) -> Counter[str]:
+    return Counter(doc[m.start].text for m in mentions if m.end - m.start == 1)
+
+
+def _named_storms(doc: Doc, mentions: list[_Mention]) -> list[_Mention]:
+    """ "Storm/Hurricane X" (or "Storm" right before a PERSON "X") is a named storm
+    (OTHER), and so is a one-word PERSON "X" anywhere in the text."""
     storms: set[str] = set()
     for m in mentions:
         if m.label != "PERSON":
@@ -725,20 +751,55 @@ def _retype(doc: Doc, mentions: list[_Mention]) -> None:
             m.start -= 1
             m.written = m.core = doc[m.start : m.end].text
             m.label, m.corrected = "OTHER", True
-    firsts: dict[str, int] = {}  # surname -> start of its first full-name mention
+    for m in mentions:
+        if m.end - m.start == 1 and m.label == "PERSON" and doc[m.start].text in storms:
+            m.label, m.corrected = "OTHER", True
+    return mentions
+
+
+def _full_name_starts(doc: Doc, mentions: list[_Mention]) -> dict[str, int]:
+    """Surname -> start of its first full-name PERSON mention; not a word ending a
+    multi-word place of the text ("North X"), nor a mistagged country ("North Korea")."""
+    firsts: dict[str, int] = {}
     for m in mentions:
         if (
             m.label == "PERSON"
             and m.end - m.start > 1
             and m.core[:1].isupper()
-            and not _names.country_of(m.core)  # "North Korea" mistagged: not a surname
+            and not _names.country_of(m.core)
         ):
             key = doc[m.end - 1].text
             firsts[key] = min(firsts.get(key, m.start), m.start)
-    # A word ending a multi-word place of the text ("North X") is no surname there.
     place_ends = {doc[m.end - 1].text for m in mentions if m.label == "GPE" and m.end - m.start > 1}
     for word in place_ends:
         firsts.pop(word, None)
+    return firsts
+
+
+def _surnames_alone(doc: Doc, mentions: list[_Mention]) -> list[_Mention]:
+    """A one-word GPE/ORG equal to the surname of a person named in full earlier is that
+    person ("Prime Minister Ana Lima ... Lima said"), unless a place preposition governs
+    it: the model often tags a surname used alone as a place or an organisation."""
+    firsts = _full_name_starts(doc, mentions)
+    for m in mentions:
+        if (
+            m.end - m.start == 1
+            and m.label in ("GPE", "ORG")
+            and firsts.get(doc[m.start].text, len(doc)) < m.start
+            and not _locative(doc[m.start])
+        ):
+            m.label, m.corrected = "PERSON", True
+    return mentions
+
+
+def _known_places(doc: Doc, mentions: list[_Mention]) -> list[_Mention]:
+    """A PERSON/ORG with no person evidence (``_person_evidence``, on any mention of the
+    same name) is a GPE when the same name is tagged GPE elsewhere in the text, or when it
+    stands where places stand (``_place_context``: "in X", "near X", "visited X", "A, B
+    and X" with A a place; not a modifier: "the X family") and is a known populated place.
+    The small model tags many towns as people or organisations."""
+    singles = _single_words(doc, mentions)
+    firsts = _full_name_starts(doc, mentions)
     gpe_cores = {m.core for m in mentions if m.label == "GPE"}
     gpe_tokens = {i for m in mentions if m.label == "GPE" for i in range(m.start, m.end)}
     # Evidence for one mention of a name holds for all its mentions ("Mr. X" ... "X").
@@ -748,19 +809,6 @@ def _retype(doc: Doc, mentions: list[_Mention]) -> None:
         if m.label in ("PERSON", "ORG") and _person_evidence(doc, m, firsts, singles)
     }
     for m in mentions:
-        one = m.end - m.start == 1
-        text = doc[m.start].text
-        if one and m.label == "PERSON" and text in storms:
-            m.label, m.corrected = "OTHER", True
-            continue
-        if (
-            one
-            and m.label in ("GPE", "ORG")
-            and firsts.get(text, len(doc)) < m.start
-            and not _locative(doc[m.start])
-        ):
-            m.label, m.corrected = "PERSON", True
-            continue
         if (
             m.label not in ("PERSON", "ORG")
             or m.core in people
@@ -776,6 +824,18 @@ def _retype(doc: Doc, mentions: list[_Mention]) -> None:
         ):
             m.label, m.corrected = "GPE", True
             gpe_tokens.update(range(m.start, m.end))
+    return mentions
+
+
+def _drop_department_words(doc: Doc, mentions: list[_Mention]) -> list[_Mention]:
+    """Drop ORG tags on the department word of a title (``_department_word``)."""
+    return [m for m in mentions if not _department_word(doc, m)]
+
+
+def _armed_forces(doc: Doc, mentions: list[_Mention]) -> list[_Mention]:
+    """Add "Polish troops"-like armed forces; a demonym inside one belongs to it now."""
+    forces = _armed_force_mentions(doc, mentions)
+    return [m for m in mentions if not _overlaps(forces, m.start, m.end)] + forces
 
 
 def _person_like(doc: Doc, m: _Mention, singles: Counter[str]) -> bool:
@@ -949,9 +1009,7 @@ def _place_context(token: Token, gpe_tokens: set[int]) -> bool:
     )
 
 
-def _person_evidence(
-    doc: Doc, m: _Mention, firsts: dict[str, int], singles: Counter[str]
-) -> bool:
+def _person_evidence(doc: Doc, m: _Mention, firsts: dict[str, int], singles: Counter[str]) -> bool:
     """Signals that a name tagged PERSON/ORG is a person: the surname of a full name in the
     text, the last word of it used alone, a title before it, a role apposition after it,
     or it says something (subject of a reporting verb)."""
@@ -1153,9 +1211,11 @@ def _pre_title(
         # A modifier names the org only when it is a name ("Kremlin spokesman", "TD Ameritrade
         # founder"), not when it is part of the title ("Foreign Minister").
         department = (
-            prefix[-1].i + 1 < len(doc) and doc[prefix[-1].i + 1].lower_ in lex.department_titles
+            prefix[-1].i + 1 < len(doc)
+            and doc[prefix[-1].i + 1].lower_ in lex.department_titles
             and all(t.ent_type_ == "ORG" and t.is_title for t in prefix)
-            and not _org_head(prefix[-1].lower_) and not _names.is_acronym(prefix.text)
+            and not _org_head(prefix[-1].lower_)
+            and not _names.is_acronym(prefix.text)
         )
         if (all(t.ent_type_ in ("ORG", "GPE") for t in prefix) and not department) or (
             prefix.text.lower() in lex.metonyms
@@ -1447,3 +1507,39 @@ def _fullest(cluster: list[_Mention], etype: str) -> str:
 
     best = max(cluster, key=rank)
     return best.written.removeprefix("The ") if etype == "ORG" else best.core
+
+
+# --------------------------------------------------------------------------- passes
+
+
+@dataclass(frozen=True)
+class EntityPass:
+    """One named correction of the model's names and types (not stable API).
+
+    ``run`` maps mentions to mentions; the two span passes (``run`` is None) work on the
+    model's spans inside ``_base_mentions``, before mentions exist.
+    """
+
+    name: str
+    run: Callable[[Doc, list[_Mention]], list[_Mention]] | None
+    fixes: str
+
+
+# The corrections, in the order they run. Each one's docstring says what it fixes and
+# why; ``[entities] passes`` in the settings chooses which run (default: all).
+PASSES: tuple[EntityPass, ...] = (
+    EntityPass("joined_names", None, "names cut at a hyphen, a particle or an 'and'"),
+    EntityPass("span_labels", None, "organisation heads, prefixes, titles, lone countries"),
+    EntityPass("reporting_subjects", _add_reporting_subjects, "untagged subjects of 'said'"),
+    EntityPass("titled_names", _add_titled_names, "untagged names after a title"),
+    EntityPass("propagated_names", _propagate_names, "untagged repeats of a known name"),
+    EntityPass("acronyms", _add_acronyms, "acronyms of organisations of the text"),
+    EntityPass("person_like_orgs", _person_like_orgs, "people tagged as organisations"),
+    EntityPass("named_storms", _named_storms, "storms tagged as people"),
+    EntityPass("surnames_alone", _surnames_alone, "surnames tagged as places or orgs"),
+    EntityPass("known_places", _known_places, "populated places tagged as people or orgs"),
+    EntityPass("department_words", _drop_department_words, "department words of titles"),
+    EntityPass("particle_names", _particle_names, "names with a particle: media, places"),
+    EntityPass("armed_forces", _armed_forces, "'Polish troops' as an armed force"),
+)
+PASS_NAMES: tuple[str, ...] = tuple(p.name for p in PASSES)
