@@ -3,32 +3,31 @@
 Steps:
     1. Mentions from spaCy's named entities (PERSON, ORG, GPE, NORP; a leading "the" and a
        trailing possessive are stripped, titles inside a PERSON span become its role).
-    2. NER corrections (general rules; ``_extract(..., corrections=False)`` turns them off
-       for measurement):
-       a. a span ending in an organisation head noun (Ministry, Institute, Guard, Post...)
-          is ORG; "PMC X" and "X Group" are ORG;
-       b. a capitalised multi-word span (or one ending in an organisation head noun) that
-          is the subject of a reporting verb ("X said/reported/noted") and is not a
-          PERSON/ORG/GPE entity yet becomes PERSON (2-3 proper nouns) or ORG;
-       c. a title word the model swallowed into an ORG ("Pentagon Press" + "Secretary")
-          is given back to the title;
-       d. a single-word PERSON/ORG that is a country, capital or seat of government is GPE
-          (or a government ORG for "Kremlin"-like seats);
-       e. armed forces named by common nouns with a national modifier ("Polish troops",
-          "Germany's armed forces") are ORG, kind armed_force, with the country;
-       f. two or three capitalised proper nouns right after a title are a PERSON;
-       g. a capitalised word equal to a known person's surname (or to a one-word PERSON/ORG
-          name) that the model left untagged is another mention of it.
-       h. joined spans (``_joined_ents``): a name cut at a glued hyphen ("Baden" +
-          "-Wurttemberg"), at a name particle ("Viana" do "Castelo"), or at "and" inside a
-          prepositional organisation name is one mention; "<Ministry of X> and <Ministry of
-          Y>" tagged as one is two;
-       i. acronyms (``_add_acronyms``): "Name (ABC)" makes ABC an alias of Name; an untagged
-          acronym abbreviating an ORG of the text is a mention of it;
-       j. retyping with whole-text evidence (``_retype``): a person-like ORG is a PERSON;
-          "Storm/Hurricane X" is OTHER; a one-word GPE equal to the surname of a person
-          named earlier is that person; a PERSON (or locative ORG) that is a known
-          populated place in the places gazetteer, with no person evidence, is a GPE.
+    2. NER corrections: the named passes of ``PASSES``, in this order (each one's docstring
+       says what it fixes and why; ``[entities] passes`` chooses which run, default all;
+       ``_extract(..., corrections=False)`` runs none, for measurement):
+       a. ``joined_names``: a name cut at a glued hyphen ("Baden" + "-Wurttemberg"), at a
+          name particle ("Viana" do "Castelo") or at "and" inside a prepositional
+          organisation name is one span; "<Ministry of X> and <Ministry of Y>" is two;
+       b. ``span_labels``: a span ending in an organisation head noun, "PMC X", "X Group"
+          is ORG; a title word swallowed into an ORG is given back; a one-word PERSON/ORG
+          that is a country or a seat of government is GPE (or a government ORG);
+       c. ``reporting_subjects``: a capitalised subject of "said" the model missed is a
+          PERSON (2-3 proper nouns) or an ORG;
+       d. ``titled_names``: two or three proper nouns right after a title are a PERSON;
+       e. ``propagated_names``: an untagged repeat of a known surname or one-word name;
+       f. ``acronyms``: "Name (ABC)" makes ABC an alias; an untagged acronym of an ORG of
+          the text is a mention of it;
+       g. ``person_like_orgs``: an ORG written like a personal name with a person signal;
+       h. ``named_storms``: "Storm/Hurricane X" and "X" alone are OTHER;
+       i. ``surnames_alone``: a one-word GPE/ORG equal to an earlier person's surname;
+       j. ``known_places``: a PERSON/ORG with no person evidence that is a known
+          populated place where places stand is a GPE;
+       k. ``department_words``: "Interior" of "Interior Minister X" is no organisation;
+       l. ``particle_names``: "the Diario do Sul newspaper" is one media ORG; a PERSON
+          ending in a place after a particle is a place or an organisation;
+       m. ``armed_forces``: "Polish troops", "Germany's armed forces" are ORG, kind
+          armed_force, with the country.
     3. Country links: demonyms, possessives and "of <country>" on organisations are
        normalised to an ISO 3166 alpha-2 code ("Poland's Armed Forces" and "Polish
        Armed Forces" are both UA + "armed forces").
@@ -356,32 +355,15 @@ def _joined_ents(doc: Doc) -> list[tuple[int, int, str]]:
         while True:
             nxt = ents[i + 1] if i + 1 < len(ents) else None
             if label in _NAME_LABELS and _glued(doc, end):
-                if (
-                    nxt is not None
-                    and nxt[0] in (end, end + 1)
-                    and nxt[2] in _NAME_LABELS
-                    and _hyphen_name(doc, start, end, nxt[1])
-                ):
-                    end, i = nxt[1], i + 1
-                    labels.append(nxt[2])
-                elif (
-                    doc[end + 1].text[:1].isupper()
-                    and not doc[end + 1].ent_type_
-                    and _hyphen_name(doc, start, end, end + 2)
-                ):
-                    end += 2
-                else:
+                joined = _across_hyphen(doc, start, end, nxt)
+                if joined is None:
                     break
+                end, took_next = joined
+                if took_next and nxt is not None:
+                    i += 1
+                    labels.append(nxt[2])
                 continue
-            if (
-                nxt is not None
-                and label in _NAME_LABELS
-                and nxt[2] in _NAME_LABELS
-                and nxt[0] > end
-                and nxt[0] - end <= 2
-                and all(t.lower_ in _PARTICLES and t.text.islower() for t in doc[end : nxt[0]])
-                and doc[nxt[0]].text[:1].isupper()
-            ):
+            if nxt is not None and label in _NAME_LABELS and _particle_gap(doc, end, nxt):
                 end, i = nxt[1], i + 1
                 labels.append(nxt[2])
                 continue
@@ -403,6 +385,39 @@ def _joined_ents(doc: Doc) -> list[tuple[int, int, str]]:
         out.extend(_split_org_pair(doc, start, end, label))
         i += 1
     return out
+
+
+def _across_hyphen(
+    doc: Doc, start: int, end: int, nxt: tuple[int, int, str] | None
+) -> tuple[int, bool] | None:
+    """New end of the name ``doc[start:end]`` across the glued hyphen at ``end``, and
+    whether it took in the next entity span: "Emilia" + "-Romagna" (next span), "Emilia-"
+    + untagged "Romagna"; None if the name stops there."""
+    if (
+        nxt is not None
+        and nxt[0] in (end, end + 1)
+        and nxt[2] in _NAME_LABELS
+        and _hyphen_name(doc, start, end, nxt[1])
+    ):
+        return nxt[1], True
+    if (
+        doc[end + 1].text[:1].isupper()
+        and not doc[end + 1].ent_type_
+        and _hyphen_name(doc, start, end, end + 2)
+    ):
+        return end + 2, False
+    return None
+
+
+def _particle_gap(doc: Doc, end: int, nxt: tuple[int, int, str]) -> bool:
+    """Only lower-case name particles ("do", "von der") between a name ending at ``end``
+    and the capitalised name span ``nxt``."""
+    return (
+        nxt[2] in _NAME_LABELS
+        and 0 < nxt[0] - end <= 2
+        and all(t.lower_ in _PARTICLES and t.text.islower() for t in doc[end : nxt[0]])
+        and doc[nxt[0]].text[:1].isupper()
+    )
 
 
 def _place_particle_end(doc: Doc, start: int, end: int, nxt: tuple[int, int, str] | None) -> int:
@@ -1145,13 +1160,11 @@ def _glued_hyphen(doc: Doc, i: int) -> bool:
     return t.text == "-" and i > 0 and not doc[i - 1].whitespace_ and not t.whitespace_
 
 
-def _pre_title(
-    doc: Doc, start: int, ent_tokens: frozenset[int], preps: tuple[str, ...] = ("of",)
-) -> Role | None:
-    """A title in the noun phrase right before a name: "Kremlin spokesman", "acting governor
-    of the X region", "French Foreign Ministry spokeswoman". ``preps`` are the prepositions
-    the phrase may contain (before a comma apposition also "for": "a spokeswoman for the
-    ministry, X,")."""
+def _title_phrase_start(
+    doc: Doc, start: int, ent_tokens: frozenset[int], preps: tuple[str, ...]
+) -> int:
+    """First token of the noun phrase that may hold a title before the name at ``start``
+    (walking left over nouns, adjectives, role modifiers, glued hyphens and ``preps``)."""
     lex = lexicon()
     i = start - 1
     first = start
@@ -1184,6 +1197,18 @@ def _pre_title(
         i -= 1
     while first < start and (doc[first].lower_ in ("the", "-") or doc[first].lower_ in preps):
         first += 1
+    return first
+
+
+def _pre_title(
+    doc: Doc, start: int, ent_tokens: frozenset[int], preps: tuple[str, ...] = ("of",)
+) -> Role | None:
+    """A title in the noun phrase right before a name: "Kremlin spokesman", "acting governor
+    of the X region", "French Foreign Ministry spokeswoman". ``preps`` are the prepositions
+    the phrase may contain (before a comma apposition also "for": "a spokeswoman for the
+    ministry, X,")."""
+    lex = lexicon()
+    first = _title_phrase_start(doc, start, ent_tokens, preps)
     if first >= start:
         return None
     tokens = [t.text for t in doc[first:start]]
@@ -1315,21 +1340,41 @@ class _UnionFind:
 
 
 def _cluster(mentions: list[_Mention], threshold: float) -> list[list[_Mention]]:
-    n = len(mentions)
-    uf = _UnionFind(n)
+    """Merge mentions into clusters, one union rule after another (see the module steps)."""
+    uf = _UnionFind(len(mentions))
     keys = [_key(m) for m in mentions]
+    _union_aliases(mentions, uf)
+    _union_same_keys(mentions, keys, uf)
+    _union_national_orgs(mentions, keys, uf)
+    _union_surnames(mentions, uf)
+    _union_storms(mentions, uf)
+    _union_org_variants(mentions, keys, uf, threshold)
+    groups: dict[int, list[_Mention]] = {}
+    for i, m in enumerate(mentions):
+        groups.setdefault(uf.find(i), []).append(m)
+    return sorted(groups.values(), key=lambda ms: ms[0].start)
+
+
+def _union_aliases(mentions: list[_Mention], uf: _UnionFind) -> None:
+    """ "Name (ABC)": the acronym joins the name it follows."""
     position = {id(m): i for i, m in enumerate(mentions)}
     for i, m in enumerate(mentions):
         if m.alias_of is not None and id(m.alias_of) in position:
             uf.union(i, position[id(m.alias_of)])
+
+
+def _union_same_keys(mentions: list[_Mention], keys: list[str], uf: _UnionFind) -> None:
     by_key: dict[str, int] = {}
     for i, key in enumerate(keys):
         if key in by_key and _compatible(mentions[by_key[key]], mentions[i]):
             uf.union(by_key[key], i)
         else:
             by_key.setdefault(key, i)
-    # "X's Health Ministry" ... "the Health Ministry": a bare organisation name joins the
-    # country-linked one of the same name when a single country has one.
+
+
+def _union_national_orgs(mentions: list[_Mention], keys: list[str], uf: _UnionFind) -> None:
+    """ "X's Health Ministry" ... "the Health Ministry": a bare organisation name joins the
+    country-linked one of the same name when a single country has one."""
     national: dict[str, dict[str, int]] = {}
     for i, m in enumerate(mentions):
         if m.label == "ORG" and m.country and len(_names.words(m.rest)) > 1:
@@ -1340,7 +1385,11 @@ def _cluster(mentions: list[_Mention], threshold: float) -> list[list[_Mention]]
         owners = national.get(keys[i].split(":", 1)[1], {})
         if len(owners) == 1:
             uf.union(i, next(iter(owners.values())))
-    # Surname <-> full name, only when a single full name carries that surname.
+
+
+def _union_surnames(mentions: list[_Mention], uf: _UnionFind) -> None:
+    """Surname <-> full name, only when a single full name carries that surname (the
+    surname mention becomes a PERSON)."""
     full_names: dict[str, set[str]] = {}
     for m in mentions:
         parts = m.core.split()
@@ -1358,7 +1407,10 @@ def _cluster(mentions: list[_Mention], threshold: float) -> list[list[_Mention]]
             )
             uf.union(i, j)
             m.label = "PERSON"
-    # A named storm's name alone ("Storm X" ... "X").
+
+
+def _union_storms(mentions: list[_Mention], uf: _UnionFind) -> None:
+    """A named storm's name alone ("Storm X" ... "X")."""
     storms = {
         m.core.split()[-1]: i
         for i, m in enumerate(mentions)
@@ -1367,7 +1419,12 @@ def _cluster(mentions: list[_Mention], threshold: float) -> list[list[_Mention]]
     for i, m in enumerate(mentions):
         if m.label == "OTHER" and m.core in storms and storms[m.core] != i:
             uf.union(i, storms[m.core])
-    # Acronyms, organisation prefix/suffix forms, near-duplicates.
+
+
+def _union_org_variants(
+    mentions: list[_Mention], keys: list[str], uf: _UnionFind, threshold: float
+) -> None:
+    """Acronyms, organisation prefix/suffix forms, near-duplicate organisation names."""
     orgs = [
         i
         for i, m in enumerate(mentions)
@@ -1392,10 +1449,6 @@ def _cluster(mentions: list[_Mention], threshold: float) -> list[list[_Mention]]
                 and _names.similar(ma.rest, mb.rest, threshold)
             ):
                 uf.union(a, b)
-    groups: dict[int, list[_Mention]] = {}
-    for i, m in enumerate(mentions):
-        groups.setdefault(uf.find(i), []).append(m)
-    return sorted(groups.values(), key=lambda ms: ms[0].start)
 
 
 def _compatible(a: _Mention, b: _Mention) -> bool:
