@@ -19,7 +19,10 @@ from spacy.tokens import Doc, Token
 
 from dateline.config import ClaimSettings
 from dateline.records import Article, Attribution, Claim, Entity, Quote, Sentence, Source
-from dateline.stages._speech import Cue, Resolved, Resolver, find_cues, lexicon, quote_marks, trim
+from dateline.stages._speakers import Resolved, Resolver
+from dateline.stages._speech import lexicon
+from dateline.stages._speech_cues import Cue, find_cues
+from dateline.stages._speech_marks import quote_marks, trim
 
 NAME = "claims"
 VERSION = 1
@@ -47,10 +50,15 @@ class ModalityLexicon:
 @functools.cache
 def modality_lexicon() -> ModalityLexicon:
     """Load the modality lexicon once per process."""
-    raw = tomllib.loads(resources.files("dateline").joinpath("data/claims/modality.toml")
-                        .read_text(encoding="utf-8"))
-    cues = {name: tuple(tuple(p.lower().split()) for p in phrases)
-            for name, phrases in raw["cues"].items()}
+    raw = tomllib.loads(
+        resources.files("dateline")
+        .joinpath("data/claims/modality.toml")
+        .read_text(encoding="utf-8")
+    )
+    cues = {
+        name: tuple(tuple(p.lower().split()) for p in phrases)
+        for name, phrases in raw["cues"].items()
+    }
     negative = frozenset(tuple(p.lower().split()) for p in raw["polarity"]["negative"])
     # Index every phrase by its first word so each token looks up only its candidates;
     # "" names a polarity cue.
@@ -61,13 +69,23 @@ def modality_lexicon() -> ModalityLexicon:
     for phrase in negative:
         by_first.setdefault(phrase[0], []).append(("", phrase))
     return ModalityLexicon(
-        precedence=tuple(raw["precedence"]), cues=cues, negative=negative,
+        precedence=tuple(raw["precedence"]),
+        cues=cues,
+        negative=negative,
         modal_only=frozenset(raw["tags"]["modal_only"]),
-        by_first={k: tuple(v) for k, v in by_first.items()})
+        by_first={k: tuple(v) for k, v in by_first.items()},
+    )
 
 
-def extract_claims(*, article: Article, doc: Doc, sentences: list[Sentence], entities: list[Entity],
-                   quotes: list[Quote], settings: ClaimSettings) -> list[Claim]:
+def extract_claims(
+    *,
+    article: Article,
+    doc: Doc,
+    sentences: list[Sentence],
+    entities: list[Entity],
+    quotes: list[Quote],
+    settings: ClaimSettings,
+) -> list[Claim]:
     """Return one Claim per claim-carrying clause, in text order.
 
     Attribution, outermost source first:
@@ -98,16 +116,24 @@ def extract_claims(*, article: Article, doc: Doc, sentences: list[Sentence], ent
         own = _own_tokens(head, head_set)
         if not own:
             continue
-        start, end = trim(text, head.left_edge.idx,
-                          head.right_edge.idx + len(head.right_edge))
+        start, end = trim(text, head.left_edge.idx, head.right_edge.idx + len(head.right_edge))
         if end <= start:
             continue
         chain = _chain(head, cue_index, resolved, resolver, quote_index)
         modality, polarity, words = _modality(doc, own, chain)
-        claims.append(Claim(
-            id="", article_id=article.id, span=(start, end), stage=STAGE, text=text[start:end],
-            attribution=Attribution(sources=chain or [outlet]), modality=modality,
-            polarity=polarity, cues=words))
+        claims.append(
+            Claim(
+                id="",
+                article_id=article.id,
+                span=(start, end),
+                stage=STAGE,
+                text=text[start:end],
+                attribution=Attribution(sources=chain or [outlet]),
+                modality=modality,
+                polarity=polarity,
+                cues=words,
+            )
+        )
     claims.sort(key=lambda c: (c.span[0], -c.span[1]))
     claims = [c.model_copy(update={"id": f"C{i}"}) for i, c in enumerate(claims, 1)]
     logger.debug("article %s: %d claims", article.id, len(claims))
@@ -126,13 +152,17 @@ def _is_clause_head(token: Token) -> bool:
     if token.lower_ == "according" or token.dep_ not in _CLAUSE_DEPS:
         return False
     if token.pos_ not in ("VERB", "AUX"):
-        return token.dep_ == "ROOT" and token.pos_ in ("NOUN", "PROPN", "ADJ") and \
-            any(c.dep_ in _SUBJECT_DEPS for c in token.children)
+        return (
+            token.dep_ == "ROOT"
+            and token.pos_ in ("NOUN", "PROPN", "ADJ")
+            and any(c.dep_ in _SUBJECT_DEPS for c in token.children)
+        )
     if token.dep_ == "ROOT":
         return True
     has_subject = any(c.dep_ in _SUBJECT_DEPS for c in token.children)
-    finite = token.tag_ in _FINITE_TAGS or any(c.tag_ in _FINITE_TAGS for c in token.children
-                                               if c.dep_ in ("aux", "auxpass"))
+    finite = token.tag_ in _FINITE_TAGS or any(
+        c.tag_ in _FINITE_TAGS for c in token.children if c.dep_ in ("aux", "auxpass")
+    )
     if token.dep_ == "conj":
         return has_subject or finite
     return has_subject and (finite or token.dep_ == "ccomp")
@@ -154,8 +184,13 @@ def _source(resolved: Resolved | None, cue: Cue) -> Source:
     if resolved is None:
         return Source(name="unnamed source", kind="anonymous", cue=word)
     ref = resolved.ref
-    kind = {"person": "named", "org": "named", "other": "named", "anonymous": "anonymous",
-            "pronoun": "pronoun"}.get(resolved.category, "named")
+    kind = {
+        "person": "named",
+        "org": "named",
+        "other": "named",
+        "anonymous": "anonymous",
+        "pronoun": "pronoun",
+    }.get(resolved.category, "named")
     return Source(name=ref.name, kind=kind, entity_id=ref.entity_id, span=ref.span, cue=word)
 
 
@@ -168,8 +203,7 @@ class _Intervals:
     """
 
     def __init__(self, items: list[tuple[int, int, object]]) -> None:
-        ordered = sorted((start, end, n, payload) for n, (start, end, payload)
-                         in enumerate(items))
+        ordered = sorted((start, end, n, payload) for n, (start, end, payload) in enumerate(items))
         self._starts = [item[0] for item in ordered]
         self._items = ordered
         self._longest = max((end - start for start, end, _, _ in ordered), default=0)
@@ -179,7 +213,8 @@ class _Intervals:
         first = bisect.bisect_left(self._starts, point - self._longest)
         stop = bisect.bisect_right(self._starts, point)
         found = [
-            (n, payload) for start, end, n, payload in self._items[first:stop]
+            (n, payload)
+            for start, end, n, payload in self._items[first:stop]
             if point < end and (start < point or not open_start)
         ]
         return [payload for _, payload in sorted(found, key=lambda f: f[0])]
@@ -187,17 +222,28 @@ class _Intervals:
 
 def _cue_intervals(cues: list[Cue]) -> _Intervals:
     # An object content ("called for talks that ...") is a noun phrase, not a reported clause.
-    return _Intervals([(c.content[0], c.content[1], c) for c in cues
-                       if c.content is not None and c.content_kind != "object"])
+    return _Intervals(
+        [
+            (c.content[0], c.content[1], c)
+            for c in cues
+            if c.content is not None and c.content_kind != "object"
+        ]
+    )
 
 
 def _quote_intervals(quotes: list[Quote]) -> _Intervals:
-    return _Intervals([(q.span[0], q.span[1], q) for q in quotes
-                       if q.kind == "direct" and q.speaker])
+    return _Intervals(
+        [(q.span[0], q.span[1], q) for q in quotes if q.kind == "direct" and q.speaker]
+    )
 
 
-def _chain(head: Token, cues: _Intervals, resolved: dict[int, Resolved | None],
-           resolver: Resolver, quotes: _Intervals) -> list[Source]:
+def _chain(
+    head: Token,
+    cues: _Intervals,
+    resolved: dict[int, Resolved | None],
+    resolver: Resolver,
+    quotes: _Intervals,
+) -> list[Source]:
     holding = [c for c in cues.containing(head.i) if c.token.i != head.i]
     holding.sort(key=lambda c: c.content[0] - c.content[1])  # outermost (widest) first
     chain: list[Source] = []
@@ -205,15 +251,29 @@ def _chain(head: Token, cues: _Intervals, resolved: dict[int, Resolved | None],
         if quote.speaker:
             speaker = quote.speaker
             if not any(c.token.idx == (quote.cue_span or (-1,))[0] for c in holding):
-                chain.append(Source(name=speaker.name, kind="named", entity_id=speaker.entity_id,
-                                    span=speaker.span, cue=quote.cue))
+                chain.append(
+                    Source(
+                        name=speaker.name,
+                        kind="named",
+                        entity_id=speaker.entity_id,
+                        span=speaker.span,
+                        cue=quote.cue,
+                    )
+                )
     for cue in holding:
         chain.append(_source(resolved.get(cue.token.i), cue))
         for cited in cue.citing:
             found = resolver.resolve(cited)
             kind = "anonymous" if found.category in ("anonymous", "other") else "named"
-            chain.append(Source(name=found.ref.name, kind=kind, entity_id=found.ref.entity_id,
-                                span=found.ref.span, cue="citing"))
+            chain.append(
+                Source(
+                    name=found.ref.name,
+                    kind=kind,
+                    entity_id=found.ref.entity_id,
+                    span=found.ref.span,
+                    cue="citing",
+                )
+            )
     deduped: list[Source] = []
     for source in chain:
         if not deduped or (deduped[-1].name, deduped[-1].kind) != (source.name, source.kind):
@@ -250,8 +310,9 @@ def _modality(doc: Doc, own: list[Token], chain: list[Source]) -> tuple[str, str
     return modality, polarity, words
 
 
-def _matches(doc: Doc, i: int, phrase: tuple[str, ...], own: set[int],
-             modal_only: frozenset[str]) -> bool:
+def _matches(
+    doc: Doc, i: int, phrase: tuple[str, ...], own: set[int], modal_only: frozenset[str]
+) -> bool:
     if i + len(phrase) > len(doc):
         return False
     for k, word in enumerate(phrase):
