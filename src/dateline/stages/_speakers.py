@@ -185,24 +185,9 @@ class Resolver:
         ):
             # "Cattle exporters in the north": an unnamed group, whatever names follow it.
             return Resolved(SpeakerRef(name=mention, mention=mention, span=char_span), "anonymous")
-        ent = self._ent_on(head)
-        if ent is not None:
-            if ent.label_ == "PERSON":
-                name = self._full_name(ent)
-                return Resolved(SpeakerRef(name=name, mention=mention, span=char_span), "person")
-            if ent.label_ == "ORG" and _person_like(ent):
-                # The small model often labels unfamiliar surnames ORG; a short title-case
-                # name with no organisation word and no acronym is taken for a person.
-                return Resolved(
-                    SpeakerRef(
-                        name=self._lengthen(_strip_possessive(ent.text)),
-                        mention=mention,
-                        span=char_span,
-                    ),
-                    "person",
-                )
-            if ent.label_ in ("ORG", "GPE", "NORP", "FAC", "WORK_OF_ART", "LOC"):
-                return Resolved(SpeakerRef(name=mention, mention=mention, span=char_span), "org")
+        from_model = self._from_model_entity(head, mention, char_span)
+        if from_model is not None:
+            return from_model
         if has_propn and head.pos_ == "PROPN":
             words = {w.lower() for w in _NAME_TOKEN.findall(mention)}
             category: Category = "org" if words & lex.org_words else "person"
@@ -217,6 +202,31 @@ class Resolver:
         words = {w.lower() for w in _NAME_TOKEN.findall(mention)}
         category = "org" if words & lex.org_words else "other"
         return Resolved(SpeakerRef(name=mention, mention=mention, span=char_span), category)
+
+    def _from_model_entity(
+        self, head: Token, mention: str, char_span: tuple[int, int]
+    ) -> Resolved | None:
+        """The speaker from spaCy's named entity on the head, when it tells one."""
+        ent = self._ent_on(head)
+        if ent is None:
+            return None
+        if ent.label_ == "PERSON":
+            name = self._full_name(ent)
+            return Resolved(SpeakerRef(name=name, mention=mention, span=char_span), "person")
+        if ent.label_ == "ORG" and _person_like(ent):
+            # The small model often labels unfamiliar surnames ORG; a short title-case
+            # name with no organisation word and no acronym is taken for a person.
+            return Resolved(
+                SpeakerRef(
+                    name=self._lengthen(_strip_possessive(ent.text)),
+                    mention=mention,
+                    span=char_span,
+                ),
+                "person",
+            )
+        if ent.label_ in ("ORG", "GPE", "NORP", "FAC", "WORK_OF_ART", "LOC"):
+            return Resolved(SpeakerRef(name=mention, mention=mention, span=char_span), "org")
+        return None
 
     # -- helpers
 

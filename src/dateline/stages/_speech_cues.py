@@ -178,7 +178,30 @@ def _contents(verb: Token) -> list[tuple[tuple[int, int], ContentKind]]:
     ccomp children, an object and to-infinitive or 'for' object of a directive verb, the
     object of a finite 'cite', a subject-bearing
     clause fronted before it ("<clause>, X noted"), or the root clause it hangs off."""
-    found = []
+    found = _reported_clauses(verb)
+    appeals: list[tuple[int, int]] = []
+    objects: list[tuple[int, int]] = []
+    if not found and verb.lemma_.lower() in lexicon().directive_verbs:
+        appeals, objects = _directive_contents(verb)
+    if not found and not appeals and verb.lemma_.lower() == "cite" and verb.tag_ != "VBG":
+        # "X cited the figures": what a finite 'cite' puts forward ("citing Y" names a source)
+        objects.extend(
+            (obj.left_edge.i, obj.right_edge.i + 1) for obj in verb.children if obj.dep_ == "dobj"
+        )
+    found.extend(_fronted_clauses(verb))
+    if not found and not appeals and not objects:
+        found.extend(_host_clause(verb))
+    kinds: list[tuple[list[tuple[int, int]], ContentKind]] = [
+        (found, "clause"),
+        (appeals, "appeal"),
+        (objects, "object"),
+    ]
+    return [(c, kind) for ranges, kind in kinds for c in ranges if c[1] > c[0]]
+
+
+def _reported_clauses(verb: Token) -> list[tuple[int, int]]:
+    """The verb's ccomp clauses ("said that X"), a conjoined "but that Y" joined to X."""
+    found: list[tuple[int, int]] = []
     for child in verb.children:
         if child.dep_ == "ccomp":
             start, end = _clause_range(child)
@@ -198,50 +221,55 @@ def _contents(verb: Token) -> list[tuple[tuple[int, int], ContentKind]]:
             start, end = _clause_range(child)
             if found[-1][1] <= start:
                 found[-1] = (found[-1][0], end)
+    return found
+
+
+def _directive_contents(verb: Token) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """A directive verb's appeals (object plus to-infinitive: "urged voters to stay home")
+    or, failing those, the objects of its 'for' ("called for a moratorium")."""
     appeals: list[tuple[int, int]] = []
     objects: list[tuple[int, int]] = []
-    if not found and verb.lemma_.lower() in lexicon().directive_verbs:
-        # "urged voters to stay home": the object and its to-infinitive
-        for child in verb.children:
-            if child.dep_ == "xcomp" and child.i > verb.i:
-                start = min(
-                    [child.left_edge.i]
-                    + [
-                        c.left_edge.i
-                        for c in verb.children
-                        if c.dep_ in ("dobj", "dative", "prep") and verb.i < c.i < child.i
-                    ]
-                )
-                appeals.append((start, child.right_edge.i + 1))
-        if not appeals:
-            # "called for a moratorium", "pressed for new talks": the object of 'for'
-            for child in verb.children:
-                if child.dep_ == "prep" and child.lower_ == "for" and child.i > verb.i:
-                    objects.extend(
-                        (obj.left_edge.i, obj.right_edge.i + 1)
-                        for obj in child.children
-                        if obj.dep_ in ("pobj", "pcomp")
-                    )
-    if not found and not appeals and verb.lemma_.lower() == "cite" and verb.tag_ != "VBG":
-        # "X cited the figures": what a finite 'cite' puts forward ("citing Y" names a source)
-        objects.extend(
-            (obj.left_edge.i, obj.right_edge.i + 1) for obj in verb.children if obj.dep_ == "dobj"
-        )
     for child in verb.children:
-        if (
-            child.dep_ in ("advcl", "parataxis")
-            and child.i < verb.i
-            and child.pos_ in ("VERB", "AUX")
-            and any(c.dep_ in _SUBJECT_DEPS for c in child.children)
-            and not any(c.dep_ == "mark" for c in child.children)
-        ):
-            found.append(_clause_range(child))
+        if child.dep_ == "xcomp" and child.i > verb.i:
+            start = min(
+                [child.left_edge.i]
+                + [
+                    c.left_edge.i
+                    for c in verb.children
+                    if c.dep_ in ("dobj", "dative", "prep") and verb.i < c.i < child.i
+                ]
+            )
+            appeals.append((start, child.right_edge.i + 1))
+    if not appeals:
+        for child in verb.children:
+            if child.dep_ == "prep" and child.lower_ == "for" and child.i > verb.i:
+                objects.extend(
+                    (obj.left_edge.i, obj.right_edge.i + 1)
+                    for obj in child.children
+                    if obj.dep_ in ("pobj", "pcomp")
+                )
+    return appeals, objects
+
+
+def _fronted_clauses(verb: Token) -> list[tuple[int, int]]:
+    """Subject-bearing clauses before the verb with no subordinator ("<clause>, X noted")."""
+    return [
+        _clause_range(child)
+        for child in verb.children
+        if child.dep_ in ("advcl", "parataxis")
+        and child.i < verb.i
+        and child.pos_ in ("VERB", "AUX")
+        and any(c.dep_ in _SUBJECT_DEPS for c in child.children)
+        and not any(c.dep_ == "mark" for c in child.children)
+    ]
+
+
+def _host_clause(verb: Token) -> list[tuple[int, int]]:
+    """The root clause a comma-set reporting clause hangs off ("X is closed, Y said"),
+    from its start to the comma before the reporting clause."""
     first = _subtree_min(verb)
     if (
-        not found
-        and not appeals
-        and not objects
-        and verb.dep_ in ("parataxis", "ccomp", "advcl")
+        verb.dep_ in ("parataxis", "ccomp", "advcl")
         and verb.head.i < verb.i
         and verb.head.pos_ in ("VERB", "AUX")
         and verb.head.dep_ == "ROOT"
@@ -249,15 +277,10 @@ def _contents(verb: Token) -> list[tuple[tuple[int, int], ContentKind]]:
         and first > 0
         and verb.doc[first - 1].text == ","
         and not any(c.dep_ == "mark" for c in verb.children)
+        and first > verb.head.left_edge.i
     ):
-        if first > verb.head.left_edge.i:
-            found.append((verb.head.left_edge.i, first))
-    kinds: list[tuple[list[tuple[int, int]], ContentKind]] = [
-        (found, "clause"),
-        (appeals, "appeal"),
-        (objects, "object"),
-    ]
-    return [(c, kind) for ranges, kind in kinds for c in ranges if c[1] > c[0]]
+        return [(verb.head.left_edge.i, first)]
+    return []
 
 
 def _subtree_min(token: Token) -> int:

@@ -99,13 +99,7 @@ def extract_claims(
     when a source other than the article vouches for it; the lexicon's precedence decides.
     """
     text = article.text
-    marks = quote_marks(text)
-    resolver = Resolver(doc, entities, marks)
-    cues = find_cues(doc)
-    resolved: dict[int, Resolved | None] = {}
-    for cue in cues:
-        if cue.token.i not in resolved:
-            resolved[cue.token.i] = _resolve(resolver, cue)
+    cues, resolved, resolver = _cues_and_sources(doc, quote_marks(text), entities)
     outlet = Source(name=article.outlet or _OUTLET, kind="outlet")
 
     cue_index, quote_index = _cue_intervals(cues), _quote_intervals(quotes)
@@ -138,6 +132,20 @@ def extract_claims(
     claims = [c.model_copy(update={"id": f"C{i}"}) for i, c in enumerate(claims, 1)]
     logger.debug("article %s: %d claims", article.id, len(claims))
     return claims
+
+
+def _cues_and_sources(
+    doc: Doc, marks: list[tuple[int, int]], entities: list[Entity]
+) -> tuple[list[Cue], dict[int, Resolved | None], Resolver]:
+    """The reporting cues, each one's resolved source by cue token index, and the resolver
+    (which later resolves "according to" sources in the same document order)."""
+    resolver = Resolver(doc, entities, marks)
+    cues = find_cues(doc)
+    resolved: dict[int, Resolved | None] = {}
+    for cue in cues:
+        if cue.token.i not in resolved:
+            resolved[cue.token.i] = _resolve(resolver, cue)
+    return cues, resolved, resolver
 
 
 def _resolve(resolver: Resolver, cue: Cue) -> Resolved | None:

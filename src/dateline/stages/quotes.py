@@ -80,6 +80,27 @@ def extract_quotes(
         for m in quote_marks(text)
         if len(_WORD.findall(text[m[0] : m[1]])) >= max(1, settings.min_direct_words)
     ]
+    cues, speakers = _cues_and_speakers(doc, text, marks, entities)
+    drafts = _attach_direct(doc, text, marks, cues)
+    drafts = _merge_split(text, drafts)
+    drafts.extend(_indirect(doc, text, cues, drafts, speakers, settings))
+    drafts.sort(key=lambda d: (d.start, d.end))
+    quotes = _quotes_from_drafts(article, drafts, speakers, settings)
+    logger.debug(
+        "article %s: %d quotes from %d quote marks and %d cues",
+        article.id,
+        len(quotes),
+        len(marks),
+        len(cues),
+    )
+    return quotes
+
+
+def _cues_and_speakers(
+    doc: Doc, text: str, marks: list[tuple[int, int]], entities: list[Entity]
+) -> tuple[list[Cue], dict[int, Resolved | None]]:
+    """The reporting cues outside quotation marks (and dash attributions), in text order,
+    and each one's resolved speaker by cue token index."""
     in_marks = _Spans(marks)
     cues = [c for c in find_cues(doc) if not in_marks.holds(c.token.idx)]
     cues.extend(_dash_cues(doc, text, marks))
@@ -88,12 +109,18 @@ def extract_quotes(
     speakers: dict[int, Resolved | None] = {}
     for cue in cues:
         speakers[cue.token.i] = _resolve_cue(resolver, cue)
+    return cues, speakers
 
-    drafts = _attach_direct(doc, text, marks, cues)
-    drafts = _merge_split(text, drafts)
-    drafts.extend(_indirect(doc, text, cues, drafts, speakers, settings))
-    drafts.sort(key=lambda d: (d.start, d.end))
 
+def _quotes_from_drafts(
+    article: Article,
+    drafts: list[_Draft],
+    speakers: dict[int, Resolved | None],
+    settings: QuoteSettings,
+) -> list[Quote]:
+    """Quote records for the drafts that have a speaker (or are indirect and any
+    attribution is wanted)."""
+    text = article.text
     quotes: list[Quote] = []
     for draft in drafts:
         resolved = speakers.get(draft.cue.token.i) if draft.cue else None
@@ -116,13 +143,6 @@ def extract_quotes(
                 cue_span=cue_span,
             )
         )
-    logger.debug(
-        "article %s: %d quotes from %d quote marks and %d cues",
-        article.id,
-        len(quotes),
-        len(marks),
-        len(cues),
-    )
     return quotes
 
 
