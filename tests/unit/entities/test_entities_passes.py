@@ -26,10 +26,9 @@ def _hand_doc(nlp, words: str, pos: str, ents: list[str]) -> Doc:
 PARSED_CASES = [
     (
         "joined_names",
-        "Floods hit the Emilia-Romagna region. The governor of Baden-Wurttemberg sent help "
-        "to Emilia-Romagna.",
-        {("Emilia-Romagna", "GPE", None)},
-        {("Emilia", "GPE", None)},
+        "The regions of Porto, Braga and Viana do Castelo were put on alert.",
+        {("Viana do Castelo", "PERSON", None)},
+        {("Viana", "PERSON", None), ("Castelo", "PERSON", None)},
     ),
     (
         "span_labels",
