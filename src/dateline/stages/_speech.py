@@ -14,8 +14,9 @@ from __future__ import annotations
 import functools
 import json
 from dataclasses import dataclass
-from importlib import resources
 from typing import Literal
+
+from dateline.data import load_table
 
 Category = Literal["person", "org", "anonymous", "pronoun", "other", "none"]
 ContentKind = Literal["clause", "appeal", "object"]
@@ -47,9 +48,7 @@ class Lexicon:
 @functools.cache
 def lexicon() -> Lexicon:
     """Load the speech lexicon once per process."""
-    raw = json.loads(
-        resources.files("dateline").joinpath("data/quotes/speech.json").read_text(encoding="utf-8")
-    )
+    raw = json.loads(load_table("speech_words"))
     return Lexicon(
         **{name: frozenset(w.lower() for w in raw[name]) for name in Lexicon.__dataclass_fields__}
     )

@@ -13,11 +13,11 @@ import functools
 import logging
 import tomllib
 from dataclasses import dataclass
-from importlib import resources
 
 from spacy.tokens import Doc, Token
 
 from dateline.config import ClaimSettings
+from dateline.data import load_table
 from dateline.records import Article, Attribution, Claim, Entity, Quote, Sentence, Source
 from dateline.stages._speakers import Resolved, Resolver
 from dateline.stages._speech import lexicon
@@ -50,11 +50,7 @@ class ModalityLexicon:
 @functools.cache
 def modality_lexicon() -> ModalityLexicon:
     """Load the modality lexicon once per process."""
-    raw = tomllib.loads(
-        resources.files("dateline")
-        .joinpath("data/claims/modality.toml")
-        .read_text(encoding="utf-8")
-    )
+    raw = tomllib.loads(load_table("modality"))
     cues = {
         name: tuple(tuple(p.lower().split()) for p in phrases)
         for name, phrases in raw["cues"].items()
