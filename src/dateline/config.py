@@ -12,7 +12,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from dateline.errors import ConfigError
 
@@ -37,6 +37,22 @@ class QuantitySettings(Section):
 
 class EntitySettings(Section):
     merge_threshold: float = 0.78
+    # Which NER corrections run, by name (``dateline.stages.entities.PASSES``), always in
+    # their declared order; unset: all of them. An empty list runs none.
+    passes: tuple[str, ...] | None = None
+
+    @field_validator("passes")
+    @classmethod
+    def _known_passes(cls, value: tuple[str, ...] | None) -> tuple[str, ...] | None:
+        # Imported here: the stage module imports this one.
+        from dateline.stages.entities import PASS_NAMES
+
+        unknown = [name for name in value or () if name not in PASS_NAMES]
+        if unknown:
+            raise ValueError(
+                f"unknown pass {', '.join(unknown)}; valid passes: {', '.join(PASS_NAMES)}"
+            )
+        return value
 
 
 class PlaceSettings(Section):

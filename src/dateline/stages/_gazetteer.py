@@ -17,12 +17,15 @@ import logging
 import math
 import re
 import unicodedata
+import warnings
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
 from typing import NamedTuple, overload
 
 import numpy as np
+
+from dateline.errors import DatelineWarning
 
 logger = logging.getLogger(__name__)
 
@@ -203,7 +206,9 @@ class Entries(Sequence[Entry]):
         return self._kind_table[self._kind[idx]]
 
     def rows_of_kind(self, kind: str) -> list[int]:
-        """Row numbers of one feature kind, in file order."""
+        """Row numbers of one feature kind, in file order (none for a kind not in the table)."""
+        if kind not in self._kind_table:
+            return []
         code = self._kind_table.index(kind)
         return np.flatnonzero(np.asarray(self._kind) == code).tolist()
 
@@ -313,8 +318,18 @@ def _words(name: str) -> frozenset[str]:
 
 
 def read_tables() -> dict[str, np.ndarray]:
-    """Read the packaged gazetteer arrays (``GAZETTEER_FILE``) into memory."""
+    """Read the packaged gazetteer arrays (``GAZETTEER_FILE``) into memory.
+
+    A missing file is a broken installation, not bad input: it warns W003 and gives empty
+    tables, so every article is still processed, with its places unresolved.
+    """
     data = resources.files("dateline").joinpath("data", "places", GAZETTEER_FILE)
+    if not data.is_file():
+        # Imported here: the builder is only needed to make the empty tables.
+        from dateline.data.build_gazetteer import tables
+
+        warnings.warn(DatelineWarning("W003", path=str(data)), stacklevel=2)
+        return tables([])
     with data.open("rb") as fh, np.load(fh, allow_pickle=False) as npz:
         return {name: npz[name] for name in npz.files}
 

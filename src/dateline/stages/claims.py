@@ -12,14 +12,17 @@ import functools
 import logging
 import tomllib
 from dataclasses import dataclass
-from importlib import resources
 
 from spacy.tokens import Doc, Token
 
 from dateline.config import ClaimSettings
+from dateline.data import load_table
 from dateline.records import Article, Attribution, Claim, Entity, Quote, Sentence, Source
 from dateline.stages._intervals import Intervals as _Intervals
-from dateline.stages._speech import Cue, Resolved, Resolver, find_cues, lexicon, quote_marks, trim
+from dateline.stages._speakers import Resolved, Resolver
+from dateline.stages._speech import lexicon
+from dateline.stages._speech_cues import Cue, find_cues
+from dateline.stages._speech_marks import quote_marks, trim
 
 NAME = "claims"
 VERSION = 1
@@ -47,10 +50,11 @@ class ModalityLexicon:
 @functools.cache
 def modality_lexicon() -> ModalityLexicon:
     """Load the modality lexicon once per process."""
-    raw = tomllib.loads(resources.files("dateline").joinpath("data/claims/modality.toml")
-                        .read_text(encoding="utf-8"))
-    cues = {name: tuple(tuple(p.lower().split()) for p in phrases)
-            for name, phrases in raw["cues"].items()}
+    raw = tomllib.loads(load_table("modality"))
+    cues = {
+        name: tuple(tuple(p.lower().split()) for p in phrases)
+        for name, phrases in raw["cues"].items()
+    }
     negative = frozenset(tuple(p.lower().split()) for p in raw["polarity"]["negative"])
     # Index every phrase by its first word so each token looks up only its candidates;
     # "" names a polarity cue.
@@ -61,13 +65,23 @@ def modality_lexicon() -> ModalityLexicon:
     for phrase in negative:
         by_first.setdefault(phrase[0], []).append(("", phrase))
     return ModalityLexicon(
-        precedence=tuple(raw["precedence"]), cues=cues, negative=negative,
+        precedence=tuple(raw["precedence"]),
+        cues=cues,
+        negative=negative,
         modal_only=frozenset(raw["tags"]["modal_only"]),
-        by_first={k: tuple(v) for k, v in by_first.items()})
+        by_first={k: tuple(v) for k, v in by_first.items()},
+    )
 
 
-def extract_claims(*, article: Article, doc: Doc, sentences: list[Sentence], entities: list[Entity],
-                   quotes: list[Quote], settings: ClaimSettings) -> list[Claim]:
+def extract_claims(
+    *,
+    article: Article,
+    doc: Doc,
+    sentences: list[Sentence],
+    entities: list[Entity],
+    quotes: list[Quote],
+    settings: ClaimSettings,
+) -> list[Claim]:
     """Return one Claim per claim-carrying clause, in text order.
 
     Attribution, outermost source first:
@@ -81,13 +95,7 @@ def extract_claims(*, article: Article, doc: Doc, sentences: list[Sentence], ent
     when a source other than the article vouches for it; the lexicon's precedence decides.
     """
     text = article.text
-    marks = quote_marks(text)
-    resolver = Resolver(doc, entities, marks)
-    cues = find_cues(doc)
-    resolved: dict[int, Resolved | None] = {}
-    for cue in cues:
-        if cue.token.i not in resolved:
-            resolved[cue.token.i] = _resolve(resolver, cue)
+    cues, resolved, resolver = _cues_and_sources(doc, quote_marks(text), entities)
     outlet = Source(name=article.outlet or _OUTLET, kind="outlet")
 
     cue_index, quote_index = _cue_intervals(cues), _quote_intervals(quotes)
@@ -98,20 +106,42 @@ def extract_claims(*, article: Article, doc: Doc, sentences: list[Sentence], ent
         own = _own_tokens(head, head_set)
         if not own:
             continue
-        start, end = trim(text, head.left_edge.idx,
-                          head.right_edge.idx + len(head.right_edge))
+        start, end = trim(text, head.left_edge.idx, head.right_edge.idx + len(head.right_edge))
         if end <= start:
             continue
         chain = _chain(head, cue_index, resolved, resolver, quote_index)
         modality, polarity, words = _modality(doc, own, chain)
-        claims.append(Claim(
-            id="", article_id=article.id, span=(start, end), stage=STAGE, text=text[start:end],
-            attribution=Attribution(sources=chain or [outlet]), modality=modality,
-            polarity=polarity, cues=words))
+        claims.append(
+            Claim(
+                id="",
+                article_id=article.id,
+                span=(start, end),
+                stage=STAGE,
+                text=text[start:end],
+                attribution=Attribution(sources=chain or [outlet]),
+                modality=modality,
+                polarity=polarity,
+                cues=words,
+            )
+        )
     claims.sort(key=lambda c: (c.span[0], -c.span[1]))
     claims = [c.model_copy(update={"id": f"C{i}"}) for i, c in enumerate(claims, 1)]
     logger.debug("article %s: %d claims", article.id, len(claims))
     return claims
+
+
+def _cues_and_sources(
+    doc: Doc, marks: list[tuple[int, int]], entities: list[Entity]
+) -> tuple[list[Cue], dict[int, Resolved | None], Resolver]:
+    """The reporting cues, each one's resolved source by cue token index, and the resolver
+    (which later resolves "according to" sources in the same document order)."""
+    resolver = Resolver(doc, entities, marks)
+    cues = find_cues(doc)
+    resolved: dict[int, Resolved | None] = {}
+    for cue in cues:
+        if cue.token.i not in resolved:
+            resolved[cue.token.i] = _resolve(resolver, cue)
+    return cues, resolved, resolver
 
 
 def _resolve(resolver: Resolver, cue: Cue) -> Resolved | None:
@@ -126,13 +156,17 @@ def _is_clause_head(token: Token) -> bool:
     if token.lower_ == "according" or token.dep_ not in _CLAUSE_DEPS:
         return False
     if token.pos_ not in ("VERB", "AUX"):
-        return token.dep_ == "ROOT" and token.pos_ in ("NOUN", "PROPN", "ADJ") and \
-            any(c.dep_ in _SUBJECT_DEPS for c in token.children)
+        return (
+            token.dep_ == "ROOT"
+            and token.pos_ in ("NOUN", "PROPN", "ADJ")
+            and any(c.dep_ in _SUBJECT_DEPS for c in token.children)
+        )
     if token.dep_ == "ROOT":
         return True
     has_subject = any(c.dep_ in _SUBJECT_DEPS for c in token.children)
-    finite = token.tag_ in _FINITE_TAGS or any(c.tag_ in _FINITE_TAGS for c in token.children
-                                               if c.dep_ in ("aux", "auxpass"))
+    finite = token.tag_ in _FINITE_TAGS or any(
+        c.tag_ in _FINITE_TAGS for c in token.children if c.dep_ in ("aux", "auxpass")
+    )
     if token.dep_ == "conj":
         return has_subject or finite
     return has_subject and (finite or token.dep_ == "ccomp")
@@ -154,24 +188,40 @@ def _source(resolved: Resolved | None, cue: Cue) -> Source:
     if resolved is None:
         return Source(name="unnamed source", kind="anonymous", cue=word)
     ref = resolved.ref
-    kind = {"person": "named", "org": "named", "other": "named", "anonymous": "anonymous",
-            "pronoun": "pronoun"}.get(resolved.category, "named")
+    kind = {
+        "person": "named",
+        "org": "named",
+        "other": "named",
+        "anonymous": "anonymous",
+        "pronoun": "pronoun",
+    }.get(resolved.category, "named")
     return Source(name=ref.name, kind=kind, entity_id=ref.entity_id, span=ref.span, cue=word)
 
 
 def _cue_intervals(cues: list[Cue]) -> _Intervals:
     # An object content ("called for talks that ...") is a noun phrase, not a reported clause.
-    return _Intervals([(c.content[0], c.content[1], c) for c in cues
-                       if c.content is not None and c.content_kind != "object"])
+    return _Intervals(
+        [
+            (c.content[0], c.content[1], c)
+            for c in cues
+            if c.content is not None and c.content_kind != "object"
+        ]
+    )
 
 
 def _quote_intervals(quotes: list[Quote]) -> _Intervals:
-    return _Intervals([(q.span[0], q.span[1], q) for q in quotes
-                       if q.kind == "direct" and q.speaker])
+    return _Intervals(
+        [(q.span[0], q.span[1], q) for q in quotes if q.kind == "direct" and q.speaker]
+    )
 
 
-def _chain(head: Token, cues: _Intervals, resolved: dict[int, Resolved | None],
-           resolver: Resolver, quotes: _Intervals) -> list[Source]:
+def _chain(
+    head: Token,
+    cues: _Intervals,
+    resolved: dict[int, Resolved | None],
+    resolver: Resolver,
+    quotes: _Intervals,
+) -> list[Source]:
     holding = [c for c in cues.containing(head.i) if c.token.i != head.i]
     holding.sort(key=lambda c: c.content[0] - c.content[1])  # outermost (widest) first
     chain: list[Source] = []
@@ -179,15 +229,29 @@ def _chain(head: Token, cues: _Intervals, resolved: dict[int, Resolved | None],
         if quote.speaker:
             speaker = quote.speaker
             if not any(c.token.idx == (quote.cue_span or (-1,))[0] for c in holding):
-                chain.append(Source(name=speaker.name, kind="named", entity_id=speaker.entity_id,
-                                    span=speaker.span, cue=quote.cue))
+                chain.append(
+                    Source(
+                        name=speaker.name,
+                        kind="named",
+                        entity_id=speaker.entity_id,
+                        span=speaker.span,
+                        cue=quote.cue,
+                    )
+                )
     for cue in holding:
         chain.append(_source(resolved.get(cue.token.i), cue))
         for cited in cue.citing:
             found = resolver.resolve(cited)
             kind = "anonymous" if found.category in ("anonymous", "other") else "named"
-            chain.append(Source(name=found.ref.name, kind=kind, entity_id=found.ref.entity_id,
-                                span=found.ref.span, cue="citing"))
+            chain.append(
+                Source(
+                    name=found.ref.name,
+                    kind=kind,
+                    entity_id=found.ref.entity_id,
+                    span=found.ref.span,
+                    cue="citing",
+                )
+            )
     deduped: list[Source] = []
     for source in chain:
         if not deduped or (deduped[-1].name, deduped[-1].kind) != (source.name, source.kind):
@@ -224,8 +288,9 @@ def _modality(doc: Doc, own: list[Token], chain: list[Source]) -> tuple[str, str
     return modality, polarity, words
 
 
-def _matches(doc: Doc, i: int, phrase: tuple[str, ...], own: set[int],
-             modal_only: frozenset[str]) -> bool:
+def _matches(
+    doc: Doc, i: int, phrase: tuple[str, ...], own: set[int], modal_only: frozenset[str]
+) -> bool:
     if i + len(phrase) > len(doc):
         return False
     for k, word in enumerate(phrase):

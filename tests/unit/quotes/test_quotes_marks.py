@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from dateline.stages._speech import is_title, quote_marks
+from dateline.stages._speech_marks import is_title, quote_marks
 
 
 @pytest.mark.parametrize(
