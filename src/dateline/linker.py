@@ -214,7 +214,7 @@ FEATURES: tuple[str, ...] = (
 )
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 _NUMBER = re.compile(r"\d[\d,.]*")
-# A capitalised word not opening its text: a name ("Sudzha", "Reuters") in most cases.
+# A capitalised word not opening its text: a name ("Marlow", "Reuters") in most cases.
 _NAME = re.compile(r"(?<=[\w,;:)] )[A-Z][\w-]+")
 NEAR_KM = 50.0
 FAR_KM = 300.0

@@ -322,7 +322,7 @@ def _org_conjunct_end(doc: Doc, start: int, end: int, nxt: tuple[int, int, str] 
         low = doc[j - 1].lower_
         if low in lex.head_nouns or _names.stem(low) in lex.head_nouns:
             return j
-    # "Department of Foreign Affairs and Trade": one or two capitalised words ending the name.
+    # "Ministry of Culture and Sport": one or two capitalised words ending the name.
     if j - end - 1 in (1, 2) and (j >= len(doc) or not doc[j].text[:1].isupper()):
         if doc[start].lower_ in lex.head_nouns or _names.stem(doc[start].lower_) in lex.head_nouns:
             return j

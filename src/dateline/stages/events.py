@@ -28,7 +28,7 @@ Which triggers become events:
    ("if they withdraw"), or are an infinitive that is not governed by a verb of
    trying, starting, deciding, intending, ordering and the like ("his task is to
    push", "able to conquer" are not events). A past-tense relative clause whose
-   subject is the relative pronoun ("men who had allegedly broken into") is an
+   subject is the relative pronoun ("youths who had reportedly set fire to") is an
    event of the described participant.
 2. A purpose clause of an event ("convened ... to discuss") and the complement of a
    trigger verb ("threatened to impose", "agreed to hold talks") are part of that
@@ -36,7 +36,7 @@ Which triggers become events:
 3. Nominal triggers ("an attack by X", "the withdrawal of troops") need a stated
    participant (by-phrase, possessive, "of" actor, or a "with" partner for a
    meeting), or must be the definite or partnered subject of a verb that only
-   places them in time ("the talks would begin on April 7", "are expected to
+   places them in time ("the hearing would open on June 3", "are expected to
    resume"); they must sit in a clause with a verb (not a heading) and must not lie
    inside an event already found (they then lend it their agent).
 
@@ -230,7 +230,7 @@ _FIRST_PERSON = frozenset({"i", "we"})
 # Event types a speaker's own quoted "we ask / we demand" describes as a wish.
 _WISH_TYPES = frozenset({"REQUEST", "DEMAND"})
 _PRESENT_TAGS = frozenset({"VBZ", "VBP"})
-# Verbs that only locate a nominal event in time ("the talks would begin on April 7").
+# Verbs that only locate a nominal event in time ("the hearing would open on June 3").
 ASPECTUAL_VERBS = frozenset(
     {
         "begin",
@@ -726,7 +726,7 @@ def _verbal_is_event(tok: Token) -> bool:
         and tok.tag_ in ("VBD", "VBN")
         and _relative_subject(first) is not None
     ):
-        # "arrested two men who had allegedly broken into shops": what the described
+        # "arrested two youths who had reportedly set fire to cars": what the described
         # participant did is an event of its own; a present tense ("who are fighting as
         # part of the army") only describes the participant.
         return True
@@ -756,7 +756,7 @@ def _is_absorbed(tok: Token, emitted: set[int]) -> bool:
 
 def _aspectual_host(tok: Token) -> Token | None:
     """The verb a nominal event is the subject of, when that verb only places it in time
-    ("the talks would begin on April 7", "the evacuation continued")."""
+    ("the hearing would open on June 3", "the evacuation continued")."""
     head = tok.head
     if tok.dep_ not in ("nsubj", "nsubjpass") or head.pos_ not in ("VERB", "AUX"):
         return None
@@ -831,7 +831,7 @@ def _build_event(
     text = ctx.article.text
     trig = _trigger_span(tok, entry)
     if host is not None:
-        # "the talks would begin on April 7": the event is the whole clause of its verb.
+        # "the hearing would open on June 3": the event is the whole clause of its verb.
         span = (tok.left_edge.idx, _event_span(host, False)[1])
         clause = _clause_tokens(host)
     else:
@@ -870,7 +870,7 @@ def _build_event(
         if not ctx.index.dated_timexes.overlapping(q.span[0], q.span[1])
     ]
 
-    # "did not intend to give up": a negated governing verb negates its complement.
+    # "did not plan to hand over": a negated governing verb negates its complement.
     negated = any(_negated(node) for node in _governors(cue_tok))
     if claim is not None:
         attribution, modality, polarity = claim.attribution, claim.modality, claim.polarity
@@ -1419,7 +1419,7 @@ def _past_tense(tok: Token) -> bool:
 
 
 def _after_publication(ctx: _Context, value: str) -> bool:
-    """A day after the article's date is a foreseen one ("talks would begin on April 7"):
+    """A day after the article's date is a foreseen one ("hearing would open on June 3"):
     the story's narrative has not reached it."""
     published = ctx.article.published
     start = _period_start(value)
@@ -1596,7 +1596,7 @@ def _local_modality(tok: Token, negated: bool) -> str:
     if any(c.dep_ == "aux" and c.lower_ in HYPOTHETICAL_AUX for c in children) and any(
         _is_condition(c) for c in tok.children
     ):
-        # "would suspend the strike only if ...": a conditional outcome, not a forecast.
+        # "would call off the walkout only if ...": a conditional outcome, not a forecast.
         return "hypothetical"
     if any(c.dep_ == "aux" and c.lower_ == "would" for c in children) and _in_reported(tok):
         # "said the talks would begin": the future seen from a past report, not a condition.

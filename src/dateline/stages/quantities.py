@@ -173,7 +173,7 @@ def _counted(doc: Doc, parsed: ParsedQuantity) -> str | None:
     i = span.end
     one = parsed.words and parsed.value == 1  # "one of the soldiers": a pronoun
     if parsed.unit is not None or (doc[i].lower_ == "of" and not one):
-        # "10 hours of training", "between 10 and 15 of its teams": what is counted
+        # "10 hours of training", "between 20 and 30 of its branches": what is counted
         # follows "of".
         if doc[i].lower_ != "of":
             return None
