@@ -105,6 +105,15 @@ def _output(path: Path | None) -> Iterator[TextIO]:
     if path is None:
         yield sys.stdout
         return
+    if path.exists() and not path.is_file():
+        # A device or pipe (/dev/null, a FIFO) is written in place: renaming a file over it
+        # would replace the device itself.
+        try:
+            with path.open("w", encoding="utf-8", newline="") as fh:
+                yield fh
+        except OSError as exc:
+            raise _fail(f"cannot write {path}: {exc.strerror}") from None
+        return
     try:
         fd, temp_name = tempfile.mkstemp(
             dir=path.parent if str(path.parent) else ".", prefix=f".{path.name}.", suffix=".tmp"

@@ -126,6 +126,14 @@ _WRITERS: dict[ExportFormat, Callable[[list[dict[str, Any]], Path], None]] = {
 def _write_atomically(output: Path, write: Callable[[Path], None]) -> None:
     """Run ``write`` on a temporary file in the target's directory, then rename it over."""
     target = Path(output)
+    if target.exists() and not target.is_file():
+        # A device or pipe (/dev/null, a FIFO) is written in place: renaming a file over it
+        # would replace the device itself.
+        try:
+            write(target)
+        except OSError as exc:
+            raise StoreError("DL408", path=target, reason=exc.strerror or str(exc)) from None
+        return
     folder = target.parent if str(target.parent) else Path(".")
     try:
         fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=folder)
