@@ -26,6 +26,7 @@ import typer
 from typer.core import TyperCommand, TyperGroup
 
 from dateline import api
+from dateline._files import atomic_path
 from dateline.config import Settings, load_settings
 from dateline.errors import DatelineError, DatelineWarning, InputError, message
 from dateline.parallel import default_workers
@@ -105,32 +106,12 @@ def _output(path: Path | None) -> Iterator[TextIO]:
     if path is None:
         yield sys.stdout
         return
-    if path.exists() and not path.is_file():
-        # A device or pipe (/dev/null, a FIFO) is written in place: renaming a file over it
-        # would replace the device itself.
-        try:
-            with path.open("w", encoding="utf-8", newline="") as fh:
+    try:
+        with atomic_path(path, mode=_new_file_mode()) as target:
+            with target.open("w", encoding="utf-8", newline="") as fh:
                 yield fh
-        except OSError as exc:
-            raise _fail(f"cannot write {path}: {exc.strerror}") from None
-        return
-    try:
-        fd, temp_name = tempfile.mkstemp(
-            dir=path.parent if str(path.parent) else ".", prefix=f".{path.name}.", suffix=".tmp"
-        )
     except OSError as exc:
         raise _fail(f"cannot write {path}: {exc.strerror}") from None
-    temp = Path(temp_name)
-    try:
-        with open(fd, "w", encoding="utf-8", newline="") as fh:
-            yield fh
-        # mkstemp makes the file private (0600); give it the mode a plain open would.
-        os.chmod(temp, _new_file_mode())
-        os.replace(temp, path)
-    except OSError as exc:
-        raise _fail(f"cannot write {path}: {exc.strerror}") from None
-    finally:
-        temp.unlink(missing_ok=True)
 
 
 def _new_file_mode() -> int:

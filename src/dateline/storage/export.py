@@ -7,13 +7,12 @@ reader never sees a half-written export and a failure leaves the old file untouc
 from __future__ import annotations
 
 import logging
-import os
-import tempfile
 from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
+from dateline._files import atomic_path
 from dateline.errors import InputError, StoreError
 from dateline.storage.filters import EventFilter
 from dateline.storage.store import Store
@@ -126,25 +125,8 @@ _WRITERS: dict[ExportFormat, Callable[[list[dict[str, Any]], Path], None]] = {
 def _write_atomically(output: Path, write: Callable[[Path], None]) -> None:
     """Run ``write`` on a temporary file in the target's directory, then rename it over."""
     target = Path(output)
-    if target.exists() and not target.is_file():
-        # A device or pipe (/dev/null, a FIFO) is written in place: renaming a file over it
-        # would replace the device itself.
-        try:
-            write(target)
-        except OSError as exc:
-            raise StoreError("DL408", path=target, reason=exc.strerror or str(exc)) from None
-        return
-    folder = target.parent if str(target.parent) else Path(".")
     try:
-        fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=folder)
+        with atomic_path(target, suffix=".part") as path:
+            write(path)
     except OSError as exc:
         raise StoreError("DL408", path=target, reason=exc.strerror or str(exc)) from None
-    os.close(fd)
-    tmp = Path(name)
-    try:
-        write(tmp)
-        os.replace(tmp, target)
-    except OSError as exc:
-        raise StoreError("DL408", path=target, reason=exc.strerror or str(exc)) from None
-    finally:
-        tmp.unlink(missing_ok=True)
