@@ -29,8 +29,9 @@ import time
 from benchmarks._common import arg_parser, corpus_file, emit, peak_rss_mb, prf, read_jsonl
 from dateline.config import QuoteSettings, Settings
 from dateline.records import Article, Quote
-from dateline.stages.parse import model_for, split_sentences
+from dateline.stages.parse import model_for
 from dateline.stages.quotes import extract_quotes
+from dateline.stages.speech import find_speech_cues, pair_quote_marks
 
 _EDGE = " \t\r\n,.;:!?-\u2014\u2013\"'\u201c\u201d\u2018\u2019`()[]"
 
@@ -107,9 +108,9 @@ def main() -> None:
         t0 = time.perf_counter()
         doc = nlp(text)
         t1 = time.perf_counter()
-        sentences = split_sentences(article, doc)
-        quotes = extract_quotes(article=article, doc=doc, sentences=sentences, entities=[],
-                                settings=quote_settings)
+        marks = pair_quote_marks(article=article)
+        cues = find_speech_cues(article=article, doc=doc, entities=[], marks=marks)
+        quotes = extract_quotes(article=article, marks=marks, cues=cues, settings=quote_settings)
         t2 = time.perf_counter()
         parse_s += t1 - t0
         stage_s += t2 - t1

@@ -28,6 +28,7 @@ from dateline.stages import (
     places,
     quantities,
     quotes,
+    speech,
     timexes,
 )
 
@@ -57,19 +58,13 @@ STAGES: tuple[Stage, ...] = (
     ),
     Stage("entities", entities.extract_entities, ("article", "doc"), "entities", "entities"),
     Stage("places", places.extract_places, ("article", "doc", "entities"), "places", "places"),
+    # Quotation marks and reporting cues with their speakers, found once for quotes and
+    # claims (working records, not part of the Extraction).
+    Stage("marks", speech.pair_quote_marks, ("article",), "marks"),
+    Stage("speech", speech.find_speech_cues, ("article", "doc", "entities", "marks"), "cues"),
+    Stage("quotes", quotes.extract_quotes, ("article", "marks", "cues"), "quotes", "quotes"),
     Stage(
-        "quotes",
-        quotes.extract_quotes,
-        ("article", "doc", "sentences", "entities"),
-        "quotes",
-        "quotes",
-    ),
-    Stage(
-        "claims",
-        claims.extract_claims,
-        ("article", "doc", "sentences", "entities", "quotes"),
-        "claims",
-        "claims",
+        "claims", claims.extract_claims, ("article", "doc", "cues", "quotes"), "claims", "claims"
     ),
     Stage(
         "events",

@@ -15,6 +15,7 @@ Record map::
              ├─ Quantity          (quantities)
              ├─ Entity ── Role    (entities)
              ├─ Place ── PlaceCandidate           (places)
+             ├─ QuoteMark, SpeechCue ── Speaker   (marks, speech: working records)
              ├─ Quote ── SpeakerRef               (quotes)
              ├─ Claim ── Attribution ── Source    (claims)
              └─ Event ── Argument, EventDate, PlaceRef, Attribution   (events)
@@ -53,6 +54,9 @@ Modality = Literal[
     "asserted", "reported", "alleged", "negated", "intended", "ordered", "hypothetical", "predicted"
 ]
 Polarity = Literal["positive", "negative"]
+SpeakerCategory = Literal["person", "org", "anonymous", "pronoun", "other"]
+CueKind = Literal["verb", "noun", "according", "known", "signature"]
+ContentKind = Literal["clause", "appeal", "object"]
 DateSource = Literal["clause", "sentence", "narrative", "publication", "none"]
 
 MODALITIES: tuple[str, ...] = Modality.__args__  # type: ignore[attr-defined]
@@ -250,6 +254,64 @@ class SpeakerRef(Record):
     mention: str = Field(description="The words in the text: 'he', 'the political scientist'")
     span: Span | None = None
     entity_id: str | None = None
+
+
+class QuoteMark(Extracted):
+    """A pair of quotation marks: ``span`` runs from the opening to the closing mark.
+
+    A working record between stages (quotes and speaker resolution read it); it is not
+    part of an Extraction.
+    """
+
+
+class Speaker(Record):
+    """A resolved source of speech: who it is and what kind of source it is.
+
+    ``category`` is ``person`` or ``org`` for a named source, ``anonymous`` for an unnamed
+    one ("officials"), ``pronoun`` for a pronoun with no antecedent, ``other`` for a
+    phrase that names neither.
+    """
+
+    ref: SpeakerRef
+    category: SpeakerCategory
+
+
+class SpeechCue(Extracted):
+    """A reporting cue with its source and reported content, its speaker resolved.
+
+    ``span`` is the cue word ("said", "according", a signature dash). A working record
+    between stages: the speech stage finds every cue of an article once, and quotes and
+    claims both read these instead of finding cues and resolving speakers again.
+    """
+
+    text: str = Field(description="The cue word as written")
+    lemma: str = Field(description="The cue word's lemma, lower case")
+    phrase: str = Field(description="The cue as a quote names it: 'said', 'according to'")
+    kind: CueKind = Field(
+        description="verb: a reporting verb; noun: a reporting noun ('the claim that'); "
+        "according: 'according to X'; known: 'it became known that'; signature: a dash and "
+        "a name after a quotation"
+    )
+    passive: bool = False
+    negated: bool = Field(False, description="The cue verb is negated ('did not say when')")
+    content: Span | None = Field(None, description="The reported content's words, untrimmed")
+    content_kind: ContentKind = "clause"
+    source: Span | None = Field(None, description="The source phrase's head word")
+    source_word: str | None = Field(None, description="That head word, lower case")
+    source_lemma: str | None = Field(None, description="That head word's lemma, lower case")
+    speaker: Speaker | None = Field(None, description="Who the source is, when one is named")
+    citing: list[Speaker] = Field(
+        default_factory=list, description="Sources the source cites ('citing officials')"
+    )
+    cites_third_party: bool = Field(
+        False, description="The source cites someone other than itself (not 'its own sources')"
+    )
+    quoted: bool = Field(False, description="The cue word lies inside quotation marks")
+    governs: list[Span] = Field(
+        default_factory=list,
+        description="Quotation marks whose words this cue governs in the parse (a cue "
+        "outside quotation marks, the nearest one up each word's chain of heads)",
+    )
 
 
 class Quote(Extracted):

@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from dateline.records import Entity, SpeakerRef
-from dateline.stages._speech import Category, lexicon
+from dateline.records import SpeakerCategory as Category
+from dateline.stages._speech import lexicon
 from dateline.stages._speech_cues import mention_range
 
 # --------------------------------------------------------------------------- resolution

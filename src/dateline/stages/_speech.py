@@ -5,8 +5,9 @@ The speech helpers are three modules, each with one job:
     ``_speech_cues``   reporting cues (a reporting verb with its subject and content, or
                        "according to X") and the noun phrase of a source;
     ``_speakers``      who a cue's source is (``Resolver``).
-This module holds what they share: the word lists of ``data/quotes/speech.json`` and the
-quotation characters.
+The speech stage (``speech``) runs them once per article and hands their results to the
+quotes and claims stages as records. This module holds what they share: the word lists
+of ``data/quotes/speech.json`` and the quotation characters.
 """
 
 from __future__ import annotations
@@ -14,12 +15,8 @@ from __future__ import annotations
 import functools
 import json
 from dataclasses import dataclass
-from typing import Literal
 
 from dateline.data import load_table
-
-Category = Literal["person", "org", "anonymous", "pronoun", "other", "none"]
-ContentKind = Literal["clause", "appeal", "object"]
 
 QUOTE_CHARS = "\"\u201c\u201d\u201e\u00ab\u00bb`'"
 

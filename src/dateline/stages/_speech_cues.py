@@ -6,7 +6,8 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from dateline.stages._speech import QUOTE_CHARS, ContentKind, lexicon
+from dateline.records import ContentKind, CueKind
+from dateline.stages._speech import QUOTE_CHARS, lexicon
 
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 _CITE_DEPS = frozenset({"advcl", "xcomp", "acl", "conj", "dep"})
@@ -22,7 +23,7 @@ class Cue:
     cue carries no clause ("said this in an interview"). ``content_kind`` says what the
     content is: a reported ``clause``, an ``appeal`` (object plus to-infinitive: "urged
     voters to stay home") or an ``object`` noun phrase ("called for talks", "cited the
-    figures").
+    figures"). ``kind`` says what the cue is (see ``records.SpeechCue``).
     """
 
     token: Token
@@ -30,7 +31,7 @@ class Cue:
     content: tuple[int, int] | None = None
     passive: bool = False
     citing: list[Token] = field(default_factory=list)
-    according: bool = False
+    kind: CueKind = "verb"
     content_kind: ContentKind = "clause"
 
     @property
@@ -127,13 +128,13 @@ def find_cues(doc: Doc) -> list[Cue]:
             obj = _according_object(token)
             if obj is not None:
                 head = token.head
-                cues.append(Cue(token, obj, _according_content(head, token), according=True))
+                cues.append(Cue(token, obj, _according_content(head, token), kind="according"))
             continue
         known = [c for c in token.children if c.dep_ == "acomp" and c.lower_ == "known"]
         if token.lemma_.lower() == "become" and known:
             # "it became known that ...": content with no named source
             for content, _ in _contents(token) + _contents(known[0]):
-                cues.append(Cue(token, None, content, passive=True))
+                cues.append(Cue(token, None, content, passive=True, kind="known"))
             continue
         if token.pos_ == "NOUN" and token.lemma_.lower() in lexicon().reporting_nouns:
             poss = next((c for c in token.children if c.dep_ == "poss"), None)
@@ -141,7 +142,7 @@ def find_cues(doc: Doc) -> list[Cue]:
                 if child.dep_ in ("acl", "ccomp") and any(
                     c.dep_ == "mark" and c.lower_ == "that" for c in child.children
                 ):
-                    cues.append(Cue(token, poss, _clause_range(child)))
+                    cues.append(Cue(token, poss, _clause_range(child), kind="noun"))
             continue
         if not is_reporting(token):
             continue

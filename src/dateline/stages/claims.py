@@ -17,12 +17,10 @@ from spacy.tokens import Doc, Token
 
 from dateline.config import ClaimSettings
 from dateline.data import load_table
-from dateline.records import Article, Attribution, Claim, Entity, Quote, Sentence, Source
+from dateline.records import Article, Attribution, Claim, Quote, Source, Speaker, SpeechCue
 from dateline.stages._intervals import Intervals as _Intervals
-from dateline.stages._speakers import Resolved, Resolver
 from dateline.stages._speech import lexicon
-from dateline.stages._speech_cues import Cue, find_cues
-from dateline.stages._speech_marks import quote_marks, trim
+from dateline.stages._speech_marks import trim
 
 NAME = "claims"
 VERSION = 1
@@ -77,13 +75,14 @@ def extract_claims(
     *,
     article: Article,
     doc: Doc,
-    sentences: list[Sentence],
-    entities: list[Entity],
+    cues: list[SpeechCue],
     quotes: list[Quote],
     settings: ClaimSettings,
 ) -> list[Claim]:
     """Return one Claim per claim-carrying clause, in text order.
 
+    Reads the clauses from the parse, and the reporting cues with their resolved
+    speakers from the speech stage (signature cues carry no clause and are not read).
     Attribution, outermost source first:
       1. reporting cues whose reported clause holds this clause ("X said that Y reported
          that ..." -> X, Y), each followed by its "citing Z" sources;
@@ -95,10 +94,8 @@ def extract_claims(
     when a source other than the article vouches for it; the lexicon's precedence decides.
     """
     text = article.text
-    cues, resolved, resolver = _cues_and_sources(doc, quote_marks(text), entities)
     outlet = Source(name=article.outlet or _OUTLET, kind="outlet")
-
-    cue_index, quote_index = _cue_intervals(cues), _quote_intervals(quotes)
+    cue_index, quote_index = _cue_intervals(doc, cues), _quote_intervals(quotes)
     heads = [t for t in doc if _is_clause_head(t)]
     head_set = {t.i for t in heads}
     claims: list[Claim] = []
@@ -109,7 +106,7 @@ def extract_claims(
         start, end = trim(text, head.left_edge.idx, head.right_edge.idx + len(head.right_edge))
         if end <= start:
             continue
-        chain = _chain(head, cue_index, resolved, resolver, quote_index)
+        chain = _chain(head, cue_index, quote_index)
         modality, polarity, words = _modality(doc, own, chain)
         claims.append(
             Claim(
@@ -128,28 +125,6 @@ def extract_claims(
     claims = [c.model_copy(update={"id": f"C{i}"}) for i, c in enumerate(claims, 1)]
     logger.debug("article %s: %d claims", article.id, len(claims))
     return claims
-
-
-def _cues_and_sources(
-    doc: Doc, marks: list[tuple[int, int]], entities: list[Entity]
-) -> tuple[list[Cue], dict[int, Resolved | None], Resolver]:
-    """The reporting cues, each one's resolved source by cue token index, and the resolver
-    (which later resolves "according to" sources in the same document order)."""
-    resolver = Resolver(doc, entities, marks)
-    cues = find_cues(doc)
-    resolved: dict[int, Resolved | None] = {}
-    for cue in cues:
-        if cue.token.i not in resolved:
-            resolved[cue.token.i] = _resolve(resolver, cue)
-    return cues, resolved, resolver
-
-
-def _resolve(resolver: Resolver, cue: Cue) -> Resolved | None:
-    if cue.source is None or (cue.passive and cue.source.lower_ == "it"):
-        return None
-    found = resolver.resolve(cue.source)
-    resolver.register(cue.token.idx, found)
-    return found
 
 
 def _is_clause_head(token: Token) -> bool:
@@ -183,30 +158,40 @@ def _own_tokens(head: Token, heads: set[int]) -> list[Token]:
     return sorted(own, key=lambda t: t.i)
 
 
-def _source(resolved: Resolved | None, cue: Cue) -> Source:
-    word = cue.token.text if not cue.according else "according to"
-    if resolved is None:
+def _source(speaker: Speaker | None, cue: SpeechCue) -> Source:
+    word = cue.text if cue.kind != "according" else "according to"
+    if speaker is None:
         return Source(name="unnamed source", kind="anonymous", cue=word)
-    ref = resolved.ref
+    ref = speaker.ref
     kind = {
         "person": "named",
         "org": "named",
         "other": "named",
         "anonymous": "anonymous",
         "pronoun": "pronoun",
-    }.get(resolved.category, "named")
+    }.get(speaker.category, "named")
     return Source(name=ref.name, kind=kind, entity_id=ref.entity_id, span=ref.span, cue=word)
 
 
-def _cue_intervals(cues: list[Cue]) -> _Intervals:
+def _cited(speaker: Speaker) -> Source:
+    """A source the cue's source cites ("citing officials")."""
+    kind = "anonymous" if speaker.category in ("anonymous", "other") else "named"
+    ref = speaker.ref
+    return Source(name=ref.name, kind=kind, entity_id=ref.entity_id, span=ref.span, cue="citing")
+
+
+def _cue_intervals(doc: Doc, cues: list[SpeechCue]) -> _Intervals:
+    """The cues by the token range of their reported clause, each with that range's
+    length in tokens (the widest holding a clause is the outermost)."""
     # An object content ("called for talks that ...") is a noun phrase, not a reported clause.
-    return _Intervals(
-        [
-            (c.content[0], c.content[1], c)
-            for c in cues
-            if c.content is not None and c.content_kind != "object"
-        ]
-    )
+    ranges = []
+    for cue in cues:
+        if cue.content is None or cue.content_kind == "object" or cue.kind == "signature":
+            continue
+        words = doc.char_span(*cue.content)
+        if words is not None:
+            ranges.append((words.start, words.end, (words.end - words.start, cue)))
+    return _Intervals(ranges)
 
 
 def _quote_intervals(quotes: list[Quote]) -> _Intervals:
@@ -215,43 +200,27 @@ def _quote_intervals(quotes: list[Quote]) -> _Intervals:
     )
 
 
-def _chain(
-    head: Token,
-    cues: _Intervals,
-    resolved: dict[int, Resolved | None],
-    resolver: Resolver,
-    quotes: _Intervals,
-) -> list[Source]:
-    holding = [c for c in cues.containing(head.i) if c.token.i != head.i]
-    holding.sort(key=lambda c: c.content[0] - c.content[1])  # outermost (widest) first
+def _chain(head: Token, cues: _Intervals, quotes: _Intervals) -> list[Source]:
+    """The sources vouching for the clause at ``head``, outermost first (see
+    ``extract_claims``), with a source repeated right after itself dropped."""
+    widths = [(w, c) for w, c in cues.containing(head.i) if c.span[0] != head.idx]
+    holding = [c for _, c in sorted(widths, key=lambda wc: -wc[0])]  # outermost first
     chain: list[Source] = []
     for quote in quotes.containing(head.idx, open_start=True):
-        if quote.speaker:
+        if quote.speaker and not any(c.span[0] == (quote.cue_span or (-1,))[0] for c in holding):
             speaker = quote.speaker
-            if not any(c.token.idx == (quote.cue_span or (-1,))[0] for c in holding):
-                chain.append(
-                    Source(
-                        name=speaker.name,
-                        kind="named",
-                        entity_id=speaker.entity_id,
-                        span=speaker.span,
-                        cue=quote.cue,
-                    )
-                )
-    for cue in holding:
-        chain.append(_source(resolved.get(cue.token.i), cue))
-        for cited in cue.citing:
-            found = resolver.resolve(cited)
-            kind = "anonymous" if found.category in ("anonymous", "other") else "named"
             chain.append(
                 Source(
-                    name=found.ref.name,
-                    kind=kind,
-                    entity_id=found.ref.entity_id,
-                    span=found.ref.span,
-                    cue="citing",
+                    name=speaker.name,
+                    kind="named",
+                    entity_id=speaker.entity_id,
+                    span=speaker.span,
+                    cue=quote.cue,
                 )
             )
+    for cue in holding:
+        chain.append(_source(cue.speaker, cue))
+        chain.extend(_cited(cited) for cited in cue.citing)
     deduped: list[Source] = []
     for source in chain:
         if not deduped or (deduped[-1].name, deduped[-1].kind) != (source.name, source.kind):

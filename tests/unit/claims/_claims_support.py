@@ -1,22 +1,28 @@
-"""Shared helpers for the claims tests: run quotes + claims on a text, pick a claim."""
+"""Shared helpers for the claims tests: run speech, quotes and claims on a text, pick a claim."""
 
 from __future__ import annotations
 
 from dateline.config import ClaimSettings, QuoteSettings
-from dateline.records import Article, Claim
+from dateline.records import Article, Claim, Entity
 from dateline.stages.claims import extract_claims
-from dateline.stages.parse import split_sentences
 from dateline.stages.quotes import extract_quotes
+from dateline.stages.speech import find_speech_cues, pair_quote_marks
+
+
+def claims_of(nlp, article: Article, entities: list[Entity] | None = None,
+              with_quotes: bool = True) -> list[Claim]:
+    """The claims stage's output on an article, after the stages it reads."""
+    doc = nlp(article.text)
+    marks = pair_quote_marks(article=article)
+    cues = find_speech_cues(article=article, doc=doc, entities=entities or [], marks=marks)
+    quotes = (extract_quotes(article=article, marks=marks, cues=cues, settings=QuoteSettings())
+              if with_quotes else [])
+    return extract_claims(article=article, doc=doc, cues=cues, quotes=quotes,
+                          settings=ClaimSettings())
 
 
 def run(nlp, text: str, outlet: str | None = None) -> list[Claim]:
-    article = Article(text=text, outlet=outlet)
-    doc = nlp(text)
-    sentences = split_sentences(article, doc)
-    quotes = extract_quotes(article=article, doc=doc, sentences=sentences, entities=[],
-                            settings=QuoteSettings())
-    return extract_claims(article=article, doc=doc, sentences=sentences, entities=[],
-                          quotes=quotes, settings=ClaimSettings())
+    return claims_of(nlp, Article(text=text, outlet=outlet))
 
 
 def innermost(claims: list[Claim], text: str, words: str) -> Claim:

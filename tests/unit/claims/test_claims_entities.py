@@ -3,12 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from _claims_support import claims_of
 
-from dateline.config import ClaimSettings, QuoteSettings
 from dateline.records import Article, Claim, Entity
-from dateline.stages.claims import extract_claims
-from dateline.stages.parse import split_sentences
-from dateline.stages.quotes import extract_quotes
 
 TEXT = ("Marta Kowalczyk, a historian, visited the archive on Friday. "
         "Kowalczyk said that the archive had closed. "
@@ -27,13 +24,7 @@ def _entity(eid: str, name: str, etype: str, forms: list[str]) -> Entity:
 def claims(nlp) -> list[Claim]:
     entities = [_entity("E1", "Marta Kowalczyk", "PERSON", ["Marta Kowalczyk", "Kowalczyk"]),
                 _entity("E2", "Ministry of Culture", "ORG", ["Culture Ministry"])]
-    article = Article(text=TEXT, outlet="Harbour Gazette")
-    doc = nlp(TEXT)
-    sentences = split_sentences(article, doc)
-    quotes = extract_quotes(article=article, doc=doc, sentences=sentences, entities=entities,
-                            settings=QuoteSettings())
-    return extract_claims(article=article, doc=doc, sentences=sentences, entities=entities,
-                          quotes=quotes, settings=ClaimSettings())
+    return claims_of(nlp, Article(text=TEXT, outlet="Harbour Gazette"), entities)
 
 
 @pytest.mark.parametrize(
@@ -71,11 +62,7 @@ def test_claims_entities_match_covers_head(nlp, text: str, form: str, expected: 
     start = text.index(form)
     entity = Entity(id="E1", article_id="a", span=(start, start + len(form)), stage="entities@1",
                     name=form, type="GPE", mentions=[(start, start + len(form))])
-    article = Article(text=text)
-    doc = nlp(text)
-    sentences = split_sentences(article, doc)
-    claims = extract_claims(article=article, doc=doc, sentences=sentences, entities=[entity],
-                            quotes=[], settings=ClaimSettings())
+    claims = claims_of(nlp, Article(text=text), [entity], with_quotes=False)
     offset = text.index("the border")
     claim = min((c for c in claims if c.span[0] <= offset < c.span[1]),
                 key=lambda c: c.span[1] - c.span[0])

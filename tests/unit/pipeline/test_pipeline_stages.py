@@ -15,6 +15,8 @@ def test_pipeline_stage_order_is_pinned() -> None:
         "quantities",
         "entities",
         "places",
+        "marks",
+        "speech",
         "quotes",
         "claims",
         "events",

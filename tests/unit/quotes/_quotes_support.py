@@ -1,15 +1,22 @@
-"""Shared helper for the quotes tests: run the quotes stage on a text."""
+"""Shared helpers for the quotes tests: run the speech and quotes stages on a text."""
 
 from __future__ import annotations
 
 from dateline.config import QuoteSettings
 from dateline.records import Article, Entity, Quote
-from dateline.stages.parse import split_sentences
 from dateline.stages.quotes import extract_quotes
+from dateline.stages.speech import find_speech_cues, pair_quote_marks
+
+
+def quotes_of(nlp, article: Article, entities: list[Entity] | None = None,
+              **settings) -> list[Quote]:
+    """The quotes stage's output on an article, after the speech stage it reads."""
+    marks = pair_quote_marks(article=article)
+    cues = find_speech_cues(article=article, doc=nlp(article.text), entities=entities or [],
+                            marks=marks)
+    return extract_quotes(article=article, marks=marks, cues=cues,
+                          settings=QuoteSettings(**settings))
 
 
 def run(nlp, text: str, entities: list[Entity] | None = None, **settings) -> list[Quote]:
-    article = Article(text=text)
-    doc = nlp(text)
-    return extract_quotes(article=article, doc=doc, sentences=split_sentences(article, doc),
-                          entities=entities or [], settings=QuoteSettings(**settings))
+    return quotes_of(nlp, Article(text=text), entities, **settings)

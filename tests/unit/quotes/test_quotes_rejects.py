@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from _quotes_support import quotes_of
 
-from dateline.config import QuoteSettings
 from dateline.records import Article
-from dateline.stages.parse import split_sentences
-from dateline.stages.quotes import extract_quotes
 
 
 @pytest.mark.parametrize(
@@ -22,7 +20,5 @@ from dateline.stages.quotes import extract_quotes
 )
 def test_quotes_rejects_unattributed_marks(nlp, text: str) -> None:
     article = Article(text=text)
-    doc = nlp(text)
-    quotes = extract_quotes(article=article, doc=doc, sentences=split_sentences(article, doc),
-                            entities=[], settings=QuoteSettings())
+    quotes = quotes_of(nlp, article)
     assert quotes == []

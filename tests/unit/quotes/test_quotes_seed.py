@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from _quotes_support import quotes_of
 
-from dateline.config import QuoteSettings
 from dateline.records import Article
-from dateline.stages.parse import split_sentences
-from dateline.stages.quotes import extract_quotes
 
 
 def _occurrences(text: str, needle: str) -> list[tuple[int, int]]:
@@ -22,9 +20,7 @@ def _occurrences(text: str, needle: str) -> list[tuple[int, int]]:
 def seed_quotes(nlp, seed_example) -> list[dict]:
     text = seed_example["text"]
     article = Article(text=text, published=seed_example["published"])
-    doc = nlp(text)
-    quotes = extract_quotes(article=article, doc=doc, sentences=split_sentences(article, doc),
-                            entities=[], settings=QuoteSettings())
+    quotes = quotes_of(nlp, article)
     return [q.model_dump(mode="json") for q in quotes]
 
 
