@@ -3,9 +3,10 @@
 usage: python -m benchmarks.quotes --split dev|test [--json] [--limit N]
 
 Reads ``shared/data/quotes/<split>.jsonl`` (see its SOURCES.md). Each article is parsed
-with the project model and passed to the quotes stage with no entity records (the
-stage's own fallbacks resolve speakers) and ``indirect_speakers = "any"``, because
-PolNeAR annotates the attributions of every kind of source, not only people's.
+with the project model and passed, as in the pipeline, through the entities stage (whose
+records name the speakers), the speech stage and the quotes stage, with
+``indirect_speakers = "any"``, because PolNeAR annotates the attributions of every kind
+of source, not only people's.
 
 Figures, for direct+mixed quotes (gold ``kind`` direct/mixed against predicted
 direct/mixed) and for all attributions:
@@ -29,6 +30,7 @@ import time
 from benchmarks._common import arg_parser, corpus_file, emit, peak_rss_mb, prf, read_jsonl
 from dateline.config import QuoteSettings, Settings
 from dateline.records import Article, Quote
+from dateline.stages.entities import extract_entities
 from dateline.stages.parse import model_for
 from dateline.stages.quotes import extract_quotes
 from dateline.stages.speech import find_speech_cues, pair_quote_marks
@@ -39,7 +41,7 @@ _EDGE = " \t\r\n,.;:!?-\u2014\u2013\"'\u201c\u201d\u2018\u2019`()[]"
 def _norm(text: str, start: int, end: int) -> tuple[int, int]:
     while start < end and text[start] in _EDGE:
         start += 1
-    if text[start:start + 5].lower() == "that ":
+    if text[start : start + 5].lower() == "that ":
         start += 5
     while start < end and text[start] in _EDGE:
         start += 1
@@ -83,9 +85,14 @@ class _Tally:
         ep, er, ef = prf(self.exact, self.pred, self.gold)
         op, orr, of = prf(self.overlap, self.pred, self.gold)
         return {
-            f"{prefix}_gold": self.gold, f"{prefix}_pred": self.pred,
-            f"{prefix}_exact_p": ep, f"{prefix}_exact_r": er, f"{prefix}_exact_f1": ef,
-            f"{prefix}_overlap_p": op, f"{prefix}_overlap_r": orr, f"{prefix}_overlap_f1": of,
+            f"{prefix}_gold": self.gold,
+            f"{prefix}_pred": self.pred,
+            f"{prefix}_exact_p": ep,
+            f"{prefix}_exact_r": er,
+            f"{prefix}_exact_f1": ef,
+            f"{prefix}_overlap_p": op,
+            f"{prefix}_overlap_r": orr,
+            f"{prefix}_overlap_f1": of,
             f"{prefix}_speaker_acc": self.speaker / self.overlap if self.overlap else 0.0,
         }
 
@@ -109,7 +116,8 @@ def main() -> None:
         doc = nlp(text)
         t1 = time.perf_counter()
         marks = pair_quote_marks(article=article)
-        cues = find_speech_cues(article=article, doc=doc, entities=[], marks=marks)
+        entities = extract_entities(article=article, doc=doc, settings=settings.entities)
+        cues = find_speech_cues(article=article, doc=doc, entities=entities, marks=marks)
         quotes = extract_quotes(article=article, marks=marks, cues=cues, settings=quote_settings)
         t2 = time.perf_counter()
         parse_s += t1 - t0
@@ -117,10 +125,16 @@ def main() -> None:
         words += len(doc)
         gold = row["quotes"]
         every.add(text, gold, quotes)
-        direct.add(text, [g for g in gold if g["kind"] in ("direct", "mixed")],
-                   [q for q in quotes if q.kind in ("direct", "mixed")])
-    figures: dict[str, float | int | str] = {"split": args.split, "documents": docs,
-                                            "tokens": words}
+        direct.add(
+            text,
+            [g for g in gold if g["kind"] in ("direct", "mixed")],
+            [q for q in quotes if q.kind in ("direct", "mixed")],
+        )
+    figures: dict[str, float | int | str] = {
+        "split": args.split,
+        "documents": docs,
+        "tokens": words,
+    }
     figures.update(direct.figures("direct_mixed"))
     figures.update(every.figures("all"))
     figures["parse_seconds"] = round(parse_s, 2)

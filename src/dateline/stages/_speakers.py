@@ -1,7 +1,9 @@
 """Speaker resolution: who the source of a reporting cue is (not stable API).
 
-An ``Entity`` of the entities stage where one matches, else spaCy's named entities,
-else the words of the subject noun phrase (``Resolver``, fallback order in its docstring).
+An ``Entity`` of the entities stage where one matches, else the words of the subject noun
+phrase (``Resolver``, fallback order in its docstring). Names come from the corrected
+entity records only, never from spaCy's raw ``doc.ents``: a correction the entities stage
+made (a retyped, merged or dropped name) holds for speakers too.
 """
 
 from __future__ import annotations
@@ -42,10 +44,9 @@ class Resolver:
          phrase's last proper noun equals;
       3. a pronoun or a title-only phrase: a PERSON named earlier in the same sentence
          (outside quotes), else the last person resolved as a speaker, else the most recent
-         PERSON named in the text (entities, then spaCy's PERSON names);
-      4. spaCy's named entity on the head (PERSON names are lengthened to an earlier full
-         name with the same last word);
-      5. the phrase's own words.
+         PERSON entity named in the text;
+      4. the phrase's own words: a proper name is a person (lengthened to an earlier full
+         name with the same last word) unless an organisation word is in it.
     """
 
     def __init__(self, doc: Doc, entities: list[Entity], quotes: list[tuple[int, int]]) -> None:
@@ -65,53 +66,19 @@ class Resolver:
         ordered = sorted(quotes)
         self._quote_starts = [a for a, _ in ordered]
         self._quote_reach = list(itertools.accumulate((b for _, b in ordered), max))
-        self._ents = list(doc.ents)
-        self._ent_of_token = {i: ent for ent in self._ents for i in range(ent.start, ent.end)}
         self._forms = [
             (e, [form.lower() for form in (e.name, *e.aliases) if form]) for e in entities
         ]
-        self._person_names: dict[str, str] = {}
-        for e in entities:
-            if e.type == "PERSON":
-                for form in (*e.aliases, e.name):
-                    self._person_names.setdefault(form, e.name)
-        self._persons_by_last = self._index_persons_by_last_word()
         self.persons: list[tuple[int, int, str, str | None]] = []  # start, end, name, entity id
         for a, b, e in self._mention_index:
             if e.type == "PERSON" and not self._in_quote(a):
                 self.persons.append((a, b, e.name, e.id))
-        for ent in self._ents:
-            if ent.label_ == "PERSON" and not self._in_quote(ent.start_char):
-                self.persons.append((ent.start_char, ent.end_char, self._full_name(ent), None))
         self.persons.sort(key=lambda p: (p[0], p[1]))
 
     def _in_quote(self, pos: int) -> bool:
         # Among quotes opening before pos, does any close after it? (prefix max of ends)
         index = bisect.bisect_left(self._quote_starts, pos) - 1
         return index >= 0 and self._quote_reach[index] > pos
-
-    def _index_persons_by_last_word(self) -> dict[str, dict[int, tuple[int, str]]]:
-        """For each last word: word count -> (start, name) of the first PERSON name that long."""
-        index: dict[str, dict[int, tuple[int, str]]] = {}
-        for ent in self._ents:
-            words = _strip_possessive(ent.text).split()
-            if ent.label_ == "PERSON" and words:
-                index.setdefault(words[-1], {}).setdefault(
-                    len(words), (ent.start_char, " ".join(words))
-                )
-        return index
-
-    def _full_name(self, ent: Span) -> str:
-        name = _strip_possessive(ent.text)
-        last = name.split()[-1] if name.split() else name
-        if name in self._person_names:
-            return self._person_names[name]
-        longer = [
-            found
-            for count, found in self._persons_by_last.get(last, {}).items()
-            if count > len(name.split()) and found[0] < ent.start_char
-        ]
-        return min(longer)[1] if longer else name
 
     def register(self, pos: int, resolved: Resolved) -> None:
         """Record a resolved speaker so later pronouns and titles can refer to it.
@@ -186,9 +153,6 @@ class Resolver:
         ):
             # "Cattle exporters in the north": an unnamed group, whatever names follow it.
             return Resolved(SpeakerRef(name=mention, mention=mention, span=char_span), "anonymous")
-        from_model = self._from_model_entity(head, mention, char_span)
-        if from_model is not None:
-            return from_model
         if has_propn and head.pos_ == "PROPN":
             words = {w.lower() for w in _NAME_TOKEN.findall(mention)}
             category: Category = "org" if words & lex.org_words else "person"
@@ -203,31 +167,6 @@ class Resolver:
         words = {w.lower() for w in _NAME_TOKEN.findall(mention)}
         category = "org" if words & lex.org_words else "other"
         return Resolved(SpeakerRef(name=mention, mention=mention, span=char_span), category)
-
-    def _from_model_entity(
-        self, head: Token, mention: str, char_span: tuple[int, int]
-    ) -> Resolved | None:
-        """The speaker from spaCy's named entity on the head, when it tells one."""
-        ent = self._ent_on(head)
-        if ent is None:
-            return None
-        if ent.label_ == "PERSON":
-            name = self._full_name(ent)
-            return Resolved(SpeakerRef(name=name, mention=mention, span=char_span), "person")
-        if ent.label_ == "ORG" and _person_like(ent):
-            # The small model often labels unfamiliar surnames ORG; a short title-case
-            # name with no organisation word and no acronym is taken for a person.
-            return Resolved(
-                SpeakerRef(
-                    name=self._lengthen(_strip_possessive(ent.text)),
-                    mention=mention,
-                    span=char_span,
-                ),
-                "person",
-            )
-        if ent.label_ in ("ORG", "GPE", "NORP", "FAC", "WORK_OF_ART", "LOC"):
-            return Resolved(SpeakerRef(name=mention, mention=mention, span=char_span), "org")
-        return None
 
     # -- helpers
 
@@ -330,9 +269,6 @@ class Resolver:
             category,
         )
 
-    def _ent_on(self, head: Token) -> Span | None:
-        return self._ent_of_token.get(head.i) if head.ent_type_ else None
-
 
 @functools.lru_cache(maxsize=4096)
 def _whole_word(form: str) -> re.Pattern[str]:
@@ -367,12 +303,3 @@ def _is_definite(span: Span) -> bool:
         or first.dep_ == "poss"
         or first.pos_ == "PROPN"
     )
-
-
-def _person_like(ent: Span) -> bool:
-    words = [t for t in ent if not t.is_punct and t.lower_ not in ("'s", "\u2019s")]
-    if not 1 <= len(words) <= 3 or any(t.pos_ != "PROPN" for t in words):
-        return False
-    if any(t.text.isupper() or not t.text[:1].isupper() for t in words):
-        return False
-    return not {t.lower_ for t in words} & lexicon().org_words

@@ -38,3 +38,25 @@ def test_pipeline_validate_reports_all_gaps() -> None:
 
 def test_pipeline_default_chain_is_valid() -> None:
     validate(STAGES)
+
+
+@pytest.mark.issue(12)
+def test_pipeline_only_token_stages_receive_the_doc() -> None:
+    with_doc = [s.name for s in STAGES if "doc" in s.requires]
+    assert with_doc == [
+        "parse",
+        "timexes",
+        "quantities",
+        "entities",
+        "places",
+        "speech",
+        "claims",
+        "events",
+    ]
+
+
+@pytest.mark.issue(12)
+def test_pipeline_quotes_and_claims_read_the_speech_records() -> None:
+    by_name = {s.name: s for s in STAGES}
+    assert by_name["quotes"].requires == ("article", "marks", "cues")
+    assert by_name["claims"].requires == ("article", "doc", "cues", "quotes")

@@ -66,11 +66,20 @@ def test_quotes_speakers_org_direct_quote(nlp) -> None:
     assert quote.speaker.name == "Ministry of Culture"
 
 
-def test_quotes_speakers_fallback_without_entities(nlp) -> None:
+def test_quotes_speakers_pronoun_from_entity_records(nlp) -> None:
+    text = 'Jonas Berg, the coach, arrived. "We played badly," he admitted.'
+    (quote,) = run(nlp, text)
+    assert quote.speaker.name == "Jonas Berg"
+    assert quote.speaker.entity_id is not None
+
+
+@pytest.mark.issue(12)
+def test_quotes_speakers_read_entity_records_not_the_parse(nlp) -> None:
+    # With no entity records the parse's own names are not read: the pronoun stays as
+    # written, where spaCy's PERSON name once stood in for the entities stage.
     text = 'Jonas Berg, the coach, arrived. "We played badly," he admitted.'
     (quote,) = run(nlp, text, [])
-    assert quote.speaker.name == "Jonas Berg"
-    assert quote.speaker.entity_id is None
+    assert (quote.speaker.name, quote.speaker.entity_id) == ("he", None)
 
 
 @pytest.mark.parametrize(
