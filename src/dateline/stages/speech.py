@@ -73,11 +73,8 @@ def find_speech_cues(
     cues.sort(key=lambda c: c.token.i)
     resolver = Resolver(doc, entities, spans)
     speakers = _resolve_speakers(resolver, cues)
-    quoted = Intervals([(a, b, True) for a, b in spans])
-    inside = [bool(quoted.containing(c.token.idx, open_start=True)) for c in cues]
-    # A cue inside quotation marks is the quoted person's words: it governs no quotation.
-    outside = [c for c, q in zip(cues, inside, strict=True) if c.kind == "signature" or not q]
-    governors = _governors(doc, spans, outside)
+    quoted = _quoted(cues, spans)
+    governs = _governed_marks(doc, spans, cues, quoted)
     records = [
         _record(
             article,
@@ -86,9 +83,11 @@ def find_speech_cues(
             speakers[cue.token.i],
             [_speaker(resolver.resolve(cited)) for cited in cue.citing],
             quoted=in_quote,
-            governs=governors.get(id(cue), []),
+            governs=marks_governed,
         )
-        for n, (cue, in_quote) in enumerate(zip(cues, inside, strict=True), start=1)
+        for n, (cue, in_quote, marks_governed) in enumerate(
+            zip(cues, quoted, governs, strict=True), start=1
+        )
     ]
     logger.debug("article %s: %d speech cues", article.id, len(records))
     return records
@@ -132,25 +131,35 @@ def _speaker(resolved: Resolved) -> Speaker:
     return Speaker(ref=resolved.ref, category=resolved.category)
 
 
-def _governors(
-    doc: Doc, marks: list[tuple[int, int]], cues: list[Cue]
-) -> dict[int, list[tuple[int, int]]]:
-    """The quotation-mark spans each cue governs, by ``id`` of the cue.
+def _quoted(cues: list[Cue], marks: list[tuple[int, int]]) -> list[bool]:
+    """For each cue, whether its word lies strictly inside a pair of quotation marks."""
+    inside = Intervals([(a, b, True) for a, b in marks])
+    return [bool(inside.containing(c.token.idx, open_start=True)) for c in cues]
+
+
+def _governed_marks(
+    doc: Doc, marks: list[tuple[int, int]], cues: list[Cue], quoted: list[bool]
+) -> list[list[tuple[int, int]]]:
+    """For each cue, the quotation-mark spans it governs.
 
     A quotation's governor is the first cue found walking up from each of its words (in
     text order) through at most ``_GOVERNOR_STEPS`` heads outside the quotation; of
-    several cues on one word ("said that A, and that B"), the last.
+    several cues on one word ("said that A, and that B"), the last. A cue inside
+    quotation marks is the quoted person's words and governs no quotation.
     """
-    by_token = {c.token.i: c for c in cues}
-    governs: dict[int, list[tuple[int, int]]] = {}
+    by_token = {
+        cue.token.i: n for n, cue in enumerate(cues) if cue.kind == "signature" or not quoted[n]
+    }
+    governs: list[list[tuple[int, int]]] = [[] for _ in cues]
     for a, b in marks:
-        cue = _governing_cue(doc, a, b, by_token)
-        if cue is not None:
-            governs.setdefault(id(cue), []).append((a, b))
+        n = _governing_cue(doc, a, b, by_token)
+        if n is not None:
+            governs[n].append((a, b))
     return governs
 
 
-def _governing_cue(doc: Doc, a: int, b: int, by_token: dict[int, Cue]) -> Cue | None:
+def _governing_cue(doc: Doc, a: int, b: int, by_token: dict[int, int]) -> int | None:
+    """The number of the cue governing the quotation ``[a, b)``, if one does."""
     span = doc.char_span(a, b, alignment_mode="expand")
     if span is None:
         return None
