@@ -5,7 +5,8 @@ corroborated, what is contradicted and how figures moved.
 ``Timeline`` record out. Steps:
 
 1. Group the mentions by cluster id. A mention the linker left unclustered stands alone (with
-   its in-article restatements, which share ``group``).
+   its in-article restatements, which share ``group``). A group of denials alone joins the
+   group of the reports it denies (``_attach_denials``).
 2. Keep the groups that match ``about`` and fall in the ``date_from``..``date_to`` window.
 3. Per group: the date and how sure it is, who did what to whom and where, the mentions, and
    corroboration: distinct outlets and independent sources, where outlets that only relay one
@@ -39,6 +40,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from importlib import resources
 
+import snowballstemmer
 from rapidfuzz import fuzz, process
 
 from dateline.errors import InputError
@@ -60,6 +62,7 @@ from dateline.records import (
     TimelineEntry,
     TimelineMention,
 )
+from dateline.timeline_figures import FigureKey, Reading, outcome_of, read_figure
 
 logger = logging.getLogger(__name__)
 
@@ -73,6 +76,14 @@ NEGATION_LEXICON = "data/claims/modality.toml"
 APPROX_TOLERANCE = 0.10  # "about 2,000" holds 1,800..2,200
 SOURCE_NAME_MATCH = 90  # rapidfuzz token_set_ratio at or above which two names are one source
 SUMMARY_WIDTH = 160
+UNKNOWN_TYPE = "OTHER"
+# Words of argument names that identify no participant: a shared "the" or "village" does
+# not make a denial and a report tell of the same thing.
+_GENERIC_ARGUMENT_WORDS = frozenset(
+    "a an and area border city country forces his her its of on the their them they this "
+    "those these town troops units village".split()
+)
+_ARGUMENT_WORD = re.compile(r"[^\W\d_][\w'-]+")
 _LEADING_ARTICLE = re.compile(r"^(the|a|an)\s+", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"['\u2019]s\b")
 _DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
@@ -127,7 +138,7 @@ def build_timeline(
     origins = _OriginResolver(mentions)
     raw = {
         entry_id: members
-        for entry_id, members in _group_by_cluster(mentions).items()
+        for entry_id, members in _attach_denials(_group_by_cluster(mentions)).items()
         if _matches(members, about)
     }
     drafts = [_draft_entry(entry_id, members, origins) for entry_id, members in raw.items()]
@@ -162,6 +173,103 @@ def _group_by_cluster(mentions: Iterable[EventMention]) -> dict[str, list[EventM
     for mention in mentions:
         groups[_entry_id(mention)].append(mention)
     return {key: sorted(members, key=_mention_order) for key, members in groups.items()}
+
+
+def _attach_denials(groups: dict[str, list[EventMention]]) -> dict[str, list[EventMention]]:
+    """Move each group of denials alone into the group of the reports it denies.
+
+    The linker weighs a denial by its own date, source and wording, and may leave "the
+    ministry denied that its forces had shelled the village" apart from the reports of the
+    shelling; alone, the denial contradicts nothing. It joins the group whose reports tell
+    the same happening (``_denies_report``), the one sharing most participant words with it,
+    the smallest group id on ties. Groups of reports never move, so the result does not
+    depend on the order of the groups.
+    """
+    reported = {key: occ for key, members in groups.items() if (occ := _occurrences(members))}
+    moved: dict[str, str] = {}
+    for key, members in groups.items():
+        denials = _denials(members)
+        if key in reported or not denials:
+            continue
+        scores = {
+            target: score
+            for target, reports in reported.items()
+            if (score := _denial_score(denials, reports)) > 0
+        }
+        if scores:
+            moved[key] = min(scores, key=lambda target: (-scores[target], target))
+    merged = {key: list(members) for key, members in groups.items() if key not in moved}
+    for key, target in sorted(moved.items()):
+        merged[target].extend(groups[key])
+        logger.debug("timeline: denials of group %s join group %s", key, target)
+    return {key: sorted(members, key=_mention_order) for key, members in merged.items()}
+
+
+def _denial_score(denials: list[EventMention], reports: list[EventMention]) -> int:
+    """How closely a denial matches a report of the same happening it denies: two points
+    per actor or target word in common, one per place word (0: it denies none of them).
+    The place weighs less: a denial is often placed where it was made, not where the
+    denied thing happened."""
+    return max(
+        (
+            2 * len(_participant_words(d) & _participant_words(r))
+            + len(_place_words(d) & _place_words(r))
+            for d in denials
+            for r in reports
+            if _denies_report(d, r)
+        ),
+        default=0,
+    )
+
+
+def _denies_report(denial: EventMention, report: EventMention) -> bool:
+    """Whether a denial can deny a report held elsewhere: the same happening with a
+    participant word in common, and a date that does not end before the report's day."""
+    if not _argument_words(denial) & _argument_words(report):
+        return False
+    if not (_same_kind(denial, report) or _same_predicate(denial, report)):
+        if UNKNOWN_TYPE not in {denial.type, report.type}:
+            return False
+    denied_on, reported_on = _stated_bounds(denial), _stated_bounds(report)
+    if denied_on is None or reported_on is None:
+        return True
+    return denied_on.end >= reported_on.start - timedelta(days=1)
+
+
+@functools.lru_cache(maxsize=16384)
+def _name_words(name: str) -> frozenset[str]:
+    words = {w.casefold() for w in _ARGUMENT_WORD.findall(name)}
+    return frozenset(words - _GENERIC_ARGUMENT_WORDS)
+
+
+def _argument_words(mention: EventMention) -> frozenset[str]:
+    """Words naming who took part and where: actors, targets, place."""
+    return _participant_words(mention) | _place_words(mention)
+
+
+def _participant_words(mention: EventMention) -> frozenset[str]:
+    names = [a.name for a in mention.actors] + [a.name for a in mention.targets]
+    return frozenset().union(*(_name_words(n) for n in names))
+
+
+def _place_words(mention: EventMention) -> frozenset[str]:
+    return _name_words(mention.location.name) if mention.location is not None else frozenset()
+
+
+def _same_predicate(a: EventMention, b: EventMention) -> bool:
+    """Whether two triggers share their verb's stem ("opened", "opening")."""
+    return _predicate(a.trigger) == _predicate(b.trigger)
+
+
+@functools.lru_cache(maxsize=16384)
+def _predicate(trigger: str) -> str:
+    words = trigger.casefold().split()
+    return _stemmer().stemWord(words[0]) if words else ""
+
+
+@functools.cache
+def _stemmer() -> snowballstemmer.stemmer:
+    return snowballstemmer.stemmer("english")
 
 
 def _entry_id(mention: EventMention) -> str:
@@ -300,12 +408,34 @@ def _plain_value(value: str | None, bounds: _Bounds) -> str:
 
 
 def _report_day(mention: EventMention) -> date | None:
-    """The day a report's figure holds for: its stated day, else its publication date."""
-    if mention.date_source in STATED_DATE_SOURCES:
-        bounds = date_bounds(mention.date)
-        if bounds is not None and bounds.precision == "day":
-            return bounds.start
+    """The day a report's figure holds for: the day its clause or sentence states, else its
+    publication date.
+
+    A narrative date is carried over from an earlier sentence, often from another source's
+    claim; a figure that states no day of its own is the count as of publication.
+    """
+    bounds = _stated_bounds(mention)
+    if bounds is not None and bounds.precision == "day":
+        return bounds.start
     return mention.published
+
+
+def _figure_period(mention: EventMention) -> str | None:
+    """The period a figure belongs to when its clause dates it outside the time of
+    publication ("40 people died in 2019"): such a figure counts another happening and
+    never joins the series of the news. None for a figure of the time of publication."""
+    bounds = _stated_bounds(mention)
+    if bounds is None or bounds.precision == "day" or mention.published is None:
+        return None
+    if bounds.start <= mention.published <= bounds.end:
+        return None
+    return mention.date
+
+
+def _stated_bounds(mention: EventMention) -> _Bounds | None:
+    if mention.date_source not in CONTRADICTING_DATE_SOURCES:
+        return None
+    return date_bounds(mention.date)
 
 
 # --------------------------------------------------------------------------- sources
@@ -384,9 +514,7 @@ def _normalise(name: str) -> str:
     return _LEADING_ARTICLE.sub("", text).casefold()
 
 
-def _report_origins(
-    reports: list[EventMention], origins: _OriginResolver
-) -> dict[str, _Origin]:
+def _report_origins(reports: list[EventMention], origins: _OriginResolver) -> dict[str, _Origin]:
     """Each report's original source, with one article counted once per entry.
 
     A headline or recap that restates an event without attribution rests on the source the
@@ -603,7 +731,7 @@ def _occurrence_contradiction(
     entry_id: str, members: list[EventMention], origins: _OriginResolver, number: int
 ) -> Contradiction | None:
     denied = _denials(members)
-    reported = [m for m in _occurrences(members) if any(_same_kind(m, d) for d in denied)]
+    reported = [m for m in _occurrences(members) if any(_same_happening(m, d) for d in denied)]
     if not reported or not denied:
         return None
     explanation = (
@@ -615,6 +743,16 @@ def _occurrence_contradiction(
         explanation=explanation,
         entries=[entry_id],
         mentions=[m.mention_id for m in reported + denied],
+    )
+
+
+def _same_happening(report: EventMention, denial: EventMention) -> bool:
+    """Whether a denial in an entry denies this report: the same kind, the same predicate,
+    or, when one type is unknown (OTHER), a participant word in common."""
+    if _same_kind(report, denial) or _same_predicate(report, denial):
+        return True
+    return UNKNOWN_TYPE in {report.type, denial.type} and bool(
+        _argument_words(report) & _argument_words(denial)
     )
 
 
@@ -706,10 +844,22 @@ def _figure_contradictions(series: list[FigureSeries], start: int) -> list[Contr
 
 
 def _disagree(points: list[FigurePoint]) -> bool:
-    intervals = [_interval(p) for p in points]
+    """Two figures that cannot both hold, from different articles or different sources:
+    one source giving two figures in one article counts two things ("two soldiers and three
+    civilians"), not one thing twice."""
     return any(
-        a[1] < b[0] or b[1] < a[0] for i, a in enumerate(intervals) for b in intervals[i + 1 :]
+        _apart(a, b) and _excludes(_interval(a), _interval(b))
+        for i, a in enumerate(points)
+        for b in points[i + 1 :]
     )
+
+
+def _apart(a: FigurePoint, b: FigurePoint) -> bool:
+    return _article_of(a) != _article_of(b) or _normalise(a.source) != _normalise(b.source)
+
+
+def _excludes(a: tuple[float, float], b: tuple[float, float]) -> bool:
+    return a[1] < b[0] or b[1] < a[0]
 
 
 def _interval(point: FigurePoint) -> tuple[float, float]:
@@ -752,46 +902,78 @@ def _figure_series(
     raw: dict[str, list[EventMention]],
     origins: _OriginResolver,
 ) -> list[FigureSeries]:
-    grouped: dict[tuple[str, str, str | None], list[tuple[FigurePoint, str]]] = defaultdict(list)
+    """Figures of one counted thing (``dateline.timeline_figures``) across the entries,
+    oldest first; a thing reported once forms no series."""
+    grouped: dict[tuple, list[tuple[FigurePoint, str, str]]] = defaultdict(list)
     for entry in entries:
         for mention in _occurrences(raw[entry.id]):
             for quantity in mention.quantities:
-                if not quantity.counted:
+                reading = read_figure(quantity, mention)
+                if reading is None:
                     continue
-                key = (mention.type, _normalise(quantity.counted), quantity.unit)
-                point = _figure_point(quantity, mention, entry.id, origins)
-                grouped[key].append((point, mention.trigger))
+                key = _series_key(reading.key, mention)
+                point = _figure_point(quantity, reading, mention, entry.id, origins)
+                grouped[key].append((point, mention.trigger, reading.noun))
     drafts = []
-    for (kind, counted, unit), found in grouped.items():
-        points = _dedupe_points([p for p, _ in found])
+    for key, found in grouped.items():
+        points = _dedupe_points([p for p, _, _ in found])
         if len(points) < 2:
             continue
-        action = _most_common(" ".join(t.split()).casefold() for _, t in found)
-        drafts.append((counted, action, kind, unit, points))
-    drafts.sort(key=lambda d: (d[4][0].date or date.max, d[0], d[1]))
+        action = _series_action(key[0], [t for _, t, _ in found])
+        counted = _series_noun(key, [noun for _, _, noun in found])
+        drafts.append((key, counted, action, points))
+    types = {m.mention_id: m.type for members in raw.values() for m in members}
+    drafts.sort(key=lambda d: (d[3][0].date or date.max, d[1], d[2]))
     return [
         FigureSeries(
             id=f"F{number}",
             label=f"{counted} {action}",
             counted=counted,
-            type=kind,
-            unit=unit,
+            type=_most_common(types[p.mention_id] for p in points),
+            unit=key[3],
             points=points,
         )
-        for number, (counted, action, kind, unit, points) in enumerate(drafts, start=1)
+        for number, (key, counted, action, points) in enumerate(drafts, start=1)
     ]
 
 
+def _series_action(outcome: str | None, triggers: list[str]) -> str:
+    """What happened to the counted thing, as the reports say it ("arrested") when their
+    triggers all name the outcome, else the outcome ("on strike")."""
+    written = [" ".join(t.split()).casefold() for t in triggers]
+    if outcome is None or all(outcome_of(t) == outcome for t in written):
+        return _most_common(written)
+    return outcome
+
+
+def _series_noun(key: tuple, nouns: list[str]) -> str:
+    """The counted noun a series is shown by: the most common one as written when they are
+    one class ("residents"), the class when the reports word it differently ("people")."""
+    distinct = {_normalise(n) for n in nouns}
+    return _normalise(nouns[0]) if len(distinct) == 1 else key[2]
+
+
+def _series_key(key: FigureKey, mention: EventMention) -> tuple:
+    """What a series counts: the outcome ("killed"), else the event type, then the counted
+    class, the unit and the period of a figure dated outside its time of publication."""
+    kind = None if key.outcome is not None else mention.type
+    return (key.outcome, kind, key.counted, key.unit, _figure_period(mention))
+
+
 def _figure_point(
-    quantity: Quantity, mention: EventMention, entry_id: str, origins: _OriginResolver
+    quantity: Quantity,
+    reading: Reading,
+    mention: EventMention,
+    entry_id: str,
+    origins: _OriginResolver,
 ) -> FigurePoint:
     return FigurePoint(
-        date=_report_day(mention),
+        date=None if _figure_period(mention) else _report_day(mention),
         published=mention.published,
         text=" ".join(quantity.text.split()),
-        value=quantity.value,
-        min=quantity.min,
-        max=quantity.max,
+        value=reading.value,
+        min=reading.min,
+        max=reading.max,
         approx=quantity.approx,
         outlet=origins.canonical(mention.outlet) if mention.outlet else None,
         source=origins.origin(mention).name,
@@ -805,9 +987,12 @@ def _dedupe_points(points: list[FigurePoint]) -> list[FigurePoint]:
     are one report of it."""
     seen: dict[tuple, FigurePoint] = {}
     for point in points:
-        article = point.mention_id.split("/", 1)[0]
-        seen.setdefault((article, point.date, point.value, point.min, point.max), point)
+        seen.setdefault((_article_of(point), point.date, point.value, point.min, point.max), point)
     return sorted(
         seen.values(),
         key=lambda p: (p.date or date.max, p.published or date.max, p.outlet or "", p.mention_id),
     )
+
+
+def _article_of(point: FigurePoint) -> str:
+    return point.mention_id.split("/", 1)[0]
