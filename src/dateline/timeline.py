@@ -6,7 +6,8 @@ corroborated, what is contradicted and how figures moved.
 
 1. Group the mentions by cluster id. A mention the linker left unclustered stands alone (with
    its in-article restatements, which share ``group``). A group of denials alone joins the
-   group of the reports it denies (``_attach_denials``).
+   group of the reports it denies (``_attach_denials``). A report inside the clause of a
+   denying verb ("rejected reports that ...") rests on the verb's subject, who denies it.
 2. Keep the groups that match ``about`` and fall in the ``date_from``..``date_to`` window.
 3. Per group: the date and how sure it is, who did what to whom and where, the mentions, and
    corroboration: distinct outlets and independent sources, where outlets that only relay one
@@ -73,6 +74,7 @@ CONTRADICTING_DATE_SOURCES = frozenset({"clause", "sentence"})
 STATED_DATE_SOURCES = frozenset({"clause", "sentence", "narrative"})
 IDENTIFIABLE_KINDS = frozenset({"named", "outlet"})
 NEGATION_LEXICON = "data/claims/modality.toml"
+DENIALS_LEXICON = "data/timeline/denials.toml"
 APPROX_TOLERANCE = 0.10  # "about 2,000" holds 1,800..2,200
 SOURCE_NAME_MATCH = 90  # rapidfuzz token_set_ratio at or above which two names are one source
 SUMMARY_WIDTH = 160
@@ -135,6 +137,7 @@ def build_timeline(
     """
     if date_from is not None and date_to is not None and date_from > date_to:
         raise InputError("DL240", date_from=date_from, date_to=date_to)
+    mentions = _with_framed_denials(mentions)
     origins = _OriginResolver(mentions)
     raw = {
         entry_id: members
@@ -610,10 +613,57 @@ def _denies(mention: EventMention) -> bool:
 @functools.cache
 def _denial_cues() -> frozenset[str]:
     """Reporting cues that deny what they report: the single-word negative polarity cues of
-    the claims lexicon ("denied", "refused"), so both stages read one list."""
-    text = resources.files("dateline").joinpath(NEGATION_LEXICON).read_text(encoding="utf-8")
-    negative = tomllib.loads(text)["polarity"]["negative"]
-    return frozenset(cue.casefold() for cue in negative if " " not in cue)
+    the claims lexicon ("denied", "refused"), so both stages read one list, and the denying
+    verbs of ``data/timeline/denials.toml`` ("rejected", "dismissed")."""
+    package = resources.files("dateline")
+    claims = tomllib.loads(package.joinpath(NEGATION_LEXICON).read_text(encoding="utf-8"))
+    negative = {cue.casefold() for cue in claims["polarity"]["negative"] if " " not in cue}
+    return frozenset(negative | _denying_verbs())
+
+
+@functools.cache
+def _denying_verbs() -> frozenset[str]:
+    text = resources.files("dateline").joinpath(DENIALS_LEXICON).read_text(encoding="utf-8")
+    return frozenset(verb.casefold() for verb in tomllib.loads(text)["verbs"])
+
+
+def _with_framed_denials(mentions: Sequence[EventMention]) -> list[EventMention]:
+    """Each mention inside the clause of a denying verb of its article, with the verb's
+    subject added as its deepest source.
+
+    "The army rejected reports that its soldiers had burned houses" gives two mentions: the
+    rejection, and the burning in the outlet's own voice. The burning rests on the army's
+    word, which denies it: its attribution gains the army with the cue "rejected", as the
+    claims stage attributes "the ministry denied that ...".
+    """
+    frames: dict[str, list[tuple[EventMention, Source]]] = defaultdict(list)
+    for mention in mentions:
+        if (denier := _denier(mention)) is not None:
+            frames[mention.article_id].append((mention, denier))
+    if not frames:
+        return list(mentions)
+    return [_framed(m, frames.get(m.article_id, ())) for m in mentions]
+
+
+def _denier(mention: EventMention) -> Source | None:
+    """The source a denying verb's mention names: its first actor ("The army")."""
+    cue = mention.trigger.casefold().split()[:1]
+    if not cue or cue[0] not in _denying_verbs() or not mention.actors:
+        return None
+    actor = mention.actors[0]
+    return Source(name=actor.name, kind="named", entity_id=actor.entity_id, cue=cue[0])
+
+
+def _framed(mention: EventMention, frames: Iterable[tuple[EventMention, Source]]) -> EventMention:
+    if _denies(mention):
+        return mention
+    for frame, denier in frames:
+        inside = frame.span[0] < mention.span[0] and mention.span[1] <= frame.span[1]
+        if inside and frame.mention_id != mention.mention_id:
+            sources = [*mention.attribution.sources, denier]
+            attribution = mention.attribution.model_copy(update={"sources": sources})
+            return mention.model_copy(update={"attribution": attribution})
+    return mention
 
 
 def _draft_entry(
