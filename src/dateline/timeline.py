@@ -85,6 +85,11 @@ _GENERIC_ARGUMENT_WORDS = frozenset(
     "a an and area border city country forces his her its of on the their them they this "
     "those these town troops units village".split()
 )
+# Objects of a denying verb that refer back to a report ("dismissed the claim").
+_CLAIM_WORDS = frozenset(
+    "accusation accusations allegation allegations claim claims it report reports story "
+    "suggestion suggestions that this".split()
+)
 _ARGUMENT_WORD = re.compile(r"[^\W\d_][\w'-]+")
 _LEADING_ARTICLE = re.compile(r"^(the|a|an)\s+", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"['\u2019]s\b")
@@ -179,33 +184,34 @@ def _group_by_cluster(mentions: Iterable[EventMention]) -> dict[str, list[EventM
 
 
 def _attach_denials(groups: dict[str, list[EventMention]]) -> dict[str, list[EventMention]]:
-    """Move each group of denials alone into the group of the reports it denies.
+    """Move each denial that denies nothing in its own group into the group of the reports
+    it denies.
 
     The linker weighs a denial by its own date, source and wording, and may leave "the
     ministry denied that its forces had shelled the village" apart from the reports of the
-    shelling; alone, the denial contradicts nothing. It joins the group whose reports tell
+    shelling; there, the denial contradicts nothing. It joins the group whose reports tell
     the same happening (``_denies_report``), the one sharing most participant words with it,
-    the smallest group id on ties. Groups of reports never move, so the result does not
-    depend on the order of the groups.
+    the smallest group id on ties. Reports never move, so the result does not depend on the
+    order of the groups.
     """
     reported = {key: occ for key, members in groups.items() if (occ := _occurrences(members))}
-    moved: dict[str, str] = {}
+    merged = {key: list(members) for key, members in groups.items()}
     for key, members in groups.items():
-        denials = _denials(members)
-        if key in reported or not denials:
-            continue
-        scores = {
-            target: score
-            for target, reports in reported.items()
-            if (score := _denial_score(denials, reports)) > 0
-        }
-        if scores:
-            moved[key] = min(scores, key=lambda target: (-scores[target], target))
-    merged = {key: list(members) for key, members in groups.items() if key not in moved}
-    for key, target in sorted(moved.items()):
-        merged[target].extend(groups[key])
-        logger.debug("timeline: denials of group %s join group %s", key, target)
-    return {key: sorted(members, key=_mention_order) for key, members in merged.items()}
+        for denial in _denials(members):
+            if any(_same_happening(r, denial) for r in reported.get(key, ())):
+                continue
+            scores = {
+                target: score
+                for target, reports in reported.items()
+                if target != key and (score := _denial_score([denial], reports)) > 0
+            }
+            if not scores:
+                continue
+            target = min(scores, key=lambda t: (-scores[t], t))
+            merged[key].remove(denial)
+            merged[target].append(denial)
+            logger.debug("timeline: denial %s joins group %s", denial.mention_id, target)
+    return {key: sorted(members, key=_mention_order) for key, members in merged.items() if members}
 
 
 def _denial_score(denials: list[EventMention], reports: list[EventMention]) -> int:
@@ -456,6 +462,9 @@ class _OriginResolver:
             s.name for m in mentions for s in m.attribution.sources if s.kind in IDENTIFIABLE_KINDS
         }
         self._canonical = _canonical_names(names)
+        self._identifiable = {
+            name: frozenset(_normalise(name).split()) for name in set(self._canonical.values())
+        }
         self._origins: dict[str, _Origin] = {}
 
     def canonical(self, name: str) -> str:
@@ -469,13 +478,30 @@ class _OriginResolver:
             found = self._origins[mention.mention_id] = self._find_origin(mention)
         return found
 
+    def identified(self, source: Source) -> str | None:
+        """The name a source is known by across articles, None when it cannot be told apart.
+
+        A named source or an outlet is known by its canonical name. An anonymous one ("the
+        fire brigade", "police") is known by the one identifiable name whose words hold all
+        of its words ("the regional fire brigade"): a relay that shortens the name still
+        points at the source the first report named.
+        """
+        if source.kind in IDENTIFIABLE_KINDS:
+            return self.canonical(source.name)
+        if source.kind != "anonymous":
+            return None
+        words = frozenset(_normalise(source.name).split())
+        holders = [name for name, held in self._identifiable.items() if words and words <= held]
+        return holders[0] if len(holders) == 1 else None
+
     def _find_origin(self, mention: EventMention) -> _Origin:
         outlet = mention.outlet or f"article {mention.article_id}"
         chain = [s for s in mention.attribution.sources if not self._is_own(s, mention)]
-        identifiable = [s for s in chain if s.kind in IDENTIFIABLE_KINDS]
+        identifiable = [(s, name) for s in chain if (name := self.identified(s)) is not None]
         if identifiable:
-            name = self.canonical(identifiable[-1].name)
-            return _Origin(_normalise(name), name, identifiable[-1].kind)
+            source, name = identifiable[-1]
+            kind = source.kind if source.kind in IDENTIFIABLE_KINDS else "named"
+            return _Origin(_normalise(name), name, kind)
         if chain:
             name = f"{chain[-1].name} ({outlet})"
             return _Origin(_normalise(name), name, chain[-1].kind)
@@ -628,21 +654,34 @@ def _denying_verbs() -> frozenset[str]:
 
 
 def _with_framed_denials(mentions: Sequence[EventMention]) -> list[EventMention]:
-    """Each mention inside the clause of a denying verb of its article, with the verb's
-    subject added as its deepest source.
+    """Read the denials that a denying verb frames.
 
     "The army rejected reports that its soldiers had burned houses" gives two mentions: the
     rejection, and the burning in the outlet's own voice. The burning rests on the army's
     word, which denies it: its attribution gains the army with the cue "rejected", as the
-    claims stage attributes "the ministry denied that ...".
+    claims stage attributes "the ministry denied that ...". The rejection itself becomes a
+    denial of the burning, by the army. "The company again dismissed the claim" frames no
+    report: it denies the report just before it in the article that rests on another source
+    ("the union repeated that inspectors had ordered the unit closed").
     """
-    frames: dict[str, list[tuple[EventMention, Source]]] = defaultdict(list)
+    by_article: dict[str, list[EventMention]] = defaultdict(list)
     for mention in mentions:
-        if (denier := _denier(mention)) is not None:
-            frames[mention.article_id].append((mention, denier))
-    if not frames:
-        return list(mentions)
-    return [_framed(m, frames.get(m.article_id, ())) for m in mentions]
+        by_article[mention.article_id].append(mention)
+    replaced: dict[str, EventMention] = {}
+    for members in by_article.values():
+        members = sorted(members, key=lambda m: (m.span, m.mention_id))
+        for frame in members:
+            denier = _denier(frame)
+            if denier is None:
+                continue
+            inner = [m for m in members if m is not frame and _inside(m, frame)]
+            for mention in inner:
+                if not _denies(mention):
+                    replaced[mention.mention_id] = _with_source(mention, denier)
+            denied = inner[0] if inner else _antecedent(frame, members, denier)
+            if denied is not None:
+                replaced[frame.mention_id] = _as_denial(frame, denied, denier)
+    return [replaced.get(m.mention_id, m) for m in mentions]
 
 
 def _denier(mention: EventMention) -> Source | None:
@@ -654,16 +693,55 @@ def _denier(mention: EventMention) -> Source | None:
     return Source(name=actor.name, kind="named", entity_id=actor.entity_id, cue=cue[0])
 
 
-def _framed(mention: EventMention, frames: Iterable[tuple[EventMention, Source]]) -> EventMention:
-    if _denies(mention):
-        return mention
-    for frame, denier in frames:
-        inside = frame.span[0] < mention.span[0] and mention.span[1] <= frame.span[1]
-        if inside and frame.mention_id != mention.mention_id:
-            sources = [*mention.attribution.sources, denier]
-            attribution = mention.attribution.model_copy(update={"sources": sources})
-            return mention.model_copy(update={"attribution": attribution})
-    return mention
+def _inside(mention: EventMention, frame: EventMention) -> bool:
+    return frame.span[0] < mention.span[0] and mention.span[1] <= frame.span[1]
+
+
+def _antecedent(
+    frame: EventMention, members: list[EventMention], denier: Source
+) -> EventMention | None:
+    """The report a denial without a complement ("dismissed the claim", "denied it") refers
+    to: the last report before it in the article, resting on a source other than the
+    denier. None when its object names something else."""
+    if any(_name_words(t.name) - _CLAIM_WORDS for t in frame.targets):
+        return None
+    before = [
+        m
+        for m in members
+        if m.span[1] <= frame.span[0]
+        and m.polarity == "positive"
+        and m.modality in OCCURRENCE_MODALITIES
+        and _denier(m) is None
+        and m.attribution.sources
+        and all(_normalise(s.name) != _normalise(denier.name) for s in m.attribution.sources)
+        and m.attribution.sources[-1].kind != "outlet"
+    ]
+    return before[-1] if before else None
+
+
+def _with_source(mention: EventMention, source: Source) -> EventMention:
+    sources = [*mention.attribution.sources, source]
+    attribution = mention.attribution.model_copy(update={"sources": sources})
+    return mention.model_copy(update={"attribution": attribution})
+
+
+def _as_denial(frame: EventMention, denied: EventMention, denier: Source) -> EventMention:
+    """The denying verb's mention read as a denial of ``denied``: its happening, parties and
+    place, on the denier's word, in the frame's own clause, date and cluster."""
+    return frame.model_copy(
+        update={
+            "type": denied.type,
+            "alt_type": denied.alt_type,
+            "trigger": denied.trigger,
+            "actors": denied.actors,
+            "targets": denied.targets,
+            "location": denied.location or frame.location,
+            "quantities": [],
+            "attribution": frame.attribution.model_copy(update={"sources": [denier]}),
+            "polarity": "negative",
+            "modality": "negated",
+        }
+    )
 
 
 def _draft_entry(
