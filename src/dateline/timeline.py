@@ -79,6 +79,8 @@ APPROX_TOLERANCE = 0.10  # "about 2,000" holds 1,800..2,200
 SOURCE_NAME_MATCH = 90  # rapidfuzz token_set_ratio at or above which two names are one source
 SUMMARY_WIDTH = 160
 UNKNOWN_TYPE = "OTHER"
+COMMON_WORD_GROUPS = 50  # a participant word in more groups than this blocks nothing
+SERIES_GAP_DAYS = 14  # figures of one thing further apart than this are two series
 # Words of argument names that identify no participant: a shared "the" or "village" does
 # not make a denial and a report tell of the same thing.
 _GENERIC_ARGUMENT_WORDS = frozenset(
@@ -195,15 +197,23 @@ def _attach_denials(groups: dict[str, list[EventMention]]) -> dict[str, list[Eve
     order of the groups.
     """
     reported = {key: occ for key, members in groups.items() if (occ := _occurrences(members))}
+    # Only groups sharing a participant or place word can match: look them up by word, so
+    # the cost follows the denials, not denials x groups.
+    by_word: dict[str, set[str]] = defaultdict(set)
+    for key, reports in reported.items():
+        for report in reports:
+            for word in _argument_words(report):
+                by_word[word].add(key)
     merged = {key: list(members) for key, members in groups.items()}
     for key, members in groups.items():
         for denial in _denials(members):
             if any(_same_happening(r, denial) for r in reported.get(key, ())):
                 continue
+            candidates = _candidate_groups(by_word, _argument_words(denial))
             scores = {
                 target: score
-                for target, reports in reported.items()
-                if target != key and (score := _denial_score([denial], reports)) > 0
+                for target in candidates - {key}
+                if (score := _denial_score([denial], reported[target])) > 0
             }
             if not scores:
                 continue
@@ -212,6 +222,14 @@ def _attach_denials(groups: dict[str, list[EventMention]]) -> dict[str, list[Eve
             merged[target].append(denial)
             logger.debug("timeline: denial %s joins group %s", denial.mention_id, target)
     return {key: sorted(members, key=_mention_order) for key, members in merged.items() if members}
+
+
+def _candidate_groups(by_word: dict[str, set[str]], words: Iterable[str]) -> set[str]:
+    """The groups holding one of ``words``; a word held by more than ``COMMON_WORD_GROUPS``
+    groups ("police", "people") names no one in particular and is not looked up, so the
+    cost stays near-linear in the number of groups."""
+    held = (by_word[w] for w in words if w in by_word)
+    return set().union(*(groups for groups in held if len(groups) <= COMMON_WORD_GROUPS))
 
 
 def _denial_score(denials: list[EventMention], reports: list[EventMention]) -> int:
@@ -257,7 +275,11 @@ def _argument_words(mention: EventMention) -> frozenset[str]:
 
 
 def _participant_words(mention: EventMention) -> frozenset[str]:
-    names = [a.name for a in mention.actors] + [a.name for a in mention.targets]
+    return _words_of(tuple(a.name for a in mention.actors) + tuple(a.name for a in mention.targets))
+
+
+@functools.lru_cache(maxsize=16384)
+def _words_of(names: tuple[str, ...]) -> frozenset[str]:
     return frozenset().union(*(_name_words(n) for n in names))
 
 
@@ -462,9 +484,10 @@ class _OriginResolver:
             s.name for m in mentions for s in m.attribution.sources if s.kind in IDENTIFIABLE_KINDS
         }
         self._canonical = _canonical_names(names)
-        self._identifiable = {
-            name: frozenset(_normalise(name).split()) for name in set(self._canonical.values())
-        }
+        self._holders: dict[str, set[str]] = defaultdict(set)  # word -> names holding it
+        for name in set(self._canonical.values()):
+            for word in _normalise(name).split():
+                self._holders[word].add(name)
         self._origins: dict[str, _Origin] = {}
 
     def canonical(self, name: str) -> str:
@@ -490,9 +513,11 @@ class _OriginResolver:
             return self.canonical(source.name)
         if source.kind != "anonymous":
             return None
-        words = frozenset(_normalise(source.name).split())
-        holders = [name for name, held in self._identifiable.items() if words and words <= held]
-        return holders[0] if len(holders) == 1 else None
+        words = _normalise(source.name).split()
+        if not words:
+            return None
+        holders = set.intersection(*(self._holders.get(w, set()) for w in words))
+        return next(iter(holders)) if len(holders) == 1 else None
 
     def _find_origin(self, mention: EventMention) -> _Origin:
         outlet = mention.outlet or f"article {mention.article_id}"
@@ -1031,7 +1056,14 @@ def _figure_series(
     origins: _OriginResolver,
 ) -> list[FigureSeries]:
     """Figures of one counted thing (``dateline.timeline_figures``) across the entries,
-    oldest first; a thing reported once forms no series."""
+    oldest first; a thing reported once forms no series.
+
+    One counted thing is one key (what is counted, what happened to it, unit, period) in one
+    stretch of time (``_series_parts``): "people killed" a month apart are two series. The
+    key spans the entries, since the linker may split the reports of one count ("joined
+    the stoppage", "took part in the strike"); ``--about`` narrows a store of many stories
+    to one.
+    """
     grouped: dict[tuple, list[tuple[FigurePoint, str, str]]] = defaultdict(list)
     for entry in entries:
         for mention in _occurrences(raw[entry.id]):
@@ -1043,15 +1075,16 @@ def _figure_series(
                 point = _figure_point(quantity, reading, mention, entry.id, origins)
                 grouped[key].append((point, mention.trigger, reading.noun))
     drafts = []
-    for key, found in grouped.items():
-        points = _dedupe_points([p for p, _, _ in found])
-        if len(points) < 2:
-            continue
-        action = _series_action(key[0], [t for _, t, _ in found])
-        counted = _series_noun(key, [noun for _, _, noun in found])
-        drafts.append((key, counted, action, points))
+    for key, everything in grouped.items():
+        for found in _series_parts(everything):
+            points = _dedupe_points([p for p, _, _ in found])
+            if len(points) < 2:
+                continue
+            action = _series_action(key[0], [t for _, t, _ in found])
+            counted = _series_noun(key, [noun for _, _, noun in found])
+            drafts.append((key, counted, action, points))
     types = {m.mention_id: m.type for members in raw.values() for m in members}
-    drafts.sort(key=lambda d: (d[3][0].date or date.max, d[1], d[2]))
+    drafts.sort(key=lambda d: (d[3][0].date or date.max, d[1], d[2], d[3][0].mention_id))
     return [
         FigureSeries(
             id=f"F{number}",
@@ -1063,6 +1096,27 @@ def _figure_series(
         )
         for number, (key, counted, action, points) in enumerate(drafts, start=1)
     ]
+
+
+def _series_parts(found: list[tuple[FigurePoint, str, str]]) -> list[list[tuple]]:
+    """Split the figures of one key where their days lie more than ``SERIES_GAP_DAYS`` apart."""
+    items = sorted(found, key=lambda item: (_point_day(item[0]) or date.max, item[0].mention_id))
+    parts: list[list[tuple]] = []
+    current: list[tuple] = []
+    last: date | None = None
+    for item in items:
+        day = _point_day(item[0])
+        if current and day and last and (day - last).days > SERIES_GAP_DAYS:
+            parts.append(current)
+            current = []
+        current.append(item)
+        last = day or last
+    parts.append(current)
+    return parts
+
+
+def _point_day(point: FigurePoint) -> date | None:
+    return point.date or point.published
 
 
 def _series_action(outcome: str | None, triggers: list[str]) -> str:

@@ -192,6 +192,7 @@ def _outcome_in(words: str) -> str | None:
     return next((o for cue, o in _lexicon().outcomes if f" {cue} " in padded), None)
 
 
+@functools.lru_cache(maxsize=4096)
 def _counted_class(noun: str) -> str:
     """People in general count as one class; another noun counts its stem."""
     people = _lexicon().people
