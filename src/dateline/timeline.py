@@ -92,6 +92,9 @@ _CLAIM_WORDS = frozenset(
     "accusation accusations allegation allegations claim claims it report reports story "
     "suggestion suggestions that this".split()
 )
+_COMPLEMENT_LEAD = re.compile(
+    r"\b(?:that|reports?|claims?|allegations?|accusations?|suggestions?)\b", re.IGNORECASE
+)
 _ARGUMENT_WORD = re.compile(r"[^\W\d_][\w'-]+")
 _LEADING_ARTICLE = re.compile(r"^(the|a|an)\s+", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"['\u2019]s\b")
@@ -699,7 +702,7 @@ def _with_framed_denials(mentions: Sequence[EventMention]) -> list[EventMention]
             denier = _denier(frame)
             if denier is None:
                 continue
-            inner = [m for m in members if m is not frame and _inside(m, frame)]
+            inner = [m for m in members if m is not frame and _complement(m, frame)]
             for mention in inner:
                 if not _denies(mention):
                     replaced[mention.mention_id] = _with_source(mention, denier)
@@ -718,8 +721,14 @@ def _denier(mention: EventMention) -> Source | None:
     return Source(name=actor.name, kind="named", entity_id=actor.entity_id, cue=cue[0])
 
 
-def _inside(mention: EventMention, frame: EventMention) -> bool:
-    return frame.span[0] < mention.span[0] and mention.span[1] <= frame.span[1]
+def _complement(mention: EventMention, frame: EventMention) -> bool:
+    """Whether a mention is what a denying verb denies: inside its clause, after a "that" or
+    a word for a report ("rejected reports that ...", "denied claims of ..."); "rejected
+    the offer, which raised pay" denies no raise."""
+    if not (frame.span[0] < mention.span[0] and mention.span[1] <= frame.span[1]):
+        return False
+    lead = frame.text[: mention.span[0] - frame.span[0]]
+    return _COMPLEMENT_LEAD.search(lead) is not None
 
 
 def _antecedent(

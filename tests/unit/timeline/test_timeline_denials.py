@@ -126,3 +126,18 @@ def test_timeline_relay_through_an_outlet_rests_on_the_source_it_shortens() -> N
     assert [(s.name, s.outlets) for s in corroboration.sources] == [
         ("the regional fire brigade", ["Baltic Wire", "Stenby Courier"]),
     ]
+
+
+def test_timeline_rejecting_an_offer_denies_nothing_inside_it() -> None:
+    frame = mention(
+        "wire", "EV1", type="REJECT", trigger="rejected", cluster="rejection",
+        text="rejected the offer, which raised pay by 2 percent", actors=("The union",),
+        targets=("the offer",), start=10,
+    )  # fmt: skip
+    raise_ = mention(
+        "wire", "EV2", type="AGREE", trigger="raised", cluster="raise",
+        text="raised pay by 2 percent", actors=("which",), start=37,
+    )  # fmt: skip
+    timeline = build_timeline([frame, raise_])
+    assert sorted(e.id for e in timeline.entries) == ["raise", "rejection"]
+    assert all(not m.denies for e in timeline.entries for m in e.mentions)
