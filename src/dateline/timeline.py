@@ -80,6 +80,8 @@ SOURCE_NAME_MATCH = 90  # rapidfuzz token_set_ratio at or above which two names 
 SUMMARY_WIDTH = 160
 UNKNOWN_TYPE = "OTHER"
 COMMON_WORD_GROUPS = 50  # a participant word in more groups than this blocks nothing
+LATE_PARTS = ("TEV", "TNI")  # TIMEX3 parts of a day that run up to midnight
+EARLY_PARTS = ("TMO",)  # and the part of the next day that follows it
 SERIES_GAP_DAYS = 14  # figures of one thing further apart than this are two series
 # Words of argument names that identify no participant: a shared "the" or "village" does
 # not make a denial and a report tell of the same thing.
@@ -951,14 +953,19 @@ def _date_contradiction(
     A report published on 11 August that says "on Monday the 11th" does not contradict one
     published on the 12th that says "on Tuesday the 12th": the first could not know of the
     12th, and the two may well describe an event that went on. Two reports contradict on the
-    date only when both were published on or after both days they give.
+    date only when both were published on or after both days they give, and the days differ
+    by more than their wording allows: "late on Monday night" and "early on Tuesday morning"
+    can be one moment (``_across_midnight``).
     """
     dated = [(m, day) for m in _occurrences(members) if (day := _stated_day(m)) is not None]
     clashing = [
         (a, b)
         for i, a in enumerate(dated)
         for b in dated[i + 1 :]
-        if a[1] != b[1] and _same_kind(a[0], b[0]) and _knew_both(a, b)
+        if a[1] != b[1]
+        and _same_kind(a[0], b[0])
+        and _knew_both(a, b)
+        and not _across_midnight(a, b)
     ]
     if not clashing:
         return None
@@ -983,6 +990,17 @@ def _stated_day(mention: EventMention) -> date | None:
         return None
     bounds = date_bounds(mention.date)
     return bounds.start if bounds is not None and bounds.precision == "day" else None
+
+
+def _across_midnight(a: tuple[EventMention, date], b: tuple[EventMention, date]) -> bool:
+    """Whether two stated days one apart can be one moment: the earlier in its evening or
+    night (TIMEX3 ``TEV``, ``TNI``), the later in its morning (``TMO``)."""
+    first, second = sorted((a, b), key=lambda md: md[1])
+    if (second[1] - first[1]).days != 1:
+        return False
+    return (first[0].date or "").endswith(LATE_PARTS) and (second[0].date or "").endswith(
+        EARLY_PARTS
+    )
 
 
 def _knew_both(a: tuple[EventMention, date], b: tuple[EventMention, date]) -> bool:
