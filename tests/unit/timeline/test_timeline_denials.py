@@ -141,3 +141,16 @@ def test_timeline_rejecting_an_offer_denies_nothing_inside_it() -> None:
     timeline = build_timeline([frame, raise_])
     assert sorted(e.id for e in timeline.entries) == ["raise", "rejection"]
     assert all(not m.denies for e in timeline.entries for m in e.mentions)
+
+
+def test_timeline_anonymous_source_held_by_two_names_stays_anonymous() -> None:
+    reports = [
+        mention("wire", outlet="Baltic Wire", cluster="c", sources=(source("the city police"),)),
+        mention("post", outlet="North Post", cluster="c", sources=(source("the border police"),)),
+        mention("radio", outlet="Radio Nord", cluster="c",
+                sources=(Source(name="police", kind="anonymous"),)),
+    ]  # fmt: skip
+    (entry,) = build_timeline(reports).entries
+    assert sorted(s.name for s in entry.corroboration.sources) == [
+        "police (Radio Nord)", "the border police", "the city police",
+    ]  # fmt: skip
