@@ -180,8 +180,9 @@ def timeline(
     about: str | None = None,
     date_from: date | str | None = None,
     date_to: date | str | None = None,
+    parquet: str | None = None,
 ) -> Timeline:
-    """Build the timeline of the linked events in a store.
+    """Build the timeline of the linked events in a store, or in a Spark link output.
 
     Reads every stored event mention with its cluster (as ``dateline ingest`` linked them) and
     builds the timeline over them; the filters apply to whole entries, so an entry keeps all
@@ -193,12 +194,16 @@ def timeline(
         about: keep entries whose reports mention every word of it.
         date_from, date_to: keep entries whose date can fall in this window (inclusive);
             dates or "YYYY-MM-DD".
+        parquet: instead of a store, the output folder of ``dateline spark link`` (path or
+            URI); its linked ``mentions`` table is read with PyArrow, no Spark needed.
 
     Returns:
         The Timeline: entries in date order, contradictions, figure series.
 
     Raises:
-        InputError: DL205 for an invalid date, DL240 when ``date_from`` is after ``date_to``.
+        InputError: DL205 for an invalid date, DL240 when ``date_from`` is after ``date_to``,
+            DL245 when both ``db`` and ``parquet`` are given, DL246 when ``parquet`` holds no
+            linked mentions.
         StoreError: the store cannot be opened or read (DL401-DL403, DL409), the DuckDB file
             does not exist (DL410: reading never creates an empty store).
     """
@@ -207,8 +212,15 @@ def timeline(
 
     start = parse_date(date_from, "--from") if date_from is not None else None
     end = parse_date(date_to, "--to") if date_to is not None else None
-    with open_store(db, create=False, read_only=True) as store:
-        mentions = store.mentions()
+    if parquet is not None:
+        if db is not None:
+            raise InputError("DL245", db=db, parquet=parquet)
+        from dateline.spark import read_linked_mentions
+
+        mentions = read_linked_mentions(parquet)
+    else:
+        with open_store(db, create=False, read_only=True) as store:
+            mentions = store.mentions()
     return build_timeline(mentions, about=about, date_from=start, date_to=end)
 
 

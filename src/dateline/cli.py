@@ -564,12 +564,16 @@ def timeline_command(
     date_to: str | None,
     fmt: TimelineFormat,
     output: Path | None,
+    parquet: str | None = None,
 ) -> int:
-    """Build the store's timeline and write it in ``fmt``; return the exit code."""
+    """Build the timeline of a store (or of a Spark link output) and write it in ``fmt``;
+    return the exit code."""
     from dateline.timeline_format import CSV_COLUMNS, format_timeline_table, timeline_csv_rows
 
     try:
-        result = api.timeline(db, about=about, date_from=date_from, date_to=date_to)
+        result = api.timeline(
+            db, about=about, date_from=date_from, date_to=date_to, parquet=parquet
+        )
     except DatelineError as exc:
         raise _fail(str(exc)) from None
     with _output(output) as out:
@@ -623,12 +627,21 @@ def timeline_cli(
             "--output", "-o", dir_okay=False, writable=True, help="Write here instead of stdout."
         ),
     ] = None,
+    parquet: Annotated[
+        str | None,
+        typer.Option(
+            "--from-parquet",
+            metavar="DIR|URI",
+            help="Instead of a store, read the output folder of `dateline spark link` (its "
+            "linked mentions table); no Spark needed.",
+        ),
+    ] = None,
     verbose: VerboseOpt = 0,
 ) -> None:
     """List the stored events across articles in date order, with corroboration,
     contradictions and figure series."""
     _configure_logging(verbose)
-    raise typer.Exit(timeline_command(db, about, date_from, date_to, fmt, output))
+    raise typer.Exit(timeline_command(db, about, date_from, date_to, fmt, output, parquet))
 
 
 @app.command("demo", cls=PlainHelpCommand)

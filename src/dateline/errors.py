@@ -62,6 +62,11 @@ CATALOGUE: dict[str, str] = {
     "DL240": "Invalid timeline window: --from {date_from} is after --to {date_to}; "
              "give --from on or before --to.",
     "DL241": "Unknown record {value!r} for the JSON Schema. Valid records: {choices}.",
+    "DL245": "A timeline reads one input: the store --db {db!r} or the Spark output "
+             "--from-parquet {parquet!r}, not both. Drop one of them (and unset DATELINE_DB "
+             "when it names the store).",
+    "DL246": "{source}: no linked event mentions to build a timeline from ({reason}). Give "
+             "the output folder of `dateline spark link` (its `mentions` table).",
     "DL251": "Entity timeline target name {target!r} is empty; give the name of the entity "
              "whose timeline to build, e.g. 'Airbus'.",
     # stages

@@ -23,6 +23,8 @@ Steps of ``link``:
   3. each component is linked on an executor by ``dateline.linker.link_mentions``. The
      linker only compares mentions sharing a block and pools words per article, so a
      component linked alone gets exactly the clusters it gets in one whole-input run.
+  4. the linked ``mentions`` table is the timeline's input: ``read_linked_mentions`` reads
+     it back on one machine (``dateline timeline --from-parquet OUTPUT``).
 
 This module calls the Python API only (``dateline.api``, ``dateline.linker``,
 ``dateline.mentions``); PySpark is imported on use, from the ``spark`` extra.
@@ -514,6 +516,49 @@ def _link_component(settings_json: str):
         return pd.DataFrame(out, columns=[name for name, _ in _columns("mentions")])
 
     return run
+
+
+def read_linked_mentions(path: str) -> list[EventMention]:
+    """The event mentions of a ``link`` output with their clusters, read on this machine.
+
+    The ``mentions`` table ``link`` writes is the timeline's input: ``dateline timeline
+    --from-parquet OUTPUT`` builds from it the timeline that ``dateline timeline --db``
+    builds from a store holding the same linked mentions. PyArrow reads it, so no Spark
+    session (and no Java) is needed.
+
+    Args:
+        path: the ``link`` output folder, or its ``mentions`` table; a local path or a URI
+            PyArrow's file systems read (``s3://``, ``hdfs://``, ``file://``).
+
+    Returns:
+        The mentions in article then event order, the order ``Store.mentions`` returns.
+
+    Raises:
+        InputError: no Parquet table of event mentions at ``path``, or one whose mentions
+            carry no cluster id (a ``spark extract`` output, not linked yet) (DL246).
+    """
+    table = _mentions_table(path)
+    rows = sorted(table.to_pylist(), key=lambda row: (row["article_id"], row["position"]))
+    mentions = [record_from_row("mentions", row) for row in rows]
+    if any(not isinstance(m, EventMention) or m.cluster is None for m in mentions):
+        raise InputError(
+            "DL246", source=path, reason="mentions without a cluster id: not a spark link output"
+        )
+    return mentions  # type: ignore[return-value]
+
+
+def _mentions_table(path: str):
+    import pyarrow as pa
+    import pyarrow.dataset as ds
+
+    for candidate in (_join(path, "mentions"), path):
+        try:
+            dataset = ds.dataset(candidate, format="parquet")
+        except (OSError, ValueError, pa.ArrowException):
+            continue
+        if "mention_id" in dataset.schema.names and "cluster" in dataset.schema.names:
+            return dataset.to_table()
+    raise InputError("DL246", source=path, reason="no Parquet table of event mentions found")
 
 
 def read_table(spark: SparkSession, output_path: str, kind: str) -> Iterable[BaseModel]:

@@ -5,7 +5,9 @@ corroborated, what is contradicted and how figures moved.
 ``Timeline`` record out. Steps:
 
 1. Group the mentions by cluster id. A mention the linker left unclustered stands alone (with
-   its in-article restatements, which share ``group``).
+   its in-article restatements, which share ``group``). A group of denials alone joins the
+   group of the reports it denies (``_attach_denials``). A report inside the clause of a
+   denying verb ("rejected reports that ...") rests on the verb's subject, who denies it.
 2. Keep the groups that match ``about`` and fall in the ``date_from``..``date_to`` window.
 3. Per group: the date and how sure it is, who did what to whom and where, the mentions, and
    corroboration: distinct outlets and independent sources, where outlets that only relay one
@@ -39,6 +41,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from importlib import resources
 
+import snowballstemmer
 from rapidfuzz import fuzz, process
 
 from dateline.errors import InputError
@@ -60,6 +63,7 @@ from dateline.records import (
     TimelineEntry,
     TimelineMention,
 )
+from dateline.timeline_figures import FigureKey, Reading, outcome_of, read_figure
 
 logger = logging.getLogger(__name__)
 
@@ -70,9 +74,30 @@ CONTRADICTING_DATE_SOURCES = frozenset({"clause", "sentence"})
 STATED_DATE_SOURCES = frozenset({"clause", "sentence", "narrative"})
 IDENTIFIABLE_KINDS = frozenset({"named", "outlet"})
 NEGATION_LEXICON = "data/claims/modality.toml"
+DENIALS_LEXICON = "data/timeline/denials.toml"
 APPROX_TOLERANCE = 0.10  # "about 2,000" holds 1,800..2,200
 SOURCE_NAME_MATCH = 90  # rapidfuzz token_set_ratio at or above which two names are one source
 SUMMARY_WIDTH = 160
+UNKNOWN_TYPE = "OTHER"
+COMMON_WORD_GROUPS = 50  # a participant word in more groups than this blocks nothing
+LATE_PARTS = ("TEV", "TNI")  # TIMEX3 parts of a day that run up to midnight
+EARLY_PARTS = ("TMO",)  # and the part of the next day that follows it
+SERIES_GAP_DAYS = 14  # figures of one thing further apart than this are two series
+# Words of argument names that identify no participant: a shared "the" or "village" does
+# not make a denial and a report tell of the same thing.
+_GENERIC_ARGUMENT_WORDS = frozenset(
+    "a an and area border city country forces his her its of on the their them they this "
+    "those these town troops units village".split()
+)
+# Objects of a denying verb that refer back to a report ("dismissed the claim").
+_CLAIM_WORDS = frozenset(
+    "accusation accusations allegation allegations claim claims it report reports story "
+    "suggestion suggestions that this".split()
+)
+_COMPLEMENT_LEAD = re.compile(
+    r"\b(?:that|reports?|claims?|allegations?|accusations?|suggestions?)\b", re.IGNORECASE
+)
+_ARGUMENT_WORD = re.compile(r"[^\W\d_][\w'-]+")
 _LEADING_ARTICLE = re.compile(r"^(the|a|an)\s+", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"['\u2019]s\b")
 _DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
@@ -124,10 +149,11 @@ def build_timeline(
     """
     if date_from is not None and date_to is not None and date_from > date_to:
         raise InputError("DL240", date_from=date_from, date_to=date_to)
+    mentions = _with_framed_denials(mentions)
     origins = _OriginResolver(mentions)
     raw = {
         entry_id: members
-        for entry_id, members in _group_by_cluster(mentions).items()
+        for entry_id, members in _attach_denials(_group_by_cluster(mentions)).items()
         if _matches(members, about)
     }
     drafts = [_draft_entry(entry_id, members, origins) for entry_id, members in raw.items()]
@@ -162,6 +188,124 @@ def _group_by_cluster(mentions: Iterable[EventMention]) -> dict[str, list[EventM
     for mention in mentions:
         groups[_entry_id(mention)].append(mention)
     return {key: sorted(members, key=_mention_order) for key, members in groups.items()}
+
+
+def _attach_denials(groups: dict[str, list[EventMention]]) -> dict[str, list[EventMention]]:
+    """Move each denial that denies nothing in its own group into the group of the reports
+    it denies.
+
+    The linker weighs a denial by its own date, source and wording, and may leave "the
+    ministry denied that its forces had shelled the village" apart from the reports of the
+    shelling; there, the denial contradicts nothing. It joins the group whose reports tell
+    the same happening (``_denies_report``), the one sharing most participant words with it,
+    the smallest group id on ties. Reports never move, so the result does not depend on the
+    order of the groups.
+    """
+    reported = {key: occ for key, members in groups.items() if (occ := _occurrences(members))}
+    # Only groups sharing a participant or place word can match: look them up by word, so
+    # the cost follows the denials, not denials x groups.
+    by_word: dict[str, set[str]] = defaultdict(set)
+    for key, reports in reported.items():
+        for report in reports:
+            for word in _argument_words(report):
+                by_word[word].add(key)
+    merged = {key: list(members) for key, members in groups.items()}
+    for key, members in groups.items():
+        for denial in _denials(members):
+            if any(_same_happening(r, denial) for r in reported.get(key, ())):
+                continue
+            candidates = _candidate_groups(by_word, _argument_words(denial))
+            scores = {
+                target: score
+                for target in candidates - {key}
+                if (score := _denial_score([denial], reported[target])) > 0
+            }
+            if not scores:
+                continue
+            target = min(scores, key=lambda t: (-scores[t], t))
+            merged[key].remove(denial)
+            merged[target].append(denial)
+            logger.debug("timeline: denial %s joins group %s", denial.mention_id, target)
+    return {key: sorted(members, key=_mention_order) for key, members in merged.items() if members}
+
+
+def _candidate_groups(by_word: dict[str, set[str]], words: Iterable[str]) -> set[str]:
+    """The groups holding one of ``words``; a word held by more than ``COMMON_WORD_GROUPS``
+    groups ("police", "people") names no one in particular and is not looked up, so the
+    cost stays near-linear in the number of groups."""
+    held = (by_word[w] for w in words if w in by_word)
+    return set().union(*(groups for groups in held if len(groups) <= COMMON_WORD_GROUPS))
+
+
+def _denial_score(denials: list[EventMention], reports: list[EventMention]) -> int:
+    """How closely a denial matches a report of the same happening it denies: two points
+    per actor or target word in common, one per place word (0: it denies none of them).
+    The place weighs less: a denial is often placed where it was made, not where the
+    denied thing happened."""
+    return max(
+        (
+            2 * len(_participant_words(d) & _participant_words(r))
+            + len(_place_words(d) & _place_words(r))
+            for d in denials
+            for r in reports
+            if _denies_report(d, r)
+        ),
+        default=0,
+    )
+
+
+def _denies_report(denial: EventMention, report: EventMention) -> bool:
+    """Whether a denial can deny a report held elsewhere: the same happening with a
+    participant word in common, and a date that does not end before the report's day."""
+    if not _argument_words(denial) & _argument_words(report):
+        return False
+    if not (_same_kind(denial, report) or _same_predicate(denial, report)):
+        if UNKNOWN_TYPE not in {denial.type, report.type}:
+            return False
+    denied_on, reported_on = _stated_bounds(denial), _stated_bounds(report)
+    if denied_on is None or reported_on is None:
+        return True
+    return denied_on.end >= reported_on.start - timedelta(days=1)
+
+
+@functools.lru_cache(maxsize=16384)
+def _name_words(name: str) -> frozenset[str]:
+    words = {w.casefold() for w in _ARGUMENT_WORD.findall(name)}
+    return frozenset(words - _GENERIC_ARGUMENT_WORDS)
+
+
+def _argument_words(mention: EventMention) -> frozenset[str]:
+    """Words naming who took part and where: actors, targets, place."""
+    return _participant_words(mention) | _place_words(mention)
+
+
+def _participant_words(mention: EventMention) -> frozenset[str]:
+    return _words_of(tuple(a.name for a in mention.actors) + tuple(a.name for a in mention.targets))
+
+
+@functools.lru_cache(maxsize=16384)
+def _words_of(names: tuple[str, ...]) -> frozenset[str]:
+    return frozenset().union(*(_name_words(n) for n in names))
+
+
+def _place_words(mention: EventMention) -> frozenset[str]:
+    return _name_words(mention.location.name) if mention.location is not None else frozenset()
+
+
+def _same_predicate(a: EventMention, b: EventMention) -> bool:
+    """Whether two triggers share their verb's stem ("opened", "opening")."""
+    return _predicate(a.trigger) == _predicate(b.trigger)
+
+
+@functools.lru_cache(maxsize=16384)
+def _predicate(trigger: str) -> str:
+    words = trigger.casefold().split()
+    return _stemmer().stemWord(words[0]) if words else ""
+
+
+@functools.cache
+def _stemmer() -> snowballstemmer.stemmer:
+    return snowballstemmer.stemmer("english")
 
 
 def _entry_id(mention: EventMention) -> str:
@@ -300,12 +444,34 @@ def _plain_value(value: str | None, bounds: _Bounds) -> str:
 
 
 def _report_day(mention: EventMention) -> date | None:
-    """The day a report's figure holds for: its stated day, else its publication date."""
-    if mention.date_source in STATED_DATE_SOURCES:
-        bounds = date_bounds(mention.date)
-        if bounds is not None and bounds.precision == "day":
-            return bounds.start
+    """The day a report's figure holds for: the day its clause or sentence states, else its
+    publication date.
+
+    A narrative date is carried over from an earlier sentence, often from another source's
+    claim; a figure that states no day of its own is the count as of publication.
+    """
+    bounds = _stated_bounds(mention)
+    if bounds is not None and bounds.precision == "day":
+        return bounds.start
     return mention.published
+
+
+def _figure_period(mention: EventMention) -> str | None:
+    """The period a figure belongs to when its clause dates it outside the time of
+    publication ("40 people died in 2019"): such a figure counts another happening and
+    never joins the series of the news. None for a figure of the time of publication."""
+    bounds = _stated_bounds(mention)
+    if bounds is None or bounds.precision == "day" or mention.published is None:
+        return None
+    if bounds.start <= mention.published <= bounds.end:
+        return None
+    return mention.date
+
+
+def _stated_bounds(mention: EventMention) -> _Bounds | None:
+    if mention.date_source not in CONTRADICTING_DATE_SOURCES:
+        return None
+    return date_bounds(mention.date)
 
 
 # --------------------------------------------------------------------------- sources
@@ -323,6 +489,10 @@ class _OriginResolver:
             s.name for m in mentions for s in m.attribution.sources if s.kind in IDENTIFIABLE_KINDS
         }
         self._canonical = _canonical_names(names)
+        self._holders: dict[str, set[str]] = defaultdict(set)  # word -> names holding it
+        for name in set(self._canonical.values()):
+            for word in _normalise(name).split():
+                self._holders[word].add(name)
         self._origins: dict[str, _Origin] = {}
 
     def canonical(self, name: str) -> str:
@@ -336,13 +506,32 @@ class _OriginResolver:
             found = self._origins[mention.mention_id] = self._find_origin(mention)
         return found
 
+    def identified(self, source: Source) -> str | None:
+        """The name a source is known by across articles, None when it cannot be told apart.
+
+        A named source or an outlet is known by its canonical name. An anonymous one ("the
+        fire brigade", "police") is known by the one identifiable name whose words hold all
+        of its words ("the regional fire brigade"): a relay that shortens the name still
+        points at the source the first report named.
+        """
+        if source.kind in IDENTIFIABLE_KINDS:
+            return self.canonical(source.name)
+        if source.kind != "anonymous":
+            return None
+        words = _normalise(source.name).split()
+        if not words:
+            return None
+        holders = set.intersection(*(self._holders.get(w, set()) for w in words))
+        return next(iter(holders)) if len(holders) == 1 else None
+
     def _find_origin(self, mention: EventMention) -> _Origin:
         outlet = mention.outlet or f"article {mention.article_id}"
         chain = [s for s in mention.attribution.sources if not self._is_own(s, mention)]
-        identifiable = [s for s in chain if s.kind in IDENTIFIABLE_KINDS]
+        identifiable = [(s, name) for s in chain if (name := self.identified(s)) is not None]
         if identifiable:
-            name = self.canonical(identifiable[-1].name)
-            return _Origin(_normalise(name), name, identifiable[-1].kind)
+            source, name = identifiable[-1]
+            kind = source.kind if source.kind in IDENTIFIABLE_KINDS else "named"
+            return _Origin(_normalise(name), name, kind)
         if chain:
             name = f"{chain[-1].name} ({outlet})"
             return _Origin(_normalise(name), name, chain[-1].kind)
@@ -384,9 +573,7 @@ def _normalise(name: str) -> str:
     return _LEADING_ARTICLE.sub("", text).casefold()
 
 
-def _report_origins(
-    reports: list[EventMention], origins: _OriginResolver
-) -> dict[str, _Origin]:
+def _report_origins(reports: list[EventMention], origins: _OriginResolver) -> dict[str, _Origin]:
     """Each report's original source, with one article counted once per entry.
 
     A headline or recap that restates an event without attribution rests on the source the
@@ -482,10 +669,115 @@ def _denies(mention: EventMention) -> bool:
 @functools.cache
 def _denial_cues() -> frozenset[str]:
     """Reporting cues that deny what they report: the single-word negative polarity cues of
-    the claims lexicon ("denied", "refused"), so both stages read one list."""
-    text = resources.files("dateline").joinpath(NEGATION_LEXICON).read_text(encoding="utf-8")
-    negative = tomllib.loads(text)["polarity"]["negative"]
-    return frozenset(cue.casefold() for cue in negative if " " not in cue)
+    the claims lexicon ("denied", "refused"), so both stages read one list, and the denying
+    verbs of ``data/timeline/denials.toml`` ("rejected", "dismissed")."""
+    package = resources.files("dateline")
+    claims = tomllib.loads(package.joinpath(NEGATION_LEXICON).read_text(encoding="utf-8"))
+    negative = {cue.casefold() for cue in claims["polarity"]["negative"] if " " not in cue}
+    return frozenset(negative | _denying_verbs())
+
+
+@functools.cache
+def _denying_verbs() -> frozenset[str]:
+    text = resources.files("dateline").joinpath(DENIALS_LEXICON).read_text(encoding="utf-8")
+    return frozenset(verb.casefold() for verb in tomllib.loads(text)["verbs"])
+
+
+def _with_framed_denials(mentions: Sequence[EventMention]) -> list[EventMention]:
+    """Read the denials that a denying verb frames.
+
+    "The army rejected reports that its soldiers had burned houses" gives two mentions: the
+    rejection, and the burning in the outlet's own voice. The burning rests on the army's
+    word, which denies it: its attribution gains the army with the cue "rejected", as the
+    claims stage attributes "the ministry denied that ...". The rejection itself becomes a
+    denial of the burning, by the army. "The company again dismissed the claim" frames no
+    report: it denies the report just before it in the article that rests on another source
+    ("the union repeated that inspectors had ordered the unit closed").
+    """
+    by_article: dict[str, list[EventMention]] = defaultdict(list)
+    for mention in mentions:
+        by_article[mention.article_id].append(mention)
+    replaced: dict[str, EventMention] = {}
+    for members in by_article.values():
+        members = sorted(members, key=lambda m: (m.span, m.mention_id))
+        for frame in members:
+            denier = _denier(frame)
+            if denier is None:
+                continue
+            inner = [m for m in members if m is not frame and _complement(m, frame)]
+            for mention in inner:
+                if not _denies(mention):
+                    replaced[mention.mention_id] = _with_source(mention, denier)
+            denied = inner[0] if inner else _antecedent(frame, members, denier)
+            if denied is not None:
+                replaced[frame.mention_id] = _as_denial(frame, denied, denier)
+    return [replaced.get(m.mention_id, m) for m in mentions]
+
+
+def _denier(mention: EventMention) -> Source | None:
+    """The source a denying verb's mention names: its first actor ("The army")."""
+    cue = mention.trigger.casefold().split()[:1]
+    if not cue or cue[0] not in _denying_verbs() or not mention.actors:
+        return None
+    actor = mention.actors[0]
+    return Source(name=actor.name, kind="named", entity_id=actor.entity_id, cue=cue[0])
+
+
+def _complement(mention: EventMention, frame: EventMention) -> bool:
+    """Whether a mention is what a denying verb denies: inside its clause, after a "that" or
+    a word for a report ("rejected reports that ...", "denied claims of ..."); "rejected
+    the offer, which raised pay" denies no raise."""
+    if not (frame.span[0] < mention.span[0] and mention.span[1] <= frame.span[1]):
+        return False
+    lead = frame.text[: mention.span[0] - frame.span[0]]
+    return _COMPLEMENT_LEAD.search(lead) is not None
+
+
+def _antecedent(
+    frame: EventMention, members: list[EventMention], denier: Source
+) -> EventMention | None:
+    """The report a denial without a complement ("dismissed the claim", "denied it") refers
+    to: the last report before it in the article, resting on a source other than the
+    denier. None when its object names something else."""
+    if any(_name_words(t.name) - _CLAIM_WORDS for t in frame.targets):
+        return None
+    before = [
+        m
+        for m in members
+        if m.span[1] <= frame.span[0]
+        and m.polarity == "positive"
+        and m.modality in OCCURRENCE_MODALITIES
+        and _denier(m) is None
+        and m.attribution.sources
+        and all(_normalise(s.name) != _normalise(denier.name) for s in m.attribution.sources)
+        and m.attribution.sources[-1].kind != "outlet"
+    ]
+    return before[-1] if before else None
+
+
+def _with_source(mention: EventMention, source: Source) -> EventMention:
+    sources = [*mention.attribution.sources, source]
+    attribution = mention.attribution.model_copy(update={"sources": sources})
+    return mention.model_copy(update={"attribution": attribution})
+
+
+def _as_denial(frame: EventMention, denied: EventMention, denier: Source) -> EventMention:
+    """The denying verb's mention read as a denial of ``denied``: its happening, parties and
+    place, on the denier's word, in the frame's own clause, date and cluster."""
+    return frame.model_copy(
+        update={
+            "type": denied.type,
+            "alt_type": denied.alt_type,
+            "trigger": denied.trigger,
+            "actors": denied.actors,
+            "targets": denied.targets,
+            "location": denied.location or frame.location,
+            "quantities": [],
+            "attribution": frame.attribution.model_copy(update={"sources": [denier]}),
+            "polarity": "negative",
+            "modality": "negated",
+        }
+    )
 
 
 def _draft_entry(
@@ -603,7 +895,7 @@ def _occurrence_contradiction(
     entry_id: str, members: list[EventMention], origins: _OriginResolver, number: int
 ) -> Contradiction | None:
     denied = _denials(members)
-    reported = [m for m in _occurrences(members) if any(_same_kind(m, d) for d in denied)]
+    reported = [m for m in _occurrences(members) if any(_same_happening(m, d) for d in denied)]
     if not reported or not denied:
         return None
     explanation = (
@@ -615,6 +907,16 @@ def _occurrence_contradiction(
         explanation=explanation,
         entries=[entry_id],
         mentions=[m.mention_id for m in reported + denied],
+    )
+
+
+def _same_happening(report: EventMention, denial: EventMention) -> bool:
+    """Whether a denial in an entry denies this report: the same kind, the same predicate,
+    or, when one type is unknown (OTHER), a participant word in common."""
+    if _same_kind(report, denial) or _same_predicate(report, denial):
+        return True
+    return UNKNOWN_TYPE in {report.type, denial.type} and bool(
+        _argument_words(report) & _argument_words(denial)
     )
 
 
@@ -651,14 +953,19 @@ def _date_contradiction(
     A report published on 11 August that says "on Monday the 11th" does not contradict one
     published on the 12th that says "on Tuesday the 12th": the first could not know of the
     12th, and the two may well describe an event that went on. Two reports contradict on the
-    date only when both were published on or after both days they give.
+    date only when both were published on or after both days they give, and the days differ
+    by more than their wording allows: "late on Monday night" and "early on Tuesday morning"
+    can be one moment (``_across_midnight``).
     """
     dated = [(m, day) for m in _occurrences(members) if (day := _stated_day(m)) is not None]
     clashing = [
         (a, b)
         for i, a in enumerate(dated)
         for b in dated[i + 1 :]
-        if a[1] != b[1] and _same_kind(a[0], b[0]) and _knew_both(a, b)
+        if a[1] != b[1]
+        and _same_kind(a[0], b[0])
+        and _knew_both(a, b)
+        and not _across_midnight(a, b)
     ]
     if not clashing:
         return None
@@ -685,6 +992,17 @@ def _stated_day(mention: EventMention) -> date | None:
     return bounds.start if bounds is not None and bounds.precision == "day" else None
 
 
+def _across_midnight(a: tuple[EventMention, date], b: tuple[EventMention, date]) -> bool:
+    """Whether two stated days one apart can be one moment: the earlier in its evening or
+    night (TIMEX3 ``TEV``, ``TNI``), the later in its morning (``TMO``)."""
+    first, second = sorted((a, b), key=lambda md: md[1])
+    if (second[1] - first[1]).days != 1:
+        return False
+    return (first[0].date or "").endswith(LATE_PARTS) and (second[0].date or "").endswith(
+        EARLY_PARTS
+    )
+
+
 def _knew_both(a: tuple[EventMention, date], b: tuple[EventMention, date]) -> bool:
     latest_day = max(a[1], b[1])
     return all((m.published or date.max) >= latest_day for m in (a[0], b[0]))
@@ -706,10 +1024,22 @@ def _figure_contradictions(series: list[FigureSeries], start: int) -> list[Contr
 
 
 def _disagree(points: list[FigurePoint]) -> bool:
-    intervals = [_interval(p) for p in points]
+    """Two figures that cannot both hold, from different articles or different sources:
+    one source giving two figures in one article counts two things ("two soldiers and three
+    civilians"), not one thing twice."""
     return any(
-        a[1] < b[0] or b[1] < a[0] for i, a in enumerate(intervals) for b in intervals[i + 1 :]
+        _apart(a, b) and _excludes(_interval(a), _interval(b))
+        for i, a in enumerate(points)
+        for b in points[i + 1 :]
     )
+
+
+def _apart(a: FigurePoint, b: FigurePoint) -> bool:
+    return _article_of(a) != _article_of(b) or _normalise(a.source) != _normalise(b.source)
+
+
+def _excludes(a: tuple[float, float], b: tuple[float, float]) -> bool:
+    return a[1] < b[0] or b[1] < a[0]
 
 
 def _interval(point: FigurePoint) -> tuple[float, float]:
@@ -752,46 +1082,107 @@ def _figure_series(
     raw: dict[str, list[EventMention]],
     origins: _OriginResolver,
 ) -> list[FigureSeries]:
-    grouped: dict[tuple[str, str, str | None], list[tuple[FigurePoint, str]]] = defaultdict(list)
+    """Figures of one counted thing (``dateline.timeline_figures``) across the entries,
+    oldest first; a thing reported once forms no series.
+
+    One counted thing is one key (what is counted, what happened to it, unit, period) in one
+    stretch of time (``_series_parts``): "people killed" a month apart are two series. The
+    key spans the entries, since the linker may split the reports of one count ("joined
+    the stoppage", "took part in the strike"); ``--about`` narrows a store of many stories
+    to one.
+    """
+    grouped: dict[tuple, list[tuple[FigurePoint, str, str]]] = defaultdict(list)
     for entry in entries:
         for mention in _occurrences(raw[entry.id]):
             for quantity in mention.quantities:
-                if not quantity.counted:
+                reading = read_figure(quantity, mention)
+                if reading is None:
                     continue
-                key = (mention.type, _normalise(quantity.counted), quantity.unit)
-                point = _figure_point(quantity, mention, entry.id, origins)
-                grouped[key].append((point, mention.trigger))
+                key = _series_key(reading.key, mention)
+                point = _figure_point(quantity, reading, mention, entry.id, origins)
+                grouped[key].append((point, mention.trigger, reading.noun))
     drafts = []
-    for (kind, counted, unit), found in grouped.items():
-        points = _dedupe_points([p for p, _ in found])
-        if len(points) < 2:
-            continue
-        action = _most_common(" ".join(t.split()).casefold() for _, t in found)
-        drafts.append((counted, action, kind, unit, points))
-    drafts.sort(key=lambda d: (d[4][0].date or date.max, d[0], d[1]))
+    for key, everything in grouped.items():
+        for found in _series_parts(everything):
+            points = _dedupe_points([p for p, _, _ in found])
+            if len(points) < 2:
+                continue
+            action = _series_action(key[0], [t for _, t, _ in found])
+            counted = _series_noun(key, [noun for _, _, noun in found])
+            drafts.append((key, counted, action, points))
+    types = {m.mention_id: m.type for members in raw.values() for m in members}
+    drafts.sort(key=lambda d: (d[3][0].date or date.max, d[1], d[2], d[3][0].mention_id))
     return [
         FigureSeries(
             id=f"F{number}",
             label=f"{counted} {action}",
             counted=counted,
-            type=kind,
-            unit=unit,
+            type=_most_common(types[p.mention_id] for p in points),
+            unit=key[3],
             points=points,
         )
-        for number, (counted, action, kind, unit, points) in enumerate(drafts, start=1)
+        for number, (key, counted, action, points) in enumerate(drafts, start=1)
     ]
 
 
+def _series_parts(found: list[tuple[FigurePoint, str, str]]) -> list[list[tuple]]:
+    """Split the figures of one key where their days lie more than ``SERIES_GAP_DAYS`` apart."""
+    items = sorted(found, key=lambda item: (_point_day(item[0]) or date.max, item[0].mention_id))
+    parts: list[list[tuple]] = []
+    current: list[tuple] = []
+    last: date | None = None
+    for item in items:
+        day = _point_day(item[0])
+        if current and day and last and (day - last).days > SERIES_GAP_DAYS:
+            parts.append(current)
+            current = []
+        current.append(item)
+        last = day or last
+    parts.append(current)
+    return parts
+
+
+def _point_day(point: FigurePoint) -> date | None:
+    return point.date or point.published
+
+
+def _series_action(outcome: str | None, triggers: list[str]) -> str:
+    """What happened to the counted thing, as the reports say it ("arrested") when their
+    triggers all name the outcome, else the outcome ("on strike")."""
+    written = [" ".join(t.split()).casefold() for t in triggers]
+    if outcome is None or all(outcome_of(t) == outcome for t in written):
+        return _most_common(written)
+    return outcome
+
+
+def _series_noun(key: tuple, nouns: list[str]) -> str:
+    """The counted noun a series is shown by: the most common one as written when they are
+    one class ("residents"), the class when the reports word it differently ("people")."""
+    distinct = {_normalise(n) for n in nouns}
+    return _normalise(nouns[0]) if len(distinct) == 1 else key[2]
+
+
+def _series_key(key: FigureKey, mention: EventMention) -> tuple:
+    """What a series counts: the outcome ("killed"), else the event type, then the counted
+    class, the unit and the period of a figure dated outside its time of publication."""
+    kind = None if key.outcome is not None else mention.type
+    return (key.outcome, kind, key.counted, key.unit, _figure_period(mention))
+
+
 def _figure_point(
-    quantity: Quantity, mention: EventMention, entry_id: str, origins: _OriginResolver
+    quantity: Quantity,
+    reading: Reading,
+    mention: EventMention,
+    entry_id: str,
+    origins: _OriginResolver,
 ) -> FigurePoint:
     return FigurePoint(
-        date=_report_day(mention),
+        date=None if _figure_period(mention) else _report_day(mention),
         published=mention.published,
         text=" ".join(quantity.text.split()),
-        value=quantity.value,
-        min=quantity.min,
-        max=quantity.max,
+        value=reading.value,
+        min=reading.min,
+        max=reading.max,
         approx=quantity.approx,
         outlet=origins.canonical(mention.outlet) if mention.outlet else None,
         source=origins.origin(mention).name,
@@ -805,9 +1196,12 @@ def _dedupe_points(points: list[FigurePoint]) -> list[FigurePoint]:
     are one report of it."""
     seen: dict[tuple, FigurePoint] = {}
     for point in points:
-        article = point.mention_id.split("/", 1)[0]
-        seen.setdefault((article, point.date, point.value, point.min, point.max), point)
+        seen.setdefault((_article_of(point), point.date, point.value, point.min, point.max), point)
     return sorted(
         seen.values(),
         key=lambda p: (p.date or date.max, p.published or date.max, p.outlet or "", p.mention_id),
     )
+
+
+def _article_of(point: FigurePoint) -> str:
+    return point.mention_id.split("/", 1)[0]

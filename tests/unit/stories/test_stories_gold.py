@@ -11,13 +11,15 @@ from benchmarks.stories import STORIES_DIR, load_story, story_files
 GOLD_FILES = story_files("dev") + story_files("test")
 
 
-def test_stories_sets_split_three_dev_and_two_test():
+def test_stories_sets_split_four_dev_and_three_test():
     assert [f.name for f in story_files("dev")] == [
         "karvo-border-shelling.gold.json",
         "orsa-dam-failure.gold.json",
+        "stenby-plant-explosion.gold.json",
         "velmora-port-strike.gold.json",
     ]
     assert [f.name for f in story_files("test")] == [
+        "arlen-march-arrests.gold.json",
         "cyclone-maren.gold.json",
         "lindau-mayor-arrest.gold.json",
     ]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
 from _timeline_build import figure, mention, source
 
 from dateline.records import Source
@@ -228,3 +229,22 @@ def test_timeline_later_report_of_another_figure_for_a_day_is_a_revision() -> No
         (date(2025, 8, 11), date(2025, 8, 11), "12"),
         (date(2025, 8, 11), date(2025, 8, 13), "15"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "clash"),
+    [
+        ("2025-08-11TNI", "2025-08-12TMO", False),  # late Monday night, early Tuesday morning
+        ("2025-08-11TEV", "2025-08-12TMO", False),
+        ("2025-08-11TNI", "2025-08-12", True),  # Monday night against Tuesday
+        ("2025-08-11TMO", "2025-08-12TMO", True),
+        ("2025-08-10TNI", "2025-08-12TMO", True),
+    ],
+)
+def test_timeline_days_one_apart_across_midnight_agree(first: str, second: str, clash: bool):
+    reports = [
+        mention("a", cluster="c", when=first, published="2025-08-13"),
+        mention("b", cluster="c", when=second, published="2025-08-13"),
+    ]
+    kinds = [c.kind for c in build_timeline(reports).contradictions]
+    assert kinds == (["date"] if clash else [])
