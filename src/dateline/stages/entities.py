@@ -36,7 +36,7 @@ Steps:
        spokeswoman X", "acting governor of the Y region X", also before a comma
        apposition: "the country's trade minister, X,") found by walking left over the
        noun phrase the name is a compound/nmod of, and an apposition after it ("X, a
-       professor at the University of Vienna"). Titles come from ``titles.txt``.
+       professor at the University of Vienna"). Titles come from ``data/general/titles.tsv``.
     5. Merge mentions (union-find): same normalised key; surname <-> full name (when only
        one full name has that surname); acronym <-> expansion; organisation prefix/suffix
        ("PMC Redline" / "Redline"); near-duplicate organisation names
