@@ -1,14 +1,17 @@
 """Places stage: toponyms found in the text and resolved to coordinates, offline.
 
 Steps:
-    1. Mentions, from three sources (entities from the entities stage are not trusted;
-       toponyms are found again here):
-       a. spaCy GPE / LOC entities (NORP too when ``settings.demonyms``), a leading
-          "the" and a trailing possessive stripped;
+    1. Mentions, from three sources. Names are read from the entities stage's corrected
+       records (people, organisations, political entities, nationalities: its types,
+       never the model's ``doc.ents``), and from the parse's joined names only for the
+       labels that stage does not give (LOC, FAC, dates, numbers...):
+       a. the entities stage's GPE mentions and the parse's LOC names (nationalities too
+          when ``settings.demonyms``), a leading "the" and a trailing possessive stripped;
        b. capitalised token runs that match a gazetteer name (longest match first), kept
           when a locative cue precedes them ("in", "near", "towards"...), when a
           qualifier follows ("Paris, Texas"), when the tagger calls them proper nouns
-          and they name a place of some size, when they open a news dateline
+          and they name a place of some size (``[toponyms]`` thresholds, one set shared
+          with the entities stage: ``_toponyms.KnownPlaces``), when they open a news dateline
           ("CHATTANOOGA (AP) -"), when they are a coordinated conjunct of a toponym, or
           when they sit inside an organisation's name as a country/region or as its
           leading modifier ("Minnesota Department of ...", "Bank of Canada"); a lone
@@ -21,12 +24,14 @@ Steps:
        listed in ``generic_words.txt`` are not matched on their own either.
        d. joined names: a run may hold hyphens and lower-case particles ("Viana do
           Castelo", "Emilia-Romagna", "Frankfurt am Main") when the whole name is in the
-          gazetteer, and an entity the model cut inside such a name is widened to it.
+          gazetteer. Names the tokenizer cut are joined before this stage (the parse and
+          the entities stage's ``joined_names`` pass), not here again.
        Then dropped: a place name inside a newspaper's, agency's or broadcaster's name
        ("The Washington Post", "Times of India"; words in ``media_words.txt``, and the
-       media organisations of the entities stage), and a name that is part of a person's
-       full name in the article ("Montenegro" after "Luis Montenegro") unless a strong
-       locative cue precedes it ("in/to/from Montenegro").
+       media organisations of the entities stage), a span the entities stage took for a
+       person ("wrote to Obama" after "Barack Obama"), and a name that is part of a
+       person's full name in the article ("Montenegro" after "Luis Montenegro") unless a
+       strong locative cue precedes it ("in/to/from Montenegro").
     2. Candidates: the gazetteer entries whose name or alternate name has the mention's
        key (case, accents, apostrophes, hyphens folded); failing that, its
        transliteration variants ("Kharkov" -> Kharkiv); demonyms resolve to a country.
@@ -63,6 +68,8 @@ from spacy.tokens import Doc, Span, Token
 from dateline.config import PlaceSettings
 from dateline.records import Article, Entity, Place, PlaceCandidate
 from dateline.stages._gazetteer import Gazetteer, distance_km, load_gazetteer, name_key
+from dateline.stages._name_joins import names_of
+from dateline.stages._toponyms import KnownPlaces
 
 NAME = "places"
 VERSION = 1
@@ -71,41 +78,127 @@ STAGE = f"{NAME}@{VERSION}"
 logger = logging.getLogger(__name__)
 
 _PLACE_LABELS = frozenset({"GPE", "LOC"})
+# The labels the entities stage decides (its records are read, never the model's).
+_ENTITY_STAGE_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 # Entities that are never toponyms (a month is not the town of August).
-_NON_PLACE_LABELS = frozenset({
-    "DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL", "LANGUAGE", "LAW",
-})
+_NON_PLACE_LABELS = frozenset(
+    {
+        "DATE",
+        "TIME",
+        "PERCENT",
+        "MONEY",
+        "QUANTITY",
+        "ORDINAL",
+        "CARDINAL",
+        "LANGUAGE",
+        "LAW",
+    }
+)
 _PERSON_LABELS = frozenset({"PERSON"})
 _ORG_LABELS = frozenset({"ORG", "FAC"})
-_BIG_CITY = 100_000
+# A city of the same name this big elsewhere in the country: a region's bare name is the city.
 _BIG_NAMESAKE = 500_000
-_REGION_WORDS = frozenset({
-    "region", "oblast", "province", "state", "krai", "kray", "governorate", "prefecture",
-    "district", "county", "territory", "republic", "voivodeship", "canton", "parish",
-})
+_REGION_WORDS = frozenset(
+    {
+        "region",
+        "oblast",
+        "province",
+        "state",
+        "krai",
+        "kray",
+        "governorate",
+        "prefecture",
+        "district",
+        "county",
+        "territory",
+        "republic",
+        "voivodeship",
+        "canton",
+        "parish",
+    }
+)
 _SETTLEMENT_WORDS = frozenset({"city", "town", "village", "township", "borough"})
 _SUBREGION_WORDS = frozenset({"county", "district", "parish"})
 _DIRECTION_WORDS = frozenset({"direction", "axis", "sector"})
-_LOCATIVE_CUES = frozenset({
-    "in", "near", "at", "from", "to", "towards", "toward", "outside", "around", "into",
-    "across", "through", "via", "between", "inside", "within", "of", "nearby", "beyond",
-    "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
-    "captured", "liberated", "shelled", "entered", "visited", "left", "reached",
-})
+_LOCATIVE_CUES = frozenset(
+    {
+        "in",
+        "near",
+        "at",
+        "from",
+        "to",
+        "towards",
+        "toward",
+        "outside",
+        "around",
+        "into",
+        "across",
+        "through",
+        "via",
+        "between",
+        "inside",
+        "within",
+        "of",
+        "nearby",
+        "beyond",
+        "north",
+        "south",
+        "east",
+        "west",
+        "northeast",
+        "northwest",
+        "southeast",
+        "southwest",
+        "captured",
+        "liberated",
+        "shelled",
+        "entered",
+        "visited",
+        "left",
+        "reached",
+    }
+)
 _MAX_RUN = 6
 # Lower-case particles inside multi-word place names ("Viana do Castelo", "Stratford upon
 # Avon", "Frankfurt am Main"); a run with one is a name only when whole in the gazetteer.
-_PARTICLES = frozenset({
-    "do", "da", "de", "del", "della", "di", "dos", "das", "von", "van", "upon", "on", "le", "la",
-    "sur", "am",
-})
+_PARTICLES = frozenset(
+    {
+        "do",
+        "da",
+        "de",
+        "del",
+        "della",
+        "di",
+        "dos",
+        "das",
+        "von",
+        "van",
+        "upon",
+        "on",
+        "le",
+        "la",
+        "sur",
+        "am",
+    }
+)
 _JOINERS = _PARTICLES | {"-", "of"}
 # Cues strong enough for a name that is also a person's name in the article ("in Jordan").
-_STRICT_CUES = frozenset({
-    "in", "into", "to", "from", "at", "near", "across", "towards", "toward", "outside", "inside",
-    "throughout",
-})
-_MIN_PROPER_POPULATION = 5000
+_STRICT_CUES = frozenset(
+    {
+        "in",
+        "into",
+        "to",
+        "from",
+        "at",
+        "near",
+        "across",
+        "towards",
+        "toward",
+        "outside",
+        "inside",
+        "throughout",
+    }
+)
 _BASED = re.compile(r"^-?based$", re.IGNORECASE)
 
 # Score weights (tuned on the geoparsing dev split).
@@ -132,15 +225,16 @@ class _Mention:
     candidates: list[int] = field(default_factory=list)
 
 
-def extract_places(*, article: Article, doc: Doc, entities: list[Entity],
-                   settings: PlaceSettings) -> list[Place]:
+def extract_places(
+    *, article: Article, doc: Doc, entities: list[Entity], settings: PlaceSettings
+) -> list[Place]:
     """Find the toponyms of an article and resolve each to a gazetteer place.
 
     Args:
         article: the article (for its id and text).
         doc: the parsed spaCy Doc of ``article.text``.
-        entities: records of the entities stage: not used for finding toponyms (the
-            stage finds its own), only to drop names of people and of media.
+        entities: records of the entities stage: its places, and the people, organisations
+            and media whose names are not places.
         settings: the ``places`` config section.
 
     Returns:
@@ -152,21 +246,22 @@ def extract_places(*, article: Article, doc: Doc, entities: list[Entity],
         return []
     chosen = _resolve(doc, mentions, gaz, demonym_codes)
     places = _build_places(article, doc, mentions, chosen, gaz, settings)
-    logger.debug("places: %d mentions, %d places for article %s", len(mentions), len(places),
-                 article.id)
+    logger.debug(
+        "places: %d mentions, %d places for article %s", len(mentions), len(places), article.id
+    )
     return places
 
 
 # --------------------------------------------------------------------------- mentions
 
 
-def _strip(span: Span) -> tuple[int, int]:
-    start, end = span.start, span.end
-    doc = span.doc
+def _strip(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Drop a leading article and a trailing possessive or punctuation from a token range."""
     while start < end and doc[start].lower_ in ("the", "a", "an"):
         start += 1
-    while end > start and (doc[end - 1].lower_ in ("'s", "\u2019s", "'", "\u2019")
-                           or doc[end - 1].is_punct):
+    while end > start and (
+        doc[end - 1].lower_ in ("'s", "\u2019s", "'", "\u2019") or doc[end - 1].is_punct
+    ):
         end -= 1
     return start, end
 
@@ -191,18 +286,61 @@ def _region_suffix(doc: Doc, end: int) -> int:
     return end
 
 
-def _person_names(doc: Doc, entities: list[Entity]) -> tuple[set[str], list[bool]]:
+@dataclass
+class _Names:
+    """The article's names as places reads them, by token range (not stable API).
+
+    The entities stage's corrected records decide every person, organisation, political
+    entity and nationality (its types, not the model's); the parse's joined names
+    (``_name_joins.names_of``) add only the labels that stage does not give (LOC, FAC,
+    dates, numbers...), where no entity record lies.
+    """
+
+    spans: list[tuple[int, int, str]]
+    person_spans: set[tuple[int, int]]
+    label: list[str]  # per token: the label of the name covering it, "" if none
+    bounds: list[tuple[int, int]]  # per token: that name's range
+
+
+def _names(doc: Doc, entities: list[Entity]) -> _Names:
+    spans = _entity_spans(doc, entities)
+    covered = [False] * len(doc)
+    for start, end, _ in spans:
+        covered[start:end] = [True] * (end - start)
+    for start, end, label in names_of(doc):
+        if label not in _ENTITY_STAGE_LABELS and not any(covered[start:end]):
+            spans.append((start, end, label))
+    spans.sort()
+    label = [""] * len(doc)
+    bounds = [(-1, -1)] * len(doc)
+    for start, end, name_label in spans:
+        for i in range(start, end):
+            label[i], bounds[i] = name_label, (start, end)
+    people = {(s, e) for s, e, name_label in spans if name_label == "PERSON"}
+    return _Names(spans, people, label, bounds)
+
+
+def _entity_spans(doc: Doc, entities: list[Entity]) -> list[tuple[int, int, str]]:
+    """Token ranges of every mention of the entity records, labelled with their type."""
+    spans: dict[tuple[int, int], str] = {}
+    for entity in entities:
+        for char_start, char_end in entity.mentions:
+            span = doc.char_span(char_start, char_end, alignment_mode="expand")
+            if span is not None and len(span):
+                spans.setdefault((span.start, span.end), entity.type)
+    return [(start, end, label) for (start, end), label in spans.items()]
+
+
+def _person_names(doc: Doc, names: _Names, entities: list[Entity]) -> tuple[set[str], list[bool]]:
     """Name keys of the words of the people's full names in the article, and per token
     whether it lies inside such a name ("Luis Montenegro")."""
     words: set[str] = set()
     inside = [False] * len(doc)
-    for ent in doc.ents:
-        if ent.label_ == "PERSON" and len(ent) > 1 and not _gazetteer_name(ent) and all(
-                t.pos_ == "PROPN" for t in ent):
-            for t in ent:
-                if _is_cap(t):
-                    words.add(name_key(t.text))
-                inside[t.i] = True
+    for start, end in names.person_spans:
+        span = doc[start:end]
+        if len(span) > 1 and not _gazetteer_name(span) and all(t.pos_ == "PROPN" for t in span):
+            words.update(name_key(t.text) for t in span if _is_cap(t))
+            inside[start:end] = [True] * (end - start)
     for entity in entities:
         if entity.type != "PERSON":
             continue
@@ -217,14 +355,18 @@ def _person_names(doc: Doc, entities: list[Entity]) -> tuple[set[str], list[bool
 def _gazetteer_name(span: Span) -> bool:
     """A "person" that is a joined place name as a whole ("Emilia-Romagna")."""
     return any(t.text in _JOINERS for t in span[1:-1]) and bool(
-        load_gazetteer().lookup(name_key(span.text)))
+        load_gazetteer().lookup(name_key(span.text))
+    )
 
 
-def _media_spans(doc: Doc, entities: list[Entity]) -> list[tuple[int, int]]:
+def _media_spans(entities: list[Entity]) -> list[tuple[int, int]]:
     """Character spans of the media organisations the entities stage found."""
-    del doc
-    return [span for entity in entities if entity.type == "ORG" and entity.kind == "media"
-            for span in entity.mentions]
+    return [
+        span
+        for entity in entities
+        if entity.type == "ORG" and entity.kind == "media"
+        for span in entity.mentions
+    ]
 
 
 def _in_media_name(doc: Doc, start: int, end: int, media_words: frozenset[str]) -> bool:
@@ -235,8 +377,12 @@ def _in_media_name(doc: Doc, start: int, end: int, media_words: frozenset[str]) 
         if doc[j].lower_ in media_words:
             return True
         j += 1
-    return start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in media_words \
+    return (
+        start >= 2
+        and doc[start - 1].lower_ == "of"
+        and doc[start - 2].lower_ in media_words
         and _is_cap(doc[start - 2])
+    )
 
 
 def _strictly_cued(doc: Doc, start: int) -> bool:
@@ -246,171 +392,261 @@ def _strictly_cued(doc: Doc, start: int) -> bool:
     return i >= 0 and doc[i].lower_ in _STRICT_CUES
 
 
-def _whole_name(doc: Doc, start: int, end: int, gaz: Gazetteer) -> tuple[int, int]:
-    """Widen an entity split inside a joined place name to the whole name when the
-    gazetteer has it: "Emilia" + "-Romagna", "Viana" + " do Castelo"."""
+def _particle_name(doc: Doc, start: int, end: int, gaz: Gazetteer) -> tuple[int, int]:
+    """Widen a place name to the longest gazetteer name around it joined by a lower-case
+    particle ("Frankfurt" -> "Frankfurt am Main", "Stratford" -> "Stratford upon Avon").
+
+    A gazetteer match, not a tokenization repair: hyphens were joined by the parse, and
+    names the model cut at a particle by the entities stage; this finds the place names
+    whose particle no name list knows ("am", "upon").
+    """
     best = (start, end)
     for s in range(start, max(-1, start - 4), -1):
         for e in range(end, min(len(doc), end + 4) + 1):
-            if (s, e) == (start, end) or e - s <= best[1] - best[0]:
-                continue
-            outer = [*doc[s:start], *doc[end:e]]
-            if not _is_cap(doc[s]) or not _is_cap(doc[e - 1]) or not all(
-                    _is_cap(t) or t.text in _JOINERS for t in outer):
-                continue
-            if not any(t.text in _JOINERS or t.text.startswith("-") for t in doc[s:e]):
-                continue
-            if any("\n" in t.whitespace_ for t in doc[s:e - 1]):
+            if e - s <= best[1] - best[0] or not _particle_run(doc, s, e):
                 continue
             if gaz.lookup(name_key(doc[s:e].text)):
                 best = (s, e)
     return best
 
 
-def _find_mentions(doc: Doc, gaz: Gazetteer, settings: PlaceSettings,
-                   entities: list[Entity]) -> tuple[list[_Mention], list[str]]:
-    """Return the toponym mentions and the country codes of the demonyms seen."""
-    mentions: list[_Mention] = []
-    demonym_codes: list[str] = []
-    taken = [False] * len(doc)
-    other_ent = [""] * len(doc)
-    ent_bounds = [(-1, -1)] * len(doc)
-    person_words = {t.lower_ for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1
-                    for t in ent}
-    person_keys, in_person = _person_names(doc, entities)
-    media = _media_spans(doc, entities)
+def _particle_run(doc: Doc, start: int, end: int) -> bool:
+    """Capitalised words joined by at least one lower-case particle, on one line."""
+    tokens = doc[start:end]
+    return (
+        _is_cap(tokens[0])
+        and _is_cap(tokens[-1])
+        and any(t.text in _PARTICLES for t in tokens)
+        and all(_is_cap(t) or t.text in _JOINERS for t in tokens)
+        and not any("\n" in t.whitespace_ for t in tokens[:-1])
+    )
 
-    def add(start: int, end: int, source: str, region: bool = False) -> None:
-        if start >= end or any(taken[start:end]):
+
+def _find_mentions(
+    doc: Doc, gaz: Gazetteer, settings: PlaceSettings, entities: list[Entity]
+) -> tuple[list[_Mention], list[str]]:
+    """Return the toponym mentions and the country codes of the demonyms seen."""
+    finder = _MentionFinder(doc, gaz, settings, entities)
+    finder.add_named_places()
+    finder.add_gazetteer_runs()
+    finder.add_conjuncts()
+    finder.add_repeats()
+    finder.mentions.sort(key=lambda m: m.start)
+    return finder.mentions, finder.demonym_codes
+
+
+class _MentionFinder:
+    """Collects the toponym mentions of one article, source by source (module docstring,
+    step 1); a token belongs to one mention at most."""
+
+    def __init__(
+        self, doc: Doc, gaz: Gazetteer, settings: PlaceSettings, entities: list[Entity]
+    ) -> None:
+        self.doc, self.gaz, self.settings = doc, gaz, settings
+        self.known = KnownPlaces(settings.toponyms)
+        self.names = _names(doc, entities)
+        self.mentions: list[_Mention] = []
+        self.demonym_codes: list[str] = []
+        self.taken = [False] * len(doc)
+        # Labels of the names that are not places (people, organisations, dates...).
+        self.other_ent = [lab if not self._is_place_label(lab) else "" for lab in self.names.label]
+        self.person_words = {
+            doc[i].lower_ for s, e in self.names.person_spans if e - s > 1 for i in range(s, e)
+        }
+        self.person_keys, self.in_person = _person_names(doc, self.names, entities)
+        self.media = _media_spans(entities)
+
+    def _is_place_label(self, label: str) -> bool:
+        return label in _PLACE_LABELS or (self.settings.demonyms and label == "NORP")
+
+    def add(self, start: int, end: int, source: str, region: bool = False) -> None:
+        """Record ``doc[start:end]`` as a mention unless taken, a media name or a person's."""
+        doc = self.doc
+        if start >= end or any(self.taken[start:end]):
             return
         char_start = doc[start].idx
-        if any(a <= char_start < b for a, b in media) or (
-                not region and _in_media_name(doc, start, end, gaz.media_words)):
-            # A newspaper's or agency's name is not a place mention.
-            return
-        key = name_key(doc[start:end].text)
-        if source != "demonym" and (key in person_keys or all(in_person[start:end])) \
-                and not _strictly_cued(doc, start):
-            # Part of a person's name in the article ("Montenegro" for "Luis Montenegro").
+        if any(a <= char_start < b for a, b in self.media) or (
+            not region and _in_media_name(doc, start, end, self.gaz.media_words)
+        ):
+            return  # a newspaper's or agency's name is not a place mention
+        if source != "demonym" and self._a_persons_name(start, end):
             return
         text = doc[start:end].text
-        mentions.append(_Mention(start, end, text, name_key(text), source, region))
-        for i in range(start, end):
-            taken[i] = True
+        self.mentions.append(_Mention(start, end, text, name_key(text), source, region))
+        self.taken[start:end] = [True] * (end - start)
 
-    # 1a. named entities
-    for ent in doc.ents:
-        if ent.label_ in _PLACE_LABELS or (settings.demonyms and ent.label_ == "NORP"):
-            start, end = _strip(ent)
+    def _a_persons_name(self, start: int, end: int) -> bool:
+        """The entities stage took this very span for a person ("wrote to Obama" after
+        "Barack Obama"; not a joined place name such as "Emilia-Romagna"), or it is part
+        of a person's name in the article ("Montenegro" for "Luis Montenegro") and no
+        strong locative cue says otherwise ("in Montenegro")."""
+        if (start, end) in self.names.person_spans and not _gazetteer_name(self.doc[start:end]):
+            return True
+        key = name_key(self.doc[start:end].text)
+        return (key in self.person_keys or all(self.in_person[start:end])) and not _strictly_cued(
+            self.doc, start
+        )
+
+    def add_named_places(self) -> None:
+        """1a. Names the entities stage calls places (GPE), and the parse's LOC names;
+        nationality words give their country's vote (and are places with ``demonyms``)."""
+        doc, gaz = self.doc, self.gaz
+        for start, end, label in self.names.spans:
+            if not self._is_place_label(label):
+                continue
+            start, end = _strip(doc, start, end)
             if start >= end or not any(_is_cap(t) for t in doc[start:end]):
                 continue
-            if ent.label_ == "NORP" or name_key(doc[start:end].text) in gaz.demonyms:
-                code = gaz.demonyms.get(name_key(doc[start:end].text))
-                if code:
-                    demonym_codes.append(code)
-                if settings.demonyms:
-                    add(start, end, "demonym")
+            key = name_key(doc[start:end].text)
+            if label == "NORP" or key in gaz.demonyms:
+                self._add_demonym(start, end, key)
                 continue
-            start, end = _whole_name(doc, start, end, gaz)
-            if name_key(doc[start:end].text) in gaz.generic and _region_suffix(doc, end) == end:
-                continue  # "Earth", "Central": generic words even when tagged as places
-            if end - start > 1 and doc[end - 1].lower_ in _SETTLEMENT_WORDS and not gaz.lookup(
-                    name_key(doc[start:end].text)):
-                end -= 1  # "Fargo city", "Lansing Township": the place is the town
-            region_end = _region_suffix(doc, end)
-            last = doc[end - 1].lower_
-            if region_end > end:
-                add(start, region_end, "region", region=True)
-            elif last in _REGION_WORDS and end - start > 1:
-                add(start, end, "region", region=True)
-            else:
-                add(start, end, "ner")
-        else:
-            for i in range(ent.start, ent.end):
-                other_ent[i] = ent.label_
-                ent_bounds[i] = (ent.start, ent.end)
+            self._add_named_place(*_particle_name(doc, start, end, gaz))
 
-    # 1b/1c. capitalised runs matching the gazetteer
-    i = 0
-    n = len(doc)
-    while i < n:
-        if taken[i] or not _is_cap(doc[i]) or doc[i].is_space:
-            i += 1
-            continue
-        matched = False
-        for length in range(min(_MAX_RUN, n - i), 0, -1):
+    def _add_demonym(self, start: int, end: int, key: str) -> None:
+        code = self.gaz.demonyms.get(key)
+        if code:
+            self.demonym_codes.append(code)
+        if self.settings.demonyms:
+            self.add(start, end, "demonym")
+
+    def _add_named_place(self, start: int, end: int) -> None:
+        doc, gaz = self.doc, self.gaz
+        if name_key(doc[start:end].text) in gaz.generic and _region_suffix(doc, end) == end:
+            return  # "Earth", "Central": generic words even when tagged as places
+        if (
+            end - start > 1
+            and doc[end - 1].lower_ in _SETTLEMENT_WORDS
+            and not gaz.lookup(name_key(doc[start:end].text))
+        ):
+            end -= 1  # "Fargo city", "Lansing Township": the place is the town
+        region_end = _region_suffix(doc, end)
+        if region_end > end:
+            self.add(start, region_end, "region", region=True)
+        elif doc[end - 1].lower_ in _REGION_WORDS and end - start > 1:
+            self.add(start, end, "region", region=True)
+        else:
+            self.add(start, end, "ner")
+
+    def add_gazetteer_runs(self) -> None:
+        """1b/1c. Capitalised runs that match the gazetteer, longest first."""
+        i, n = 0, len(self.doc)
+        while i < n:
+            token = self.doc[i]
+            if self.taken[i] or not _is_cap(token) or token.is_space:
+                i += 1
+                continue
+            i = self._match_run(i) or i + 1
+
+    def _match_run(self, i: int) -> int:
+        """Try the runs from token ``i``, longest first; the index after a match, else 0."""
+        doc, gaz = self.doc, self.gaz
+        for length in range(min(_MAX_RUN, len(doc) - i), 0, -1):
             end = i + length
-            if any(taken[i:end]) or not all(_is_cap(t) or t.text in _JOINERS
-                                            for t in doc[i:end]) or not _is_cap(doc[end - 1]):
+            if (
+                any(self.taken[i:end])
+                or not _is_cap(doc[end - 1])
+                or not all(_is_cap(t) or t.text in _JOINERS for t in doc[i:end])
+            ):
                 continue
             key = name_key(doc[i:end].text)
-            if settings.demonyms and key in gaz.demonyms and other_ent[i] not in \
-                    _NON_PLACE_LABELS:
-                # A nationality word outside the NORP entities ("Russian Foreign Ministry").
-                add(i, end, "demonym")
-                matched = True
-                i = end
-                break
+            if (
+                self.settings.demonyms
+                and key in gaz.demonyms
+                and self.other_ent[i] not in _NON_PLACE_LABELS
+            ):
+                # A nationality word outside the NORP names ("Russian Foreign Ministry").
+                self.add(i, end, "demonym")
+                return end
             ids = gaz.lookup(key)
             if not ids or key in gaz.generic:
                 continue
             region_end = _region_suffix(doc, end)
             if region_end > end:
-                add(i, region_end, "region", region=True)
-                matched = True
-            elif (_accept_run(doc, i, end, ids, gaz, other_ent, person_words) and (
-                    not other_ent[i] or ent_bounds[i] == (i, end) or other_ent[i] == "PERSON")
-                  ) or _in_org_name(doc, i, end, ids, gaz, other_ent, ent_bounds) \
-                    or _is_dateline(doc, i, end) or (
-                        # the qualifier of a place just found: "Vancouver, BC"
-                        i >= 2 and doc[i - 1].text == "," and taken[i - 2]
-                        and other_ent[i] not in _NON_PLACE_LABELS
-                        and any(gaz.entries[x].kind in ("region", "country") for x in ids)):
-                add(i, end, "gazetteer")
-                matched = True
-            if matched:
-                i = region_end
-            break
-        if not matched:
-            i += 1
+                self.add(i, region_end, "region", region=True)
+                return region_end
+            if self._run_is_place(i, end, ids):
+                self.add(i, end, "gazetteer")
+                return region_end
+            return 0
+        return 0
 
-    # Coordination: "Lviv or Lutsk": a conjunct of a toponym is one too.
-    for m in list(mentions):
-        for tok in doc[m.start:m.end]:
-            for other in [*tok.conjuncts]:
-                j = other.i
-                if taken[j] or not _is_cap(other) or other.pos_ != "PROPN":
-                    continue
-                if other_ent[j] in _NON_PLACE_LABELS or other.lower_ in person_words:
-                    continue
-                if gaz.lookup(name_key(other.text)) and name_key(other.text) not in gaz.demonyms:
-                    add(j, j + 1, "gazetteer")
-    # One sense per text: a name taken as a place once is a place at its other capitalised
-    # occurrences too ("Fargo raised its goal" at a sentence start, "Fargo Mayor ...").
-    firsts: dict[str, set[int]] = {}
-    for m in mentions:
-        if m.source in ("ner", "gazetteer") and not m.region and m.key not in gaz.generic:
-            firsts.setdefault(doc[m.start].lower_, set()).add(m.end - m.start)
-    for i, tok in enumerate(doc):
-        if taken[i] or tok.lower_ not in firsts or not _is_cap(tok):
-            continue
-        for length in sorted(firsts[tok.lower_], reverse=True):
-            end = i + length
-            if end > len(doc) or any(taken[i:end]) or any(
-                    other_ent[j] in _NON_PLACE_LABELS for j in range(i, end)):
+    def _run_is_place(self, start: int, end: int, ids: tuple[int, ...]) -> bool:
+        doc, gaz, other_ent = self.doc, self.gaz, self.other_ent
+        bounds = self.names.bounds
+        accepted = _accept_run(doc, start, end, ids, gaz, other_ent, self.person_words, self.known)
+        if accepted and (
+            not other_ent[start] or bounds[start] == (start, end) or other_ent[start] == "PERSON"
+        ):
+            return True
+        return (
+            _in_org_name(doc, start, end, ids, gaz, other_ent, bounds)
+            or _is_dateline(doc, start, end)
+            or (
+                # the qualifier of a place just found: "Vancouver, BC"
+                start >= 2
+                and doc[start - 1].text == ","
+                and self.taken[start - 2]
+                and other_ent[start] not in _NON_PLACE_LABELS
+                and any(gaz.entries[x].kind in ("region", "country") for x in ids)
+            )
+        )
+
+    def add_conjuncts(self) -> None:
+        """Coordination: "Lviv or Lutsk": a conjunct of a toponym is one too."""
+        gaz = self.gaz
+        for m in list(self.mentions):
+            for tok in self.doc[m.start : m.end]:
+                for other in tok.conjuncts:
+                    j = other.i
+                    if self.taken[j] or not _is_cap(other) or other.pos_ != "PROPN":
+                        continue
+                    if self.other_ent[j] in _NON_PLACE_LABELS or other.lower_ in self.person_words:
+                        continue
+                    key = name_key(other.text)
+                    if gaz.lookup(key) and key not in gaz.demonyms:
+                        self.add(j, j + 1, "gazetteer")
+
+    def add_repeats(self) -> None:
+        """One sense per text: a name taken as a place once is a place at its other
+        capitalised occurrences too ("Fargo raised its goal" at a sentence start)."""
+        firsts: dict[str, set[int]] = {}
+        for m in self.mentions:
+            if m.source in ("ner", "gazetteer") and not m.region and m.key not in self.gaz.generic:
+                firsts.setdefault(self.doc[m.start].lower_, set()).add(m.end - m.start)
+        found = {m.key for m in self.mentions if m.source in ("ner", "gazetteer")}
+        for i, tok in enumerate(self.doc):
+            if self.taken[i] or tok.lower_ not in firsts or not _is_cap(tok):
                 continue
-            if end < len(doc) and _is_cap(doc[end]) and not other_ent[i]:
-                continue  # the start of a longer name the model did not tag
-            key = name_key(doc[i:end].text)
-            if any(m.key == key and m.source in ("ner", "gazetteer") for m in mentions):
-                add(i, end, "gazetteer")
-                break
-    mentions.sort(key=lambda m: m.start)
-    return mentions, demonym_codes
+            for length in sorted(firsts[tok.lower_], reverse=True):
+                if self._add_repeat(i, i + length, found):
+                    break
+
+    def _add_repeat(self, start: int, end: int, found: set[str]) -> bool:
+        doc = self.doc
+        if (
+            end > len(doc)
+            or any(self.taken[start:end])
+            or any(self.other_ent[j] in _NON_PLACE_LABELS for j in range(start, end))
+        ):
+            return False
+        if end < len(doc) and _is_cap(doc[end]) and not self.other_ent[start]:
+            return False  # the start of a longer name the model did not tag
+        if name_key(doc[start:end].text) not in found:
+            return False
+        self.add(start, end, "gazetteer")
+        return True
 
 
-def _in_org_name(doc: Doc, start: int, end: int, ids: tuple[int, ...], gaz: Gazetteer,
-                 other_ent: list[str], ent_bounds: list[tuple[int, int]]) -> bool:
+def _in_org_name(
+    doc: Doc,
+    start: int,
+    end: int,
+    ids: tuple[int, ...],
+    gaz: Gazetteer,
+    other_ent: list[str],
+    ent_bounds: list[tuple[int, int]],
+) -> bool:
     """A place named inside an organisation's name: "Minnesota Department of
     Transportation", "Bank of Canada", "Lansing City Council"."""
     if other_ent[start] not in _ORG_LABELS or ent_bounds[start] == (start, end):
@@ -419,7 +655,8 @@ def _in_org_name(doc: Doc, start: int, end: int, ids: tuple[int, ...], gaz: Gaze
         return False
     ent_start, ent_end = ent_bounds[start]
     if any(t.text == "&" for t in doc[ent_start:ent_end]) or (
-            end < ent_end and not doc[end - 1].whitespace_ and doc[end].text == "-"):
+        end < ent_end and not doc[end - 1].whitespace_ and doc[end].text == "-"
+    ):
         # A firm named after people ("Stevens & Wilkinson") or one hyphenated word
         # ("Wal-Mart"), not a place in an organisation's name.
         return False
@@ -445,8 +682,16 @@ def _is_dateline(doc: Doc, start: int, end: int) -> bool:
     return nxt in ("(", "\u2014", "\u2013", "-", "--", ",", ":")
 
 
-def _accept_run(doc: Doc, start: int, end: int, ids: tuple[int, ...], gaz: Gazetteer,
-                other_ent: list[str], person_words: set[str]) -> bool:
+def _accept_run(
+    doc: Doc,
+    start: int,
+    end: int,
+    ids: tuple[int, ...],
+    gaz: Gazetteer,
+    other_ent: list[str],
+    person_words: set[str],
+    known: KnownPlaces,
+) -> bool:
     """Decide whether a capitalised gazetteer match outside the place entities is a toponym."""
     labels = set(other_ent[start:end]) - {""}
     if labels & _NON_PLACE_LABELS:
@@ -454,15 +699,26 @@ def _accept_run(doc: Doc, start: int, end: int, ids: tuple[int, ...], gaz: Gazet
     if name_key(doc[start:end].text) in gaz.demonyms:
         return False
     biggest = max(gaz.entries[x].population for x in ids)
-    if end - start > 2 and labels <= _PERSON_LABELS and any(
-            t.text in _PARTICLES or t.text == "-" for t in doc[start + 1:end - 1]) and (
-            biggest >= _MIN_PROPER_POPULATION
-            or any(gaz.entries[x].kind in ("region", "country") for x in ids)):
+    if (
+        end - start > 2
+        and labels <= _PERSON_LABELS
+        and any(t.text in _PARTICLES or t.text == "-" for t in doc[start + 1 : end - 1])
+        and (
+            known.joined_name(biggest)
+            or any(gaz.entries[x].kind in ("region", "country") for x in ids)
+        )
+    ):
         # A joined name whole in the gazetteer ("Viana do Castelo", "Emilia-Romagna"), even
         # when the model split it into people.
         return True
-    if (labels <= _PERSON_LABELS and labels and end - start == 1 and biggest >= _BIG_CITY
-            and doc[start].lower_ not in person_words and not doc[start].dep_.startswith("nsubj")):
+    if (
+        labels <= _PERSON_LABELS
+        and labels
+        and end - start == 1
+        and known.lone_name(biggest)
+        and doc[start].lower_ not in person_words
+        and not doc[start].dep_.startswith("nsubj")
+    ):
         # A lone "person" named like a big city and never part of a full personal name
         # is the city: the small model tags unfamiliar toponyms as PERSON.
         return True
@@ -470,19 +726,27 @@ def _accept_run(doc: Doc, start: int, end: int, ids: tuple[int, ...], gaz: Gazet
     nxt = doc[end + 1] if end + 1 < len(doc) else None
     if after is not None and after.lower_ in _DIRECTION_WORDS:
         return True
-    if after is not None and _BASED.match(after.text) or (
-            after is not None and after.text == "-" and nxt is not None and nxt.lower_ == "based"):
+    if (
+        after is not None
+        and _BASED.match(after.text)
+        or (after is not None and after.text == "-" and nxt is not None and nxt.lower_ == "based")
+    ):
         return True
-    if labels == {"FAC"} and end - start > 1 and any(
-            gaz.entries[x].kind in ("region", "country") for x in ids):
+    if (
+        labels == {"FAC"}
+        and end - start > 1
+        and any(gaz.entries[x].kind in ("region", "country") for x in ids)
+    ):
         return True  # the small model calls some regions facilities ("Lower Saxony")
     if labels:
         # The model took it for a person or an organisation: only a locative cue overrides.
         return _cued(doc, start) and all(t.pos_ == "PROPN" for t in doc[start:end])
     if not all(t.pos_ == "PROPN" for t in doc[start:end]) and not (
-            # "Lower Saxony", "Western Cape": a region's name may open with an adjective.
-            end - start > 1 and doc[end - 1].pos_ == "PROPN"
-            and any(gaz.entries[x].kind in ("region", "country") for x in ids)):
+        # "Lower Saxony", "Western Cape": a region's name may open with an adjective.
+        end - start > 1
+        and doc[end - 1].pos_ == "PROPN"
+        and any(gaz.entries[x].kind in ("region", "country") for x in ids)
+    ):
         return False
     if _cued(doc, start):
         return True
@@ -492,7 +756,7 @@ def _accept_run(doc: Doc, start: int, end: int, ids: tuple[int, ...], gaz: Gazet
             return True
     if doc[start].is_sent_start:
         return False
-    return biggest >= _MIN_PROPER_POPULATION * 20
+    return known.lone_name(biggest)
 
 
 # --------------------------------------------------------------------------- candidates
@@ -545,8 +809,9 @@ def _qualifier(doc: Doc, mention: _Mention, by_start: dict[int, _Mention]) -> _M
     return None
 
 
-def _resolve(doc: Doc, mentions: list[_Mention], gaz: Gazetteer,
-             demonym_codes: list[str]) -> dict[str, list[tuple[int, float]]]:
+def _resolve(
+    doc: Doc, mentions: list[_Mention], gaz: Gazetteer, demonym_codes: list[str]
+) -> dict[str, list[tuple[int, float]]]:
     """Score every candidate of every distinct mention key; return them best first."""
     for m in mentions:
         m.candidates = _candidates(m, gaz)
@@ -563,8 +828,12 @@ def _resolve(doc: Doc, mentions: list[_Mention], gaz: Gazetteer,
         own = own_votes.setdefault(m.key, Counter())
         if any(e.kind == "country" for e in entries[:1]):
             # A name shared with a region elsewhere ("Georgia") does not vote.
-            if not any(gaz.entries[c].kind == "region" and gaz.is_primary(m.key, c)
-                       and gaz.entries[c].country != entries[0].country for c in m.candidates):
+            if not any(
+                gaz.entries[c].kind == "region"
+                and gaz.is_primary(m.key, c)
+                and gaz.entries[c].country != entries[0].country
+                for c in m.candidates
+            ):
                 votes[entries[0].country] += 1.0
                 own[entries[0].country] += 1.0
         elif len(countries) == 1 and m.key not in seen_keys:
@@ -576,8 +845,9 @@ def _resolve(doc: Doc, mentions: list[_Mention], gaz: Gazetteer,
     region_votes: Counter[tuple[str, str]] = Counter()
     for m in mentions:
         regions = [c for c in m.candidates if gaz.entries[c].kind == "region"]
-        if len(regions) == 1 and (m.region or gaz.is_primary(m.key, regions[0])
-                                  or len(m.candidates) == 1):
+        if len(regions) == 1 and (
+            m.region or gaz.is_primary(m.key, regions[0]) or len(m.candidates) == 1
+        ):
             entry = gaz.entries[regions[0]]
             region_votes[(entry.country, entry.admin1)] += 1.0
     region_total = sum(region_votes.values()) or 1.0
@@ -585,9 +855,11 @@ def _resolve(doc: Doc, mentions: list[_Mention], gaz: Gazetteer,
     county_states: dict[str, set[tuple[str, str]]] = {}
     for m in mentions:
         if m.region and m.key.split()[-1] in _SUBREGION_WORDS:
-            county_states[m.key] = {(gaz.entries[c].country, gaz.entries[c].admin1)
-                                    for c in m.candidates
-                                    if gaz.entries[c].kind == "district"}
+            county_states[m.key] = {
+                (gaz.entries[c].country, gaz.entries[c].admin1)
+                for c in m.candidates
+                if gaz.entries[c].kind == "district"
+            }
 
     # Qualifiers: "X, Y" where Y is a region or country constrains X.
     qualifiers: dict[str, set[tuple[str, str]]] = {}
@@ -610,18 +882,28 @@ def _resolve(doc: Doc, mentions: list[_Mention], gaz: Gazetteer,
         if key in base:
             continue
         scored = []
-        city_regions = {(gaz.entries[c].country, gaz.entries[c].admin1) for c in m.candidates
-                        if gaz.entries[c].kind == "city" and gaz.is_primary(m.key, c)}
+        city_regions = {
+            (gaz.entries[c].country, gaz.entries[c].admin1)
+            for c in m.candidates
+            if gaz.entries[c].kind == "city" and gaz.is_primary(m.key, c)
+        }
         # A big city of the same name elsewhere in the country ("Washington").
-        big_cities = {gaz.entries[c].country for c in m.candidates
-                      if gaz.entries[c].kind == "city" and gaz.is_primary(m.key, c)
-                      and gaz.entries[c].population >= _BIG_NAMESAKE}
+        big_cities = {
+            gaz.entries[c].country
+            for c in m.candidates
+            if gaz.entries[c].kind == "city"
+            and gaz.is_primary(m.key, c)
+            and gaz.entries[c].population >= _BIG_NAMESAKE
+        }
         for c in m.candidates:
             entry = gaz.entries[c]
             score = _W_POPULATION * math.log10(entry.population + 10)
             score += _W_KIND.get(entry.kind, 0.0)
-            if entry.kind == "region" and not m.region and (
-                    (entry.country, entry.admin1) in city_regions or entry.country in big_cities):
+            if (
+                entry.kind == "region"
+                and not m.region
+                and ((entry.country, entry.admin1) in city_regions or entry.country in big_cities)
+            ):
                 # A region named after its main city ("Vilnius"): the bare name means the city.
                 score -= 2 * _W_KIND["region"]
             if gaz.is_primary(m.key, c):
@@ -630,19 +912,27 @@ def _resolve(doc: Doc, mentions: list[_Mention], gaz: Gazetteer,
             rest = total - sum(own.values())
             if rest > 0:
                 # The other mentions' countries: a name does not vote for its own sense.
-                score += _W_COUNTRY * (votes.get(entry.country, 0.0)
-                                       - own.get(entry.country, 0.0)) / rest
+                score += (
+                    _W_COUNTRY
+                    * (votes.get(entry.country, 0.0) - own.get(entry.country, 0.0))
+                    / rest
+                )
             if entry.kind in ("city", "district"):
                 if entry.kind == "city" and any(
-                        (entry.country, entry.admin1) in states
-                        for k, states in county_states.items() if k != m.key):
+                    (entry.country, entry.admin1) in states
+                    for k, states in county_states.items()
+                    if k != m.key
+                ):
                     # "Decatur" and "DeKalb County": the state that has both.
                     score += _W_COUNTY
                 local = region_votes.get((entry.country, entry.admin1), 0.0)
                 score += _W_REGION * local / region_total
-                if local and gaz.is_primary(m.key, c) and rest > 0 and (
-                        votes.get(entry.country, 0.0) - own.get(entry.country, 0.0)) / rest \
-                        >= 0.5:
+                if (
+                    local
+                    and gaz.is_primary(m.key, c)
+                    and rest > 0
+                    and (votes.get(entry.country, 0.0) - own.get(entry.country, 0.0)) / rest >= 0.5
+                ):
                     # A town of a region the article names, in the country the rest of the
                     # article is about, beats a namesake country or city abroad
                     # ("Palestine" in a story about Texas).
@@ -661,8 +951,9 @@ def _resolve(doc: Doc, mentions: list[_Mention], gaz: Gazetteer,
         if len(scored) < 2:
             result[key] = scored
             continue
-        others = [a for k, a in anchors.items() if k != key and a.kind in ("city", "region",
-                                                                            "district")]
+        others = [
+            a for k, a in anchors.items() if k != key and a.kind in ("city", "region", "district")
+        ]
         rescored = []
         for c, score in scored:
             entry = gaz.entries[c]
@@ -677,8 +968,12 @@ def _resolve(doc: Doc, mentions: list[_Mention], gaz: Gazetteer,
         if m.region or " " in m.key:
             continue
         for other in mentions:
-            if other.region or not other.key.startswith(m.key + " ") or not result.get(
-                    other.key) or not _joined_after(other.text, len(m.text)):
+            if (
+                other.region
+                or not other.key.startswith(m.key + " ")
+                or not result.get(other.key)
+                or not _joined_after(other.text, len(m.text))
+            ):
                 continue
             result[m.key] = result[other.key]
             break
@@ -702,9 +997,14 @@ def _sense_key(m: _Mention) -> str:
 # --------------------------------------------------------------------------- places
 
 
-def _build_places(article: Article, doc: Doc, mentions: list[_Mention],
-                  chosen: dict[str, list[tuple[int, float]]], gaz: Gazetteer,
-                  settings: PlaceSettings) -> list[Place]:
+def _build_places(
+    article: Article,
+    doc: Doc,
+    mentions: list[_Mention],
+    chosen: dict[str, list[tuple[int, float]]],
+    gaz: Gazetteer,
+    settings: PlaceSettings,
+) -> list[Place]:
     groups: dict[int, dict] = {}
     for m in mentions:
         scored = chosen.get(_sense_key(m)) or []
@@ -732,19 +1032,21 @@ def _build_places(article: Article, doc: Doc, mentions: list[_Mention],
             )
             for c, score in group["scored"][: settings.max_candidates]
         ]
-        places.append(Place(
-            id=f"P{n}",
-            article_id=article.id,
-            span=group["mentions"][0],
-            stage=STAGE,
-            name=group["forms"][0],
-            aliases=group["forms"][1:],
-            country=entry.country or None,
-            lat=entry.lat,
-            lon=entry.lon,
-            gazetteer_id=entry.id,
-            feature=entry.kind,  # type: ignore[arg-type]
-            mentions=sorted(group["mentions"]),
-            candidates=candidates,
-        ))
+        places.append(
+            Place(
+                id=f"P{n}",
+                article_id=article.id,
+                span=group["mentions"][0],
+                stage=STAGE,
+                name=group["forms"][0],
+                aliases=group["forms"][1:],
+                country=entry.country or None,
+                lat=entry.lat,
+                lon=entry.lon,
+                gazetteer_id=entry.id,
+                feature=entry.kind,  # type: ignore[arg-type]
+                mentions=sorted(group["mentions"]),
+                candidates=candidates,
+            )
+        )
     return places
