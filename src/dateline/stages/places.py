@@ -694,62 +694,87 @@ def _accept_run(
 ) -> bool:
     """Decide whether a capitalised gazetteer match outside the place entities is a toponym."""
     labels = set(other_ent[start:end]) - {""}
-    if labels & _NON_PLACE_LABELS:
-        return False
-    if name_key(doc[start:end].text) in gaz.demonyms:
+    if labels & _NON_PLACE_LABELS or name_key(doc[start:end].text) in gaz.demonyms:
         return False
     biggest = max(gaz.entries[x].population for x in ids)
-    if (
-        end - start > 2
-        and labels <= _PERSON_LABELS
-        and any(t.text in _PARTICLES or t.text == "-" for t in doc[start + 1 : end - 1])
-        and (
-            known.joined_name(biggest)
-            or any(gaz.entries[x].kind in ("region", "country") for x in ids)
-        )
-    ):
-        # A joined name whole in the gazetteer ("Viana do Castelo", "Emilia-Romagna"), even
-        # when the model split it into people.
-        return True
-    if (
-        labels <= _PERSON_LABELS
-        and labels
-        and end - start == 1
-        and known.lone_name(biggest)
-        and doc[start].lower_ not in person_words
-        and not doc[start].dep_.startswith("nsubj")
-    ):
-        # A lone "person" named like a big city and never part of a full personal name
-        # is the city: the small model tags unfamiliar toponyms as PERSON.
-        return True
-    after = doc[end] if end < len(doc) else None
-    nxt = doc[end + 1] if end + 1 < len(doc) else None
-    if after is not None and after.lower_ in _DIRECTION_WORDS:
-        return True
-    if (
-        after is not None
-        and _BASED.match(after.text)
-        or (after is not None and after.text == "-" and nxt is not None and nxt.lower_ == "based")
+    wide = any(gaz.entries[x].kind in ("region", "country") for x in ids)
+    if labels <= _PERSON_LABELS and _person_tagged_place(
+        doc, start, end, bool(labels), (biggest, wide), person_words, known
     ):
         return True
-    if (
-        labels == {"FAC"}
-        and end - start > 1
-        and any(gaz.entries[x].kind in ("region", "country") for x in ids)
-    ):
+    if _place_suffix(doc, end):
+        return True
+    if labels == {"FAC"} and end - start > 1 and wide:
         return True  # the small model calls some regions facilities ("Lower Saxony")
     if labels:
         # The model took it for a person or an organisation: only a locative cue overrides.
         return _cued(doc, start) and all(t.pos_ == "PROPN" for t in doc[start:end])
+    return _untagged_run_is_place(doc, start, end, gaz, (biggest, wide), known)
+
+
+def _person_tagged_place(
+    doc: Doc,
+    start: int,
+    end: int,
+    tagged: bool,
+    size: tuple[int, bool],
+    person_words: set[str],
+    known: KnownPlaces,
+) -> bool:
+    """A run tagged as people (or untagged) that is a place all the same.
+
+    1. A joined name whole in the gazetteer ("Viana do Castelo", "Emilia-Romagna"), even
+       when the model split it into people.
+    2. A lone "person" named like a big city and never part of a full personal name is
+       the city: the small model tags unfamiliar toponyms as PERSON.
+    """
+    biggest, wide = size
+    if (
+        end - start > 2
+        and any(t.text in _PARTICLES or t.text == "-" for t in doc[start + 1 : end - 1])
+        and (known.joined_name(biggest) or wide)
+    ):
+        return True
+    return (
+        tagged
+        and end - start == 1
+        and known.lone_name(biggest)
+        and doc[start].lower_ not in person_words
+        and not doc[start].dep_.startswith("nsubj")
+    )
+
+
+def _place_suffix(doc: Doc, end: int) -> bool:
+    """A word after the run that only follows places: "the X direction", "X-based"."""
+    after = doc[end] if end < len(doc) else None
+    nxt = doc[end + 1] if end + 1 < len(doc) else None
+    if after is None:
+        return False
+    if after.lower_ in _DIRECTION_WORDS or _BASED.match(after.text):
+        return True
+    return after.text == "-" and nxt is not None and nxt.lower_ == "based"
+
+
+def _untagged_run_is_place(
+    doc: Doc,
+    start: int,
+    end: int,
+    gaz: Gazetteer,
+    size: tuple[int, bool],
+    known: KnownPlaces,
+) -> bool:
+    """A run no name covers: proper nouns (a region may open with an adjective: "Lower
+    Saxony", "Western Cape") after a locative cue, before ", <region or country>", or,
+    not at a sentence start, naming a place of ``lone_name_population`` people."""
+    biggest, wide = size
     if not all(t.pos_ == "PROPN" for t in doc[start:end]) and not (
-        # "Lower Saxony", "Western Cape": a region's name may open with an adjective.
-        end - start > 1
-        and doc[end - 1].pos_ == "PROPN"
-        and any(gaz.entries[x].kind in ("region", "country") for x in ids)
+        end - start > 1 and doc[end - 1].pos_ == "PROPN" and wide
     ):
         return False
     if _cued(doc, start):
         return True
+    after = doc[end] if end < len(doc) else None
+    nxt = doc[end + 1] if end + 1 < len(doc) else None
     if after is not None and after.text == "," and nxt is not None and _is_cap(nxt):
         qual = gaz.lookup(name_key(nxt.text))
         if any(gaz.entries[q].kind in ("country", "region") for q in qual):
@@ -809,16 +834,52 @@ def _qualifier(doc: Doc, mention: _Mention, by_start: dict[int, _Mention]) -> _M
     return None
 
 
+@dataclass
+class _Context:
+    """What the article's other mentions say about where it is (scores of step 3)."""
+
+    votes: Counter[str]  # country -> votes of every mention
+    own_votes: dict[str, Counter[str]]  # mention key -> the votes it cast itself
+    total: float
+    region_votes: Counter[tuple[str, str]]  # (country, admin1) -> regions named outright
+    region_total: float
+    county_states: dict[str, set[tuple[str, str]]]  # "X county" -> states that have one
+    qualifiers: dict[str, set[tuple[str, str]]]  # key -> (country, admin1) of "X, Y"
+
+
 def _resolve(
     doc: Doc, mentions: list[_Mention], gaz: Gazetteer, demonym_codes: list[str]
 ) -> dict[str, list[tuple[int, float]]]:
     """Score every candidate of every distinct mention key; return them best first."""
     for m in mentions:
         m.candidates = _candidates(m, gaz)
-    by_start = {m.start: m for m in mentions}
+    votes, own_votes = _country_votes(mentions, gaz, demonym_codes)
+    region_votes = _region_votes(mentions, gaz)
+    context = _Context(
+        votes=votes,
+        own_votes=own_votes,
+        total=sum(votes.values()) or 1.0,
+        region_votes=region_votes,
+        region_total=sum(region_votes.values()) or 1.0,
+        county_states=_county_states(mentions, gaz),
+        qualifiers=_qualifiers(doc, mentions, gaz),
+    )
+    base: dict[str, list[tuple[int, float]]] = {}
+    for m in mentions:
+        if (m.key in base and not m.region) or _sense_key(m) in base:
+            continue
+        base[_sense_key(m)] = _scored(m, gaz, context)
+    result = _by_closeness(base, gaz)
+    _share_short_forms(mentions, result)
+    return result
 
-    # Country context: countries named outright, demonyms, and places with one country only.
-    # A country counts once per mention; any other place once per distinct name.
+
+def _country_votes(
+    mentions: list[_Mention], gaz: Gazetteer, demonym_codes: list[str]
+) -> tuple[Counter[str], dict[str, Counter[str]]]:
+    """Country context: countries named outright, demonyms, and places with one country
+    only. A country counts once per mention; any other place once per distinct name.
+    Also each name's own votes (a name does not vote for its own sense)."""
     votes: Counter[str] = Counter(c for c in demonym_codes if not c.startswith("cont:"))
     seen_keys: set[str] = set()
     own_votes: dict[str, Counter[str]] = {}
@@ -840,8 +901,11 @@ def _resolve(
             votes[next(iter(countries))] += 0.5
             own[next(iter(countries))] += 0.5
         seen_keys.add(m.key)
-    total = sum(votes.values()) or 1.0
-    # Region context: first-level regions named outright ("Kentucky", "Ky.").
+    return votes, own_votes
+
+
+def _region_votes(mentions: list[_Mention], gaz: Gazetteer) -> Counter[tuple[str, str]]:
+    """Region context: first-level regions named outright ("Kentucky", "Ky.")."""
     region_votes: Counter[tuple[str, str]] = Counter()
     for m in mentions:
         regions = [c for c in m.candidates if gaz.entries[c].kind == "region"]
@@ -850,18 +914,27 @@ def _resolve(
         ):
             entry = gaz.entries[regions[0]]
             region_votes[(entry.country, entry.admin1)] += 1.0
-    region_total = sum(region_votes.values()) or 1.0
-    # County context: the states that have a county of each county name in the article.
-    county_states: dict[str, set[tuple[str, str]]] = {}
-    for m in mentions:
-        if m.region and m.key.split()[-1] in _SUBREGION_WORDS:
-            county_states[m.key] = {
-                (gaz.entries[c].country, gaz.entries[c].admin1)
-                for c in m.candidates
-                if gaz.entries[c].kind == "district"
-            }
+    return region_votes
 
-    # Qualifiers: "X, Y" where Y is a region or country constrains X.
+
+def _county_states(mentions: list[_Mention], gaz: Gazetteer) -> dict[str, set[tuple[str, str]]]:
+    """County context: the states that have a county of each county name in the article."""
+    return {
+        m.key: {
+            (gaz.entries[c].country, gaz.entries[c].admin1)
+            for c in m.candidates
+            if gaz.entries[c].kind == "district"
+        }
+        for m in mentions
+        if m.region and m.key.split()[-1] in _SUBREGION_WORDS
+    }
+
+
+def _qualifiers(
+    doc: Doc, mentions: list[_Mention], gaz: Gazetteer
+) -> dict[str, set[tuple[str, str]]]:
+    """Qualifiers: "X, Y" where Y is a region or country constrains X."""
+    by_start = {m.start: m for m in mentions}
     qualifiers: dict[str, set[tuple[str, str]]] = {}
     for m in mentions:
         q = _qualifier(doc, m, by_start)
@@ -873,78 +946,75 @@ def _resolve(
                 qualifiers.setdefault(m.key, set()).add((entry.country, ""))
             elif entry.kind in ("region", "district"):
                 qualifiers.setdefault(m.key, set()).add((entry.country, entry.admin1))
+    return qualifiers
 
-    base: dict[str, list[tuple[int, float]]] = {}
-    for m in mentions:
-        if m.key in base and not m.region:
-            continue
-        key = _sense_key(m)
-        if key in base:
-            continue
-        scored = []
-        city_regions = {
-            (gaz.entries[c].country, gaz.entries[c].admin1)
-            for c in m.candidates
-            if gaz.entries[c].kind == "city" and gaz.is_primary(m.key, c)
-        }
-        # A big city of the same name elsewhere in the country ("Washington").
-        big_cities = {
-            gaz.entries[c].country
-            for c in m.candidates
-            if gaz.entries[c].kind == "city"
-            and gaz.is_primary(m.key, c)
-            and gaz.entries[c].population >= _BIG_NAMESAKE
-        }
-        for c in m.candidates:
-            entry = gaz.entries[c]
-            score = _W_POPULATION * math.log10(entry.population + 10)
-            score += _W_KIND.get(entry.kind, 0.0)
-            if (
-                entry.kind == "region"
-                and not m.region
-                and ((entry.country, entry.admin1) in city_regions or entry.country in big_cities)
-            ):
-                # A region named after its main city ("Vilnius"): the bare name means the city.
-                score -= 2 * _W_KIND["region"]
-            if gaz.is_primary(m.key, c):
-                score += _W_PRIMARY
-            own = own_votes.get(m.key, Counter())
-            rest = total - sum(own.values())
-            if rest > 0:
-                # The other mentions' countries: a name does not vote for its own sense.
-                score += (
-                    _W_COUNTRY
-                    * (votes.get(entry.country, 0.0) - own.get(entry.country, 0.0))
-                    / rest
-                )
-            if entry.kind in ("city", "district"):
-                if entry.kind == "city" and any(
-                    (entry.country, entry.admin1) in states
-                    for k, states in county_states.items()
-                    if k != m.key
-                ):
-                    # "Decatur" and "DeKalb County": the state that has both.
-                    score += _W_COUNTY
-                local = region_votes.get((entry.country, entry.admin1), 0.0)
-                score += _W_REGION * local / region_total
-                if (
-                    local
-                    and gaz.is_primary(m.key, c)
-                    and rest > 0
-                    and (votes.get(entry.country, 0.0) - own.get(entry.country, 0.0)) / rest >= 0.5
-                ):
-                    # A town of a region the article names, in the country the rest of the
-                    # article is about, beats a namesake country or city abroad
-                    # ("Palestine" in a story about Texas).
-                    score += _W_LOCAL
-            for cc, admin1 in qualifiers.get(m.key, ()):
-                if entry.country == cc and (not admin1 or entry.admin1 == admin1):
-                    score += _W_QUALIFIER
-            scored.append((c, score))
-        scored.sort(key=lambda cs: -cs[1])
-        base[key] = scored
 
-    # Closeness: a candidate near the best guesses of the other mentions gains.
+def _scored(m: _Mention, gaz: Gazetteer, context: _Context) -> list[tuple[int, float]]:
+    """The candidates of ``m`` with their scores (module docstring, step 3), best first."""
+    primary_cities = [
+        gaz.entries[c]
+        for c in m.candidates
+        if gaz.entries[c].kind == "city" and gaz.is_primary(m.key, c)
+    ]
+    city_regions = {(e.country, e.admin1) for e in primary_cities}
+    # A big city of the same name elsewhere in the country ("Washington").
+    big_cities = {e.country for e in primary_cities if e.population >= _BIG_NAMESAKE}
+    scored = []
+    for c in m.candidates:
+        entry = gaz.entries[c]
+        score = _W_POPULATION * math.log10(entry.population + 10)
+        score += _W_KIND.get(entry.kind, 0.0)
+        if (
+            entry.kind == "region"
+            and not m.region
+            and ((entry.country, entry.admin1) in city_regions or entry.country in big_cities)
+        ):
+            # A region named after its main city ("Vilnius"): the bare name means the city.
+            score -= 2 * _W_KIND["region"]
+        if gaz.is_primary(m.key, c):
+            score += _W_PRIMARY
+        score += _context_score(m, c, gaz, context)
+        scored.append((c, score))
+    scored.sort(key=lambda cs: -cs[1])
+    return scored
+
+
+def _context_score(m: _Mention, c: int, gaz: Gazetteer, context: _Context) -> float:
+    """What the rest of the article adds to candidate ``c`` of ``m``: its country's share of
+    the other mentions' votes, its region and county, an explicit qualifier."""
+    entry = gaz.entries[c]
+    own = context.own_votes.get(m.key, Counter())
+    rest = context.total - sum(own.values())
+    # The other mentions' countries: a name does not vote for its own sense.
+    share = 0.0
+    if rest > 0:
+        share = (context.votes.get(entry.country, 0.0) - own.get(entry.country, 0.0)) / rest
+    score = _W_COUNTRY * share
+    if entry.kind in ("city", "district"):
+        if entry.kind == "city" and any(
+            (entry.country, entry.admin1) in states
+            for k, states in context.county_states.items()
+            if k != m.key
+        ):
+            # "Decatur" and "DeKalb County": the state that has both.
+            score += _W_COUNTY
+        local = context.region_votes.get((entry.country, entry.admin1), 0.0)
+        score += _W_REGION * local / context.region_total
+        if local and gaz.is_primary(m.key, c) and rest > 0 and share >= 0.5:
+            # A town of a region the article names, in the country the rest of the
+            # article is about, beats a namesake country or city abroad
+            # ("Palestine" in a story about Texas).
+            score += _W_LOCAL
+    for cc, admin1 in context.qualifiers.get(m.key, ()):
+        if entry.country == cc and (not admin1 or entry.admin1 == admin1):
+            score += _W_QUALIFIER
+    return score
+
+
+def _by_closeness(
+    base: dict[str, list[tuple[int, float]]], gaz: Gazetteer
+) -> dict[str, list[tuple[int, float]]]:
+    """Closeness: a candidate near the best guesses of the other mentions gains."""
     anchors = {k: gaz.entries[v[0][0]] for k, v in base.items() if v}
     result: dict[str, list[tuple[int, float]]] = {}
     for key, scored in base.items():
@@ -963,7 +1033,13 @@ def _resolve(
             rescored.append((c, score))
         rescored.sort(key=lambda cs: -cs[1])
         result[key] = rescored
-    # Short forms: "Viana" after "Viana do Castelo" is that place, not a namesake abroad.
+    return result
+
+
+def _share_short_forms(
+    mentions: list[_Mention], result: dict[str, list[tuple[int, float]]]
+) -> None:
+    """Short forms: "Viana" after "Viana do Castelo" is that place, not a namesake abroad."""
     for m in mentions:
         if m.region or " " in m.key:
             continue
@@ -977,7 +1053,6 @@ def _resolve(
                 continue
             result[m.key] = result[other.key]
             break
-    return result
 
 
 def _joined_after(text: str, cut: int) -> bool:
