@@ -49,7 +49,7 @@ from __future__ import annotations
 import logging
 import re
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -224,12 +224,12 @@ def _with_countries_and_roles(doc: Doc, mentions: list[_Mention]) -> list[_Menti
 
 def _drop_places_inside_orgs(mentions: list[_Mention]) -> list[_Mention]:
     """ "Poland" in "Poland's Armed Forces" is part of the organisation's mention now."""
-    orgs = [m for m in mentions if m.label == "ORG"]
+    orgs = _Coverage(m for m in mentions if m.label == "ORG")
     return [
         m
         for m in mentions
         if m.label not in ("GPE", "NORP")
-        or not any(o.start <= m.start and m.end <= o.end for o in orgs)
+        or not any(o.start <= m.start and m.end <= o.end for o in orgs.overlapping(m.start, m.end))
     ]
 
 
@@ -464,14 +464,45 @@ def _strip_titles(doc: Doc, start: int, end: int) -> int:
     return start + i
 
 
-def _overlaps(mentions: list[_Mention], start: int, end: int) -> bool:
-    return any(m.start < end and start < m.end for m in mentions)
+class _Coverage:
+    """Mentions by the tokens they cover (not stable API).
+
+    Asking which mentions overlap a token range costs the length of the range, not the
+    number of mentions: the passes ask once per candidate name, so a scan of every
+    mention there made the stage quadratic in the article's length.
+    """
+
+    def __init__(self, mentions: Iterable[_Mention] = ()) -> None:
+        self._at: dict[int, list[_Mention]] = {}
+        for m in mentions:
+            self.add(m)
+
+    def add(self, m: _Mention) -> None:
+        for i in range(m.start, m.end):
+            self._at.setdefault(i, []).append(m)
+
+    def remove(self, m: _Mention) -> None:
+        for i in range(m.start, m.end):
+            self._at[i] = [other for other in self._at.get(i, []) if other is not m]
+
+    def overlapping(self, start: int, end: int) -> list[_Mention]:
+        """The mentions that share a token with ``[start, end)``, each once."""
+        found: dict[int, _Mention] = {}
+        for i in range(start, end):
+            for m in self._at.get(i, ()):
+                found.setdefault(id(m), m)
+        return list(found.values())
+
+
+def _overlaps(coverage: _Coverage, start: int, end: int) -> bool:
+    return bool(coverage.overlapping(start, end))
 
 
 def _add_reporting_subjects(doc: Doc, mentions: list[_Mention]) -> list[_Mention]:
     """Capitalised subjects of reporting verbs that the model missed or mislabelled."""
     lex = lexicon()
     out = list(mentions)
+    coverage = _Coverage(out)
     for token in doc:
         if token.pos_ != "VERB" or token.lemma_.lower() not in lex.reporting_verbs:
             continue
@@ -489,7 +520,7 @@ def _add_reporting_subjects(doc: Doc, mentions: list[_Mention]) -> list[_Mention
             end = subj.i + 1
             if not all(_capitalised(t) for t in doc[start:end]):
                 continue
-            inside = [m for m in out if m.start < end and start < m.end]
+            inside = coverage.overlapping(start, end)
             if (
                 inside
                 and all(m.label == "NORP" and start <= m.start and m.end <= end for m in inside)
@@ -498,8 +529,10 @@ def _add_reporting_subjects(doc: Doc, mentions: list[_Mention]) -> list[_Mention
                 # "Lithuanian" tagged NORP inside "Lithuanian Volunteer Corps said": the whole
                 # subject is the name.
                 out = [m for m in out if m not in inside]
+                for m in inside:
+                    coverage.remove(m)
             elif inside:
-                _relabel_speaking_org(out, subj)
+                _relabel_speaking_org(coverage.overlapping(subj.i, subj.i + 1), subj)
                 continue
             last = doc[end - 1].lower_
             single = end - start == 1
@@ -522,6 +555,7 @@ def _add_reporting_subjects(doc: Doc, mentions: list[_Mention]) -> list[_Mention
             m = _make(doc, start, end, label, corrected=True)
             if m is not None:
                 out.append(m)
+                coverage.add(m)
     return out
 
 
@@ -549,6 +583,7 @@ def _armed_force_mentions(doc: Doc, mentions: list[_Mention]) -> list[_Mention]:
     """'Polish troops', "Germany's armed forces": the country's armed forces as an ORG."""
     lex = lexicon()
     out: list[_Mention] = []
+    named = _Coverage(m for m in mentions if m.label not in ("NORP", "GPE"))
     for token in doc:
         low = token.lower_
         if low not in lex.armed_generic or token.pos_ not in ("NOUN", "PROPN"):
@@ -569,13 +604,13 @@ def _armed_force_mentions(doc: Doc, mentions: list[_Mention]) -> list[_Mention]:
             first = start - 1
         else:
             continue
-        named = [m for m in mentions + out if m.label not in ("NORP", "GPE")]
         if _overlaps(named, first, token.i + 1):
             continue
         m = _make(doc, first, token.i + 1, "ORG", corrected=True)
         if m is not None:
             m.kind = "armed_force"
             out.append(m)
+            named.add(m)
     return out
 
 
@@ -583,6 +618,7 @@ def _add_titled_names(doc: Doc, mentions: list[_Mention]) -> list[_Mention]:
     """Two or three capitalised proper nouns right after a title word are a PERSON
     ("governor of the X region Alexei Y") when the model tagged nothing there."""
     out = list(mentions)
+    coverage = _Coverage(out)
     n = len(doc)
     for token in doc:
         if not _names.title_at([token.text], 0) or token.i + 2 > n:
@@ -608,13 +644,14 @@ def _add_titled_names(doc: Doc, mentions: list[_Mention]) -> list[_Mention]:
         end = j
         while end < n and end - j < 3 and doc[end].pos_ == "PROPN" and _capitalised(doc[end]):
             end += 1
-        if end - j < 2 or _overlaps(out, j, end):
+        if end - j < 2 or _overlaps(coverage, j, end):
             continue
         if any(t.ent_type_ and t.ent_type_ not in _WRONG_LABELS for t in doc[j:end]):
             continue
         m = _make(doc, j, end, "PERSON", corrected=True)
         if m is not None:
             out.append(m)
+            coverage.add(m)
     return out
 
 
@@ -827,7 +864,8 @@ def _drop_department_words(doc: Doc, mentions: list[_Mention]) -> list[_Mention]
 def _armed_forces(doc: Doc, mentions: list[_Mention]) -> list[_Mention]:
     """Add "Polish troops"-like armed forces; a demonym inside one belongs to it now."""
     forces = _armed_force_mentions(doc, mentions)
-    return [m for m in mentions if not _overlaps(forces, m.start, m.end)] + forces
+    coverage = _Coverage(forces)
+    return [m for m in mentions if not _overlaps(coverage, m.start, m.end)] + forces
 
 
 def _person_like(doc: Doc, m: _Mention, singles: Counter[str], known: KnownPlaces) -> bool:
