@@ -112,7 +112,14 @@ def _across_hyphen(
     if (
         doc[end + 1].text[:1].isupper()
         and not doc[end + 1].ent_type_
+        and not _name_goes_on(doc, end + 2)
         and _hyphen_name(doc, start, end, end + 2, known)
     ):
         return end + 2, False
     return None
+
+
+def _name_goes_on(doc: Doc, i: int) -> bool:
+    """Token ``i`` carries on a capitalised name ("Montreal-Pierre Elliott Trudeau
+    Airport"): the word after the hyphen opens another name, not the end of this one."""
+    return i < len(doc) and doc[i].is_alpha and doc[i].text[:1].isupper()

@@ -78,8 +78,6 @@ STAGE = f"{NAME}@{VERSION}"
 logger = logging.getLogger(__name__)
 
 _PLACE_LABELS = frozenset({"GPE", "LOC"})
-# The labels the entities stage decides (its records are read, never the model's).
-_ENTITY_STAGE_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 # Entities that are never toponyms (a month is not the town of August).
 _NON_PLACE_LABELS = frozenset(
     {
@@ -199,6 +197,10 @@ _STRICT_CUES = frozenset(
         "throughout",
     }
 )
+# Cues that take places but not people ("wrote to X", "a letter from X" take people).
+_PLACE_ONLY_CUES = frozenset(
+    {"in", "into", "near", "across", "inside", "outside", "throughout", "within", "towards"}
+)
 _BASED = re.compile(r"^-?based$", re.IGNORECASE)
 
 # Score weights (tuned on the geoparsing dev split).
@@ -290,14 +292,20 @@ def _region_suffix(doc: Doc, end: int) -> int:
 class _Names:
     """The article's names as places reads them, by token range (not stable API).
 
-    The entities stage's corrected records decide every person, organisation, political
-    entity and nationality (its types, not the model's); the parse's joined names
-    (``_name_joins.names_of``) add only the labels that stage does not give (LOC, FAC,
-    dates, numbers...), where no entity record lies.
+    The entities stage's corrected records decide every token they cover (their types,
+    not the model's). Where no record lies, the parse's joined names
+    (``_name_joins.names_of``) tell what the words are: the labels that stage never
+    reports (LOC, FAC, dates, numbers...) and the names it left out of its report (a
+    nationality word of no country the text names).
     """
 
     spans: list[tuple[int, int, str]]
     person_spans: set[tuple[int, int]]
+    # Short forms of a person named in full ("Obama" for "Barack Obama"), by the entities
+    # stage's merging of mentions.
+    short_person_spans: set[tuple[int, int]]
+    # Acronyms of an organisation named in full ("BA" for "British Airways").
+    org_acronym_spans: set[tuple[int, int]]
     label: list[str]  # per token: the label of the name covering it, "" if none
     bounds: list[tuple[int, int]]  # per token: that name's range
 
@@ -308,8 +316,7 @@ def _names(doc: Doc, entities: list[Entity]) -> _Names:
     for start, end, _ in spans:
         covered[start:end] = [True] * (end - start)
     for start, end, label in names_of(doc):
-        if label not in _ENTITY_STAGE_LABELS and not any(covered[start:end]):
-            spans.append((start, end, label))
+        spans.extend((s, e, label) for s, e in _uncovered_runs(covered, start, end))
     spans.sort()
     label = [""] * len(doc)
     bounds = [(-1, -1)] * len(doc)
@@ -317,7 +324,58 @@ def _names(doc: Doc, entities: list[Entity]) -> _Names:
         for i in range(start, end):
             label[i], bounds[i] = name_label, (start, end)
     people = {(s, e) for s, e, name_label in spans if name_label == "PERSON"}
-    return _Names(spans, people, label, bounds)
+    return _Names(
+        spans,
+        people,
+        _short_person_spans(doc, entities),
+        _org_acronym_spans(doc, entities),
+        label,
+        bounds,
+    )
+
+
+def _uncovered_runs(covered: list[bool], start: int, end: int) -> list[tuple[int, int]]:
+    """The longest runs of ``[start, end)`` that no entity record covers."""
+    runs: list[tuple[int, int]] = []
+    i = start
+    while i < end:
+        if covered[i]:
+            i += 1
+            continue
+        j = i
+        while j < end and not covered[j]:
+            j += 1
+        runs.append((i, j))
+        i = j
+    return runs
+
+
+def _org_acronym_spans(doc: Doc, entities: list[Entity]) -> set[tuple[int, int]]:
+    """Token ranges of the mentions of organisations written as their acronym."""
+    spans = set()
+    for entity in entities:
+        if entity.type != "ORG":
+            continue
+        acronyms = {a for a in entity.aliases if a.isupper() and " " not in a}
+        for char_start, char_end in entity.mentions:
+            if doc.text[char_start:char_end] in acronyms:
+                span = doc.char_span(char_start, char_end, alignment_mode="expand")
+                if span is not None:
+                    spans.add((span.start, span.end))
+    return spans
+
+
+def _short_person_spans(doc: Doc, entities: list[Entity]) -> set[tuple[int, int]]:
+    """Token ranges of the one-word mentions of people whose name has several words."""
+    spans = set()
+    for entity in entities:
+        if entity.type != "PERSON" or len(entity.name.split()) < 2:
+            continue
+        for char_start, char_end in entity.mentions:
+            span = doc.char_span(char_start, char_end, alignment_mode="expand")
+            if span is not None and len(span) == 1:
+                spans.add((span.start, span.end))
+    return spans
 
 
 def _entity_spans(doc: Doc, entities: list[Entity]) -> list[tuple[int, int, str]]:
@@ -386,10 +444,15 @@ def _in_media_name(doc: Doc, start: int, end: int, media_words: frozenset[str]) 
 
 
 def _strictly_cued(doc: Doc, start: int) -> bool:
+    return _cue_before(doc, start, _STRICT_CUES)
+
+
+def _cue_before(doc: Doc, start: int, cues: frozenset[str]) -> bool:
+    """One of ``cues`` right before token ``start`` (skipping "the")."""
     i = start - 1
     if i >= 0 and doc[i].lower_ == "the":
         i -= 1
-    return i >= 0 and doc[i].lower_ in _STRICT_CUES
+    return i >= 0 and doc[i].lower_ in cues
 
 
 def _particle_name(doc: Doc, start: int, end: int, gaz: Gazetteer) -> tuple[int, int]:
@@ -471,16 +534,21 @@ class _MentionFinder:
             return  # a newspaper's or agency's name is not a place mention
         if source != "demonym" and self._a_persons_name(start, end):
             return
+        if (start, end) in self.names.org_acronym_spans:
+            return  # "BA" for "British Airways", not the town of Ba
         text = doc[start:end].text
         self.mentions.append(_Mention(start, end, text, name_key(text), source, region))
         self.taken[start:end] = [True] * (end - start)
 
     def _a_persons_name(self, start: int, end: int) -> bool:
-        """The entities stage took this very span for a person ("wrote to Obama" after
-        "Barack Obama"; not a joined place name such as "Emilia-Romagna"), or it is part
-        of a person's name in the article ("Montenegro" for "Luis Montenegro") and no
-        strong locative cue says otherwise ("in Montenegro")."""
-        if (start, end) in self.names.person_spans and not _gazetteer_name(self.doc[start:end]):
+        """The entities stage took this very span for the short form of a person named in
+        full ("wrote to Obama" after "Barack Obama") and only a cue that also takes people
+        precedes it ("to", "from", "at"), or it is part of a person's name in the article
+        ("Montenegro" for "Luis Montenegro") and no strong locative cue says otherwise
+        ("in Montenegro")."""
+        if (start, end) in self.names.short_person_spans and not _cue_before(
+            self.doc, start, _PLACE_ONLY_CUES
+        ):
             return True
         key = name_key(self.doc[start:end].text)
         return (key in self.person_keys or all(self.in_person[start:end])) and not _strictly_cued(

@@ -29,6 +29,10 @@ from dateline.stages._toponyms import DEFAULT_KNOWN_PLACES
         # ...unless the whole is a country.
         (["in", "Guinea", "-", "Bissau", "today"], [True, False, False, True, False],
          [(1, 2, "GPE")], [(1, 4, "GPE")]),
+        # An untagged word that opens a longer name is not the end of this one.
+        (["at", "Porto", "-", "Francisco", "Carneiro", "Airport"],
+         [True, False, False, True, True, False],
+         [(1, 2, "GPE")], [(1, 2, "GPE")]),
     ],
 )  # fmt: skip
 def test_parse_hyphenated_names_joined(nlp, words, spaces, ents, expected):
