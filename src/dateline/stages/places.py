@@ -3,8 +3,9 @@
 Steps:
     1. Mentions, from three sources. Names are read from the entities stage's corrected
        records (people, organisations, political entities, nationalities: its types,
-       never the model's ``doc.ents``), and from the parse's joined names only for the
-       labels that stage does not give (LOC, FAC, dates, numbers...):
+       never the model's ``doc.ents``) on every token they cover; where no record lies,
+       from the parse's joined names (labels that stage never reports: LOC, FAC, dates,
+       numbers; and names it left out of its report):
        a. the entities stage's GPE mentions and the parse's LOC names (nationalities too
           when ``settings.demonyms``), a leading "the" and a trailing possessive stripped;
        b. capitalised token runs that match a gazetteer name (longest match first), kept
@@ -28,10 +29,12 @@ Steps:
           the entities stage's ``joined_names`` pass), not here again.
        Then dropped: a place name inside a newspaper's, agency's or broadcaster's name
        ("The Washington Post", "Times of India"; words in ``media_words.txt``, and the
-       media organisations of the entities stage), a span the entities stage took for a
-       person ("wrote to Obama" after "Barack Obama"), and a name that is part of a
-       person's full name in the article ("Montenegro" after "Luis Montenegro") unless a
-       strong locative cue precedes it ("in/to/from Montenegro").
+       media organisations of the entities stage), an organisation's acronym ("BA" for
+       "British Airways"), the short form of a person the entities stage named in full
+       ("wrote to Obama" after "Barack Obama") unless a cue that takes no people precedes
+       it ("in", "near"...), and a name that is part of a person's full name in the
+       article ("Montenegro" after "Luis Montenegro") unless a strong locative cue
+       precedes it ("in/to/from Montenegro").
     2. Candidates: the gazetteer entries whose name or alternate name has the mention's
        key (case, accents, apostrophes, hyphens folded); failing that, its
        transliteration variants ("Kharkov" -> Kharkiv); demonyms resolve to a country.
@@ -353,12 +356,13 @@ def _uncovered_runs(covered: list[bool], start: int, end: int) -> list[tuple[int
 def _org_acronym_spans(doc: Doc, entities: list[Entity]) -> set[tuple[int, int]]:
     """Token ranges of the mentions of organisations written as their acronym."""
     spans = set()
+    text = doc.text  # built from the tokens at each access: once, not per mention
     for entity in entities:
         if entity.type != "ORG":
             continue
         acronyms = {a for a in entity.aliases if a.isupper() and " " not in a}
         for char_start, char_end in entity.mentions:
-            if doc.text[char_start:char_end] in acronyms:
+            if text[char_start:char_end] in acronyms:
                 span = doc.char_span(char_start, char_end, alignment_mode="expand")
                 if span is not None:
                     spans.add((span.start, span.end))
