@@ -10,7 +10,8 @@ Reads ``shared/data/geoparsing/<split>.jsonl``. Per corpus:
 - on the matched toponyms, accuracy@161 km (the share resolved within 161 km, i.e.
   100 miles, of the gold coordinates; an unresolved one counts as a miss) and the mean
   error in km;
-- speed (documents per second of the places stage alone and with parsing) and peak RSS.
+- speed (documents per second of the places stage alone, and with parsing and the entities
+  stage, whose records places reads, as in the pipeline) and peak RSS.
 
 Demonyms are reported as places (``places.demonyms = true``) for LGL, GeoWebNews and
 TR-News, whose guidelines annotate adjectival uses of place names ("Russian") as
@@ -26,6 +27,7 @@ from benchmarks._common import arg_parser, emit, peak_rss_mb, prf, read_jsonl, s
 from dateline.config import PlaceSettings, Settings
 from dateline.records import Article
 from dateline.stages._gazetteer import distance_km, load_gazetteer
+from dateline.stages.entities import extract_entities
 from dateline.stages.parse import model_for
 from dateline.stages.places import extract_places
 
@@ -34,8 +36,9 @@ ACC_KM = 161.0
 DEMONYM_CORPORA = frozenset({"lgl", "geowebnews", "trnews"})
 
 
-def _match(pred: list[tuple[int, int, float | None, float | None]],
-           gold: list[dict]) -> list[tuple[dict, tuple]]:
+def _match(
+    pred: list[tuple[int, int, float | None, float | None]], gold: list[dict]
+) -> list[tuple[dict, tuple]]:
     """Pair predictions with gold toponyms by span overlap, one-to-one, in text order."""
     pairs = []
     used: set[int] = set()
@@ -70,10 +73,16 @@ def main(argv: list[str] | None = None) -> None:
     for d in docs:
         t1 = time.perf_counter()
         doc = nlp(d["text"])
+        article = Article(text=d["text"])
+        # The places stage reads the entities stage's records, as in the pipeline.
+        entities = extract_entities(article=article, doc=doc, settings=settings.entities)
         t2 = time.perf_counter()
-        places = extract_places(article=Article(text=d["text"]), doc=doc, entities=[],
-                                settings=with_demonyms if d["corpus"] in DEMONYM_CORPORA
-                                else settings.places)
+        places = extract_places(
+            article=article,
+            doc=doc,
+            entities=entities,
+            settings=with_demonyms if d["corpus"] in DEMONYM_CORPORA else settings.places,
+        )
         t3 = time.perf_counter()
         parse_s += t2 - t1
         places_s += t3 - t2
@@ -108,8 +117,11 @@ def main(argv: list[str] | None = None) -> None:
     figures["docs_per_s_places"] = round(len(docs) / places_s, 1) if places_s else 0.0
     figures["docs_per_s_with_parse"] = round(len(docs) / (parse_s + places_s), 2) if docs else 0.0
     figures["peak_rss_mb"] = round(peak_rss_mb(), 1)
-    emit(figures, f"geoparsing ({args.split}): span-overlap match, accuracy@{ACC_KM:.0f} km",
-         args.json)
+    emit(
+        figures,
+        f"geoparsing ({args.split}): span-overlap match, accuracy@{ACC_KM:.0f} km",
+        args.json,
+    )
 
 
 if __name__ == "__main__":

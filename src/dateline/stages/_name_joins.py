@@ -5,8 +5,8 @@ then often tags "Emilia" alone, or "Emilia" and "-Romagna" as two names. The par
 ``join_hyphenated_names`` right after the entity recogniser and writes the joined names
 once onto the Doc, in the span group ``doc.spans["names"]`` (spaCy's own place for an
 alternative set of spans; ``doc.ents`` stays the model's). Stages read them through
-``names_of``. Also here: ``populated_place``, the gazetteer test that tells a hyphenated
-place ("Guinea-Bissau") from a pair of countries ("Russia-Ukraine").
+``names_of``. A hyphenated place ("Guinea-Bissau") is told from a pair of countries
+("Russia-Ukraine") by ``_toponyms.KnownPlaces``, the one owner of that test.
 """
 
 from __future__ import annotations
@@ -14,17 +14,15 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span
 
 from dateline.stages import _names
-from dateline.stages._gazetteer import load_gazetteer, name_key
+from dateline.stages._toponyms import DEFAULT_KNOWN_PLACES, KnownPlaces
 
 _HYPHENS = ("-", "\u2010", "\u2011")
 # Entity labels that name someone or somewhere: the spans a hyphen or a particle may join.
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"})
 NAMES_KEY = "names"
-# A city this populous (or any region, district or country) is a "known populated place".
-PLACE_MIN_POPULATION = 15000
 
 
-def join_hyphenated_names(doc: Doc) -> Doc:
+def join_hyphenated_names(doc: Doc, known: KnownPlaces) -> Doc:
     """Write ``doc.spans[NAMES_KEY]``: the model's entities, names cut at a glued hyphen
     joined into one span.
 
@@ -34,7 +32,8 @@ def join_hyphenated_names(doc: Doc) -> Doc:
        country or a known place ("Guinea-Bissau");
     3. a joined span with a GPE part is a GPE, else it keeps its first label.
     """
-    doc.spans[NAMES_KEY] = [Span(doc, s, e, label=label) for s, e, label in _model_names(doc)]
+    spans = _model_names(doc, known)
+    doc.spans[NAMES_KEY] = [Span(doc, s, e, label=label) for s, e, label in spans]
     return doc
 
 
@@ -43,14 +42,16 @@ def names_of(doc: Doc) -> list[tuple[int, int, str]]:
     parse wrote, else (a Doc built by hand) joined now."""
     if NAMES_KEY in doc.spans:
         return [(span.start, span.end, span.label_) for span in doc.spans[NAMES_KEY]]
-    return _model_names(doc)
+    return _model_names(doc, DEFAULT_KNOWN_PLACES)
 
 
-def _model_names(doc: Doc) -> list[tuple[int, int, str]]:
-    return _joined_spans(doc, [(e.start, e.end, e.label_) for e in doc.ents])
+def _model_names(doc: Doc, known: KnownPlaces) -> list[tuple[int, int, str]]:
+    return _joined_spans(doc, [(e.start, e.end, e.label_) for e in doc.ents], known)
 
 
-def _joined_spans(doc: Doc, ents: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+def _joined_spans(
+    doc: Doc, ents: list[tuple[int, int, str]], known: KnownPlaces
+) -> list[tuple[int, int, str]]:
     out: list[tuple[int, int, str]] = []
     i = 0
     while i < len(ents):
@@ -58,7 +59,7 @@ def _joined_spans(doc: Doc, ents: list[tuple[int, int, str]]) -> list[tuple[int,
         labels = [label]
         while label in NAME_LABELS and glued(doc, end):
             nxt = ents[i + 1] if i + 1 < len(ents) else None
-            joined = _across_hyphen(doc, start, end, nxt)
+            joined = _across_hyphen(doc, start, end, nxt, known)
             if joined is None:
                 break
             end, took_next = joined
@@ -82,7 +83,7 @@ def glued(doc: Doc, i: int) -> bool:
     )
 
 
-def _hyphen_name(doc: Doc, start: int, hyphen: int, end: int) -> bool:
+def _hyphen_name(doc: Doc, start: int, hyphen: int, end: int, known: KnownPlaces) -> bool:
     """``doc[start:end]``, cut at the hyphen ``hyphen``, is one name: not a pair of
     countries or peoples ("Russia-Ukraine war", "Polish-Ukrainian border"), unless the
     whole is itself a country or a known place ("Guinea-Bissau")."""
@@ -91,12 +92,12 @@ def _hyphen_name(doc: Doc, start: int, hyphen: int, end: int) -> bool:
     right = doc[right_start:end].text.lstrip("-\u2010\u2011")
     if _names.country_of(left) or _names.country_of(right):
         whole = doc[start:end].text
-        return bool(_names.country_of(whole)) or populated_place(whole)
+        return bool(_names.country_of(whole)) or known(whole)
     return True
 
 
 def _across_hyphen(
-    doc: Doc, start: int, end: int, nxt: tuple[int, int, str] | None
+    doc: Doc, start: int, end: int, nxt: tuple[int, int, str] | None, known: KnownPlaces
 ) -> tuple[int, bool] | None:
     """New end of the name ``doc[start:end]`` across the glued hyphen at ``end``, and
     whether it took in the next entity span: "Emilia" + "-Romagna" (next span), "Emilia-"
@@ -105,37 +106,20 @@ def _across_hyphen(
         nxt is not None
         and nxt[0] in (end, end + 1)
         and nxt[2] in NAME_LABELS
-        and _hyphen_name(doc, start, end, nxt[1])
+        and _hyphen_name(doc, start, end, nxt[1], known)
     ):
         return nxt[1], True
     if (
         doc[end + 1].text[:1].isupper()
         and not doc[end + 1].ent_type_
-        and _hyphen_name(doc, start, end, end + 2)
+        and not _name_goes_on(doc, end + 2)
+        and _hyphen_name(doc, start, end, end + 2, known)
     ):
         return end + 2, False
     return None
 
 
-def populated_place(name: str, fuzzy: bool = False) -> bool:
-    """A region, district or country, or a city of at least ``PLACE_MIN_POPULATION`` under
-    its main name, in the places gazetteer (read-only use of the places stage's data).
-    With ``fuzzy`` (a name listed next to a place), an alternate name or a transliteration
-    variant of a city will do."""
-    gaz = load_gazetteer()
-    key = name_key(name)
-    for idx in gaz.lookup_fuzzy(key) if fuzzy else gaz.lookup(key):
-        entry = gaz.entries[idx]
-        if entry.kind in ("region", "district", "country"):
-            return True
-        if fuzzy and entry.kind == "city" and entry.population >= PLACE_MIN_POPULATION:
-            return True
-        # A city only under its main name: alternate and historical names of small towns
-        # match too many personal names.
-        if (
-            entry.kind == "city"
-            and entry.population >= PLACE_MIN_POPULATION
-            and gaz.is_primary(key, idx)
-        ):
-            return True
-    return False
+def _name_goes_on(doc: Doc, i: int) -> bool:
+    """Token ``i`` carries on a capitalised name ("Montreal-Pierre Elliott Trudeau
+    Airport"): the word after the hyphen opens another name, not the end of this one."""
+    return i < len(doc) and doc[i].is_alpha and doc[i].text[:1].isupper()

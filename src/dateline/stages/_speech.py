@@ -16,7 +16,7 @@ import functools
 import json
 from dataclasses import dataclass
 
-from dateline.data import load_table
+from dateline.data import load_table, load_words
 
 QUOTE_CHARS = "\"\u201c\u201d\u201e\u00ab\u00bb`'"
 
@@ -47,5 +47,9 @@ def lexicon() -> Lexicon:
     """Load the speech lexicon once per process."""
     raw = json.loads(load_table("speech_words"))
     return Lexicon(
-        **{name: frozenset(w.lower() for w in raw[name]) for name in Lexicon.__dataclass_fields__}
+        **{name: frozenset(w.lower() for w in words) for name, words in raw.items()},
+        reporting_verbs=load_words("reporting_verbs", "cue"),
+        person_titles=load_words("titles", "source"),
+        org_words=load_words("organisation_words", "speaker"),
+        directive_verbs=load_words("directive_verbs", "appeal"),
     )

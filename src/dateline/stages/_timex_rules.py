@@ -491,7 +491,7 @@ def _grammar() -> dict[str, str]:
         "DAY": r"(?P<day>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?!\d|:\d)",
         "YEAR": rf"(?P<year>1[6-9]\d\d|20\d\d|{_spoken_year(tens, ones)})(?![\d,.]\d)",
         "NUM": rf"(?:\d+(?:,\d{{3}})*|(?:{ones}|a)\s+(?:hundred|thousand)|{tens}[-\s]{ones}|"
-               rf"{_alt(number_words)})",
+        rf"{_alt(number_words)})",
         "UNIT": _alt(units),
         "SEASON": _alt(list(lex["seasons"])),
         "PART": _alt(["morning", "afternoon", "evening", "night"]),
@@ -501,8 +501,18 @@ def _grammar() -> dict[str, str]:
     return g
 
 
-_TEENS = ("ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen",
-          "seventeen", "eighteen", "nineteen")
+_TEENS = (
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+)
 
 
 def _spoken_year(tens: str, ones: str) -> str:
@@ -650,8 +660,16 @@ def _h_decade(g: dict[str, Any], anchor: date | None, tense: Tense) -> Resolutio
     elif g.get("dword"):  # "the nineties": the decade of the twentieth century
         if not g.get("the"):
             return None  # "in their forties": an age
-        tens = ("twenties", "thirties", "forties", "fifties", "sixties", "seventies",
-                "eighties", "nineties").index(g["dword"].lower()) + 2
+        tens = (
+            "twenties",
+            "thirties",
+            "forties",
+            "fifties",
+            "sixties",
+            "seventies",
+            "eighties",
+            "nineties",
+        ).index(g["dword"].lower()) + 2
         value = f"19{tens}"
     else:
         two = int(g["d2"])
@@ -750,8 +768,13 @@ def _h_quarter(g: dict[str, Any], anchor: date | None, tense: Tense) -> Resoluti
     this_year, this_quarter = _quarter(anchor)
     ago = -4 if re.search(r"year-(?:ago|earlier)|year\s+ago|last\s+year's", words) else 0
     if year:  # "the 1988 quarter", "the 1988 period": the quarter in question, that year
-        step = 1 if re.search(r"\bnext\b", words) else 0 if re.search(r"\b(?:this|current)\b",
-                                                                      words) else -1
+        step = (
+            1
+            if re.search(r"\bnext\b", words)
+            else 0
+            if re.search(r"\b(?:this|current)\b", words)
+            else -1
+        )
         quarter = _shift_quarter(this_year, this_quarter, step)
         return Resolution("DATE", f"{_year_of(year):04d}{quarter[4:]}", used_anchor=True)
     if number:
@@ -1106,6 +1129,19 @@ def _rules() -> tuple[Rule, ...]:
         r"final|same|initial|last\s+few)|the|another|(?:past|last|next|first)"
     )
     return (
+        *_date_rules(),
+        *_period_rules(),
+        *_week_rules(),
+        *_day_rules(refs),
+        *_relative_rules(),
+        *_duration_rules(dur_det, freq),
+        *_clock_rules(),
+    )
+
+
+def _date_rules() -> tuple[Rule, ...]:
+    """Calendar dates: ISO and slashed dates, month and day, month, year."""
+    return (
         Rule(
             "iso",
             _p(
@@ -1154,6 +1190,12 @@ def _rules() -> tuple[Rule, ...]:
             "none",
             _h_year,
         ),
+    )
+
+
+def _period_rules() -> tuple[Rule, ...]:
+    """Periods named by the calendar: decades, centuries, seasons, quarters."""
+    return (
         Rule(
             "decade",
             _p(
@@ -1198,6 +1240,12 @@ def _rules() -> tuple[Rule, ...]:
             _h_quarter,
         ),
         Rule("quarter_q", _p(r"Q(?P<qn>[1-4])\s+{YEAR}"), "none", _h_quarter),
+    )
+
+
+def _week_rules() -> tuple[Rule, ...]:
+    """Halves, holidays, weeks, the end of a unit, the latest period, the year."""
+    return (
         Rule(
             "half",
             _p(
@@ -1253,6 +1301,12 @@ def _rules() -> tuple[Rule, ...]:
             "publication",
             _h_the_year,
         ),
+    )
+
+
+def _day_rules(refs: str) -> tuple[Rule, ...]:
+    """Reference words, today and yesterday, parts of the day, weekdays."""
+    return (
         Rule("reference", _p(r"(?P<ref>{refs})".replace("{refs}", refs)), "none", _h_reference),
         Rule(
             "dayword",
@@ -1294,6 +1348,12 @@ def _rules() -> tuple[Rule, ...]:
             "publication",
             _h_weekday,
         ),
+    )
+
+
+def _relative_rules() -> tuple[Rule, ...]:
+    """Dates counted from the anchor: relative units, ago, later, a year ago."""
+    return (
         Rule(
             "relunit",
             _p(
@@ -1334,6 +1394,12 @@ def _rules() -> tuple[Rule, ...]:
             "narrative",
             _h_year_ago,
         ),
+    )
+
+
+def _duration_rules(dur_det: str, freq: str) -> tuple[Rule, ...]:
+    """Durations and sets: spans of time, "for" periods, frequencies."""
+    return (
         Rule(
             "duration",
             _p(
@@ -1349,7 +1415,9 @@ def _rules() -> tuple[Rule, ...]:
         ),
         Rule(
             "half_unit",
-            _p(r"(?:(?P<mod>{MODS})\s+)?(?:an?\s+)?half[-\s]+(?:an?\s+)?(?P<unit>{UNIT})(?:-long)?"),
+            _p(
+                r"(?:(?P<mod>{MODS})\s+)?(?:an?\s+)?half[-\s]+(?:an?\s+)?(?P<unit>{UNIT})(?:-long)?"
+            ),
             "none",
             _h_half_unit,
         ),
@@ -1387,6 +1455,12 @@ def _rules() -> tuple[Rule, ...]:
             "none",
             _h_set_times,
         ),
+    )
+
+
+def _clock_rules() -> tuple[Rule, ...]:
+    """Times of day and narrative times ("the next day")."""
+    return (
         Rule(
             "clock",
             _p(

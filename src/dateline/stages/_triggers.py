@@ -13,6 +13,8 @@ from importlib import resources
 
 from spacy.tokens import Token
 
+from dateline.data import load_rows
+
 _POS = {"V": ("VERB",), "N": ("NOUN",), "A": ("ADJ",)}
 # Children that may carry a phrasal particle ("push back", "break through", "push ... out").
 _PARTICLE_DEPS = frozenset({"prt", "advmod", "prep", "dobj", "npadvmod"})
@@ -71,15 +73,7 @@ def lexicon() -> dict[tuple[str, str], tuple[Entry, ...]]:
 @functools.cache
 def demonyms() -> dict[str, str]:
     """Load the demonym table once per process: lower-case form -> ISO country code."""
-    text = (
-        resources.files("dateline").joinpath("data/events/demonyms.tsv").read_text(encoding="utf-8")
-    )
-    table: dict[str, str] = {}
-    for line in text.splitlines():
-        if line.strip() and not line.startswith("#"):
-            form, code = line.split("\t")
-            table[form] = code
-    return table
+    return {form.lower(): code for form, code in load_rows("demonyms") if len(code) == 2}
 
 
 def is_passive(token: Token) -> bool:

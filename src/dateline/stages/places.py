@@ -1,14 +1,18 @@
 """Places stage: toponyms found in the text and resolved to coordinates, offline.
 
 Steps:
-    1. Mentions, from three sources (entities from the entities stage are not trusted;
-       toponyms are found again here):
-       a. spaCy GPE / LOC entities (NORP too when ``settings.demonyms``), a leading
-          "the" and a trailing possessive stripped;
+    1. Mentions, from three sources. Names are read from the entities stage's corrected
+       records (people, organisations, political entities, nationalities: its types,
+       never the model's ``doc.ents``) on every token they cover; where no record lies,
+       from the parse's joined names (labels that stage never reports: LOC, FAC, dates,
+       numbers; and names it left out of its report):
+       a. the entities stage's GPE mentions and the parse's LOC names (nationalities too
+          when ``settings.demonyms``), a leading "the" and a trailing possessive stripped;
        b. capitalised token runs that match a gazetteer name (longest match first), kept
           when a locative cue precedes them ("in", "near", "towards"...), when a
           qualifier follows ("Paris, Texas"), when the tagger calls them proper nouns
-          and they name a place of some size, when they open a news dateline
+          and they name a place of some size (``[toponyms]`` thresholds, one set shared
+          with the entities stage: ``_toponyms.KnownPlaces``), when they open a news dateline
           ("CHATTANOOGA (AP) -"), when they are a coordinated conjunct of a toponym, or
           when they sit inside an organisation's name as a country/region or as its
           leading modifier ("Minnesota Department of ...", "Bank of Canada"); a lone
@@ -21,12 +25,16 @@ Steps:
        listed in ``generic_words.txt`` are not matched on their own either.
        d. joined names: a run may hold hyphens and lower-case particles ("Viana do
           Castelo", "Emilia-Romagna", "Frankfurt am Main") when the whole name is in the
-          gazetteer, and an entity the model cut inside such a name is widened to it.
+          gazetteer. Names the tokenizer cut are joined before this stage (the parse and
+          the entities stage's ``joined_names`` pass), not here again.
        Then dropped: a place name inside a newspaper's, agency's or broadcaster's name
        ("The Washington Post", "Times of India"; words in ``media_words.txt``, and the
-       media organisations of the entities stage), and a name that is part of a person's
-       full name in the article ("Montenegro" after "Luis Montenegro") unless a strong
-       locative cue precedes it ("in/to/from Montenegro").
+       media organisations of the entities stage), an organisation's acronym ("BA" for
+       "British Airways"), the short form of a person the entities stage named in full
+       ("wrote to Obama" after "Barack Obama") unless a cue that takes no people precedes
+       it ("in", "near"...), and a name that is part of a person's full name in the
+       article ("Montenegro" after "Luis Montenegro") unless a strong locative cue
+       precedes it ("in/to/from Montenegro").
     2. Candidates: the gazetteer entries whose name or alternate name has the mention's
        key (case, accents, apostrophes, hyphens folded); failing that, its
        transliteration variants ("Kharkov" -> Kharkiv); demonyms resolve to a country.
@@ -63,6 +71,8 @@ from spacy.tokens import Doc, Span, Token
 from dateline.config import PlaceSettings
 from dateline.records import Article, Entity, Place, PlaceCandidate
 from dateline.stages._gazetteer import Gazetteer, distance_km, load_gazetteer, name_key
+from dateline.stages._name_joins import names_of
+from dateline.stages._toponyms import KnownPlaces
 
 NAME = "places"
 VERSION = 1
@@ -72,40 +82,128 @@ logger = logging.getLogger(__name__)
 
 _PLACE_LABELS = frozenset({"GPE", "LOC"})
 # Entities that are never toponyms (a month is not the town of August).
-_NON_PLACE_LABELS = frozenset({
-    "DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL", "LANGUAGE", "LAW",
-})
+_NON_PLACE_LABELS = frozenset(
+    {
+        "DATE",
+        "TIME",
+        "PERCENT",
+        "MONEY",
+        "QUANTITY",
+        "ORDINAL",
+        "CARDINAL",
+        "LANGUAGE",
+        "LAW",
+    }
+)
 _PERSON_LABELS = frozenset({"PERSON"})
 _ORG_LABELS = frozenset({"ORG", "FAC"})
-_BIG_CITY = 100_000
+# A city of the same name this big elsewhere in the country: a region's bare name is the city.
 _BIG_NAMESAKE = 500_000
-_REGION_WORDS = frozenset({
-    "region", "oblast", "province", "state", "krai", "kray", "governorate", "prefecture",
-    "district", "county", "territory", "republic", "voivodeship", "canton", "parish",
-})
+_REGION_WORDS = frozenset(
+    {
+        "region",
+        "oblast",
+        "province",
+        "state",
+        "krai",
+        "kray",
+        "governorate",
+        "prefecture",
+        "district",
+        "county",
+        "territory",
+        "republic",
+        "voivodeship",
+        "canton",
+        "parish",
+    }
+)
 _SETTLEMENT_WORDS = frozenset({"city", "town", "village", "township", "borough"})
 _SUBREGION_WORDS = frozenset({"county", "district", "parish"})
 _DIRECTION_WORDS = frozenset({"direction", "axis", "sector"})
-_LOCATIVE_CUES = frozenset({
-    "in", "near", "at", "from", "to", "towards", "toward", "outside", "around", "into",
-    "across", "through", "via", "between", "inside", "within", "of", "nearby", "beyond",
-    "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
-    "captured", "liberated", "shelled", "entered", "visited", "left", "reached",
-})
+_LOCATIVE_CUES = frozenset(
+    {
+        "in",
+        "near",
+        "at",
+        "from",
+        "to",
+        "towards",
+        "toward",
+        "outside",
+        "around",
+        "into",
+        "across",
+        "through",
+        "via",
+        "between",
+        "inside",
+        "within",
+        "of",
+        "nearby",
+        "beyond",
+        "north",
+        "south",
+        "east",
+        "west",
+        "northeast",
+        "northwest",
+        "southeast",
+        "southwest",
+        "captured",
+        "liberated",
+        "shelled",
+        "entered",
+        "visited",
+        "left",
+        "reached",
+    }
+)
 _MAX_RUN = 6
 # Lower-case particles inside multi-word place names ("Viana do Castelo", "Stratford upon
 # Avon", "Frankfurt am Main"); a run with one is a name only when whole in the gazetteer.
-_PARTICLES = frozenset({
-    "do", "da", "de", "del", "della", "di", "dos", "das", "von", "van", "upon", "on", "le", "la",
-    "sur", "am",
-})
+_PARTICLES = frozenset(
+    {
+        "do",
+        "da",
+        "de",
+        "del",
+        "della",
+        "di",
+        "dos",
+        "das",
+        "von",
+        "van",
+        "upon",
+        "on",
+        "le",
+        "la",
+        "sur",
+        "am",
+    }
+)
 _JOINERS = _PARTICLES | {"-", "of"}
 # Cues strong enough for a name that is also a person's name in the article ("in Jordan").
-_STRICT_CUES = frozenset({
-    "in", "into", "to", "from", "at", "near", "across", "towards", "toward", "outside", "inside",
-    "throughout",
-})
-_MIN_PROPER_POPULATION = 5000
+_STRICT_CUES = frozenset(
+    {
+        "in",
+        "into",
+        "to",
+        "from",
+        "at",
+        "near",
+        "across",
+        "towards",
+        "toward",
+        "outside",
+        "inside",
+        "throughout",
+    }
+)
+# Cues that take places but not people ("wrote to X", "a letter from X" take people).
+_PLACE_ONLY_CUES = frozenset(
+    {"in", "into", "near", "across", "inside", "outside", "throughout", "within", "towards"}
+)
 _BASED = re.compile(r"^-?based$", re.IGNORECASE)
 
 # Score weights (tuned on the geoparsing dev split).
@@ -132,15 +230,16 @@ class _Mention:
     candidates: list[int] = field(default_factory=list)
 
 
-def extract_places(*, article: Article, doc: Doc, entities: list[Entity],
-                   settings: PlaceSettings) -> list[Place]:
+def extract_places(
+    *, article: Article, doc: Doc, entities: list[Entity], settings: PlaceSettings
+) -> list[Place]:
     """Find the toponyms of an article and resolve each to a gazetteer place.
 
     Args:
         article: the article (for its id and text).
         doc: the parsed spaCy Doc of ``article.text``.
-        entities: records of the entities stage: not used for finding toponyms (the
-            stage finds its own), only to drop names of people and of media.
+        entities: records of the entities stage: its places, and the people, organisations
+            and media whose names are not places.
         settings: the ``places`` config section.
 
     Returns:
@@ -152,21 +251,22 @@ def extract_places(*, article: Article, doc: Doc, entities: list[Entity],
         return []
     chosen = _resolve(doc, mentions, gaz, demonym_codes)
     places = _build_places(article, doc, mentions, chosen, gaz, settings)
-    logger.debug("places: %d mentions, %d places for article %s", len(mentions), len(places),
-                 article.id)
+    logger.debug(
+        "places: %d mentions, %d places for article %s", len(mentions), len(places), article.id
+    )
     return places
 
 
 # --------------------------------------------------------------------------- mentions
 
 
-def _strip(span: Span) -> tuple[int, int]:
-    start, end = span.start, span.end
-    doc = span.doc
+def _strip(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Drop a leading article and a trailing possessive or punctuation from a token range."""
     while start < end and doc[start].lower_ in ("the", "a", "an"):
         start += 1
-    while end > start and (doc[end - 1].lower_ in ("'s", "\u2019s", "'", "\u2019")
-                           or doc[end - 1].is_punct):
+    while end > start and (
+        doc[end - 1].lower_ in ("'s", "\u2019s", "'", "\u2019") or doc[end - 1].is_punct
+    ):
         end -= 1
     return start, end
 
@@ -191,18 +291,118 @@ def _region_suffix(doc: Doc, end: int) -> int:
     return end
 
 
-def _person_names(doc: Doc, entities: list[Entity]) -> tuple[set[str], list[bool]]:
+@dataclass
+class _Names:
+    """The article's names as places reads them, by token range (not stable API).
+
+    The entities stage's corrected records decide every token they cover (their types,
+    not the model's). Where no record lies, the parse's joined names
+    (``_name_joins.names_of``) tell what the words are: the labels that stage never
+    reports (LOC, FAC, dates, numbers...) and the names it left out of its report (a
+    nationality word of no country the text names).
+    """
+
+    spans: list[tuple[int, int, str]]
+    person_spans: set[tuple[int, int]]
+    # Short forms of a person named in full ("Obama" for "Barack Obama"), by the entities
+    # stage's merging of mentions.
+    short_person_spans: set[tuple[int, int]]
+    # Acronyms of an organisation named in full ("BA" for "British Airways").
+    org_acronym_spans: set[tuple[int, int]]
+    label: list[str]  # per token: the label of the name covering it, "" if none
+    bounds: list[tuple[int, int]]  # per token: that name's range
+
+
+def _names(doc: Doc, entities: list[Entity]) -> _Names:
+    spans = _entity_spans(doc, entities)
+    covered = [False] * len(doc)
+    for start, end, _ in spans:
+        covered[start:end] = [True] * (end - start)
+    for start, end, label in names_of(doc):
+        spans.extend((s, e, label) for s, e in _uncovered_runs(covered, start, end))
+    spans.sort()
+    label = [""] * len(doc)
+    bounds = [(-1, -1)] * len(doc)
+    for start, end, name_label in spans:
+        for i in range(start, end):
+            label[i], bounds[i] = name_label, (start, end)
+    people = {(s, e) for s, e, name_label in spans if name_label == "PERSON"}
+    return _Names(
+        spans,
+        people,
+        _short_person_spans(doc, entities),
+        _org_acronym_spans(doc, entities),
+        label,
+        bounds,
+    )
+
+
+def _uncovered_runs(covered: list[bool], start: int, end: int) -> list[tuple[int, int]]:
+    """The longest runs of ``[start, end)`` that no entity record covers."""
+    runs: list[tuple[int, int]] = []
+    i = start
+    while i < end:
+        if covered[i]:
+            i += 1
+            continue
+        j = i
+        while j < end and not covered[j]:
+            j += 1
+        runs.append((i, j))
+        i = j
+    return runs
+
+
+def _org_acronym_spans(doc: Doc, entities: list[Entity]) -> set[tuple[int, int]]:
+    """Token ranges of the mentions of organisations written as their acronym."""
+    spans = set()
+    text = doc.text  # built from the tokens at each access: once, not per mention
+    for entity in entities:
+        if entity.type != "ORG":
+            continue
+        acronyms = {a for a in entity.aliases if a.isupper() and " " not in a}
+        for char_start, char_end in entity.mentions:
+            if text[char_start:char_end] in acronyms:
+                span = doc.char_span(char_start, char_end, alignment_mode="expand")
+                if span is not None:
+                    spans.add((span.start, span.end))
+    return spans
+
+
+def _short_person_spans(doc: Doc, entities: list[Entity]) -> set[tuple[int, int]]:
+    """Token ranges of the one-word mentions of people whose name has several words."""
+    spans = set()
+    for entity in entities:
+        if entity.type != "PERSON" or len(entity.name.split()) < 2:
+            continue
+        for char_start, char_end in entity.mentions:
+            span = doc.char_span(char_start, char_end, alignment_mode="expand")
+            if span is not None and len(span) == 1:
+                spans.add((span.start, span.end))
+    return spans
+
+
+def _entity_spans(doc: Doc, entities: list[Entity]) -> list[tuple[int, int, str]]:
+    """Token ranges of every mention of the entity records, labelled with their type."""
+    spans: dict[tuple[int, int], str] = {}
+    for entity in entities:
+        for char_start, char_end in entity.mentions:
+            span = doc.char_span(char_start, char_end, alignment_mode="expand")
+            if span is not None and len(span):
+                spans.setdefault((span.start, span.end), entity.type)
+    return [(start, end, label) for (start, end), label in spans.items()]
+
+
+def _person_names(doc: Doc, names: _Names, entities: list[Entity]) -> tuple[set[str], list[bool]]:
     """Name keys of the words of the people's full names in the article, and per token
     whether it lies inside such a name ("Luis Montenegro")."""
     words: set[str] = set()
     inside = [False] * len(doc)
-    for ent in doc.ents:
-        if ent.label_ == "PERSON" and len(ent) > 1 and not _gazetteer_name(ent) and all(
-                t.pos_ == "PROPN" for t in ent):
-            for t in ent:
-                if _is_cap(t):
-                    words.add(name_key(t.text))
-                inside[t.i] = True
+    for start, end in names.person_spans:
+        span = doc[start:end]
+        if len(span) > 1 and not _gazetteer_name(span) and all(t.pos_ == "PROPN" for t in span):
+            words.update(name_key(t.text) for t in span if _is_cap(t))
+            inside[start:end] = [True] * (end - start)
     for entity in entities:
         if entity.type != "PERSON":
             continue
@@ -217,14 +417,18 @@ def _person_names(doc: Doc, entities: list[Entity]) -> tuple[set[str], list[bool
 def _gazetteer_name(span: Span) -> bool:
     """A "person" that is a joined place name as a whole ("Emilia-Romagna")."""
     return any(t.text in _JOINERS for t in span[1:-1]) and bool(
-        load_gazetteer().lookup(name_key(span.text)))
+        load_gazetteer().lookup(name_key(span.text))
+    )
 
 
-def _media_spans(doc: Doc, entities: list[Entity]) -> list[tuple[int, int]]:
+def _media_spans(entities: list[Entity]) -> list[tuple[int, int]]:
     """Character spans of the media organisations the entities stage found."""
-    del doc
-    return [span for entity in entities if entity.type == "ORG" and entity.kind == "media"
-            for span in entity.mentions]
+    return [
+        span
+        for entity in entities
+        if entity.type == "ORG" and entity.kind == "media"
+        for span in entity.mentions
+    ]
 
 
 def _in_media_name(doc: Doc, start: int, end: int, media_words: frozenset[str]) -> bool:
@@ -235,182 +439,286 @@ def _in_media_name(doc: Doc, start: int, end: int, media_words: frozenset[str]) 
         if doc[j].lower_ in media_words:
             return True
         j += 1
-    return start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in media_words \
+    return (
+        start >= 2
+        and doc[start - 1].lower_ == "of"
+        and doc[start - 2].lower_ in media_words
         and _is_cap(doc[start - 2])
+    )
 
 
 def _strictly_cued(doc: Doc, start: int) -> bool:
+    return _cue_before(doc, start, _STRICT_CUES)
+
+
+def _cue_before(doc: Doc, start: int, cues: frozenset[str]) -> bool:
+    """One of ``cues`` right before token ``start`` (skipping "the")."""
     i = start - 1
     if i >= 0 and doc[i].lower_ == "the":
         i -= 1
-    return i >= 0 and doc[i].lower_ in _STRICT_CUES
+    return i >= 0 and doc[i].lower_ in cues
 
 
-def _whole_name(doc: Doc, start: int, end: int, gaz: Gazetteer) -> tuple[int, int]:
-    """Widen an entity split inside a joined place name to the whole name when the
-    gazetteer has it: "Emilia" + "-Romagna", "Viana" + " do Castelo"."""
+def _particle_name(doc: Doc, start: int, end: int, gaz: Gazetteer) -> tuple[int, int]:
+    """Widen a place name to the longest gazetteer name around it joined by a lower-case
+    particle ("Frankfurt" -> "Frankfurt am Main", "Stratford" -> "Stratford upon Avon").
+
+    A gazetteer match, not a tokenization repair: hyphens were joined by the parse, and
+    names the model cut at a particle by the entities stage; this finds the place names
+    whose particle no name list knows ("am", "upon").
+    """
     best = (start, end)
     for s in range(start, max(-1, start - 4), -1):
         for e in range(end, min(len(doc), end + 4) + 1):
-            if (s, e) == (start, end) or e - s <= best[1] - best[0]:
-                continue
-            outer = [*doc[s:start], *doc[end:e]]
-            if not _is_cap(doc[s]) or not _is_cap(doc[e - 1]) or not all(
-                    _is_cap(t) or t.text in _JOINERS for t in outer):
-                continue
-            if not any(t.text in _JOINERS or t.text.startswith("-") for t in doc[s:e]):
-                continue
-            if any("\n" in t.whitespace_ for t in doc[s:e - 1]):
+            if e - s <= best[1] - best[0] or not _particle_run(doc, s, e):
                 continue
             if gaz.lookup(name_key(doc[s:e].text)):
                 best = (s, e)
     return best
 
 
-def _find_mentions(doc: Doc, gaz: Gazetteer, settings: PlaceSettings,
-                   entities: list[Entity]) -> tuple[list[_Mention], list[str]]:
-    """Return the toponym mentions and the country codes of the demonyms seen."""
-    mentions: list[_Mention] = []
-    demonym_codes: list[str] = []
-    taken = [False] * len(doc)
-    other_ent = [""] * len(doc)
-    ent_bounds = [(-1, -1)] * len(doc)
-    person_words = {t.lower_ for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1
-                    for t in ent}
-    person_keys, in_person = _person_names(doc, entities)
-    media = _media_spans(doc, entities)
+def _particle_run(doc: Doc, start: int, end: int) -> bool:
+    """Capitalised words joined by at least one lower-case particle, on one line."""
+    tokens = doc[start:end]
+    return (
+        _is_cap(tokens[0])
+        and _is_cap(tokens[-1])
+        and any(t.text in _PARTICLES for t in tokens)
+        and all(_is_cap(t) or t.text in _JOINERS for t in tokens)
+        and not any("\n" in t.whitespace_ for t in tokens[:-1])
+    )
 
-    def add(start: int, end: int, source: str, region: bool = False) -> None:
-        if start >= end or any(taken[start:end]):
+
+def _find_mentions(
+    doc: Doc, gaz: Gazetteer, settings: PlaceSettings, entities: list[Entity]
+) -> tuple[list[_Mention], list[str]]:
+    """Return the toponym mentions and the country codes of the demonyms seen."""
+    finder = _MentionFinder(doc, gaz, settings, entities)
+    finder.add_named_places()
+    finder.add_gazetteer_runs()
+    finder.add_conjuncts()
+    finder.add_repeats()
+    finder.mentions.sort(key=lambda m: m.start)
+    return finder.mentions, finder.demonym_codes
+
+
+class _MentionFinder:
+    """Collects the toponym mentions of one article, source by source (module docstring,
+    step 1); a token belongs to one mention at most."""
+
+    def __init__(
+        self, doc: Doc, gaz: Gazetteer, settings: PlaceSettings, entities: list[Entity]
+    ) -> None:
+        self.doc, self.gaz, self.settings = doc, gaz, settings
+        self.known = KnownPlaces(settings.toponyms)
+        self.names = _names(doc, entities)
+        self.mentions: list[_Mention] = []
+        self.demonym_codes: list[str] = []
+        self.taken = [False] * len(doc)
+        # Labels of the names that are not places (people, organisations, dates...).
+        self.other_ent = [lab if not self._is_place_label(lab) else "" for lab in self.names.label]
+        self.person_words = {
+            doc[i].lower_ for s, e in self.names.person_spans if e - s > 1 for i in range(s, e)
+        }
+        self.person_keys, self.in_person = _person_names(doc, self.names, entities)
+        self.media = _media_spans(entities)
+
+    def _is_place_label(self, label: str) -> bool:
+        return label in _PLACE_LABELS or (self.settings.demonyms and label == "NORP")
+
+    def add(self, start: int, end: int, source: str, region: bool = False) -> None:
+        """Record ``doc[start:end]`` as a mention unless taken, a media name or a person's."""
+        doc = self.doc
+        if start >= end or any(self.taken[start:end]):
             return
         char_start = doc[start].idx
-        if any(a <= char_start < b for a, b in media) or (
-                not region and _in_media_name(doc, start, end, gaz.media_words)):
-            # A newspaper's or agency's name is not a place mention.
+        if any(a <= char_start < b for a, b in self.media) or (
+            not region and _in_media_name(doc, start, end, self.gaz.media_words)
+        ):
+            return  # a newspaper's or agency's name is not a place mention
+        if source != "demonym" and self._a_persons_name(start, end):
             return
-        key = name_key(doc[start:end].text)
-        if source != "demonym" and (key in person_keys or all(in_person[start:end])) \
-                and not _strictly_cued(doc, start):
-            # Part of a person's name in the article ("Montenegro" for "Luis Montenegro").
-            return
+        if (start, end) in self.names.org_acronym_spans:
+            return  # "BA" for "British Airways", not the town of Ba
         text = doc[start:end].text
-        mentions.append(_Mention(start, end, text, name_key(text), source, region))
-        for i in range(start, end):
-            taken[i] = True
+        self.mentions.append(_Mention(start, end, text, name_key(text), source, region))
+        self.taken[start:end] = [True] * (end - start)
 
-    # 1a. named entities
-    for ent in doc.ents:
-        if ent.label_ in _PLACE_LABELS or (settings.demonyms and ent.label_ == "NORP"):
-            start, end = _strip(ent)
+    def _a_persons_name(self, start: int, end: int) -> bool:
+        """The entities stage took this very span for the short form of a person named in
+        full ("wrote to Obama" after "Barack Obama") and only a cue that also takes people
+        precedes it ("to", "from", "at"), or it is part of a person's name in the article
+        ("Montenegro" for "Luis Montenegro") and no strong locative cue says otherwise
+        ("in Montenegro")."""
+        if (start, end) in self.names.short_person_spans and not _cue_before(
+            self.doc, start, _PLACE_ONLY_CUES
+        ):
+            return True
+        key = name_key(self.doc[start:end].text)
+        return (key in self.person_keys or all(self.in_person[start:end])) and not _strictly_cued(
+            self.doc, start
+        )
+
+    def add_named_places(self) -> None:
+        """1a. Names the entities stage calls places (GPE), and the parse's LOC names;
+        nationality words give their country's vote (and are places with ``demonyms``)."""
+        doc, gaz = self.doc, self.gaz
+        for start, end, label in self.names.spans:
+            if not self._is_place_label(label):
+                continue
+            start, end = _strip(doc, start, end)
             if start >= end or not any(_is_cap(t) for t in doc[start:end]):
                 continue
-            if ent.label_ == "NORP" or name_key(doc[start:end].text) in gaz.demonyms:
-                code = gaz.demonyms.get(name_key(doc[start:end].text))
-                if code:
-                    demonym_codes.append(code)
-                if settings.demonyms:
-                    add(start, end, "demonym")
+            key = name_key(doc[start:end].text)
+            if label == "NORP" or key in gaz.demonyms:
+                self._add_demonym(start, end, key)
                 continue
-            start, end = _whole_name(doc, start, end, gaz)
-            if name_key(doc[start:end].text) in gaz.generic and _region_suffix(doc, end) == end:
-                continue  # "Earth", "Central": generic words even when tagged as places
-            if end - start > 1 and doc[end - 1].lower_ in _SETTLEMENT_WORDS and not gaz.lookup(
-                    name_key(doc[start:end].text)):
-                end -= 1  # "Fargo city", "Lansing Township": the place is the town
-            region_end = _region_suffix(doc, end)
-            last = doc[end - 1].lower_
-            if region_end > end:
-                add(start, region_end, "region", region=True)
-            elif last in _REGION_WORDS and end - start > 1:
-                add(start, end, "region", region=True)
-            else:
-                add(start, end, "ner")
-        else:
-            for i in range(ent.start, ent.end):
-                other_ent[i] = ent.label_
-                ent_bounds[i] = (ent.start, ent.end)
+            self._add_named_place(*_particle_name(doc, start, end, gaz))
 
-    # 1b/1c. capitalised runs matching the gazetteer
-    i = 0
-    n = len(doc)
-    while i < n:
-        if taken[i] or not _is_cap(doc[i]) or doc[i].is_space:
-            i += 1
-            continue
-        matched = False
-        for length in range(min(_MAX_RUN, n - i), 0, -1):
+    def _add_demonym(self, start: int, end: int, key: str) -> None:
+        code = self.gaz.demonyms.get(key)
+        if code:
+            self.demonym_codes.append(code)
+        if self.settings.demonyms:
+            self.add(start, end, "demonym")
+
+    def _add_named_place(self, start: int, end: int) -> None:
+        doc, gaz = self.doc, self.gaz
+        if name_key(doc[start:end].text) in gaz.generic and _region_suffix(doc, end) == end:
+            return  # "Earth", "Central": generic words even when tagged as places
+        if (
+            end - start > 1
+            and doc[end - 1].lower_ in _SETTLEMENT_WORDS
+            and not gaz.lookup(name_key(doc[start:end].text))
+        ):
+            end -= 1  # "Fargo city", "Lansing Township": the place is the town
+        region_end = _region_suffix(doc, end)
+        if region_end > end:
+            self.add(start, region_end, "region", region=True)
+        elif doc[end - 1].lower_ in _REGION_WORDS and end - start > 1:
+            self.add(start, end, "region", region=True)
+        else:
+            self.add(start, end, "ner")
+
+    def add_gazetteer_runs(self) -> None:
+        """1b/1c. Capitalised runs that match the gazetteer, longest first."""
+        i, n = 0, len(self.doc)
+        while i < n:
+            token = self.doc[i]
+            if self.taken[i] or not _is_cap(token) or token.is_space:
+                i += 1
+                continue
+            i = self._match_run(i) or i + 1
+
+    def _match_run(self, i: int) -> int:
+        """Try the runs from token ``i``, longest first; the index after a match, else 0."""
+        doc, gaz = self.doc, self.gaz
+        for length in range(min(_MAX_RUN, len(doc) - i), 0, -1):
             end = i + length
-            if any(taken[i:end]) or not all(_is_cap(t) or t.text in _JOINERS
-                                            for t in doc[i:end]) or not _is_cap(doc[end - 1]):
+            if (
+                any(self.taken[i:end])
+                or not _is_cap(doc[end - 1])
+                or not all(_is_cap(t) or t.text in _JOINERS for t in doc[i:end])
+            ):
                 continue
             key = name_key(doc[i:end].text)
-            if settings.demonyms and key in gaz.demonyms and other_ent[i] not in \
-                    _NON_PLACE_LABELS:
-                # A nationality word outside the NORP entities ("Russian Foreign Ministry").
-                add(i, end, "demonym")
-                matched = True
-                i = end
-                break
+            if (
+                self.settings.demonyms
+                and key in gaz.demonyms
+                and self.other_ent[i] not in _NON_PLACE_LABELS
+            ):
+                # A nationality word outside the NORP names ("Russian Foreign Ministry").
+                self.add(i, end, "demonym")
+                return end
             ids = gaz.lookup(key)
             if not ids or key in gaz.generic:
                 continue
             region_end = _region_suffix(doc, end)
             if region_end > end:
-                add(i, region_end, "region", region=True)
-                matched = True
-            elif (_accept_run(doc, i, end, ids, gaz, other_ent, person_words) and (
-                    not other_ent[i] or ent_bounds[i] == (i, end) or other_ent[i] == "PERSON")
-                  ) or _in_org_name(doc, i, end, ids, gaz, other_ent, ent_bounds) \
-                    or _is_dateline(doc, i, end) or (
-                        # the qualifier of a place just found: "Vancouver, BC"
-                        i >= 2 and doc[i - 1].text == "," and taken[i - 2]
-                        and other_ent[i] not in _NON_PLACE_LABELS
-                        and any(gaz.entries[x].kind in ("region", "country") for x in ids)):
-                add(i, end, "gazetteer")
-                matched = True
-            if matched:
-                i = region_end
-            break
-        if not matched:
-            i += 1
+                self.add(i, region_end, "region", region=True)
+                return region_end
+            if self._run_is_place(i, end, ids):
+                self.add(i, end, "gazetteer")
+                return region_end
+            return 0
+        return 0
 
-    # Coordination: "Lviv or Lutsk": a conjunct of a toponym is one too.
-    for m in list(mentions):
-        for tok in doc[m.start:m.end]:
-            for other in [*tok.conjuncts]:
-                j = other.i
-                if taken[j] or not _is_cap(other) or other.pos_ != "PROPN":
-                    continue
-                if other_ent[j] in _NON_PLACE_LABELS or other.lower_ in person_words:
-                    continue
-                if gaz.lookup(name_key(other.text)) and name_key(other.text) not in gaz.demonyms:
-                    add(j, j + 1, "gazetteer")
-    # One sense per text: a name taken as a place once is a place at its other capitalised
-    # occurrences too ("Fargo raised its goal" at a sentence start, "Fargo Mayor ...").
-    firsts: dict[str, set[int]] = {}
-    for m in mentions:
-        if m.source in ("ner", "gazetteer") and not m.region and m.key not in gaz.generic:
-            firsts.setdefault(doc[m.start].lower_, set()).add(m.end - m.start)
-    for i, tok in enumerate(doc):
-        if taken[i] or tok.lower_ not in firsts or not _is_cap(tok):
-            continue
-        for length in sorted(firsts[tok.lower_], reverse=True):
-            end = i + length
-            if end > len(doc) or any(taken[i:end]) or any(
-                    other_ent[j] in _NON_PLACE_LABELS for j in range(i, end)):
+    def _run_is_place(self, start: int, end: int, ids: tuple[int, ...]) -> bool:
+        doc, gaz, other_ent = self.doc, self.gaz, self.other_ent
+        bounds = self.names.bounds
+        accepted = _accept_run(doc, start, end, ids, gaz, other_ent, self.person_words, self.known)
+        if accepted and (
+            not other_ent[start] or bounds[start] == (start, end) or other_ent[start] == "PERSON"
+        ):
+            return True
+        return (
+            _in_org_name(doc, start, end, ids, gaz, other_ent, bounds)
+            or _is_dateline(doc, start, end)
+            or (
+                # the qualifier of a place just found: "Vancouver, BC"
+                start >= 2
+                and doc[start - 1].text == ","
+                and self.taken[start - 2]
+                and other_ent[start] not in _NON_PLACE_LABELS
+                and any(gaz.entries[x].kind in ("region", "country") for x in ids)
+            )
+        )
+
+    def add_conjuncts(self) -> None:
+        """Coordination: "Lviv or Lutsk": a conjunct of a toponym is one too."""
+        gaz = self.gaz
+        for m in list(self.mentions):
+            for tok in self.doc[m.start : m.end]:
+                for other in tok.conjuncts:
+                    j = other.i
+                    if self.taken[j] or not _is_cap(other) or other.pos_ != "PROPN":
+                        continue
+                    if self.other_ent[j] in _NON_PLACE_LABELS or other.lower_ in self.person_words:
+                        continue
+                    key = name_key(other.text)
+                    if gaz.lookup(key) and key not in gaz.demonyms:
+                        self.add(j, j + 1, "gazetteer")
+
+    def add_repeats(self) -> None:
+        """One sense per text: a name taken as a place once is a place at its other
+        capitalised occurrences too ("Fargo raised its goal" at a sentence start)."""
+        firsts: dict[str, set[int]] = {}
+        for m in self.mentions:
+            if m.source in ("ner", "gazetteer") and not m.region and m.key not in self.gaz.generic:
+                firsts.setdefault(self.doc[m.start].lower_, set()).add(m.end - m.start)
+        found = {m.key for m in self.mentions if m.source in ("ner", "gazetteer")}
+        for i, tok in enumerate(self.doc):
+            if self.taken[i] or tok.lower_ not in firsts or not _is_cap(tok):
                 continue
-            if end < len(doc) and _is_cap(doc[end]) and not other_ent[i]:
-                continue  # the start of a longer name the model did not tag
-            key = name_key(doc[i:end].text)
-            if any(m.key == key and m.source in ("ner", "gazetteer") for m in mentions):
-                add(i, end, "gazetteer")
-                break
-    mentions.sort(key=lambda m: m.start)
-    return mentions, demonym_codes
+            for length in sorted(firsts[tok.lower_], reverse=True):
+                if self._add_repeat(i, i + length, found):
+                    break
+
+    def _add_repeat(self, start: int, end: int, found: set[str]) -> bool:
+        doc = self.doc
+        if (
+            end > len(doc)
+            or any(self.taken[start:end])
+            or any(self.other_ent[j] in _NON_PLACE_LABELS for j in range(start, end))
+        ):
+            return False
+        if end < len(doc) and _is_cap(doc[end]) and not self.other_ent[start]:
+            return False  # the start of a longer name the model did not tag
+        if name_key(doc[start:end].text) not in found:
+            return False
+        self.add(start, end, "gazetteer")
+        return True
 
 
-def _in_org_name(doc: Doc, start: int, end: int, ids: tuple[int, ...], gaz: Gazetteer,
-                 other_ent: list[str], ent_bounds: list[tuple[int, int]]) -> bool:
+def _in_org_name(
+    doc: Doc,
+    start: int,
+    end: int,
+    ids: tuple[int, ...],
+    gaz: Gazetteer,
+    other_ent: list[str],
+    ent_bounds: list[tuple[int, int]],
+) -> bool:
     """A place named inside an organisation's name: "Minnesota Department of
     Transportation", "Bank of Canada", "Lansing City Council"."""
     if other_ent[start] not in _ORG_LABELS or ent_bounds[start] == (start, end):
@@ -419,7 +727,8 @@ def _in_org_name(doc: Doc, start: int, end: int, ids: tuple[int, ...], gaz: Gaze
         return False
     ent_start, ent_end = ent_bounds[start]
     if any(t.text == "&" for t in doc[ent_start:ent_end]) or (
-            end < ent_end and not doc[end - 1].whitespace_ and doc[end].text == "-"):
+        end < ent_end and not doc[end - 1].whitespace_ and doc[end].text == "-"
+    ):
         # A firm named after people ("Stevens & Wilkinson") or one hyphenated word
         # ("Wal-Mart"), not a place in an organisation's name.
         return False
@@ -445,54 +754,106 @@ def _is_dateline(doc: Doc, start: int, end: int) -> bool:
     return nxt in ("(", "\u2014", "\u2013", "-", "--", ",", ":")
 
 
-def _accept_run(doc: Doc, start: int, end: int, ids: tuple[int, ...], gaz: Gazetteer,
-                other_ent: list[str], person_words: set[str]) -> bool:
+def _accept_run(
+    doc: Doc,
+    start: int,
+    end: int,
+    ids: tuple[int, ...],
+    gaz: Gazetteer,
+    other_ent: list[str],
+    person_words: set[str],
+    known: KnownPlaces,
+) -> bool:
     """Decide whether a capitalised gazetteer match outside the place entities is a toponym."""
     labels = set(other_ent[start:end]) - {""}
-    if labels & _NON_PLACE_LABELS:
-        return False
-    if name_key(doc[start:end].text) in gaz.demonyms:
+    if labels & _NON_PLACE_LABELS or name_key(doc[start:end].text) in gaz.demonyms:
         return False
     biggest = max(gaz.entries[x].population for x in ids)
-    if end - start > 2 and labels <= _PERSON_LABELS and any(
-            t.text in _PARTICLES or t.text == "-" for t in doc[start + 1:end - 1]) and (
-            biggest >= _MIN_PROPER_POPULATION
-            or any(gaz.entries[x].kind in ("region", "country") for x in ids)):
-        # A joined name whole in the gazetteer ("Viana do Castelo", "Emilia-Romagna"), even
-        # when the model split it into people.
+    wide = any(gaz.entries[x].kind in ("region", "country") for x in ids)
+    if labels <= _PERSON_LABELS and _person_tagged_place(
+        doc, start, end, bool(labels), (biggest, wide), person_words, known
+    ):
         return True
-    if (labels <= _PERSON_LABELS and labels and end - start == 1 and biggest >= _BIG_CITY
-            and doc[start].lower_ not in person_words and not doc[start].dep_.startswith("nsubj")):
-        # A lone "person" named like a big city and never part of a full personal name
-        # is the city: the small model tags unfamiliar toponyms as PERSON.
+    if _place_suffix(doc, end):
         return True
-    after = doc[end] if end < len(doc) else None
-    nxt = doc[end + 1] if end + 1 < len(doc) else None
-    if after is not None and after.lower_ in _DIRECTION_WORDS:
-        return True
-    if after is not None and _BASED.match(after.text) or (
-            after is not None and after.text == "-" and nxt is not None and nxt.lower_ == "based"):
-        return True
-    if labels == {"FAC"} and end - start > 1 and any(
-            gaz.entries[x].kind in ("region", "country") for x in ids):
+    if labels == {"FAC"} and end - start > 1 and wide:
         return True  # the small model calls some regions facilities ("Lower Saxony")
     if labels:
         # The model took it for a person or an organisation: only a locative cue overrides.
         return _cued(doc, start) and all(t.pos_ == "PROPN" for t in doc[start:end])
+    return _untagged_run_is_place(doc, start, end, gaz, (biggest, wide), known)
+
+
+def _person_tagged_place(
+    doc: Doc,
+    start: int,
+    end: int,
+    tagged: bool,
+    size: tuple[int, bool],
+    person_words: set[str],
+    known: KnownPlaces,
+) -> bool:
+    """A run tagged as people (or untagged) that is a place all the same.
+
+    1. A joined name whole in the gazetteer ("Viana do Castelo", "Emilia-Romagna"), even
+       when the model split it into people.
+    2. A lone "person" named like a big city and never part of a full personal name is
+       the city: the small model tags unfamiliar toponyms as PERSON.
+    """
+    biggest, wide = size
+    if (
+        end - start > 2
+        and any(t.text in _PARTICLES or t.text == "-" for t in doc[start + 1 : end - 1])
+        and (known.joined_name(biggest) or wide)
+    ):
+        return True
+    return (
+        tagged
+        and end - start == 1
+        and known.lone_name(biggest)
+        and doc[start].lower_ not in person_words
+        and not doc[start].dep_.startswith("nsubj")
+    )
+
+
+def _place_suffix(doc: Doc, end: int) -> bool:
+    """A word after the run that only follows places: "the X direction", "X-based"."""
+    after = doc[end] if end < len(doc) else None
+    nxt = doc[end + 1] if end + 1 < len(doc) else None
+    if after is None:
+        return False
+    if after.lower_ in _DIRECTION_WORDS or _BASED.match(after.text):
+        return True
+    return after.text == "-" and nxt is not None and nxt.lower_ == "based"
+
+
+def _untagged_run_is_place(
+    doc: Doc,
+    start: int,
+    end: int,
+    gaz: Gazetteer,
+    size: tuple[int, bool],
+    known: KnownPlaces,
+) -> bool:
+    """A run no name covers: proper nouns (a region may open with an adjective: "Lower
+    Saxony", "Western Cape") after a locative cue, before ", <region or country>", or,
+    not at a sentence start, naming a place of ``lone_name_population`` people."""
+    biggest, wide = size
     if not all(t.pos_ == "PROPN" for t in doc[start:end]) and not (
-            # "Lower Saxony", "Western Cape": a region's name may open with an adjective.
-            end - start > 1 and doc[end - 1].pos_ == "PROPN"
-            and any(gaz.entries[x].kind in ("region", "country") for x in ids)):
+        end - start > 1 and doc[end - 1].pos_ == "PROPN" and wide
+    ):
         return False
     if _cued(doc, start):
         return True
+    after = doc[end] if end < len(doc) else None
+    nxt = doc[end + 1] if end + 1 < len(doc) else None
     if after is not None and after.text == "," and nxt is not None and _is_cap(nxt):
         qual = gaz.lookup(name_key(nxt.text))
         if any(gaz.entries[q].kind in ("country", "region") for q in qual):
             return True
     if doc[start].is_sent_start:
         return False
-    return biggest >= _MIN_PROPER_POPULATION * 20
+    return known.lone_name(biggest)
 
 
 # --------------------------------------------------------------------------- candidates
@@ -545,15 +906,52 @@ def _qualifier(doc: Doc, mention: _Mention, by_start: dict[int, _Mention]) -> _M
     return None
 
 
-def _resolve(doc: Doc, mentions: list[_Mention], gaz: Gazetteer,
-             demonym_codes: list[str]) -> dict[str, list[tuple[int, float]]]:
+@dataclass
+class _Context:
+    """What the article's other mentions say about where it is (scores of step 3)."""
+
+    votes: Counter[str]  # country -> votes of every mention
+    own_votes: dict[str, Counter[str]]  # mention key -> the votes it cast itself
+    total: float
+    region_votes: Counter[tuple[str, str]]  # (country, admin1) -> regions named outright
+    region_total: float
+    county_states: dict[str, set[tuple[str, str]]]  # "X county" -> states that have one
+    qualifiers: dict[str, set[tuple[str, str]]]  # key -> (country, admin1) of "X, Y"
+
+
+def _resolve(
+    doc: Doc, mentions: list[_Mention], gaz: Gazetteer, demonym_codes: list[str]
+) -> dict[str, list[tuple[int, float]]]:
     """Score every candidate of every distinct mention key; return them best first."""
     for m in mentions:
         m.candidates = _candidates(m, gaz)
-    by_start = {m.start: m for m in mentions}
+    votes, own_votes = _country_votes(mentions, gaz, demonym_codes)
+    region_votes = _region_votes(mentions, gaz)
+    context = _Context(
+        votes=votes,
+        own_votes=own_votes,
+        total=sum(votes.values()) or 1.0,
+        region_votes=region_votes,
+        region_total=sum(region_votes.values()) or 1.0,
+        county_states=_county_states(mentions, gaz),
+        qualifiers=_qualifiers(doc, mentions, gaz),
+    )
+    base: dict[str, list[tuple[int, float]]] = {}
+    for m in mentions:
+        if (m.key in base and not m.region) or _sense_key(m) in base:
+            continue
+        base[_sense_key(m)] = _scored(m, gaz, context)
+    result = _by_closeness(base, gaz)
+    _share_short_forms(mentions, result)
+    return result
 
-    # Country context: countries named outright, demonyms, and places with one country only.
-    # A country counts once per mention; any other place once per distinct name.
+
+def _country_votes(
+    mentions: list[_Mention], gaz: Gazetteer, demonym_codes: list[str]
+) -> tuple[Counter[str], dict[str, Counter[str]]]:
+    """Country context: countries named outright, demonyms, and places with one country
+    only. A country counts once per mention; any other place once per distinct name.
+    Also each name's own votes (a name does not vote for its own sense)."""
     votes: Counter[str] = Counter(c for c in demonym_codes if not c.startswith("cont:"))
     seen_keys: set[str] = set()
     own_votes: dict[str, Counter[str]] = {}
@@ -563,33 +961,52 @@ def _resolve(doc: Doc, mentions: list[_Mention], gaz: Gazetteer,
         own = own_votes.setdefault(m.key, Counter())
         if any(e.kind == "country" for e in entries[:1]):
             # A name shared with a region elsewhere ("Georgia") does not vote.
-            if not any(gaz.entries[c].kind == "region" and gaz.is_primary(m.key, c)
-                       and gaz.entries[c].country != entries[0].country for c in m.candidates):
+            if not any(
+                gaz.entries[c].kind == "region"
+                and gaz.is_primary(m.key, c)
+                and gaz.entries[c].country != entries[0].country
+                for c in m.candidates
+            ):
                 votes[entries[0].country] += 1.0
                 own[entries[0].country] += 1.0
         elif len(countries) == 1 and m.key not in seen_keys:
             votes[next(iter(countries))] += 0.5
             own[next(iter(countries))] += 0.5
         seen_keys.add(m.key)
-    total = sum(votes.values()) or 1.0
-    # Region context: first-level regions named outright ("Kentucky", "Ky.").
+    return votes, own_votes
+
+
+def _region_votes(mentions: list[_Mention], gaz: Gazetteer) -> Counter[tuple[str, str]]:
+    """Region context: first-level regions named outright ("Kentucky", "Ky.")."""
     region_votes: Counter[tuple[str, str]] = Counter()
     for m in mentions:
         regions = [c for c in m.candidates if gaz.entries[c].kind == "region"]
-        if len(regions) == 1 and (m.region or gaz.is_primary(m.key, regions[0])
-                                  or len(m.candidates) == 1):
+        if len(regions) == 1 and (
+            m.region or gaz.is_primary(m.key, regions[0]) or len(m.candidates) == 1
+        ):
             entry = gaz.entries[regions[0]]
             region_votes[(entry.country, entry.admin1)] += 1.0
-    region_total = sum(region_votes.values()) or 1.0
-    # County context: the states that have a county of each county name in the article.
-    county_states: dict[str, set[tuple[str, str]]] = {}
-    for m in mentions:
-        if m.region and m.key.split()[-1] in _SUBREGION_WORDS:
-            county_states[m.key] = {(gaz.entries[c].country, gaz.entries[c].admin1)
-                                    for c in m.candidates
-                                    if gaz.entries[c].kind == "district"}
+    return region_votes
 
-    # Qualifiers: "X, Y" where Y is a region or country constrains X.
+
+def _county_states(mentions: list[_Mention], gaz: Gazetteer) -> dict[str, set[tuple[str, str]]]:
+    """County context: the states that have a county of each county name in the article."""
+    return {
+        m.key: {
+            (gaz.entries[c].country, gaz.entries[c].admin1)
+            for c in m.candidates
+            if gaz.entries[c].kind == "district"
+        }
+        for m in mentions
+        if m.region and m.key.split()[-1] in _SUBREGION_WORDS
+    }
+
+
+def _qualifiers(
+    doc: Doc, mentions: list[_Mention], gaz: Gazetteer
+) -> dict[str, set[tuple[str, str]]]:
+    """Qualifiers: "X, Y" where Y is a region or country constrains X."""
+    by_start = {m.start: m for m in mentions}
     qualifiers: dict[str, set[tuple[str, str]]] = {}
     for m in mentions:
         q = _qualifier(doc, m, by_start)
@@ -601,68 +1018,84 @@ def _resolve(doc: Doc, mentions: list[_Mention], gaz: Gazetteer,
                 qualifiers.setdefault(m.key, set()).add((entry.country, ""))
             elif entry.kind in ("region", "district"):
                 qualifiers.setdefault(m.key, set()).add((entry.country, entry.admin1))
+    return qualifiers
 
-    base: dict[str, list[tuple[int, float]]] = {}
-    for m in mentions:
-        if m.key in base and not m.region:
-            continue
-        key = _sense_key(m)
-        if key in base:
-            continue
-        scored = []
-        city_regions = {(gaz.entries[c].country, gaz.entries[c].admin1) for c in m.candidates
-                        if gaz.entries[c].kind == "city" and gaz.is_primary(m.key, c)}
-        # A big city of the same name elsewhere in the country ("Washington").
-        big_cities = {gaz.entries[c].country for c in m.candidates
-                      if gaz.entries[c].kind == "city" and gaz.is_primary(m.key, c)
-                      and gaz.entries[c].population >= _BIG_NAMESAKE}
-        for c in m.candidates:
-            entry = gaz.entries[c]
-            score = _W_POPULATION * math.log10(entry.population + 10)
-            score += _W_KIND.get(entry.kind, 0.0)
-            if entry.kind == "region" and not m.region and (
-                    (entry.country, entry.admin1) in city_regions or entry.country in big_cities):
-                # A region named after its main city ("Vilnius"): the bare name means the city.
-                score -= 2 * _W_KIND["region"]
-            if gaz.is_primary(m.key, c):
-                score += _W_PRIMARY
-            own = own_votes.get(m.key, Counter())
-            rest = total - sum(own.values())
-            if rest > 0:
-                # The other mentions' countries: a name does not vote for its own sense.
-                score += _W_COUNTRY * (votes.get(entry.country, 0.0)
-                                       - own.get(entry.country, 0.0)) / rest
-            if entry.kind in ("city", "district"):
-                if entry.kind == "city" and any(
-                        (entry.country, entry.admin1) in states
-                        for k, states in county_states.items() if k != m.key):
-                    # "Decatur" and "DeKalb County": the state that has both.
-                    score += _W_COUNTY
-                local = region_votes.get((entry.country, entry.admin1), 0.0)
-                score += _W_REGION * local / region_total
-                if local and gaz.is_primary(m.key, c) and rest > 0 and (
-                        votes.get(entry.country, 0.0) - own.get(entry.country, 0.0)) / rest \
-                        >= 0.5:
-                    # A town of a region the article names, in the country the rest of the
-                    # article is about, beats a namesake country or city abroad
-                    # ("Palestine" in a story about Texas).
-                    score += _W_LOCAL
-            for cc, admin1 in qualifiers.get(m.key, ()):
-                if entry.country == cc and (not admin1 or entry.admin1 == admin1):
-                    score += _W_QUALIFIER
-            scored.append((c, score))
-        scored.sort(key=lambda cs: -cs[1])
-        base[key] = scored
 
-    # Closeness: a candidate near the best guesses of the other mentions gains.
+def _scored(m: _Mention, gaz: Gazetteer, context: _Context) -> list[tuple[int, float]]:
+    """The candidates of ``m`` with their scores (module docstring, step 3), best first."""
+    primary_cities = [
+        gaz.entries[c]
+        for c in m.candidates
+        if gaz.entries[c].kind == "city" and gaz.is_primary(m.key, c)
+    ]
+    city_regions = {(e.country, e.admin1) for e in primary_cities}
+    # A big city of the same name elsewhere in the country ("Washington").
+    big_cities = {e.country for e in primary_cities if e.population >= _BIG_NAMESAKE}
+    scored = []
+    for c in m.candidates:
+        entry = gaz.entries[c]
+        score = _W_POPULATION * math.log10(entry.population + 10)
+        score += _W_KIND.get(entry.kind, 0.0)
+        if (
+            entry.kind == "region"
+            and not m.region
+            and ((entry.country, entry.admin1) in city_regions or entry.country in big_cities)
+        ):
+            # A region named after its main city ("Vilnius"): the bare name means the city.
+            score -= 2 * _W_KIND["region"]
+        if gaz.is_primary(m.key, c):
+            score += _W_PRIMARY
+        score += _context_score(m, c, gaz, context)
+        scored.append((c, score))
+    scored.sort(key=lambda cs: -cs[1])
+    return scored
+
+
+def _context_score(m: _Mention, c: int, gaz: Gazetteer, context: _Context) -> float:
+    """What the rest of the article adds to candidate ``c`` of ``m``: its country's share of
+    the other mentions' votes, its region and county, an explicit qualifier."""
+    entry = gaz.entries[c]
+    own = context.own_votes.get(m.key, Counter())
+    rest = context.total - sum(own.values())
+    # The other mentions' countries: a name does not vote for its own sense.
+    share = 0.0
+    if rest > 0:
+        share = (context.votes.get(entry.country, 0.0) - own.get(entry.country, 0.0)) / rest
+    score = _W_COUNTRY * share
+    if entry.kind in ("city", "district"):
+        if entry.kind == "city" and any(
+            (entry.country, entry.admin1) in states
+            for k, states in context.county_states.items()
+            if k != m.key
+        ):
+            # "Decatur" and "DeKalb County": the state that has both.
+            score += _W_COUNTY
+        local = context.region_votes.get((entry.country, entry.admin1), 0.0)
+        score += _W_REGION * local / context.region_total
+        if local and gaz.is_primary(m.key, c) and rest > 0 and share >= 0.5:
+            # A town of a region the article names, in the country the rest of the
+            # article is about, beats a namesake country or city abroad
+            # ("Palestine" in a story about Texas).
+            score += _W_LOCAL
+    for cc, admin1 in context.qualifiers.get(m.key, ()):
+        if entry.country == cc and (not admin1 or entry.admin1 == admin1):
+            score += _W_QUALIFIER
+    return score
+
+
+def _by_closeness(
+    base: dict[str, list[tuple[int, float]]], gaz: Gazetteer
+) -> dict[str, list[tuple[int, float]]]:
+    """Closeness: a candidate near the best guesses of the other mentions gains."""
     anchors = {k: gaz.entries[v[0][0]] for k, v in base.items() if v}
     result: dict[str, list[tuple[int, float]]] = {}
     for key, scored in base.items():
         if len(scored) < 2:
             result[key] = scored
             continue
-        others = [a for k, a in anchors.items() if k != key and a.kind in ("city", "region",
-                                                                            "district")]
+        others = [
+            a for k, a in anchors.items() if k != key and a.kind in ("city", "region", "district")
+        ]
         rescored = []
         for c, score in scored:
             entry = gaz.entries[c]
@@ -672,17 +1105,26 @@ def _resolve(doc: Doc, mentions: list[_Mention], gaz: Gazetteer,
             rescored.append((c, score))
         rescored.sort(key=lambda cs: -cs[1])
         result[key] = rescored
-    # Short forms: "Viana" after "Viana do Castelo" is that place, not a namesake abroad.
+    return result
+
+
+def _share_short_forms(
+    mentions: list[_Mention], result: dict[str, list[tuple[int, float]]]
+) -> None:
+    """Short forms: "Viana" after "Viana do Castelo" is that place, not a namesake abroad."""
     for m in mentions:
         if m.region or " " in m.key:
             continue
         for other in mentions:
-            if other.region or not other.key.startswith(m.key + " ") or not result.get(
-                    other.key) or not _joined_after(other.text, len(m.text)):
+            if (
+                other.region
+                or not other.key.startswith(m.key + " ")
+                or not result.get(other.key)
+                or not _joined_after(other.text, len(m.text))
+            ):
                 continue
             result[m.key] = result[other.key]
             break
-    return result
 
 
 def _joined_after(text: str, cut: int) -> bool:
@@ -702,9 +1144,14 @@ def _sense_key(m: _Mention) -> str:
 # --------------------------------------------------------------------------- places
 
 
-def _build_places(article: Article, doc: Doc, mentions: list[_Mention],
-                  chosen: dict[str, list[tuple[int, float]]], gaz: Gazetteer,
-                  settings: PlaceSettings) -> list[Place]:
+def _build_places(
+    article: Article,
+    doc: Doc,
+    mentions: list[_Mention],
+    chosen: dict[str, list[tuple[int, float]]],
+    gaz: Gazetteer,
+    settings: PlaceSettings,
+) -> list[Place]:
     groups: dict[int, dict] = {}
     for m in mentions:
         scored = chosen.get(_sense_key(m)) or []
@@ -732,19 +1179,21 @@ def _build_places(article: Article, doc: Doc, mentions: list[_Mention],
             )
             for c, score in group["scored"][: settings.max_candidates]
         ]
-        places.append(Place(
-            id=f"P{n}",
-            article_id=article.id,
-            span=group["mentions"][0],
-            stage=STAGE,
-            name=group["forms"][0],
-            aliases=group["forms"][1:],
-            country=entry.country or None,
-            lat=entry.lat,
-            lon=entry.lon,
-            gazetteer_id=entry.id,
-            feature=entry.kind,  # type: ignore[arg-type]
-            mentions=sorted(group["mentions"]),
-            candidates=candidates,
-        ))
+        places.append(
+            Place(
+                id=f"P{n}",
+                article_id=article.id,
+                span=group["mentions"][0],
+                stage=STAGE,
+                name=group["forms"][0],
+                aliases=group["forms"][1:],
+                country=entry.country or None,
+                lat=entry.lat,
+                lon=entry.lon,
+                gazetteer_id=entry.id,
+                feature=entry.kind,  # type: ignore[arg-type]
+                mentions=sorted(group["mentions"]),
+                candidates=candidates,
+            )
+        )
     return places

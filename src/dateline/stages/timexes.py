@@ -57,8 +57,9 @@ _ROLE_LOOKBACK = 24
 def _role_pattern() -> re.Pattern[str]:
     words = sorted(lexicon()["roles"], key=len, reverse=True)
     alternation = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
-    return re.compile(rf"\b({alternation})\s+(?:the\s+(?:start|end|beginning)\s+of\s+)?$",
-                      re.IGNORECASE)
+    return re.compile(
+        rf"\b({alternation})\s+(?:the\s+(?:start|end|beginning)\s+of\s+)?$", re.IGNORECASE
+    )
 
 
 def _role(text: str, start: int, pattern: re.Pattern[str]) -> str:
@@ -92,8 +93,9 @@ def _tense(doc: Doc, start: int, end: int) -> str | None:
     if verb is None:
         return None
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
-    if any(a.lower_ in _FUTURE_AUX for a in auxes) or (verb.tag_ == "MD"
-                                                       and verb.lower_ in _FUTURE_AUX):
+    if any(a.lower_ in _FUTURE_AUX for a in auxes) or (
+        verb.tag_ == "MD" and verb.lower_ in _FUTURE_AUX
+    ):
         return "future"
     if verb.tag_ == "VBD" or any(a.tag_ == "VBD" or a.lower_ in _PAST_AUX for a in auxes):
         return "past"
@@ -104,8 +106,11 @@ def _tense(doc: Doc, start: int, end: int) -> str | None:
     return None
 
 
-_AMOUNT_BEFORE = re.compile(r"(?:\d[\d,.]*%?|\b(?:million|billion|trillion|percent|cents?|"
-                            r"dollars?|hours|minutes))\s+$", re.IGNORECASE)
+_AMOUNT_BEFORE = re.compile(
+    r"(?:\d[\d,.]*%?|\b(?:million|billion|trillion|percent|cents?|"
+    r"dollars?|hours|minutes))\s+$",
+    re.IGNORECASE,
+)
 
 
 def _not_a_timex(doc: Doc, text: str, candidate: Candidate) -> bool:
@@ -122,8 +127,11 @@ def _not_a_timex(doc: Doc, text: str, candidate: Candidate) -> bool:
             return False
         token = span[0]
         before = doc[token.i - 1] if token.i > 0 else None
-        return (token.dep_ == "nummod" and token.head.tag_ == "NNS"
-                and (before is None or before.tag_ not in ("DT", "PRP$", "POS")))
+        return (
+            token.dep_ == "nummod"
+            and token.head.tag_ == "NNS"
+            and (before is None or before.tag_ not in ("DT", "PRP$", "POS"))
+        )
     if name == "duration" and (candidate.groups.get("num") or "").lower() in ("a", "an"):
         window = max(0, candidate.start - 40)
         return _AMOUNT_BEFORE.search(text, window, candidate.start) is not None
@@ -173,8 +181,43 @@ def _moves_narrative(candidate: Candidate, kind: str, value: str | None, role: s
     return offset is None or offset[0] > 0
 
 
-def extract_timexes(*, article: Article, doc: Doc, sentences: list[Sentence],
-                    settings: TimexSettings) -> list[Timex]:
+def _reference(
+    candidate: Candidate,
+    references: list[tuple[int, str]],
+    sentences: list[Sentence],
+    settings: TimexSettings,
+) -> str | None:
+    """The narrative reference time ``candidate`` counts from, if any: the latest point
+    date of its unit for narrative expressions ("the next day"); for "a year ago", a
+    quarter named just before in the sentence ("profit rose from a year ago")."""
+    narrative = relative_to(candidate.rule, candidate.groups) == "narrative"
+    if narrative and settings.narrative_anchoring:
+        return _latest(references, _narrative_unit(candidate))
+    if candidate.rule.name == "ago" and candidate.groups["unit"].lower().startswith("year"):
+        nearby = _latest(references, "quarter", _sentence_start(sentences, candidate.start, 1))
+        if nearby and granularity(nearby)[0] == "quarter":
+            return nearby
+    return None
+
+
+def _value_from_reference(
+    candidate: Candidate, value: str | None, reference: str | None
+) -> tuple[str | None, bool]:
+    """A count from a narrative reference ("two days later", "a year ago") shifts that
+    reference; also whether the shift left the calendar."""
+    name = candidate.rule.name
+    if reference and name in ("later", "ago"):
+        offset = offset_of(candidate.groups)
+        if offset:
+            return shift_checked(reference, *offset)
+    elif reference and name == "year_ago":
+        return shift_checked(reference, -1, "year")
+    return value, False
+
+
+def extract_timexes(
+    *, article: Article, doc: Doc, sentences: list[Sentence], settings: TimexSettings
+) -> list[Timex]:
     """Return every temporal expression of the article, normalised, in text order.
 
     Args:
@@ -196,16 +239,7 @@ def extract_timexes(*, article: Article, doc: Doc, sentences: list[Sentence],
     for candidate in find_candidates(text):
         if _not_a_timex(doc, text, candidate):
             continue
-        name = candidate.rule.name
-        reference = None
-        if relative_to(candidate.rule, candidate.groups) == "narrative" and \
-                settings.narrative_anchoring:
-            reference = _latest(references, _narrative_unit(candidate))
-        elif name == "ago" and candidate.groups["unit"].lower().startswith("year"):
-            # "profit rose from a year ago": the quarter just named, a year back.
-            nearby = _latest(references, "quarter", _sentence_start(sentences, candidate.start, 1))
-            if nearby and granularity(nearby)[0] == "quarter":
-                reference = nearby
+        reference = _reference(candidate, references, sentences, settings)
         found = granularity(reference)
         if reference and found:
             anchor, source = found[1], "narrative"
@@ -214,25 +248,27 @@ def extract_timexes(*, article: Article, doc: Doc, sentences: list[Sentence],
         resolution = candidate.resolve(anchor, _tense(doc, candidate.start, candidate.end))
         if resolution is None:
             continue
-        value, shifted_off = resolution.value, False
-        if reference and name in ("later", "ago"):
-            offset = offset_of(candidate.groups)
-            if offset:
-                value, shifted_off = shift_checked(reference, *offset)
-        elif reference and name == "year_ago":
-            value, shifted_off = shift_checked(reference, -1, "year")
+        value, shifted_off = _value_from_reference(candidate, resolution.value, reference)
         used = resolution.used_anchor and anchor is not None
         role = _role(text, candidate.start, roles)
         anchor_value = reference or (anchor.isoformat() if anchor else None)
-        timexes.append(Timex(
-            id=f"T{len(timexes) + 1}", article_id=article.id,
-            span=(candidate.start, candidate.end), stage=STAGE,
-            text=text[candidate.start:candidate.end], type=resolution.type,
-            value=value, mod=resolution.mod, role=role, range=resolution.range,
-            anchor=anchor_value if used else None,
-            anchor_source=source if used else "none",
-            out_of_range=resolution.out_of_range or shifted_off,
-        ))
+        timexes.append(
+            Timex(
+                id=f"T{len(timexes) + 1}",
+                article_id=article.id,
+                span=(candidate.start, candidate.end),
+                stage=STAGE,
+                text=text[candidate.start : candidate.end],
+                type=resolution.type,
+                value=value,
+                mod=resolution.mod,
+                role=role,
+                range=resolution.range,
+                anchor=anchor_value if used else None,
+                anchor_source=source if used else "none",
+                out_of_range=resolution.out_of_range or shifted_off,
+            )
+        )
         if _moves_narrative(candidate, resolution.type, value, role):
             calendar_value = value[:10] if _DAY_VALUE.match(value) else value
             if granularity(calendar_value):

@@ -6,10 +6,10 @@ from __future__ import annotations
 import pytest
 from spacy.tokens import Doc
 
-from dateline.config import EntitySettings
+from dateline.config import EntitySettings, ToponymSettings
 from dateline.records import Article
 from dateline.stages import entities
-from dateline.stages._name_joins import populated_place
+from dateline.stages._toponyms import KnownPlaces
 
 
 def _run(nlp, text):
@@ -123,4 +123,10 @@ def test_entities_places_rejoined_spans(nlp, words, spaces, ents, expected):
     ],
 )
 def test_entities_places_populated_place(name, fuzzy, expected):
-    assert populated_place(name, fuzzy=fuzzy) is expected
+    assert KnownPlaces()(name, fuzzy=fuzzy) is expected
+
+
+def test_entities_places_threshold_comes_from_the_toponym_settings():
+    # Ravenna has about 150,000 people: a known place under the default floor, not above it.
+    assert KnownPlaces(ToponymSettings(known_place_population=15_000))("Ravenna")
+    assert not KnownPlaces(ToponymSettings(known_place_population=1_000_000))("Ravenna")

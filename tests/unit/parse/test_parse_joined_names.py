@@ -6,6 +6,7 @@ import pytest
 from spacy.tokens import Doc
 
 from dateline.stages._name_joins import NAMES_KEY, join_hyphenated_names, names_of
+from dateline.stages._toponyms import DEFAULT_KNOWN_PLACES
 
 
 @pytest.mark.parametrize(
@@ -28,6 +29,10 @@ from dateline.stages._name_joins import NAMES_KEY, join_hyphenated_names, names_
         # ...unless the whole is a country.
         (["in", "Guinea", "-", "Bissau", "today"], [True, False, False, True, False],
          [(1, 2, "GPE")], [(1, 4, "GPE")]),
+        # An untagged word that opens a longer name is not the end of this one.
+        (["at", "Porto", "-", "Francisco", "Carneiro", "Airport"],
+         [True, False, False, True, True, False],
+         [(1, 2, "GPE")], [(1, 2, "GPE")]),
     ],
 )  # fmt: skip
 def test_parse_hyphenated_names_joined(nlp, words, spaces, ents, expected):
@@ -35,7 +40,7 @@ def test_parse_hyphenated_names_joined(nlp, words, spaces, ents, expected):
     doc.ents = [doc.char_span(doc[s].idx, doc[e - 1].idx + len(doc[e - 1]), label=lab)
                 for s, e, lab in ents]  # fmt: skip
     model_ents = [(e.start, e.end, e.label_) for e in doc.ents]
-    joined = join_hyphenated_names(doc)
+    joined = join_hyphenated_names(doc, DEFAULT_KNOWN_PLACES)
     assert [(s.start, s.end, s.label_) for s in joined.spans[NAMES_KEY]] == expected
     assert names_of(joined) == expected
     assert [(e.start, e.end, e.label_) for e in joined.ents] == model_ents

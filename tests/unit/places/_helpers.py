@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
-from dateline.config import PlaceSettings
+from dateline.config import EntitySettings, PlaceSettings
 from dateline.records import Article, Place
 from dateline.stages._gazetteer import distance_km
+from dateline.stages.entities import extract_entities
 from dateline.stages.places import extract_places
 
 
 def places_of(nlp, text: str, **settings) -> list[Place]:
-    return extract_places(article=Article(text=text), doc=nlp(text), entities=[],
-                          settings=PlaceSettings(**settings))
+    """The places of ``text``, after the entities stage as in the pipeline."""
+    article, doc = Article(text=text), nlp(text)
+    entities = extract_entities(article=article, doc=doc, settings=EntitySettings())
+    return extract_places(
+        article=article, doc=doc, entities=entities, settings=PlaceSettings(**settings)
+    )
 
 
 def place_named(places: list[Place], form: str) -> Place | None:
