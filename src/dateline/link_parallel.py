@@ -170,6 +170,7 @@ class LinkPool:
         scorer: a pairwise scorer instead of the one the settings select.
         chunks_per_worker: chunks each call is cut into per worker (smaller chunks even
             out the work of unequal components).
+        min_parallel: calls with fewer mentions (new and stored) link in this process.
     """
 
     def __init__(
@@ -179,11 +180,13 @@ class LinkPool:
         settings: LinkingSettings | None = None,
         scorer: Scorer | None = None,
         chunks_per_worker: int = CHUNKS_PER_WORKER,
+        min_parallel: int = MIN_PARALLEL_MENTIONS,
     ) -> None:
         self.workers = max(1, workers)
         self.settings = settings or LinkingSettings()
         self.scorer = scorer
         self.chunks_per_worker = max(1, chunks_per_worker)
+        self.min_parallel = min_parallel
         self._pool: ProcessPoolExecutor | None = None
 
     def __enter__(self) -> LinkPool:
@@ -224,7 +227,7 @@ class LinkPool:
         Raises:
             PipelineError: a worker process died (DL104).
         """
-        if self.workers == 1 or len(new) + len(stored) < MIN_PARALLEL_MENTIONS:
+        if self.workers == 1 or len(new) + len(stored) < self.min_parallel:
             return link_mentions(new, stored, settings=self.settings, scorer=self.scorer)
         with paused_gc():
             return self._link_parallel(new, stored, keys)
