@@ -645,12 +645,36 @@ def _candidate_pairs(
         near.discard(i)
         chosen: Iterable[int] = near
         if len(near) > max_candidates:
-            mine, day = anchor_sets[i], days[i]
-            chosen = sorted(near, key=lambda j: (not mine & anchor_sets[j], abs(days[j] - day), j))[
-                :max_candidates
-            ]
+            chosen = _nearest(i, near, anchor_sets, days, max_candidates)
         pairs.update((i, j) if i < j else (j, i) for j in chosen)
     return sorted(pairs)
+
+
+def _nearest(
+    i: int,
+    near: Iterable[int],
+    anchor_sets: Sequence[frozenset[str]],
+    days: Sequence[int],
+    limit: int,
+) -> list[int]:
+    """The ``limit`` candidates of mention ``i`` it shares an anchor with first, then the
+    nearest in time, then the first in mention order.
+
+    Each candidate is ranked by one integer, days apart x count + index, which orders
+    as the pair (days apart, index) does: sorting integers spares a key function per
+    candidate, the hot spot of linking dense news.
+    """
+    mine, day, count = anchor_sets[i], days[i], len(days)
+    sharing: list[int] = []
+    others: list[int] = []
+    for j in near:
+        rank = abs(days[j] - day) * count + j
+        (others if mine.isdisjoint(anchor_sets[j]) else sharing).append(rank)
+    if len(sharing) >= limit:
+        ranks = heapq.nsmallest(limit, sharing)
+    else:
+        ranks = sharing + heapq.nsmallest(limit - len(sharing), others)
+    return [rank % count for rank in ranks]
 
 
 def _day(item: Profile) -> int:
