@@ -23,6 +23,7 @@ synthetic and the same for both.
 from __future__ import annotations
 
 import functools
+import gc
 import itertools
 import json
 import math
@@ -260,6 +261,10 @@ def link_incrementally(
             horizon = min(m.published.toordinal() for m in new if m.published) - KEEP_DAYS
             for key in [k for k in index if (_window_day(k) or horizon) < horizon]:
                 del index[key]
+            # The index stands for the store, which a real run keeps out of the Python heap.
+            # Frozen, its mentions cost no garbage-collector walks (they are still freed
+            # when dropped: freezing only hides them from the cycle collector).
+            gc.freeze()
     return clusters, truth
 
 
