@@ -1,23 +1,28 @@
 """Linking cost: synthetic event mentions linked incrementally at growing sizes.
 
-usage: python -m benchmarks.linking [--split dev] [--json] [--sizes 10000,30000,100000]
-       [--batch 5000] [--per-day 300] [--max-block N] [--max-candidates N]
+usage: python -m benchmarks.linking [--split dev] [--json] [--sizes 10000,30000,100000,1000000]
+       [--batch 5000] [--per-day 300] [--max-block N] [--max-candidates N] [--workers N]
 
 The corpus is generated deterministically (fixed seed), day by day at ``--per-day``
 mentions a day (a larger corpus covers more days; raise ``--per-day`` to test density):
 real-world events (type, day, place, parties, words) each reported by one to eight
 mentions, each its own article, published up to three days later, with the noise real
 extraction has (no date, a date a day off or only a month, no place, another trigger
-word, other words around it). Mentions are ingested in
-publication order in batches, as ``dateline ingest`` does: for each batch the mentions
-sharing a block key with it are fetched from an in-memory block index (what the store's
-query returns) and ``dateline.linker.link_mentions`` links the batch against them.
+word, other words around it). Mentions are ingested in publication order in batches, as
+``dateline ingest`` does: for each batch the mentions sharing a block key with it are
+fetched from an in-memory block index (what the store's query returns) and a
+``dateline.link_parallel.LinkPool`` of ``--workers`` processes (default: one per core)
+links the batch against them, with the clusters ``dateline.linker.link_mentions`` gives.
+The next batch is generated in a thread meanwhile.
 
 Each size runs in a fresh process so that its peak RSS is its own. Printed per size:
-wall and CPU seconds, CPU microseconds per mention (flat = linear growth; CPU time, as
-the machine may be shared), peak RSS, clusters, and B³ F1 against the generating
-events. ``--split`` is accepted for uniformity with the other benchmarks; the corpus is
-synthetic and the same for both.
+wall and CPU seconds (CPU of the main process and its workers, and of the main process
+alone), microseconds per mention, growth ratios of the time per mention against the
+first and the previous size (1.0 = linear growth; the CPU ratios hold on a shared
+machine, the wall ones only on a quiet one), peak RSS of the main process and of the
+largest worker, clusters, and B³ F1 against the generating events. ``--split`` is
+accepted for uniformity with the other benchmarks; the corpus is synthetic and the same
+for both.
 """
 
 from __future__ import annotations
