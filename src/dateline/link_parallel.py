@@ -238,6 +238,7 @@ class LinkPool:
         stored: Sequence[EventMention],
         keys: Mapping[str, Sequence[str]] | None,
     ) -> LinkResult:
+        """Steps 1 to 4 of the module docstring."""
         stored_by_id = {m.mention_id: m for m in stored}
         fresh = _distinct_new(new, set(stored_by_id))
         relevant = list(stored_by_id.values())
@@ -257,14 +258,7 @@ class LinkPool:
             self._executor().submit(_link_chunk, *_chunk(mentions, len(fresh), groups, chunk))
             for chunk in chunks
         ]
-        assigned: dict[str, str] = {}
-        opened: set[str] = set()
-        joined: set[str] = set()
-        for future in futures:
-            clusters, chunk_opened, chunk_joined = self._outcome(future)
-            assigned.update(clusters)
-            opened.update(chunk_opened)
-            joined.update(chunk_joined)
+        assigned, opened, joined = self._collect(futures)
         for mention_id, mention in stored_by_id.items():
             assigned[mention_id] = mention.cluster or cluster_id(mention_id)
         return LinkResult(
@@ -282,6 +276,18 @@ class LinkPool:
                 initargs=(self.settings, self.scorer),
             )
         return self._pool
+
+    def _collect(self, futures: list[Future]) -> tuple[dict[str, str], set[str], set[str]]:
+        """The chunks' results merged: new mention -> cluster, clusters opened and joined."""
+        assigned: dict[str, str] = {}
+        opened: set[str] = set()
+        joined: set[str] = set()
+        for future in futures:
+            clusters, chunk_opened, chunk_joined = self._outcome(future)
+            assigned.update(clusters)
+            opened.update(chunk_opened)
+            joined.update(chunk_joined)
+        return assigned, opened, joined
 
     def _outcome(self, future: Future) -> tuple[dict[str, str], list[str], list[str]]:
         try:
