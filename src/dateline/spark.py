@@ -452,6 +452,7 @@ def _read_mentions(spark: SparkSession, path: str) -> DataFrame:
 def _key_batches(batches: Iterator[pd.DataFrame]) -> Iterator[pd.DataFrame]:
     import pandas as pd
 
+    from dateline.link_parallel import component_keys
     from dateline.linker import block_keys
 
     for batch in batches:
@@ -459,10 +460,10 @@ def _key_batches(batches: Iterator[pd.DataFrame]) -> Iterator[pd.DataFrame]:
         for row in batch.to_dict("records"):
             mention = record_from_row("mentions", row)
             assert isinstance(mention, EventMention)
-            # The article ties its mentions together: the linker pools each article's
-            # words and starts its restatements as one group.
-            pairs.append((mention.mention_id, "article|" + mention.article_id))
-            pairs.extend((mention.mention_id, key) for key in block_keys(mention))
+            # Block keys and the article: the linker pools each article's words and
+            # starts its restatements as one group. Every mention is new here.
+            tied = component_keys(mention, block_keys(mention), stored=False)
+            pairs.extend((mention.mention_id, key) for key in tied)
         yield pd.DataFrame(pairs, columns=["mention_id", "key"])
 
 
@@ -474,29 +475,14 @@ def _components(spark: SparkSession, keys: DataFrame) -> DataFrame:
     """
     from pyspark.sql import functions as F
 
+    from dateline.link_parallel import UnionFind
+
     key_rows = keys.groupBy("key").agg(F.sort_array(F.collect_set("mention_id")).alias("ids"))
-    parent: dict[str, str] = {}
+    found = UnionFind()
     for row in key_rows.toLocalIterator():
-        ids = row["ids"]
-        first = _find(parent, ids[0])
-        for other in ids[1:]:
-            root = _find(parent, other)
-            if root != first:
-                low, high = sorted((first, root))
-                parent[high] = low
-                first = low
-    assignment = [(mention, _find(parent, mention)) for mention in list(parent)]
+        found.union_all(row["ids"])
+    assignment = [(mention, found.find(mention)) for mention in found.items()]
     return spark.createDataFrame(assignment, schema="mention_id string, component string")
-
-
-def _find(parent: dict[str, str], item: str) -> str:
-    parent.setdefault(item, item)
-    root = item
-    while parent[root] != root:
-        root = parent[root]
-    while parent[item] != root:  # path compression
-        parent[item], item = root, parent[item]
-    return root
 
 
 def _link_component(settings_json: str):

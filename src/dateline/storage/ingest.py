@@ -9,7 +9,10 @@ Steps for each run (``ingest_articles``):
   3. extract the rest with ``extract_many``; bad articles become Rejections and the run goes on;
   4. every ``batch_size`` extractions, store them in one transaction (with their linking block
      keys), then link their mentions to the stored mentions that share a block key and store
-     the cluster ids in a second transaction.
+     the cluster ids in a second transaction. With several workers, a large linking call
+     (resumed mentions, a batch meeting many stored ones) is split into independent
+     components linked on that many processes (``dateline.link_parallel``), with the same
+     clusters as in one.
 A crash loses at most the batch in flight; committed batches are skipped on the next run.
 """
 
@@ -24,6 +27,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from dateline import linker
 from dateline.config import Settings
 from dateline.errors import message
+from dateline.link_parallel import LinkPool
 from dateline.records import Article, EventMention, Extraction, Rejection, content_id
 from dateline.storage.store import Store
 
@@ -89,8 +93,8 @@ def ingest_articles(
         settings: pipeline and linking settings.
         batch_size: extractions per committed batch.
         progress: called once per input with ``"stored"``, ``"skipped"`` or ``"rejected"``.
-        workers: extraction processes (``extract_many``'s ``workers``); storing and linking
-            stay in this process.
+        workers: extraction processes (``extract_many``'s ``workers``), and linking
+            processes for large linking calls; storing stays in this process.
 
     Returns:
         The run's IngestReport.
@@ -103,20 +107,22 @@ def ingest_articles(
 
     tally = _Tally()
     notify = progress or (lambda status: None)
-    tally.resumed = _link_unlinked(store, settings, tally)
-    fresh = _unseen(store, items, tally, notify)
-    batch: list[Extraction] = []
-    for result in extract_many(fresh, published=published, settings=settings, workers=workers):
-        if isinstance(result, Rejection):
-            tally.rejected.append(result)
-            notify("rejected")
-            continue
-        batch.append(result)
-        if len(batch) >= batch_size:
-            _commit(store, batch, settings, tally, notify)
-            batch = []
-    if batch:
-        _commit(store, batch, settings, tally, notify)
+    with LinkPool(workers, settings=settings.linking) as linking:
+        tally.resumed = _link_unlinked(store, linking, tally)
+        fresh = _unseen(store, items, tally, notify)
+        extracted = extract_many(fresh, published=published, settings=settings, workers=workers)
+        batch: list[Extraction] = []
+        for result in extracted:
+            if isinstance(result, Rejection):
+                tally.rejected.append(result)
+                notify("rejected")
+                continue
+            batch.append(result)
+            if len(batch) >= batch_size:
+                _commit(store, batch, linking, tally, notify)
+                batch = []
+        if batch:
+            _commit(store, batch, linking, tally, notify)
     return IngestReport(
         store=store.url,
         added=tally.added,
@@ -185,35 +191,35 @@ def _chunks(items: Iterable[Article | Rejection], size: int) -> Iterator[list]:
 
 
 def _commit(
-    store: Store, batch: list[Extraction], settings: Settings, tally: _Tally, notify: Progress
+    store: Store, batch: list[Extraction], linking: LinkPool, tally: _Tally, notify: Progress
 ) -> None:
     mentions = store.add_extractions(batch, block_keys=linker.block_keys)
     tally.batches += 1
     tally.added += len(batch)
     tally.events += len(mentions)
     logger.info("committed batch %d: %d article(s)", tally.batches, len(batch))
-    _link(store, mentions, settings, tally)
+    _link(store, mentions, linking, tally)
     for _ in batch:
         notify("stored")
 
 
-def _link(store: Store, new: list[EventMention], settings: Settings, tally: _Tally) -> None:
+def _link(store: Store, new: list[EventMention], linking: LinkPool, tally: _Tally) -> None:
     """Link new mentions to the stored, linked mentions that share a block key with them."""
     if not new:
         return
     keys = sorted({key for mention in new for key in linker.block_keys(mention)})
     stored = store.mentions(block_keys=keys, unlinked=False)
-    result = linker.link_mentions(new, stored, settings=settings.linking)
+    result = linking.link(new, stored)
     store.set_clusters({m.mention_id: m.cluster for m in result.mentions})
     tally.opened += len(result.opened)
     tally.joined += len(result.joined)
 
 
-def _link_unlinked(store: Store, settings: Settings, tally: _Tally) -> int:
+def _link_unlinked(store: Store, linking: LinkPool, tally: _Tally) -> int:
     """Link mentions an interrupted run stored but did not link; return how many."""
     total = 0
     while pending := store.mentions(unlinked=True, limit=RESUME_CHUNK):
-        _link(store, pending, settings, tally)
+        _link(store, pending, linking, tally)
         total += len(pending)
         if len(pending) < RESUME_CHUNK:
             break

@@ -6,7 +6,10 @@ import json
 from pathlib import Path
 
 import dateline
+from dateline import linker
+from dateline.link_parallel import LinkPool
 from dateline.storage import open_store
+from dateline.storage.ingest import _link_unlinked, _Tally
 
 
 def _lines(path: Path, rows: list) -> Path:
@@ -78,3 +81,20 @@ def test_storage_ingest_skips_a_text_repeated_in_one_run(store_url, tmp_path) ->
     source = _lines(tmp_path / "twice.jsonl", [row, row])
     report = dateline.ingest(source, store_url)
     assert (report.added, report.skipped) == (1, 1)
+
+
+def test_storage_ingest_links_alike_on_two_processes(tmp_path, story_jsonl) -> None:
+    rows = [json.loads(line) for line in story_jsonl.read_text().splitlines()]
+    extractions = list(dateline.extract_many(rows))
+    clusters = []
+    for workers in (1, 2):
+        with open_store(str(tmp_path / f"linked-by-{workers}.duckdb")) as store:
+            store.add_extractions(extractions[:2], block_keys=linker.block_keys)
+            later = store.add_extractions(extractions[2:], block_keys=linker.block_keys)
+            # Every call goes to the workers, however small: the parallel path is the one tested.
+            with LinkPool(workers, min_parallel=0) as pool:
+                assert _link_unlinked(store, pool, _Tally()) == len(store.mentions())
+                assert store.mentions(unlinked=True) == []
+            clusters.append({m.mention_id: m.cluster for m in store.mentions()})
+    assert clusters[0] == clusters[1]
+    assert len(set(clusters[0].values())) < len(clusters[0]) and len(later) > 0
