@@ -70,6 +70,12 @@ _LIGHT_LEMMAS = frozenset({"be", "do", "get", "become", "seem", "appear"})
 _MODALS = frozenset({"would", "could", "might", "may", "should", "must", "can"})
 _CONDITIONALS = frozenset({"if", "unless", "whether"})
 _NOMINAL_ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj"})
+_NOMINALS = frozenset({"NOUN", "PROPN", "PRON"})
+# Relative pronouns ("which", "who", "that") by their Penn tags.
+_RELATIVE_TAGS = frozenset({"WDT", "WP", "WP$"})
+# Links along which a verb without a subject shares its governor's: conjuncts,
+# complements, adverbial clauses and a complement of a predicate adjective.
+_SUBJECT_SHARING = frozenset({"conj", "xcomp", "advcl", "acomp"})
 _PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her"})
 _THING_PRONOUNS = frozenset({"it", "its"})
 EVENT_NOUNS_FILE = "data/timeline/event_nouns.txt"
@@ -295,7 +301,7 @@ def _participants(token: Token, pos: str) -> list[Participant]:
             if child.dep_ in ("prep", "agent")
             else [child]
         )
-        found.extend(Participant(role=role, span=_phrase(h)) for h in heads)
+        found.extend(Participant(role=role, span=_phrase(_antecedent(h))) for h in heads)
     if pos == "VERB" and not any(p.role == "subject" for p in found):
         found.extend(_inherited_subjects(token))
     if pos == "NOUN" and token.dep_ in ("dobj", "pobj") and token.head.pos_ in ("VERB", "ADP"):
@@ -308,18 +314,38 @@ def _participants(token: Token, pos: str) -> list[Participant]:
     return found
 
 
+def _antecedent(token: Token) -> Token:
+    """The noun a relative pronoun stands for ("the store, which sells": the store); any
+    other token is itself."""
+    clause = token.head
+    if token.tag_ in _RELATIVE_TAGS and clause.dep_ == "relcl" and clause.head.pos_ in _NOMINALS:
+        return clause.head
+    return token
+
+
 def _inherited_subjects(token: Token) -> list[Participant]:
+    """The subject a verb without one shares with the verb it depends on.
+
+    Conjuncts, complements and adverbial clauses take the subject of their governing
+    verb; a complement of an adjective ("willing to pay") that of the adjective's verb; a complement of a
+    verb with an object ("asked the board to approve") that object (object control).
+    Relative and participle clauses take the noun they describe.
+    """
     current = token
-    for _ in range(4):  # a short chain of conjuncts and complements is enough
-        if current.dep_ in ("relcl", "acl") and current.head.pos_ in ("NOUN", "PROPN", "PRON"):
+    for _ in range(5):  # a short chain of conjuncts and complements is enough
+        if current.dep_ in ("relcl", "acl") and current.head.pos_ in _NOMINALS:
             role: ParticipantRole = "subject" if current.dep_ == "relcl" else "object"
             return [Participant(role=role, span=_phrase(current.head))]
-        if current.dep_ not in ("conj", "xcomp", "advcl") or current.head.i == current.i:
+        if current.dep_ not in _SUBJECT_SHARING or current.head.i == current.i:
             return []
-        current = current.head
+        dep, current = current.dep_, current.head
+        if dep == "xcomp":
+            controllers = [c for c in current.children if c.dep_ == "dobj"]
+            if controllers:
+                return [Participant(role="subject", span=_phrase(c)) for c in controllers]
         subjects = [c for c in current.children if c.dep_ in ("nsubj", "nsubjpass")]
         if subjects:
-            return [Participant(role="subject", span=_phrase(s)) for s in subjects]
+            return [Participant(role="subject", span=_phrase(_antecedent(s))) for s in subjects]
     return []
 
 
