@@ -527,8 +527,11 @@ def build_entity_timeline(
     if not target.strip():
         raise InputError("DL251", target=target)
     by_article = {x.article.id: x for x in extractions}
-    names = name_variants(target, aliases, person=_is_person(extractions, target))
     person = _is_person(extractions, target)
+    names = name_variants(target, aliases, person=person)
+    names = name_variants(
+        target, [*aliases, *defined_abbreviations(extractions, names)], person=person
+    )
     by_article_anaphors: dict[str, list[Anaphor]] = defaultdict(list)
     for anaphor in anaphors:
         if anaphor.person == person:
@@ -750,6 +753,40 @@ def name_variants(target: str, aliases: Sequence[str] = (), *, person: bool = Fa
         if len(capitalised) >= 3:
             variants.add("".join(t[0] for t in capitalised))
     return sorted(variants, key=lambda v: (-len(v), v))
+
+
+def defined_abbreviations(extractions: Iterable[Extraction], names: Sequence[str]) -> list[str]:
+    """The abbreviations the articles define for a name: "Singapore Airlines (SIA)".
+
+    Args:
+        extractions: the articles whose texts are searched.
+        names: the entity's name variants (``name_variants``).
+
+    Returns:
+        Each abbreviation written in parentheses right after one of the names, once.
+    """
+    if not names:
+        return []
+    alternatives = "|".join(re.escape(n) for n in names)
+    pattern = re.compile(rf"(?<!\w)(?:{alternatives})\s*\(\s*([A-Z][A-Za-z0-9&.\-]{{1,9}})\s*\)")
+    found: dict[str, None] = {}
+    for extraction in extractions:
+        for match in pattern.finditer(extraction.article.text):
+            abbreviation = match.group(1)
+            name = match.group(0)[: match.start(1) - match.start(0)].rstrip(" (")
+            if _abbreviates(abbreviation, name):
+                found.setdefault(abbreviation)
+    return list(found)
+
+
+def _abbreviates(abbreviation: str, name: str) -> bool:
+    """Whether a short form abbreviates a name (Schwartz and Hearst 2003): two capitals at
+    least, the first letter the name's, and every letter found in order in the name."""
+    letters = [c.lower() for c in abbreviation if c.isalnum()]
+    if sum(c.isupper() for c in abbreviation) < 2 or letters[0] != name[:1].lower():
+        return False
+    rest = iter(name.lower())
+    return all(letter in rest for letter in letters)
 
 
 def _distinctive(word: str) -> bool:
