@@ -77,7 +77,7 @@ _RELATIVE_TAGS = frozenset({"WDT", "WP", "WP$"})
 # complements, adverbial clauses and a complement of a predicate adjective.
 _SUBJECT_SHARING = frozenset({"conj", "xcomp", "advcl", "acomp"})
 _PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her"})
-_THING_PRONOUNS = frozenset({"it", "its"})
+_THING_PRONOUNS = frozenset({"it", "its", "they", "them", "their"})
 EVENT_NOUNS_FILE = "data/timeline/event_nouns.txt"
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _MONTH = re.compile(r"^(\d{4})-(\d{2})$")
