@@ -71,6 +71,10 @@ _MODALS = frozenset({"would", "could", "might", "may", "should", "must", "can"})
 _CONDITIONALS = frozenset({"if", "unless", "whether"})
 _NOMINAL_ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj"})
 _NOMINALS = frozenset({"NOUN", "PROPN", "PRON"})
+# Dependency labels of an untensed verb that extends its governor's happening, and the
+# governor's tenses it takes on.
+_EXTENDING_DEPS = frozenset({"advcl", "xcomp", "conj"})
+_GOVERNED_TENSES = frozenset({"past"})
 # Relative pronouns ("which", "who", "that") by their Penn tags.
 _RELATIVE_TAGS = frozenset({"WDT", "WP", "WP$"})
 # Links along which a verb without a subject shares its governor's: conjuncts,
@@ -392,6 +396,18 @@ def _tense(token: Token) -> Tense:
         return "past"
     if token.tag_ in ("VBZ", "VBP") or any(a in ("is", "are", "am") for a in auxiliaries):
         return "present"
+    return _governed_tense(token)
+
+
+def _governed_tense(token: Token) -> Tense:
+    """The tense of an untensed verb: a participle or infinitive that extends a verb
+    ("announced it, saying", "returned to reveal") happens with it, so takes its tense
+    when that is a simple past; any other is "nonfinite"."""
+    head = token.head
+    if token.dep_ in _EXTENDING_DEPS and head.pos_ == "VERB" and head.i != token.i:
+        tense = _tense(head)
+        if tense in _GOVERNED_TENSES:
+            return tense
     return "nonfinite"
 
 
