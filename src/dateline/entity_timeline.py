@@ -85,6 +85,7 @@ _THING_PRONOUNS = frozenset({"it", "its", "they", "them", "their"})
 EVENT_NOUNS_FILE = "data/timeline/event_nouns.txt"
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _MONTH = re.compile(r"^(\d{4})-(\d{2})$")
+_WEEK = re.compile(r"^(\d{4})-W(0[1-9]|[1-4]\d|5[0-3])$")
 _YEAR_PART = re.compile(r"^(\d{4})(?:-(?:Q\d|H\d|W\d{2}|SP|SU|FA|WI))?$")
 
 
@@ -461,7 +462,8 @@ def timex_to_date(value: str | None, published: date | None) -> str | None:
     """A timex value as a timeline date: day, "YYYY-MM-XX" or "YYYY-XX-XX"; else None.
 
     Args:
-        value: a TIMEX3 value ("2008-03-04", "2008-03", "2008", "2008-Q1", "PRESENT_REF").
+        value: a TIMEX3 value ("2008-03-04", "2008-03", "2008-W10", "2008", "2008-Q1",
+            "PRESENT_REF"); a week is dated by the month of its Thursday.
         published: the publication date, which "PRESENT_REF" stands for.
 
     Returns:
@@ -473,11 +475,22 @@ def timex_to_date(value: str | None, published: date | None) -> str | None:
         return value
     if month := _MONTH.match(value):
         return f"{month.group(1)}-{month.group(2)}-XX"
+    if (week := _WEEK.match(value)) and (month_of_week := _month_of_week(week)) is not None:
+        return month_of_week
     if year := _YEAR_PART.match(value):
         return f"{year.group(1)}-XX-XX"
     if value == "PRESENT_REF":
         return published.isoformat() if published else "PRESENT_REF"
     return None
+
+
+def _month_of_week(week: re.Match[str]) -> str | None:
+    """The month of an ISO week, that of its Thursday; None for a week the year lacks."""
+    try:
+        thursday = date.fromisocalendar(int(week.group(1)), int(week.group(2)), 4)
+    except ValueError:
+        return None
+    return f"{thursday.year:04d}-{thursday.month:02d}-XX"
 
 
 # --------------------------------------------------------------------------- step 2: timeline
