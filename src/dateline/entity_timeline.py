@@ -332,8 +332,9 @@ def _inherited_subjects(token: Token) -> list[Participant]:
     """The subject a verb without one shares with the verb it depends on.
 
     Conjuncts, complements and adverbial clauses take the subject of their governing
-    verb; a complement of an adjective ("willing to pay") that of the adjective's verb; a complement of a
-    verb with an object ("asked the board to approve") that object (object control).
+    verb; a complement of an adjective ("willing to pay") that of the adjective's verb;
+    a complement of a verb with an object ("asked the board to approve") that object
+    (object control).
     Relative and participle clauses take the noun they describe.
     """
     current = token
