@@ -214,7 +214,8 @@ def find_anaphors(extraction: Extraction, doc: Doc) -> list[Anaphor]:
     """List the pronouns of one parsed article that may stand for a named entity.
 
     "he", "him", "his", "she" and "her" may refer to a person; "it" and "its" (unless
-    the parser marks "it" as a dummy subject: "it is expected that") to anything else.
+    the parser marks "it" as a dummy subject: "it is expected that") to anything else,
+    and so may "they", "them" and "their" (an organisation: "Airbus have said they").
     Definite descriptions ("the airline") are left out: on the TimeLine dev split they
     added only wrong mentions.
 
