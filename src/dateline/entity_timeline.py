@@ -558,21 +558,7 @@ def build_entity_timeline(
     if not target.strip():
         raise InputError("DL251", target=target)
     by_article = {x.article.id: x for x in extractions}
-    person = _is_person(extractions, target)
-    names = name_variants(target, aliases, person=person)
-    names = name_variants(
-        target, [*aliases, *defined_abbreviations(extractions, names)], person=person
-    )
-    by_article_anaphors: dict[str, list[Anaphor]] = defaultdict(list)
-    for anaphor in anaphors:
-        if anaphor.person == person:
-            by_article_anaphors[anaphor.article_id].append(anaphor)
-    spans = {
-        aid: resolve_anaphors(
-            x, entity_mentions(x, target, names), by_article_anaphors[aid], person
-        )
-        for aid, x in by_article.items()
-    }
+    spans = entity_spans(extractions, target, aliases=aliases, anaphors=anaphors)
     words_by_article: dict[str, list[EventWord]] = defaultdict(list)
     for word in words:
         words_by_article[word.article_id].append(word)
@@ -603,6 +589,43 @@ def build_entity_timeline(
         for when, source, word, event in dated
     ]
     return _rows(mentions)
+
+
+def entity_spans(
+    extractions: Sequence[Extraction],
+    target: str,
+    *,
+    aliases: Sequence[str] = (),
+    anaphors: Iterable[Anaphor] = (),
+) -> dict[str, list[Span]]:
+    """Where each article mentions the entity: by name, by a defined abbreviation, as the
+    speaker of a quote, or by a pronoun (``build_entity_timeline`` step 1).
+
+    Args:
+        extractions: the articles.
+        target: the entity's name.
+        aliases: other names of the entity.
+        anaphors: pronouns of those articles (``find_anaphors``).
+
+    Returns:
+        The sorted mention spans, by article id (an empty list for an article that does
+        not mention the entity).
+    """
+    person = _is_person(extractions, target)
+    names = name_variants(target, aliases, person=person)
+    names = name_variants(
+        target, [*aliases, *defined_abbreviations(extractions, names)], person=person
+    )
+    by_article_anaphors: dict[str, list[Anaphor]] = defaultdict(list)
+    for anaphor in anaphors:
+        if anaphor.person == person:
+            by_article_anaphors[anaphor.article_id].append(anaphor)
+    return {
+        x.article.id: resolve_anaphors(
+            x, entity_mentions(x, target, names), by_article_anaphors[x.article.id], person
+        )
+        for x in extractions
+    }
 
 
 def _event_mention(
