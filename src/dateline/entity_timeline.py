@@ -37,6 +37,7 @@ from dateline.config import LinkingSettings
 from dateline.errors import InputError
 from dateline.linker import link_mentions
 from dateline.records import Argument, Entity, EventMention, Extraction, Record, Span
+from dateline.stages._event_model import EventModel, load_model
 
 ParticipantRole = Literal["subject", "object", "oblique", "possessor", "modifier"]
 WordDateSource = Literal["clause", "governor", "narrative", "publication", "none"]
@@ -83,6 +84,17 @@ _SUBJECT_SHARING = frozenset({"conj", "xcomp", "advcl", "acomp"})
 _PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her"})
 _THING_PRONOUNS = frozenset({"it", "its", "they", "them", "their"})
 EVENT_NOUNS_FILE = "data/timeline/event_nouns.txt"
+# The event-mention filter (``python -m dateline.training.timeml_events``) and its label
+# for an event.
+EVENT_FILTER_FILE = "data/timeline/event_filter/event-filter.npz"
+IS_EVENT = "EVENT"
+# The inclusion scorer (``python -m dateline.training.timeline_inclusion``) and its label
+# for a candidate on the entity's timeline.
+INCLUSION_FILE = "data/timeline/inclusion/inclusion-scorer.npz"
+INCLUDED = "INCLUDED"
+# Verbs that often only carry a noun's event ("make a decision", "have talks").
+_SUPPORT_LEMMAS = frozenset({"have", "make", "take", "give", "hold", "do", "get", "go", "come"})
+_NOUN_SUFFIXES = ("tion", "sion", "ment", "ance", "ence", "ure", "al", "ing", "age", "ery")
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _MONTH = re.compile(r"^(\d{4})-(\d{2})$")
 _WEEK = re.compile(r"^(\d{4})-W(0[1-9]|[1-4]\d|5[0-3])$")
@@ -116,6 +128,9 @@ class EventWord(Record):
     date_source: WordDateSource = "none"
     factual: bool = True
     tense: Tense = "nominal"
+    event_probability: float = Field(
+        default=1.0, description="The event-mention filter's probability that the word is an event"
+    )
 
 
 class Anaphor(Record):
@@ -191,6 +206,8 @@ def find_event_words(
     nouns = event_nouns() if nouns is None else nouns
     candidates = {token.i: pos for token in doc if (pos := _candidate_pos(token, nouns))}
     dates = _dates_by_governor(extraction, doc, candidates)
+    probabilities = event_probabilities([doc[i] for i in sorted(candidates)], nouns)
+    probability_of = dict(zip(sorted(candidates), probabilities, strict=True))
     return [
         EventWord(
             article_id=extraction.article.id,
@@ -204,10 +221,95 @@ def find_event_words(
             date_source=dates.get(token.i, (None, "none"))[1],
             factual=_is_factual(token),
             tense=_tense(token) if candidates[token.i] == "VERB" else _nominal_tense(token),
+            event_probability=probability_of[token.i],
         )
         for token in doc
         if token.i in candidates
     ]
+
+
+def event_filter(path: str = "") -> EventModel:
+    """The packaged event-mention filter, or the archive at ``path``.
+
+    Raises:
+        PipelineError: DL111 when the file is missing or not a model archive.
+    """
+    return load_model(path or str(resources.files("dateline").joinpath(EVENT_FILTER_FILE)))
+
+
+def event_probabilities(
+    tokens: Sequence[Token], nouns: frozenset[str] | None = None, model: EventModel | None = None
+) -> list[float]:
+    """The probability that each token is an event mention in the TimeML sense.
+
+    Args:
+        tokens: parsed tokens (verbs and nouns).
+        nouns: the event nouns; the packaged list when None.
+        model: the filter; the packaged one when None.
+
+    Returns:
+        One probability per token, in order.
+    """
+    if not tokens:
+        return []
+    nouns = event_nouns() if nouns is None else nouns
+    model = event_filter() if model is None else model
+    column = model.labels.index(IS_EVENT)
+    table = model.probabilities([event_features(t, nouns) for t in tokens])
+    return [round(float(p), 4) for p in table[:, column]]
+
+
+def event_features(token: Token, nouns: frozenset[str]) -> list[str]:
+    """String features of a token for the event-mention filter: word, part of speech,
+    tense and aspect, dependency role, support verbs, negation and modality, event nouns.
+
+    Args:
+        token: a parsed token.
+        nouns: the event nouns (``event_nouns()``).
+
+    Returns:
+        The features, each a "name=value" string.
+    """
+    lemma = token.lemma_.lower()
+    head = token.head
+    features = [
+        "bias",
+        f"lemma={lemma}",
+        f"pos={token.pos_}",
+        f"tag={token.tag_}",
+        f"dep={token.dep_}",
+        f"pos_dep={token.pos_}:{token.dep_}",
+        f"head_pos={head.pos_ if head.i != token.i else 'ROOT'}",
+        f"suffix={lemma[-3:]}",
+        f"event_noun={lemma in nouns or _compound_lemma(token) in nouns}",
+        f"support={lemma in _SUPPORT_LEMMAS}",
+        f"factual={_is_factual(token)}",
+    ]
+    if token.pos_ in ("VERB", "AUX"):
+        features.append(f"tense={_tense(token)}")
+        objects = [c for c in token.children if c.dep_ in ("dobj", "attr")]
+        features.append(f"has_object={bool(objects)}")
+        if objects and lemma in _SUPPORT_LEMMAS:
+            event_object = any(o.lemma_.lower() in nouns for o in objects)
+            features.append(f"support_event_object={event_object}")
+        features.append(f"subject_pos={_subject_pos(token)}")
+    else:
+        features.append(f"nominal_tense={_nominal_tense(token)}")
+        features.append(f"plural={token.tag_ in ('NNS', 'NNPS')}")
+        features.append(f"noun_suffix={lemma.endswith(_NOUN_SUFFIXES)}")
+        determiners = [c.lower_ for c in token.children if c.dep_ == "det"]
+        features.append(f"det={determiners[0] if determiners else 'none'}")
+        if head.pos_ == "VERB":
+            features.append(f"head_lemma={head.lemma_.lower()}")
+    return features
+
+
+def _subject_pos(token: Token) -> str:
+    subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass", "expl")]
+    if not subjects:
+        return "none"
+    subject = subjects[0]
+    return "PRON_it" if subject.lower_ == "it" else subject.pos_
 
 
 def find_anaphors(extraction: Extraction, doc: Doc) -> list[Anaphor]:
@@ -501,6 +603,10 @@ def _month_of_week(week: re.Match[str]) -> str | None:
 # report says will happen, had happened before its story, and the untensed mentions
 # (nouns, infinitives, participles, gerunds) give no day to anchor on.
 UNDATED_TENSES: frozenset[str] = frozenset({"future", "past_perfect", "nonfinite", "nominal"})
+# Event words below this filter probability are left out (chosen on the TimeLine dev split).
+MIN_EVENT_PROBABILITY = 0.0
+# Candidates below this inclusion-scorer probability are left out; 0 keeps every one.
+MIN_INCLUSION = 0.0
 # Participant roles that make an event word part of the entity's timeline.
 TIMELINE_ROLES: frozenset[str] = frozenset(
     {"subject", "object", "oblique", "possessor", "modifier"}
@@ -517,6 +623,9 @@ def build_entity_timeline(
     roles: frozenset[str] = TIMELINE_ROLES,
     undated: frozenset[str] = UNDATED_TENSES,
     linking: LinkingSettings | None = None,
+    min_event_probability: float = MIN_EVENT_PROBABILITY,
+    inclusion: EventModel | None = None,
+    min_inclusion: float = MIN_INCLUSION,
 ) -> list[EntityTimelineRow]:
     """Build the timeline of one entity from extracted articles and their event words.
 
@@ -557,20 +666,33 @@ def build_entity_timeline(
     """
     if not target.strip():
         raise InputError("DL251", target=target)
+    candidates = timeline_candidates(
+        extractions,
+        words,
+        target,
+        aliases=aliases,
+        anaphors=anaphors,
+        roles=roles,
+        undated=undated,
+        min_event_probability=min_event_probability,
+    )
     by_article = {x.article.id: x for x in extractions}
-    spans = entity_spans(extractions, target, aliases=aliases, anaphors=anaphors)
-    words_by_article: dict[str, list[EventWord]] = defaultdict(list)
-    for word in words:
-        words_by_article[word.article_id].append(word)
-    dated: list[tuple[str | None, WordDateSource, EventWord, EventMention]] = []
-    for article_id, article_words in words_by_article.items():
-        extraction = by_article.get(article_id)
-        if extraction is None:
-            continue
-        for word, held in _words_taking_part(article_words, spans[article_id], roles):
-            when, source = _date_of(word, extraction, undated)
-            event = _event_mention(word, extraction, when, Argument(name=target, span=held))
-            dated.append((when, source, word, event))
+    if min_inclusion > 0:
+        probabilities = inclusion_probabilities(candidates, by_article, inclusion)
+        candidates = [
+            c for c, p in zip(candidates, probabilities, strict=True) if p >= min_inclusion
+        ]
+    dated = [
+        (
+            c.date,
+            c.date_source,
+            c.word,
+            _event_mention(
+                c.word, by_article[c.word.article_id], c.date, Argument(name=target, span=c.mention)
+            ),
+        )
+        for c in candidates
+    ]
     linked = link_mentions([event for *_, event in dated], settings=linking).mentions
     cluster_of = {m.mention_id: m.cluster or m.mention_id for m in linked}
     mentions = [
@@ -589,6 +711,160 @@ def build_entity_timeline(
         for when, source, word, event in dated
     ]
     return _rows(mentions)
+
+
+class TimelineCandidate(Record):
+    """An event word the entity takes part in, before the inclusion scorer decides on it:
+    the entity's mention it holds, in which role, and the word's timeline date."""
+
+    word: EventWord
+    mention: Span
+    role: ParticipantRole
+    pronoun: bool = Field(description="Whether the held mention is a pronoun")
+    date: str | None = None
+    date_source: WordDateSource = "none"
+
+
+def timeline_candidates(
+    extractions: Sequence[Extraction],
+    words: Iterable[EventWord],
+    target: str,
+    *,
+    aliases: Sequence[str] = (),
+    anaphors: Iterable[Anaphor] = (),
+    roles: frozenset[str] = TIMELINE_ROLES,
+    undated: frozenset[str] = UNDATED_TENSES,
+    min_event_probability: float = MIN_EVENT_PROBABILITY,
+) -> list[TimelineCandidate]:
+    """The dated event words the entity takes part in (``build_entity_timeline`` steps 1
+    to 3), in article and text order.
+
+    Args:
+        extractions: the articles.
+        words: their event words (``find_event_words``).
+        target: the entity's name.
+        aliases: other names of the entity.
+        anaphors: pronouns of those articles (``find_anaphors``).
+        roles: participant roles that count as taking part.
+        undated: tenses left undated when their clause has no date.
+        min_event_probability: words below this event-filter probability are left out.
+
+    Returns:
+        One candidate per event word.
+    """
+    by_article = {x.article.id: x for x in extractions}
+    spans = entity_spans(extractions, target, aliases=aliases, anaphors=anaphors)
+    words_by_article: dict[str, list[EventWord]] = defaultdict(list)
+    for word in words:
+        if word.event_probability >= min_event_probability:
+            words_by_article[word.article_id].append(word)
+    pronouns = _PERSON_PRONOUNS | _THING_PRONOUNS
+    candidates = []
+    for article_id, article_words in words_by_article.items():
+        extraction = by_article.get(article_id)
+        if extraction is None:
+            continue
+        text = extraction.article.text
+        for word, held in _words_taking_part(article_words, spans[article_id], roles):
+            when, source = _date_of(word, extraction, undated)
+            candidates.append(
+                TimelineCandidate(
+                    word=word,
+                    mention=held,
+                    role=_holding_role(word, held, roles),
+                    pronoun=text[held[0] : held[1]].lower() in pronouns,
+                    date=when,
+                    date_source=source,
+                )
+            )
+    return candidates
+
+
+def inclusion_features(candidate: TimelineCandidate, extraction: Extraction) -> list[str]:
+    """String features of a candidate for the inclusion scorer: the entity's role and how
+    it is named, the word's kind, tense, event-filter probability and date, its distance
+    from the mention and its place in the article.
+
+    Args:
+        candidate: the candidate (``timeline_candidates``).
+        extraction: its article.
+
+    Returns:
+        The features, each a "name=value" string.
+    """
+    word = candidate.word
+    gap = max(word.span[0] - candidate.mention[1], candidate.mention[0] - word.span[1], 0)
+    starts = [s.span[0] for s in extraction.sentences]
+    sentence = bisect.bisect_right(starts, word.span[0]) - 1
+    precision = _precision(candidate.date)
+    return [
+        "bias",
+        f"role={candidate.role}",
+        f"role_pos={candidate.role}:{word.pos}",
+        f"pronoun={candidate.pronoun}",
+        f"pos={word.pos}",
+        f"tense={word.tense}",
+        f"date_source={candidate.date_source}",
+        f"date_precision={precision}",
+        f"tense_date={word.tense}:{precision}",
+        f"event={_bin(word.event_probability, (0.2, 0.4, 0.6, 0.8))}",
+        f"support={word.lemma in _SUPPORT_LEMMAS}",
+        f"gap={_bin(gap, (1, 20, 60, 150))}",
+        f"mention_first={candidate.mention[0] < word.span[0]}",
+        f"sentence={_bin(sentence, (1, 3, 6, 10))}",
+    ]
+
+
+def inclusion_probabilities(
+    candidates: Sequence[TimelineCandidate],
+    by_article: dict[str, Extraction],
+    model: EventModel | None = None,
+) -> list[float]:
+    """The inclusion scorer's probability that each candidate is on the entity's timeline.
+
+    Args:
+        candidates: the candidates (``timeline_candidates``).
+        by_article: their articles by id.
+        model: the scorer; the packaged one when None.
+
+    Returns:
+        One probability per candidate, in order.
+    """
+    if not candidates:
+        return []
+    model = inclusion_scorer() if model is None else model
+    column = model.labels.index(INCLUDED)
+    features = [inclusion_features(c, by_article[c.word.article_id]) for c in candidates]
+    return [float(p) for p in model.probabilities(features)[:, column]]
+
+
+def inclusion_scorer(path: str = "") -> EventModel:
+    """The packaged inclusion scorer, or the archive at ``path``.
+
+    Raises:
+        PipelineError: DL111 when the file is missing or not a model archive.
+    """
+    return load_model(path or str(resources.files("dateline").joinpath(INCLUSION_FILE)))
+
+
+def _holding_role(word: EventWord, mention: Span, roles: frozenset[str]) -> ParticipantRole:
+    for participant in word.participants:
+        if participant.role in roles and _inside(mention, participant.span):
+            return participant.role
+    raise ValueError(f"no participant of {word.text!r} holds {mention}")
+
+
+def _precision(when: str | None) -> str:
+    if when is None:
+        return "none"
+    if when.endswith("-XX-XX"):
+        return "year"
+    return "month" if when.endswith("-XX") else "day"
+
+
+def _bin(value: float, edges: tuple[float, ...]) -> int:
+    """The index of the first edge above ``value`` (len(edges) when none is)."""
+    return bisect.bisect_right(edges, value)
 
 
 def entity_spans(
