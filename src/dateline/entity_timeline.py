@@ -34,7 +34,7 @@ from pydantic import Field
 from spacy.tokens import Doc, Token
 
 from dateline.config import LinkingSettings
-from dateline.errors import InputError
+from dateline.errors import InputError, PipelineError
 from dateline.linker import link_mentions
 from dateline.records import Argument, Entity, EventMention, Extraction, Record, Span
 from dateline.stages._event_model import EventModel, load_model
@@ -232,9 +232,9 @@ def event_filter(path: str = "") -> EventModel:
     """The packaged event-mention filter, or the archive at ``path``.
 
     Raises:
-        PipelineError: DL111 when the file is missing or not a model archive.
+        PipelineError: DL252 when the file is missing or not a model archive.
     """
-    return load_model(path or str(resources.files("dateline").joinpath(EVENT_FILTER_FILE)))
+    return _load_timeline_model(path, EVENT_FILTER_FILE, "timeml_events")
 
 
 def event_probabilities(
@@ -626,6 +626,7 @@ def build_entity_timeline(
     min_event_probability: float = MIN_EVENT_PROBABILITY,
     inclusion: EventModel | None = None,
     min_inclusion: float = MIN_INCLUSION,
+    sentence_mates: bool = False,
 ) -> list[EntityTimelineRow]:
     """Build the timeline of one entity from extracted articles and their event words.
 
@@ -675,6 +676,7 @@ def build_entity_timeline(
         roles=roles,
         undated=undated,
         min_event_probability=min_event_probability,
+        sentence_mates=sentence_mates,
     )
     by_article = {x.article.id: x for x in extractions}
     if min_inclusion > 0:
@@ -719,7 +721,10 @@ class TimelineCandidate(Record):
 
     word: EventWord
     mention: Span
-    role: ParticipantRole
+    role: ParticipantRole | Literal["none"] = Field(
+        description="The participant role holding the mention; none for a word that only "
+        "shares a sentence with it"
+    )
     pronoun: bool = Field(description="Whether the held mention is a pronoun")
     date: str | None = None
     date_source: WordDateSource = "none"
@@ -735,6 +740,7 @@ def timeline_candidates(
     roles: frozenset[str] = TIMELINE_ROLES,
     undated: frozenset[str] = UNDATED_TENSES,
     min_event_probability: float = MIN_EVENT_PROBABILITY,
+    sentence_mates: bool = False,
 ) -> list[TimelineCandidate]:
     """The dated event words the entity takes part in (``build_entity_timeline`` steps 1
     to 3), in article and text order.
@@ -748,9 +754,12 @@ def timeline_candidates(
         roles: participant roles that count as taking part.
         undated: tenses left undated when their clause has no date.
         min_event_probability: words below this event-filter probability are left out.
+        sentence_mates: also list the factual words of a sentence that mentions the entity
+            but holds it in no participant (role "none", the nearest mention before or
+            after), for the inclusion scorer to judge.
 
     Returns:
-        One candidate per event word.
+        One candidate per event word, those holding a mention first.
     """
     by_article = {x.article.id: x for x in extractions}
     spans = entity_spans(extractions, target, aliases=aliases, anaphors=anaphors)
@@ -765,19 +774,41 @@ def timeline_candidates(
         if extraction is None:
             continue
         text = extraction.article.text
-        for word, held in _words_taking_part(article_words, spans[article_id], roles):
+        taking_part = _words_taking_part(article_words, spans[article_id], roles)
+        pairs = [(w, held, _holding_role(w, held, roles)) for w, held in taking_part]
+        if sentence_mates:
+            pairs += _sentence_mates(article_words, spans[article_id], taking_part)
+        for word, held, role in pairs:
             when, source = _date_of(word, extraction, undated)
             candidates.append(
                 TimelineCandidate(
                     word=word,
                     mention=held,
-                    role=_holding_role(word, held, roles),
+                    role=role,
                     pronoun=text[held[0] : held[1]].lower() in pronouns,
                     date=when,
                     date_source=source,
                 )
             )
     return candidates
+
+
+def _sentence_mates(
+    words: list[EventWord], mentions: list[Span], taking_part: list[tuple[EventWord, Span]]
+) -> list[tuple[EventWord, Span, Literal["none"]]]:
+    """The factual words sharing a sentence with a mention without holding one, each with
+    the nearest mention of their sentence."""
+    held = {word.span for word, _ in taking_part}
+    found: list[tuple[EventWord, Span, Literal["none"]]] = []
+    for word in words:
+        if word.span in held or not word.factual:
+            continue
+        start, end = word.sentence
+        near = [m for m in mentions if start <= m[0] < end and not _overlaps(m, word.span)]
+        if near:
+            nearest = min(near, key=lambda m: abs(m[0] - word.span[0]))
+            found.append((word, nearest, "none"))
+    return found
 
 
 def inclusion_features(candidate: TimelineCandidate, extraction: Extraction) -> list[str]:
@@ -809,6 +840,7 @@ def inclusion_features(candidate: TimelineCandidate, extraction: Extraction) -> 
         f"tense_date={word.tense}:{precision}",
         f"event={_bin(word.event_probability, (0.2, 0.4, 0.6, 0.8))}",
         f"support={word.lemma in _SUPPORT_LEMMAS}",
+        f"participants={_bin(len(word.participants), (1, 2, 3))}",
         f"gap={_bin(gap, (1, 20, 60, 150))}",
         f"mention_first={candidate.mention[0] < word.span[0]}",
         f"sentence={_bin(sentence, (1, 3, 6, 10))}",
@@ -842,12 +874,23 @@ def inclusion_scorer(path: str = "") -> EventModel:
     """The packaged inclusion scorer, or the archive at ``path``.
 
     Raises:
-        PipelineError: DL111 when the file is missing or not a model archive.
+        PipelineError: DL252 when the file is missing or not a model archive.
     """
-    return load_model(path or str(resources.files("dateline").joinpath(INCLUSION_FILE)))
+    return _load_timeline_model(path, INCLUSION_FILE, "timeline_inclusion")
+
+
+def _load_timeline_model(path: str, packaged: str, command: str) -> EventModel:
+    source = path or str(resources.files("dateline").joinpath(packaged))
+    try:
+        return load_model(source)
+    except PipelineError as exc:
+        raise PipelineError(
+            "DL252", path=source, reason=str(exc.values.get("reason", exc)), command=command
+        ) from None
 
 
 def _holding_role(word: EventWord, mention: Span, roles: frozenset[str]) -> ParticipantRole:
+    """The role of the participant holding ``mention`` (``_words_taking_part`` found one)."""
     for participant in word.participants:
         if participant.role in roles and _inside(mention, participant.span):
             return participant.role

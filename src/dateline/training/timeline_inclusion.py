@@ -58,7 +58,9 @@ from dateline.training._corpus import shared_dir
 LEFT_OUT = "NONE"
 CARD_FILE = "MODEL_CARD.md"
 C = 0.5
-THRESHOLDS = (0.3, 0.4, 0.5)
+THRESHOLDS = (0.2, 0.3, 0.4, 0.5)
+# Whether the words sharing a sentence with the entity without holding it are candidates.
+SENTENCE_MATES = False
 
 
 @dataclass
@@ -152,7 +154,7 @@ def examples_of(split: DevSplit, corpus: str) -> timeml_events.Examples:
             for m in row["mentions"]:
                 gold_spans[m["doc_id"]].append((m["start"], m["end"]))
         for candidate in timeline_candidates(
-            extractions, words, target["target"], anaphors=anaphors
+            extractions, words, target["target"], anaphors=anaphors, sentence_mates=SENTENCE_MATES
         ):
             examples.features.append(
                 inclusion_features(candidate, by_article[candidate.word.article_id])
@@ -189,6 +191,7 @@ def corpus_f1(
             anaphors=anaphors,
             inclusion=model,
             min_inclusion=threshold if model is not None else 0.0,
+            sentence_mates=SENTENCE_MATES and model is not None,
         )
         timelines.append(
             {"target": target["target"], "corpus": corpus, "rows": [_row(r) for r in rows]}
@@ -266,11 +269,11 @@ role (subject, object, oblique, possessor, modifier) and whether it is named by 
 the word's part of speech, tense, event-filter probability and support-verb status, the
 source and precision of its date, its distance from the mention and the place of its
 sentence in the article. No lemma is a feature: the scorer must carry to other stories.
-{sizes['features']} features, weights only, read with NumPy at run time.
+{sizes["features"]} features, weights only, read with NumPy at run time.
 
 **Data.** SemEval-2015 Task 4 TimeLine, dev split (trial: Apple, 6 targets; corpus_1:
-Airbus and Boeing, 13 targets): {sizes['examples']} candidates of the dev targets, of which
-{sizes['included']} overlap a mention of their target's gold timeline. No text is shipped.
+Airbus and Boeing, 13 targets): {sizes["examples"]} candidates of the dev targets, of which
+{sizes["included"]} overlap a mention of their target's gold timeline. No text is shipped.
 The test split is never read.
 
 **Leave-one-corpus-out figures** (official metric, micro over the held-out corpus's

@@ -77,9 +77,7 @@ def validated_sentences(document: dict) -> list[tuple[int, str, list[tuple[int, 
     found = []
     for index in document["validated_sentences"]:
         start = starts[index]
-        spans = [
-            (m["start"] - start, m["end"] - start) for m in events if m["sentence"] == index
-        ]
+        spans = [(m["start"] - start, m["end"] - start) for m in events if m["sentence"] == index]
         found.append((start, lines[index], spans))
     return found
 
@@ -192,7 +190,7 @@ dependency label, the head's part of speech, the last three letters, whether the
 on the packaged event-noun list, support verbs (*have, make, take, give*...) and whether
 their object is an event noun, negation, modality and condition, tense and aspect, the
 subject's kind, and for nouns plurality, determiner, suffix and governing verb. Weights
-only, read with NumPy at run time ({sizes['features']} features).
+only, read with NumPy at run time ({sizes["features"]} features).
 
 **Data.** ECB+ (Cybulska and Vossen, LREC 2014; annotation CC BY 3.0 by Agata Cybulska,
 Piek Vossen and VU University Amsterdam), action mentions of its validated sentences,
@@ -203,16 +201,16 @@ only the temporal expressions.
 
 | | documents | examples | events |
 |---|---|---|---|
-| train topics | {sizes['train_documents']} | {sizes['train_examples']} | {sizes['train_events']} |
-| dev topics | {sizes['dev_documents']} | {sizes['dev_examples']} | {sizes['dev_events']} |
+| train topics | {sizes["train_documents"]} | {sizes["train_examples"]} | {sizes["train_events"]} |
+| dev topics | {sizes["dev_documents"]} | {sizes["dev_examples"]} | {sizes["dev_events"]} |
 
 **Held-out figures** (fitted on the train topics, scored on the dev topics, threshold
 0.5; the shipped model is then fitted on both; the ECB+ test topics are never read):
 
 | precision | recall | F1 | accuracy | majority-class accuracy |
 |---|---|---|---|---|
-| {held_out['precision']:.3f} | {held_out['recall']:.3f} | {held_out['f1']:.3f} | \
-{held_out['accuracy']:.3f} | {held_out['majority_accuracy']:.3f} |
+| {held_out["precision"]:.3f} | {held_out["recall"]:.3f} | {held_out["f1"]:.3f} | \
+{held_out["accuracy"]:.3f} | {held_out["majority_accuracy"]:.3f} |
 
 Mean probability of some lemmas on the dev topics (held out):
 
