@@ -1,7 +1,7 @@
 """Entity timeline benchmark on SemEval-2015 Task 4 TimeLine (Track A: from raw text).
 
 usage: python -m benchmarks.timeline --split dev|test [--json] [--limit N] [--system-out PATH]
-       [--breakdown]
+       [--breakdown] [--min-event-probability P] [--min-inclusion P] [--sentence-mates]
 
 Reads ``shared/data/timeline/`` (docs.jsonl, targets.jsonl, timelines.jsonl and the official
 metric re-implemented in score_timeline.py; see its README and SOURCES.md). Only the raw
@@ -31,6 +31,8 @@ from types import ModuleType
 from benchmarks._common import arg_parser, peak_rss_mb, read_jsonl, shared_dir
 from dateline import extract_many, load_settings
 from dateline.entity_timeline import (
+    MIN_EVENT_PROBABILITY,
+    MIN_INCLUSION,
     Anaphor,
     EntityTimelineRow,
     EventWord,
@@ -107,8 +109,12 @@ def system_timelines(
     extractions: list[Extraction],
     words: list[EventWord],
     anaphors: list[Anaphor],
+    options: dict | None = None,
 ) -> list[dict]:
-    """Each target's timeline, built from its corpus's articles, in the task's system format."""
+    """Each target's timeline, built from its corpus's articles, in the task's system format.
+
+    ``options`` are passed to ``build_entity_timeline`` (the trained components' thresholds).
+    """
     by_corpus: dict[str, list[Extraction]] = defaultdict(list)
     for extraction in extractions:
         by_corpus[corpus_of[extraction.article.id]].append(extraction)
@@ -121,6 +127,7 @@ def system_timelines(
             [w for w in words if w.article_id in ids],
             target["target"],
             anaphors=[a for a in anaphors if a.article_id in ids],
+            **(options or {}),
         )
         timelines.append(
             {
@@ -348,6 +355,23 @@ def main() -> None:
         action="store_true",
         help="also count where the gold mentions go (detection, involvement, dates); dev only",
     )
+    parser.add_argument(
+        "--min-event-probability",
+        type=float,
+        default=MIN_EVENT_PROBABILITY,
+        help="leave out event words below this event-filter probability",
+    )
+    parser.add_argument(
+        "--min-inclusion",
+        type=float,
+        default=MIN_INCLUSION,
+        help="leave out candidates below this inclusion-scorer probability (0: keep all)",
+    )
+    parser.add_argument(
+        "--sentence-mates",
+        action="store_true",
+        help="let the inclusion scorer judge words that share a sentence with the entity too",
+    )
     args = parser.parse_args()
     if args.breakdown and args.split != "dev":
         parser.error("--breakdown reads the gold timelines beyond their score: dev only")
@@ -357,7 +381,12 @@ def main() -> None:
     corpus_of = {article.id: corpus for corpus, article in pairs}
     extractions, words, anaphors = extract_articles([article for _, article in pairs])
     targets = [t for t in read_jsonl(folder / "targets.jsonl") if t["split"] == args.split]
-    timelines = system_timelines(targets, corpus_of, extractions, words, anaphors)
+    options = {
+        "min_event_probability": args.min_event_probability,
+        "min_inclusion": args.min_inclusion,
+        "sentence_mates": args.sentence_mates,
+    }
+    timelines = system_timelines(targets, corpus_of, extractions, words, anaphors, options)
     if args.system_out is not None:
         args.system_out.write_text(json.dumps({"timelines": timelines}, indent=1), encoding="utf-8")
     result = score(load_scorer(folder), folder, args.split, timelines)

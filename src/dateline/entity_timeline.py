@@ -12,9 +12,11 @@ participants include the entity. Two steps:
    pronouns (``Anaphor``). These are the only functions that see the spaCy ``Doc``.
 2. ``build_entity_timeline(extractions, words, target, anaphors=...)`` is a pure function
    over those records: it finds the entity's mentions in each article (names, then
-   pronouns), keeps the words the entity takes part in, dates them, groups the mentions
-   of one happening across articles into one row (same date, same cluster of the
-   cross-article event linker) and orders the rows by date.
+   pronouns), keeps the words the entity takes part in (``timeline_candidates``; two
+   trained components may narrow them, both off by default: the event-mention filter
+   and the inclusion scorer), dates them, groups the mentions of one happening across
+   articles into one row (same date, same cluster of the cross-article event linker)
+   and orders the rows by date.
 
 Not stable API yet.
 """
@@ -201,7 +203,11 @@ def find_event_words(
         nouns: the event nouns; the packaged list (``event_nouns()``) when None.
 
     Returns:
-        The event words in text order, with participants, date and factuality.
+        The event words in text order, with participants, date, factuality and the
+        event-mention filter's probability (``event_probabilities``).
+
+    Raises:
+        PipelineError: DL252 when the packaged event filter cannot be loaded.
     """
     nouns = event_nouns() if nouns is None else nouns
     candidates = {token.i: pos for token in doc if (pos := _candidate_pos(token, nouns))}
@@ -658,12 +664,22 @@ def build_entity_timeline(
         roles: participant roles that count as taking part.
         undated: tenses left undated when their clause has no date.
         linking: settings of the cross-article event linker; defaults when None.
+        min_event_probability: words below this probability of the event-mention filter
+            (``EventWord.event_probability``) are left out; 0 keeps every word.
+        inclusion: the inclusion scorer (``inclusion_probabilities``); the packaged one
+            when None.
+        min_inclusion: candidates below this inclusion probability are left out; 0 (the
+            default) keeps every candidate and never loads the scorer.
+        sentence_mates: also give the scorer the words that share a sentence with the
+            entity without holding it (``timeline_candidates``); with ``min_inclusion`` 0
+            they all join the timeline.
 
     Returns:
         Rows in date order; empty when no article mentions the entity.
 
     Raises:
         InputError: the target name is empty (DL251).
+        PipelineError: DL252 when the inclusion scorer is needed and cannot be loaded.
     """
     if not target.strip():
         raise InputError("DL251", target=target)
