@@ -12,9 +12,11 @@ participants include the entity. Two steps:
    pronouns (``Anaphor``). These are the only functions that see the spaCy ``Doc``.
 2. ``build_entity_timeline(extractions, words, target, anaphors=...)`` is a pure function
    over those records: it finds the entity's mentions in each article (names, then
-   pronouns), keeps the words the entity takes part in, dates them, groups the mentions
-   of one happening across articles into one row (same date, same cluster of the
-   cross-article event linker) and orders the rows by date.
+   pronouns), keeps the words the entity takes part in (``timeline_candidates``; two
+   trained components may narrow them, both off by default: the event-mention filter
+   and the inclusion scorer), dates them, groups the mentions of one happening across
+   articles into one row (same date, same cluster of the cross-article event linker)
+   and orders the rows by date.
 
 Not stable API yet.
 """
@@ -34,9 +36,10 @@ from pydantic import Field
 from spacy.tokens import Doc, Token
 
 from dateline.config import LinkingSettings
-from dateline.errors import InputError
+from dateline.errors import InputError, PipelineError
 from dateline.linker import link_mentions
 from dateline.records import Argument, Entity, EventMention, Extraction, Record, Span
+from dateline.stages._event_model import EventModel, load_model
 
 ParticipantRole = Literal["subject", "object", "oblique", "possessor", "modifier"]
 WordDateSource = Literal["clause", "governor", "narrative", "publication", "none"]
@@ -70,11 +73,33 @@ _LIGHT_LEMMAS = frozenset({"be", "do", "get", "become", "seem", "appear"})
 _MODALS = frozenset({"would", "could", "might", "may", "should", "must", "can"})
 _CONDITIONALS = frozenset({"if", "unless", "whether"})
 _NOMINAL_ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj"})
+_NOMINALS = frozenset({"NOUN", "PROPN", "PRON"})
+# Dependency labels of an untensed verb that extends its governor's happening, and the
+# governor's tenses it takes on.
+_EXTENDING_DEPS = frozenset({"advcl", "xcomp", "conj"})
+_GOVERNED_TENSES = frozenset({"past"})
+# Relative pronouns ("which", "who", "that") by their Penn tags.
+_RELATIVE_TAGS = frozenset({"WDT", "WP", "WP$"})
+# Links along which a verb without a subject shares its governor's: conjuncts,
+# complements, adverbial clauses and a complement of a predicate adjective.
+_SUBJECT_SHARING = frozenset({"conj", "xcomp", "advcl", "acomp"})
 _PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her"})
-_THING_PRONOUNS = frozenset({"it", "its"})
+_THING_PRONOUNS = frozenset({"it", "its", "they", "them", "their"})
 EVENT_NOUNS_FILE = "data/timeline/event_nouns.txt"
+# The event-mention filter (``python -m dateline.training.timeml_events``) and its label
+# for an event.
+EVENT_FILTER_FILE = "data/timeline/event_filter/event-filter.npz"
+IS_EVENT = "EVENT"
+# The inclusion scorer (``python -m dateline.training.timeline_inclusion``) and its label
+# for a candidate on the entity's timeline.
+INCLUSION_FILE = "data/timeline/inclusion/inclusion-scorer.npz"
+INCLUDED = "INCLUDED"
+# Verbs that often only carry a noun's event ("make a decision", "have talks").
+_SUPPORT_LEMMAS = frozenset({"have", "make", "take", "give", "hold", "do", "get", "go", "come"})
+_NOUN_SUFFIXES = ("tion", "sion", "ment", "ance", "ence", "ure", "al", "ing", "age", "ery")
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _MONTH = re.compile(r"^(\d{4})-(\d{2})$")
+_WEEK = re.compile(r"^(\d{4})-W(0[1-9]|[1-4]\d|5[0-3])$")
 _YEAR_PART = re.compile(r"^(\d{4})(?:-(?:Q\d|H\d|W\d{2}|SP|SU|FA|WI))?$")
 
 
@@ -105,6 +130,9 @@ class EventWord(Record):
     date_source: WordDateSource = "none"
     factual: bool = True
     tense: Tense = "nominal"
+    event_probability: float = Field(
+        default=1.0, description="The event-mention filter's probability that the word is an event"
+    )
 
 
 class Anaphor(Record):
@@ -175,11 +203,17 @@ def find_event_words(
         nouns: the event nouns; the packaged list (``event_nouns()``) when None.
 
     Returns:
-        The event words in text order, with participants, date and factuality.
+        The event words in text order, with participants, date, factuality and the
+        event-mention filter's probability (``event_probabilities``).
+
+    Raises:
+        PipelineError: DL252 when the packaged event filter cannot be loaded.
     """
     nouns = event_nouns() if nouns is None else nouns
     candidates = {token.i: pos for token in doc if (pos := _candidate_pos(token, nouns))}
     dates = _dates_by_governor(extraction, doc, candidates)
+    probabilities = event_probabilities([doc[i] for i in sorted(candidates)], nouns)
+    probability_of = dict(zip(sorted(candidates), probabilities, strict=True))
     return [
         EventWord(
             article_id=extraction.article.id,
@@ -193,17 +227,103 @@ def find_event_words(
             date_source=dates.get(token.i, (None, "none"))[1],
             factual=_is_factual(token),
             tense=_tense(token) if candidates[token.i] == "VERB" else _nominal_tense(token),
+            event_probability=probability_of[token.i],
         )
         for token in doc
         if token.i in candidates
     ]
 
 
+def event_filter(path: str = "") -> EventModel:
+    """The packaged event-mention filter, or the archive at ``path``.
+
+    Raises:
+        PipelineError: DL252 when the file is missing or not a model archive.
+    """
+    return _load_timeline_model(path, EVENT_FILTER_FILE, "timeml_events")
+
+
+def event_probabilities(
+    tokens: Sequence[Token], nouns: frozenset[str] | None = None, model: EventModel | None = None
+) -> list[float]:
+    """The probability that each token is an event mention in the TimeML sense.
+
+    Args:
+        tokens: parsed tokens (verbs and nouns).
+        nouns: the event nouns; the packaged list when None.
+        model: the filter; the packaged one when None.
+
+    Returns:
+        One probability per token, in order.
+    """
+    if not tokens:
+        return []
+    nouns = event_nouns() if nouns is None else nouns
+    model = event_filter() if model is None else model
+    column = model.labels.index(IS_EVENT)
+    table = model.probabilities([event_features(t, nouns) for t in tokens])
+    return [round(float(p), 4) for p in table[:, column]]
+
+
+def event_features(token: Token, nouns: frozenset[str]) -> list[str]:
+    """String features of a token for the event-mention filter: word, part of speech,
+    tense and aspect, dependency role, support verbs, negation and modality, event nouns.
+
+    Args:
+        token: a parsed token.
+        nouns: the event nouns (``event_nouns()``).
+
+    Returns:
+        The features, each a "name=value" string.
+    """
+    lemma = token.lemma_.lower()
+    head = token.head
+    features = [
+        "bias",
+        f"lemma={lemma}",
+        f"pos={token.pos_}",
+        f"tag={token.tag_}",
+        f"dep={token.dep_}",
+        f"pos_dep={token.pos_}:{token.dep_}",
+        f"head_pos={head.pos_ if head.i != token.i else 'ROOT'}",
+        f"suffix={lemma[-3:]}",
+        f"event_noun={lemma in nouns or _compound_lemma(token) in nouns}",
+        f"support={lemma in _SUPPORT_LEMMAS}",
+        f"factual={_is_factual(token)}",
+    ]
+    if token.pos_ in ("VERB", "AUX"):
+        features.append(f"tense={_tense(token)}")
+        objects = [c for c in token.children if c.dep_ in ("dobj", "attr")]
+        features.append(f"has_object={bool(objects)}")
+        if objects and lemma in _SUPPORT_LEMMAS:
+            event_object = any(o.lemma_.lower() in nouns for o in objects)
+            features.append(f"support_event_object={event_object}")
+        features.append(f"subject_pos={_subject_pos(token)}")
+    else:
+        features.append(f"nominal_tense={_nominal_tense(token)}")
+        features.append(f"plural={token.tag_ in ('NNS', 'NNPS')}")
+        features.append(f"noun_suffix={lemma.endswith(_NOUN_SUFFIXES)}")
+        determiners = [c.lower_ for c in token.children if c.dep_ == "det"]
+        features.append(f"det={determiners[0] if determiners else 'none'}")
+        if head.pos_ == "VERB":
+            features.append(f"head_lemma={head.lemma_.lower()}")
+    return features
+
+
+def _subject_pos(token: Token) -> str:
+    subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass", "expl")]
+    if not subjects:
+        return "none"
+    subject = subjects[0]
+    return "PRON_it" if subject.lower_ == "it" else subject.pos_
+
+
 def find_anaphors(extraction: Extraction, doc: Doc) -> list[Anaphor]:
     """List the pronouns of one parsed article that may stand for a named entity.
 
     "he", "him", "his", "she" and "her" may refer to a person; "it" and "its" (unless
-    the parser marks "it" as a dummy subject: "it is expected that") to anything else.
+    the parser marks "it" as a dummy subject: "it is expected that") to anything else,
+    and so may "they", "them" and "their" (an organisation: "Airbus have said they").
     Definite descriptions ("the airline") are left out: on the TimeLine dev split they
     added only wrong mentions.
 
@@ -295,7 +415,7 @@ def _participants(token: Token, pos: str) -> list[Participant]:
             if child.dep_ in ("prep", "agent")
             else [child]
         )
-        found.extend(Participant(role=role, span=_phrase(h)) for h in heads)
+        found.extend(Participant(role=role, span=_phrase(_antecedent(h))) for h in heads)
     if pos == "VERB" and not any(p.role == "subject" for p in found):
         found.extend(_inherited_subjects(token))
     if pos == "NOUN" and token.dep_ in ("dobj", "pobj") and token.head.pos_ in ("VERB", "ADP"):
@@ -308,18 +428,39 @@ def _participants(token: Token, pos: str) -> list[Participant]:
     return found
 
 
+def _antecedent(token: Token) -> Token:
+    """The noun a relative pronoun stands for ("the store, which sells": the store); any
+    other token is itself."""
+    clause = token.head
+    if token.tag_ in _RELATIVE_TAGS and clause.dep_ == "relcl" and clause.head.pos_ in _NOMINALS:
+        return clause.head
+    return token
+
+
 def _inherited_subjects(token: Token) -> list[Participant]:
+    """The subject a verb without one shares with the verb it depends on.
+
+    Conjuncts, complements and adverbial clauses take the subject of their governing
+    verb; a complement of an adjective ("willing to pay") that of the adjective's verb;
+    a complement of a verb with an object ("asked the board to approve") that object
+    (object control).
+    Relative and participle clauses take the noun they describe.
+    """
     current = token
-    for _ in range(4):  # a short chain of conjuncts and complements is enough
-        if current.dep_ in ("relcl", "acl") and current.head.pos_ in ("NOUN", "PROPN", "PRON"):
+    for _ in range(5):  # a short chain of conjuncts and complements is enough
+        if current.dep_ in ("relcl", "acl") and current.head.pos_ in _NOMINALS:
             role: ParticipantRole = "subject" if current.dep_ == "relcl" else "object"
             return [Participant(role=role, span=_phrase(current.head))]
-        if current.dep_ not in ("conj", "xcomp", "advcl") or current.head.i == current.i:
+        if current.dep_ not in _SUBJECT_SHARING or current.head.i == current.i:
             return []
-        current = current.head
+        dep, current = current.dep_, current.head
+        if dep == "xcomp":
+            controllers = [c for c in current.children if c.dep_ == "dobj"]
+            if controllers:
+                return [Participant(role="subject", span=_phrase(c)) for c in controllers]
         subjects = [c for c in current.children if c.dep_ in ("nsubj", "nsubjpass")]
         if subjects:
-            return [Participant(role="subject", span=_phrase(s)) for s in subjects]
+            return [Participant(role="subject", span=_phrase(_antecedent(s))) for s in subjects]
     return []
 
 
@@ -366,6 +507,18 @@ def _tense(token: Token) -> Tense:
         return "past"
     if token.tag_ in ("VBZ", "VBP") or any(a in ("is", "are", "am") for a in auxiliaries):
         return "present"
+    return _governed_tense(token)
+
+
+def _governed_tense(token: Token) -> Tense:
+    """The tense of an untensed verb: a participle or infinitive that extends a verb
+    ("announced it, saying", "returned to reveal") happens with it, so takes its tense
+    when that is a simple past; any other is "nonfinite"."""
+    head = token.head
+    if token.dep_ in _EXTENDING_DEPS and head.pos_ == "VERB" and head.i != token.i:
+        tense = _tense(head)
+        if tense in _GOVERNED_TENSES:
+            return tense
     return "nonfinite"
 
 
@@ -419,7 +572,8 @@ def timex_to_date(value: str | None, published: date | None) -> str | None:
     """A timex value as a timeline date: day, "YYYY-MM-XX" or "YYYY-XX-XX"; else None.
 
     Args:
-        value: a TIMEX3 value ("2008-03-04", "2008-03", "2008", "2008-Q1", "PRESENT_REF").
+        value: a TIMEX3 value ("2008-03-04", "2008-03", "2008-W10", "2008", "2008-Q1",
+            "PRESENT_REF"); a week is dated by the month of its Thursday.
         published: the publication date, which "PRESENT_REF" stands for.
 
     Returns:
@@ -431,11 +585,22 @@ def timex_to_date(value: str | None, published: date | None) -> str | None:
         return value
     if month := _MONTH.match(value):
         return f"{month.group(1)}-{month.group(2)}-XX"
+    if (week := _WEEK.match(value)) and (month_of_week := _month_of_week(week)) is not None:
+        return month_of_week
     if year := _YEAR_PART.match(value):
         return f"{year.group(1)}-XX-XX"
     if value == "PRESENT_REF":
         return published.isoformat() if published else "PRESENT_REF"
     return None
+
+
+def _month_of_week(week: re.Match[str]) -> str | None:
+    """The month of an ISO week, that of its Thursday; None for a week the year lacks."""
+    try:
+        thursday = date.fromisocalendar(int(week.group(1)), int(week.group(2)), 4)
+    except ValueError:
+        return None
+    return f"{thursday.year:04d}-{thursday.month:02d}-XX"
 
 
 # --------------------------------------------------------------------------- step 2: timeline
@@ -444,6 +609,10 @@ def timex_to_date(value: str | None, published: date | None) -> str | None:
 # report says will happen, had happened before its story, and the untensed mentions
 # (nouns, infinitives, participles, gerunds) give no day to anchor on.
 UNDATED_TENSES: frozenset[str] = frozenset({"future", "past_perfect", "nonfinite", "nominal"})
+# Event words below this filter probability are left out (chosen on the TimeLine dev split).
+MIN_EVENT_PROBABILITY = 0.0
+# Candidates below this inclusion-scorer probability are left out; 0 keeps every one.
+MIN_INCLUSION = 0.0
 # Participant roles that make an event word part of the entity's timeline.
 TIMELINE_ROLES: frozenset[str] = frozenset(
     {"subject", "object", "oblique", "possessor", "modifier"}
@@ -460,6 +629,10 @@ def build_entity_timeline(
     roles: frozenset[str] = TIMELINE_ROLES,
     undated: frozenset[str] = UNDATED_TENSES,
     linking: LinkingSettings | None = None,
+    min_event_probability: float = MIN_EVENT_PROBABILITY,
+    inclusion: EventModel | None = None,
+    min_inclusion: float = MIN_INCLUSION,
+    sentence_mates: bool = False,
 ) -> list[EntityTimelineRow]:
     """Build the timeline of one entity from extracted articles and their event words.
 
@@ -491,40 +664,53 @@ def build_entity_timeline(
         roles: participant roles that count as taking part.
         undated: tenses left undated when their clause has no date.
         linking: settings of the cross-article event linker; defaults when None.
+        min_event_probability: words below this probability of the event-mention filter
+            (``EventWord.event_probability``) are left out; 0 keeps every word.
+        inclusion: the inclusion scorer (``inclusion_probabilities``); the packaged one
+            when None.
+        min_inclusion: candidates below this inclusion probability are left out; 0 (the
+            default) keeps every candidate and never loads the scorer.
+        sentence_mates: also give the scorer the words that share a sentence with the
+            entity without holding it (``timeline_candidates``); with ``min_inclusion`` 0
+            they all join the timeline.
 
     Returns:
         Rows in date order; empty when no article mentions the entity.
 
     Raises:
         InputError: the target name is empty (DL251).
+        PipelineError: DL252 when the inclusion scorer is needed and cannot be loaded.
     """
     if not target.strip():
         raise InputError("DL251", target=target)
+    candidates = timeline_candidates(
+        extractions,
+        words,
+        target,
+        aliases=aliases,
+        anaphors=anaphors,
+        roles=roles,
+        undated=undated,
+        min_event_probability=min_event_probability,
+        sentence_mates=sentence_mates,
+    )
     by_article = {x.article.id: x for x in extractions}
-    names = name_variants(target, aliases, person=_is_person(extractions, target))
-    person = _is_person(extractions, target)
-    by_article_anaphors: dict[str, list[Anaphor]] = defaultdict(list)
-    for anaphor in anaphors:
-        if anaphor.person == person:
-            by_article_anaphors[anaphor.article_id].append(anaphor)
-    spans = {
-        aid: resolve_anaphors(
-            x, entity_mentions(x, target, names), by_article_anaphors[aid], person
+    if min_inclusion > 0:
+        probabilities = inclusion_probabilities(candidates, by_article, inclusion)
+        candidates = [
+            c for c, p in zip(candidates, probabilities, strict=True) if p >= min_inclusion
+        ]
+    dated = [
+        (
+            c.date,
+            c.date_source,
+            c.word,
+            _event_mention(
+                c.word, by_article[c.word.article_id], c.date, Argument(name=target, span=c.mention)
+            ),
         )
-        for aid, x in by_article.items()
-    }
-    words_by_article: dict[str, list[EventWord]] = defaultdict(list)
-    for word in words:
-        words_by_article[word.article_id].append(word)
-    dated: list[tuple[str | None, WordDateSource, EventWord, EventMention]] = []
-    for article_id, article_words in words_by_article.items():
-        extraction = by_article.get(article_id)
-        if extraction is None:
-            continue
-        for word, held in _words_taking_part(article_words, spans[article_id], roles):
-            when, source = _date_of(word, extraction, undated)
-            event = _event_mention(word, extraction, when, Argument(name=target, span=held))
-            dated.append((when, source, word, event))
+        for c in candidates
+    ]
     linked = link_mentions([event for *_, event in dated], settings=linking).mentions
     cluster_of = {m.mention_id: m.cluster or m.mention_id for m in linked}
     mentions = [
@@ -543,6 +729,238 @@ def build_entity_timeline(
         for when, source, word, event in dated
     ]
     return _rows(mentions)
+
+
+class TimelineCandidate(Record):
+    """An event word the entity takes part in, before the inclusion scorer decides on it:
+    the entity's mention it holds, in which role, and the word's timeline date."""
+
+    word: EventWord
+    mention: Span
+    role: ParticipantRole | Literal["none"] = Field(
+        description="The participant role holding the mention; none for a word that only "
+        "shares a sentence with it"
+    )
+    pronoun: bool = Field(description="Whether the held mention is a pronoun")
+    date: str | None = None
+    date_source: WordDateSource = "none"
+
+
+def timeline_candidates(
+    extractions: Sequence[Extraction],
+    words: Iterable[EventWord],
+    target: str,
+    *,
+    aliases: Sequence[str] = (),
+    anaphors: Iterable[Anaphor] = (),
+    roles: frozenset[str] = TIMELINE_ROLES,
+    undated: frozenset[str] = UNDATED_TENSES,
+    min_event_probability: float = MIN_EVENT_PROBABILITY,
+    sentence_mates: bool = False,
+) -> list[TimelineCandidate]:
+    """The dated event words the entity takes part in (``build_entity_timeline`` steps 1
+    to 3), in article and text order.
+
+    Args:
+        extractions: the articles.
+        words: their event words (``find_event_words``).
+        target: the entity's name.
+        aliases: other names of the entity.
+        anaphors: pronouns of those articles (``find_anaphors``).
+        roles: participant roles that count as taking part.
+        undated: tenses left undated when their clause has no date.
+        min_event_probability: words below this event-filter probability are left out.
+        sentence_mates: also list the factual words of a sentence that mentions the entity
+            but holds it in no participant (role "none", the nearest mention before or
+            after), for the inclusion scorer to judge.
+
+    Returns:
+        One candidate per event word, those holding a mention first.
+    """
+    by_article = {x.article.id: x for x in extractions}
+    spans = entity_spans(extractions, target, aliases=aliases, anaphors=anaphors)
+    words_by_article: dict[str, list[EventWord]] = defaultdict(list)
+    for word in words:
+        if word.event_probability >= min_event_probability:
+            words_by_article[word.article_id].append(word)
+    pronouns = _PERSON_PRONOUNS | _THING_PRONOUNS
+    candidates = []
+    for article_id, article_words in words_by_article.items():
+        extraction = by_article.get(article_id)
+        if extraction is None:
+            continue
+        text = extraction.article.text
+        taking_part = _words_taking_part(article_words, spans[article_id], roles)
+        pairs = [(w, held, _holding_role(w, held, roles)) for w, held in taking_part]
+        if sentence_mates:
+            pairs += _sentence_mates(article_words, spans[article_id], taking_part)
+        for word, held, role in pairs:
+            when, source = _date_of(word, extraction, undated)
+            candidates.append(
+                TimelineCandidate(
+                    word=word,
+                    mention=held,
+                    role=role,
+                    pronoun=text[held[0] : held[1]].lower() in pronouns,
+                    date=when,
+                    date_source=source,
+                )
+            )
+    return candidates
+
+
+def _sentence_mates(
+    words: list[EventWord], mentions: list[Span], taking_part: list[tuple[EventWord, Span]]
+) -> list[tuple[EventWord, Span, Literal["none"]]]:
+    """The factual words sharing a sentence with a mention without holding one, each with
+    the nearest mention of their sentence."""
+    held = {word.span for word, _ in taking_part}
+    found: list[tuple[EventWord, Span, Literal["none"]]] = []
+    for word in words:
+        if word.span in held or not word.factual:
+            continue
+        start, end = word.sentence
+        near = [m for m in mentions if start <= m[0] < end and not _overlaps(m, word.span)]
+        if near:
+            nearest = min(near, key=lambda m: abs(m[0] - word.span[0]))
+            found.append((word, nearest, "none"))
+    return found
+
+
+def inclusion_features(candidate: TimelineCandidate, extraction: Extraction) -> list[str]:
+    """String features of a candidate for the inclusion scorer: the entity's role and how
+    it is named, the word's kind, tense, event-filter probability and date, its distance
+    from the mention and its place in the article.
+
+    Args:
+        candidate: the candidate (``timeline_candidates``).
+        extraction: its article.
+
+    Returns:
+        The features, each a "name=value" string.
+    """
+    word = candidate.word
+    gap = max(word.span[0] - candidate.mention[1], candidate.mention[0] - word.span[1], 0)
+    starts = [s.span[0] for s in extraction.sentences]
+    sentence = bisect.bisect_right(starts, word.span[0]) - 1
+    precision = _precision(candidate.date)
+    return [
+        "bias",
+        f"role={candidate.role}",
+        f"role_pos={candidate.role}:{word.pos}",
+        f"pronoun={candidate.pronoun}",
+        f"pos={word.pos}",
+        f"tense={word.tense}",
+        f"date_source={candidate.date_source}",
+        f"date_precision={precision}",
+        f"tense_date={word.tense}:{precision}",
+        f"event={_bin(word.event_probability, (0.2, 0.4, 0.6, 0.8))}",
+        f"support={word.lemma in _SUPPORT_LEMMAS}",
+        f"participants={_bin(len(word.participants), (1, 2, 3))}",
+        f"gap={_bin(gap, (1, 20, 60, 150))}",
+        f"mention_first={candidate.mention[0] < word.span[0]}",
+        f"sentence={_bin(sentence, (1, 3, 6, 10))}",
+    ]
+
+
+def inclusion_probabilities(
+    candidates: Sequence[TimelineCandidate],
+    by_article: dict[str, Extraction],
+    model: EventModel | None = None,
+) -> list[float]:
+    """The inclusion scorer's probability that each candidate is on the entity's timeline.
+
+    Args:
+        candidates: the candidates (``timeline_candidates``).
+        by_article: their articles by id.
+        model: the scorer; the packaged one when None.
+
+    Returns:
+        One probability per candidate, in order.
+    """
+    if not candidates:
+        return []
+    model = inclusion_scorer() if model is None else model
+    column = model.labels.index(INCLUDED)
+    features = [inclusion_features(c, by_article[c.word.article_id]) for c in candidates]
+    return [float(p) for p in model.probabilities(features)[:, column]]
+
+
+def inclusion_scorer(path: str = "") -> EventModel:
+    """The packaged inclusion scorer, or the archive at ``path``.
+
+    Raises:
+        PipelineError: DL252 when the file is missing or not a model archive.
+    """
+    return _load_timeline_model(path, INCLUSION_FILE, "timeline_inclusion")
+
+
+def _load_timeline_model(path: str, packaged: str, command: str) -> EventModel:
+    source = path or str(resources.files("dateline").joinpath(packaged))
+    try:
+        return load_model(source)
+    except PipelineError as exc:
+        raise PipelineError(
+            "DL252", path=source, reason=str(exc.values.get("reason", exc)), command=command
+        ) from None
+
+
+def _holding_role(word: EventWord, mention: Span, roles: frozenset[str]) -> ParticipantRole:
+    """The role of the participant holding ``mention`` (``_words_taking_part`` found one)."""
+    for participant in word.participants:
+        if participant.role in roles and _inside(mention, participant.span):
+            return participant.role
+    raise ValueError(f"no participant of {word.text!r} holds {mention}")
+
+
+def _precision(when: str | None) -> str:
+    if when is None:
+        return "none"
+    if when.endswith("-XX-XX"):
+        return "year"
+    return "month" if when.endswith("-XX") else "day"
+
+
+def _bin(value: float, edges: tuple[float, ...]) -> int:
+    """The index of the first edge above ``value`` (len(edges) when none is)."""
+    return bisect.bisect_right(edges, value)
+
+
+def entity_spans(
+    extractions: Sequence[Extraction],
+    target: str,
+    *,
+    aliases: Sequence[str] = (),
+    anaphors: Iterable[Anaphor] = (),
+) -> dict[str, list[Span]]:
+    """Where each article mentions the entity: by name, by a defined abbreviation, as the
+    speaker of a quote, or by a pronoun (``build_entity_timeline`` step 1).
+
+    Args:
+        extractions: the articles.
+        target: the entity's name.
+        aliases: other names of the entity.
+        anaphors: pronouns of those articles (``find_anaphors``).
+
+    Returns:
+        The sorted mention spans, by article id (an empty list for an article that does
+        not mention the entity).
+    """
+    person = _is_person(extractions, target)
+    names = name_variants(target, aliases, person=person)
+    names = name_variants(
+        target, [*aliases, *defined_abbreviations(extractions, names)], person=person
+    )
+    by_article_anaphors: dict[str, list[Anaphor]] = defaultdict(list)
+    for anaphor in anaphors:
+        if anaphor.person == person:
+            by_article_anaphors[anaphor.article_id].append(anaphor)
+    return {
+        x.article.id: resolve_anaphors(
+            x, entity_mentions(x, target, names), by_article_anaphors[x.article.id], person
+        )
+        for x in extractions
+    }
 
 
 def _event_mention(
@@ -724,6 +1142,40 @@ def name_variants(target: str, aliases: Sequence[str] = (), *, person: bool = Fa
         if len(capitalised) >= 3:
             variants.add("".join(t[0] for t in capitalised))
     return sorted(variants, key=lambda v: (-len(v), v))
+
+
+def defined_abbreviations(extractions: Iterable[Extraction], names: Sequence[str]) -> list[str]:
+    """The abbreviations the articles define for a name: "Singapore Airlines (SIA)".
+
+    Args:
+        extractions: the articles whose texts are searched.
+        names: the entity's name variants (``name_variants``).
+
+    Returns:
+        Each abbreviation written in parentheses right after one of the names, once.
+    """
+    if not names:
+        return []
+    alternatives = "|".join(re.escape(n) for n in names)
+    pattern = re.compile(rf"(?<!\w)(?:{alternatives})\s*\(\s*([A-Z][A-Za-z0-9&.\-]{{1,9}})\s*\)")
+    found: dict[str, None] = {}
+    for extraction in extractions:
+        for match in pattern.finditer(extraction.article.text):
+            abbreviation = match.group(1)
+            name = match.group(0)[: match.start(1) - match.start(0)].rstrip(" (")
+            if _abbreviates(abbreviation, name):
+                found.setdefault(abbreviation)
+    return list(found)
+
+
+def _abbreviates(abbreviation: str, name: str) -> bool:
+    """Whether a short form abbreviates a name (Schwartz and Hearst 2003): two capitals at
+    least, the first letter the name's, and every letter found in order in the name."""
+    letters = [c.lower() for c in abbreviation if c.isalnum()]
+    if sum(c.isupper() for c in abbreviation) < 2 or letters[0] != name[:1].lower():
+        return False
+    rest = iter(name.lower())
+    return all(letter in rest for letter in letters)
 
 
 def _distinctive(word: str) -> bool:

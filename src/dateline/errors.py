@@ -69,6 +69,9 @@ CATALOGUE: dict[str, str] = {
              "the output folder of `dateline spark link` (its `mentions` table).",
     "DL251": "Entity timeline target name {target!r} is empty; give the name of the entity "
              "whose timeline to build, e.g. 'Airbus'.",
+    "DL252": "Cannot load the entity timeline model '{path}': {reason}. Pass the path of a "
+             "file written by `python -m dateline.training.{command}`, or none for the "
+             "packaged model.",
     # stages
     "DL301": "Stage '{stage}' failed on article {article_id} ({source}): {reason}.",
     # store

@@ -33,6 +33,7 @@ def timeline_run(shared_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> 
             "4",
             "--system-out",
             str(system_file),
+            "--breakdown",
         ],
         cwd=ROOT,
         capture_output=True,
@@ -66,3 +67,43 @@ def test_timeline_benchmark_finds_events_in_the_first_documents(timeline_run):
         for mention in row["mentions"]:
             assert set(mention) == {"doc_id", "start", "end"}
             assert 0 <= mention["start"] < mention["end"]
+
+
+def test_timeline_benchmark_breakdown_counts_every_gold_mention(timeline_run, shared_dir):
+    figures, system = timeline_run
+    counts = figures["breakdown"]
+    assert set(counts) == {
+        "found_right_date",
+        "found_wrong_date",
+        "found_undated",
+        "no_event_word",
+        "event_word_not_factual",
+        "entity_in_sentence",
+        "entity_not_in_sentence",
+        "system_not_in_gold",
+    }
+    lines = (shared_dir / "data" / "timeline" / "timelines.jsonl").read_text(encoding="utf-8")
+    gold = [json.loads(line) for line in lines.splitlines() if line.strip()]
+    dated = sum(
+        len(row["mentions"])
+        for g in gold
+        if g["split"] == "dev"
+        for row in g["rows"]
+        if row["position"]
+    )
+    assert sum(v for k, v in counts.items() if k != "system_not_in_gold") == dated
+    placed = sum(
+        len(row["mentions"]) for t in system["timelines"] for row in t["rows"] if row["position"]
+    )
+    assert 0 <= counts["system_not_in_gold"] <= placed
+
+
+def test_timeline_benchmark_breakdown_refuses_the_test_split():
+    proc = subprocess.run(
+        [sys.executable, "-m", "benchmarks.timeline", "--split", "test", "--breakdown"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
+    assert proc.returncode == 2
+    assert "dev only" in proc.stderr

@@ -54,6 +54,10 @@ def test_timeline_entity_future_and_past_perfect_stay_undated(build_timeline):
         ("2008-03", "2008-03-XX"),
         ("2008", "2008-XX-XX"),
         ("2008-Q1", "2008-XX-XX"),
+        # a week is dated by the month of its Thursday; a week the year lacks by the year
+        ("2006-W13", "2006-03-XX"),
+        ("2009-W53", "2009-12-XX"),
+        ("2010-W53", "2010-XX-XX"),
         ("PRESENT_REF", "2024-05-01"),
         ("P3M", None),
         ("PAST_REF", None),
