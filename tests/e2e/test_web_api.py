@@ -167,6 +167,8 @@ def test_web_api_article_has_text_and_spans(api: httpx.Client) -> None:
         ("/api/articles/no-such-article", 404, "DL404"),
         ("/api/events?date_from=2025-02-30", 422, "DL504"),
         ("/api/events?limit=0", 422, "DL504"),
+        ("/api/events?offset=18446744073709551616", 422, "DL504"),
+        ("/api/linked?offset=9223372036854775807", 422, "DL504"),
         ("/api/timeline?date_from=2025-08-13&date_to=2025-08-11", 400, "DL240"),
     ],
 )

@@ -72,6 +72,8 @@ SECURITY_HEADERS = {
     "Cross-Origin-Opener-Policy": "same-origin",
 }
 MAX_PAGE = 1000
+# SQL OFFSET is a signed 64-bit integer; a larger value must be refused, not overflow.
+MAX_OFFSET = 2**62
 # Store errors that mean "you asked for something absent or malformed", not a server fault.
 STATUS_FOR_CODE = {"DL404": 404, "DL406": 400, "DL504": 400}
 
@@ -124,7 +126,7 @@ def _iso_day(value: object) -> object:
 _ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 Day = Annotated[date | None, BeforeValidator(_iso_day), Query(description="YYYY-MM-DD, inclusive")]
 Limit = Annotated[int, Query(ge=1, le=MAX_PAGE, description="Page size")]
-Offset = Annotated[int, Query(ge=0, description="Items to skip")]
+Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET, description="Items to skip")]
 
 
 class _Reader:
