@@ -30,6 +30,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from types import TracebackType
 
+from dateline._orphans import exit_when_orphaned
 from dateline.config import LinkingSettings
 from dateline.errors import PipelineError
 from dateline.linker import (
@@ -340,6 +341,7 @@ _worker_scorer: Scorer | None = None
 
 def _init_worker(settings: LinkingSettings, scorer: Scorer | None) -> None:
     global _worker_settings, _worker_scorer
+    exit_when_orphaned()
     _worker_settings, _worker_scorer = settings, scorer
     # What the fork inherited is never freed here: out of the collector's sight it costs
     # no walks, and its pages stay shared with the parent.

@@ -24,6 +24,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from itertools import islice
 
+from dateline._orphans import exit_when_orphaned
 from dateline.config import Settings
 from dateline.errors import DatelineError, DatelineWarning, PipelineError
 from dateline.records import Article, Extraction, Rejection
@@ -143,6 +144,7 @@ def _reissue_warnings(results: list[Extraction | Rejection]) -> Iterator[Extract
 def _init_worker(settings: Settings) -> None:
     """Load the pipeline once in this worker process (not stable API)."""
     global _worker_settings
+    exit_when_orphaned()
     _worker_settings = settings
     from dateline import api
 

@@ -7,6 +7,7 @@ import signal
 import subprocess
 import sys
 import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -33,8 +34,33 @@ def reference(corpus: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[st
         return {e.mention_id: e.event.model_dump_json() for e in store.events(limit=None)}
 
 
-def _kill_mid_run(corpus: Path, url: str) -> None:
-    """Run ingest in a subprocess and SIGKILL it right after batch KILL_AFTER_BATCH commits."""
+def _children(pid: int) -> set[int]:
+    """Live processes whose parent is ``pid`` (read from /proc)."""
+    found = set()
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:  # the process ended while we looked
+            continue
+        if int(fields[1]) == pid and fields[0] != "Z":
+            found.add(int(stat.parent.name))
+    return found
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
+def _kill_mid_run(corpus: Path, url: str) -> set[int]:
+    """Run ingest in a subprocess and SIGKILL it right after batch KILL_AFTER_BATCH commits.
+
+    Returns:
+        The worker processes the killed ingest had started.
+    """
     src = Path(dateline.__file__).resolve().parents[1]
     env = {**os.environ, "PYTHONPATH": str(src)}
     proc = subprocess.Popen(
@@ -47,6 +73,7 @@ def _kill_mid_run(corpus: Path, url: str) -> None:
     try:
         for line in proc.stderr:
             if f"committed batch {KILL_AFTER_BATCH}:" in line:
+                workers = _children(proc.pid)
                 proc.send_signal(signal.SIGKILL)
                 break
         proc.wait(timeout=60)
@@ -54,6 +81,7 @@ def _kill_mid_run(corpus: Path, url: str) -> None:
         guard.cancel()
         proc.stderr.close()
     assert proc.returncode == -signal.SIGKILL, "ingest ended before it could be killed"
+    return workers
 
 
 def test_cli_ingest_killed_then_rerun_loses_and_duplicates_nothing(
@@ -73,3 +101,12 @@ def test_cli_ingest_killed_then_rerun_loses_and_duplicates_nothing(
     assert stats.articles == ARTICLES
     assert stats.events == len(reference)
     assert stored == reference
+
+
+def test_cli_ingest_killed_leaves_no_worker_behind(tmp_path: Path, corpus: Path) -> None:
+    workers = _kill_mid_run(corpus, str(tmp_path / "store.duckdb"))
+    assert workers, "ingest ran no worker processes"
+    deadline = time.monotonic() + 30
+    while any(_alive(pid) for pid in workers) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert not [pid for pid in workers if _alive(pid)]
