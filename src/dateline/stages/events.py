@@ -98,6 +98,7 @@ from dateline.stages._event_features import (
     NATURAL_FORCES,
     Lookups,
     candidates,
+    event_nouns,
     features,
     framing_verbs,
     token_indexes,
@@ -229,6 +230,37 @@ _QUOTE_MARKS = frozenset({'"', "\u201c", "\u201d", "``", "''"})
 _FIRST_PERSON = frozenset({"i", "we"})
 # Event types a speaker's own quoted "we ask / we demand" describes as a wish.
 _WISH_TYPES = frozenset({"REQUEST", "DEMAND"})
+# Prepositions naming what an instrument is aimed at ("fired shells at", "drove into").
+_AIM_PREPS = frozenset({"at", "into", "toward", "towards"})
+# Common nouns that name parties, so an object headed by one is not an instrument.
+_PARTY_NOUNS = frozenset(
+    {
+        "people",
+        "man",
+        "woman",
+        "child",
+        "civilian",
+        "police",
+        "officer",
+        "soldier",
+        "troop",
+        "force",
+        "protester",
+        "demonstrator",
+        "crowd",
+        "resident",
+        "government",
+        "official",
+        "leader",
+        "group",
+        "worker",
+        "student",
+        "journalist",
+        "prisoner",
+    }
+)
+# Nouns for a plan or move whose possessor is the party opposed or demanded of.
+_PLAN_NOUNS = frozenset({"attempt", "plan", "decision", "policy", "move", "proposal", "bid"})
 _PRESENT_TAGS = frozenset({"VBZ", "VBP"})
 # Verbs that only locate a nominal event in time ("the hearing would open on June 3").
 ASPECTUAL_VERBS = frozenset(
@@ -956,7 +988,9 @@ def _natural_event(tok: Token, actor: Token | None, clause: set[int]) -> bool:
     verb ("died", "drowned") with no agent, or a passive without agent is caused "in" or
     "by" a natural force ("were killed in the flood")."""
     lemma = tok.lemma_.lower()
-    if lemma in NATURAL_FORCES or (actor is not None and actor.lemma_.lower() in NATURAL_FORCES):
+    # Only a noun names the force itself: the verb "fired" is an act, the noun "fire" is not.
+    names_force = lemma in NATURAL_FORCES and tok.pos_ != "VERB"
+    if names_force or (actor is not None and actor.lemma_.lower() in NATURAL_FORCES):
         return True
     if lemma in DEATH_VERBS:
         return _agent(tok) is None
@@ -1126,7 +1160,11 @@ def _arguments(
         actor = None
     if actor is None and is_passive(tok):
         actor = ctx.nominal_agents.get(tok.i)
+    pattern_words = _pattern_words(entry)
     for child in tok.children:
+        if child.dep_ == "dobj" and _idiom_object(child, pattern_words):
+            # "opened fire": the object is part of the trigger, not what the event is aimed at.
+            continue
         if child.dep_ in ("dobj", "nsubjpass") and child not in targets:
             if child.lemma_.lower() == "control":
                 for prep in list(child.children) + list(tok.children):
@@ -1143,7 +1181,94 @@ def _arguments(
             if pobj is not None:
                 targets.append(pobj)
     targets += _recipients(tok, entry.type, targets)
+    targets += _aimed_at(tok, targets)
+    targets += _nominal_complement_targets(tok, targets)
+    targets = [_relative_antecedent(t) for t in targets]
+    if not targets:
+        targets = _coordinated_partners(tok, entry.type, actor) or _opposed_in(actor)
     return _resolve_pronoun(ctx, actor), [t for t in targets if not _is_date_phrase(ctx, t)]
+
+
+def _pattern_words(entry: Entry) -> set[str]:
+    """The object words a lexicon pattern names ("fire" of "open fire")."""
+    return {v for key, values in entry.conditions if key == "obj" for v in values}
+
+
+def _idiom_object(obj: Token, pattern_words: set[str]) -> bool:
+    """A bare object the lexicon pattern names ("opened fire", "took control"), which
+    is part of the trigger; a counted or determined one ("raided two homes") is not."""
+    bare = not any(c.dep_ in ("det", "nummod", "poss") for c in obj.children)
+    return bare and obj.lemma_.lower() in pattern_words
+
+
+def _is_party(tok: Token) -> bool:
+    return tok.pos_ in ("PROPN", "PRON") or tok.lemma_.lower() in _PARTY_NOUNS
+
+
+def _aimed_at(tok: Token, targets: list[Token]) -> list[Token]:
+    """What a thing is directed at when the object is an instrument, not a party
+    ("fired shells at a station", "drove a car into the crowd")."""
+    objects = [c for c in tok.children if c.dep_ == "dobj"]
+    if not objects or any(_is_party(o) for o in objects):
+        return []
+    out = []
+    for child in tok.children:
+        if child.dep_ == "prep" and child.lower_ in _AIM_PREPS:
+            pobj = _pobj(child)
+            if pobj is not None and pobj not in targets:
+                out.append(pobj)
+    return out
+
+
+def _nominal_complement_targets(tok: Token, targets: list[Token]) -> list[Token]:
+    """The party of a nominal event the verb is about ("called for the resignation of the
+    minister", "pushed for the party's expulsion", "objected to the firm's plans")."""
+    nouns = [c for c in tok.children if c.dep_ == "dobj"]
+    nouns += [
+        p
+        for c in tok.children
+        if c.dep_ == "prep" and c.lower_ in ("for", "to", "against", "over")
+        for p in c.children
+        if p.dep_ == "pobj"
+    ]
+    out = []
+    for noun in nouns:
+        if noun.lemma_.lower() not in event_nouns() and noun.lemma_.lower() not in _PLAN_NOUNS:
+            continue
+        for child in noun.children:
+            party = child if child.dep_ == "poss" and child.pos_ != "PRON" else None
+            if child.dep_ == "prep" and child.lower_ == "of":
+                party = _pobj(child)
+            if party is not None and party not in targets:
+                out.append(party)
+    return out
+
+
+def _relative_antecedent(tok: Token) -> Token:
+    """The noun a relative pronoun stands for ("envoys who were expelled": the envoys)."""
+    if tok.lower_ in _RELATIVE_SUBJECTS and tok.head.dep_ == "relcl":
+        return tok.head.head
+    return tok
+
+
+def _coordinated_partners(tok: Token, event_type: str, actor: Token | None) -> list[Token]:
+    """The other parties of a reciprocal event with a coordinated subject ("police and
+    rioters clashed", "the two leaders and their aides met")."""
+    subject = _subject(tok)
+    if actor is None or event_type not in _PARTNER_TYPES or subject is None or subject.i != actor.i:
+        return []
+    return [c for c in actor.conjuncts if c.i > actor.i]
+
+
+def _opposed_in(actor: Token | None) -> list[Token]:
+    """The party an "anti-" modifier of the actor names ("anti-government protesters")."""
+    if actor is None:
+        return []
+    words = list(actor.subtree)
+    for a, b, c in zip(words, words[1:], words[2:], strict=False):
+        if a.lower_ == "anti" and b.text in ("-", "\u2010", "\u2011") and c.is_alpha:
+            return [c]
+    return []
 
 
 def _recipients(tok: Token, event_type: str, targets: list[Token]) -> list[Token]:
