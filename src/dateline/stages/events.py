@@ -894,7 +894,7 @@ def _build_event(
     actor_spans = [a.span for a in actors]
 
     date, deadline = _dates(ctx, tok, clause, span)
-    location = _location(ctx, tok, clause, actor_spans)
+    location = _location(ctx, tok, clause, actor_spans, left=event_type == "RETREAT")
     # A quantity inside the event or inside its actor phrase ("between 200 and 300 farmers").
     quantities = [
         q
@@ -1599,15 +1599,23 @@ def _place_ref(mention: _Mention, text: str = "") -> PlaceRef:
 
 
 def _location(
-    ctx: _Context, tok: Token, clause: set[int], actor_spans: list[tuple[int, int]]
+    ctx: _Context,
+    tok: Token,
+    clause: set[int],
+    actor_spans: list[tuple[int, int]],
+    left: bool = False,
 ) -> PlaceRef | None:
+    """Where the event happened: a place of its clause, else of its sentence, else the
+    setting stated last before it. A place after "from" is where someone came from, not
+    where the event happened, unless the event is leaving it (``left``: "withdrew from
+    the south")."""
     sentence = ctx.sentence_of(tok.idx)
 
     def allowed(m: _Mention) -> bool:
         said = _where_said(ctx, m)
         return (
             not any(_overlap((m.start, m.end), a) for a in actor_spans)
-            and not _after_from(ctx, m)
+            and (left or not _after_from(ctx, m))
             and (said is None or said == tok)
         )
 
