@@ -518,7 +518,25 @@ def _trained_mentions(ctx: _Context, settings: EventSettings) -> list[_Mention4]
         (nominal if tok.pos_ == "NOUN" else verbal).append((tok, entry))
     nominal_ids = {tok.i for tok, _ in nominal}
     verbal = [(tok, e) for tok, e in verbal if not _carries_nominal(tok, nominal_ids)]
+    verbal = _typed_by_object(verbal)
     return _one_event_per_clause(ctx, verbal, nominal, exempt=sure)
+
+
+def _typed_by_object(verbal: list[tuple[Token, Entry]]) -> list[tuple[Token, Entry]]:
+    """A verb outside the lexicon whose object is a nominal event of the lexicon takes the
+    noun's type ("launched an attack", "lodged a protest", "threw its support behind"):
+    the noun names the event, the verb only performs it. The verb's own guess becomes
+    ``alt_type``."""
+    out = []
+    for tok, entry in verbal:
+        objects = [c for c in tok.children if c.dep_ == "dobj"]
+        nouns = [n for o in objects if o.pos_ == "NOUN" and (n := match_trigger(o)) is not None]
+        if nouns and match_trigger(tok) is None:
+            noun = nouns[0]
+            alt = entry.type if entry.type != noun.type else entry.alt_type
+            entry = Entry(entry.lemma, entry.pos, entry.conditions, noun.type, alt, entry.flags)
+        out.append((tok, entry))
+    return out
 
 
 def _carries_nominal(verb: Token, nominal_ids: set[int]) -> bool:
@@ -882,6 +900,10 @@ def _build_event(
         if actor_tok is not None and tok.lemma_.lower() in DEATH_VERBS:
             target_toks = [actor_tok, *target_toks]
         actor_tok = None
+    if event_type == "ASSAULT" and any(t.lemma_.lower() in NATURAL_FORCES for t in target_toks):
+        # "fought the blaze", "brought the fire under control": the response to a
+        # disaster, not an attack on anyone.
+        event_type, natural = "OTHER", True
     actors = [_argument(ctx, actor_tok)] if actor_tok is not None else []
     if "source_actor" in entry.flags:
         if claim is not None and claim.attribution.sources:

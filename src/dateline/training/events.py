@@ -46,6 +46,7 @@ from dateline.training._corpus import Prepared, prepare, shared_dir
 
 SEED = 20261127
 C = 0.5
+TYPE_C = 1.0
 MAX_ITER = 1000
 FOLDS = 5
 # Reporting verbs frame an event; they are not the trigger when an anchor holds another.
@@ -308,12 +309,44 @@ def fit(examples: list[Examples], c: float = C) -> EventModel:
     # A small problem: BLAS threads only fight over the cores (ten times slower).
     with threadpool_limits(limits=1):
         classifier.fit(matrix, labels)
+        type_weights, type_intercept = _fit_typing(matrix, labels, classifier.classes_)
     return EventModel(
         vocabulary=vocabulary,
         labels=tuple(str(label) for label in classifier.classes_),
         weights=numpy.ascontiguousarray(classifier.coef_.T, dtype="float32"),
         intercept=numpy.asarray(classifier.intercept_, dtype="float32"),
+        type_weights=type_weights,
+        type_intercept=type_intercept,
     )
+
+
+def _fit_typing(
+    matrix: sp.csr_matrix, labels: list[str], classes: numpy.ndarray
+) -> tuple[numpy.ndarray, numpy.ndarray]:
+    """The typing head: a regression over events only, in the detector's column order.
+
+    Deciding the type apart from "event or not" keeps the thousands of NONE examples
+    from pulling every rare type's weights towards the commonest ones.
+    """
+    import os
+
+    from sklearn.linear_model import LogisticRegression
+
+    rows = [i for i, label in enumerate(labels) if label != NO_EVENT]
+    typer = LogisticRegression(
+        C=float(os.environ.get("EXP_TC", TYPE_C)),
+        max_iter=MAX_ITER,
+        random_state=SEED,
+        class_weight="balanced" if os.environ.get("EXP_TCW") else None,
+    )
+    typer.fit(matrix[rows], [labels[i] for i in rows])
+    weights = numpy.zeros((matrix.shape[1], len(classes)), dtype="float32")
+    intercept = numpy.full(len(classes), -1e4, dtype="float32")
+    for k, label in enumerate(typer.classes_):
+        col = list(classes).index(label)
+        weights[:, col] = typer.coef_[k]
+        intercept[col] = typer.intercept_[k]
+    return weights, intercept
 
 
 def fold_of(doc_id: str, folds: int = FOLDS) -> int:
