@@ -328,17 +328,10 @@ def _fit_typing(
     Deciding the type apart from "event or not" keeps the thousands of NONE examples
     from pulling every rare type's weights towards the commonest ones.
     """
-    import os
-
     from sklearn.linear_model import LogisticRegression
 
     rows = [i for i, label in enumerate(labels) if label != NO_EVENT]
-    typer = LogisticRegression(
-        C=float(os.environ.get("EXP_TC", TYPE_C)),
-        max_iter=MAX_ITER,
-        random_state=SEED,
-        class_weight="balanced" if os.environ.get("EXP_TCW") else None,
-    )
+    typer = LogisticRegression(C=TYPE_C, max_iter=MAX_ITER, random_state=SEED)
     typer.fit(matrix[rows], [labels[i] for i in rows])
     weights = numpy.zeros((matrix.shape[1], len(classes)), dtype="float32")
     intercept = numpy.full(len(classes), -1e4, dtype="float32")
