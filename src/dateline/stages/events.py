@@ -74,7 +74,7 @@ import logging
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 import numpy
 from spacy.tokens import Doc, Token
@@ -345,11 +345,16 @@ _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}")
 _PERIOD = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?|-W(\d{2}))?$")
 
 
+_R = TypeVar("_R", Entity, Place)
+
+
 @dataclass
-class _Mention:
+class _Mention(Generic[_R]):
+    """One mention (character span) of an entity or place record."""
+
     start: int
     end: int
-    record: object
+    record: _R
 
 
 @dataclass
@@ -362,8 +367,8 @@ class _Context:
     sentences: list[Sentence]
     sentence_starts: list[int]
     timexes: list[Timex]
-    entity_mentions: list[_Mention]
-    place_mentions: list[_Mention]
+    entity_mentions: list[_Mention[Entity]]
+    place_mentions: list[_Mention[Place]]
     claims: list[Claim]
     quantities: list[Quantity]
     nominal_agents: dict[int, Token] = field(default_factory=dict)
@@ -402,12 +407,12 @@ def _spans(records: Iterable[Any]) -> Intervals:
     return Intervals([(r.span[0], r.span[1], r) for r in records])
 
 
-def _mention_spans(mentions: Iterable[_Mention]) -> Intervals:
+def _mention_spans(mentions: Iterable[_Mention[Any]]) -> Intervals:
     return Intervals([(m.start, m.end, m) for m in mentions])
 
 
 def _indexes(ctx: _Context) -> _Indexes:
-    finer: dict[str | None, list[_Mention]] = {}
+    finer: dict[str | None, list[_Mention[Place]]] = {}
     for m in ctx.place_mentions:
         if _place_rank(m) < _FEATURE_RANK["country"]:
             finer.setdefault(getattr(m.record, "country", None), []).append(m)
@@ -683,19 +688,13 @@ def _context(
         _Mention(s, e, ent) for ent in entities for s, e in (ent.mentions or [ent.span])
     ]
     person_spans = [
-        m
-        for m in entity_mentions
-        if getattr(m.record, "type", None) == "PERSON"
-        and len(getattr(m.record, "name", "").split()) > 1
+        m for m in entity_mentions if m.record.type == "PERSON" and len(m.record.name.split()) > 1
     ]
     # A place mention that is a known person's name ("Clinton said", of "Hillary Clinton")
     # is not a setting; a lone one-word "person" may be a mislabelled town.
     # A place inside an organisation's or outlet's name ("Agence France-Presse", "Columbia
     # University") names the organisation, not where anything happened.
-    org_spans = [
-        (m.start, m.end) for m in entity_mentions if getattr(m.record, "type", None) == "ORG"
-    ]
-    org_spans += [(e.start_char, e.end_char) for e in doc.ents if e.label_ in ("ORG", "FAC")]
+    org_spans = [(m.start, m.end) for m in entity_mentions if m.record.type == "ORG"]
     persons = _mention_spans(person_spans)
     orgs = Intervals([(a, b, (a, b)) for a, b in org_spans])
     place_mentions = [
@@ -889,30 +888,9 @@ def _build_event(
         clause = _clause_tokens(tok)
     cue_tok = host if host is not None else tok
     claim = _covering_claim(ctx, tok.idx)
-
-    actor_tok, target_toks = _arguments(ctx, tok, entry, is_nominal)
-    event_type = entry.type
-    natural = _natural_event(tok, actor_tok, clause)
-    if natural:
-        # A quake, a flood or a death with no one behind it: no actor; the subject of an
-        # intransitive death ("two workers died") is what the event befell.
-        event_type = "OTHER"
-        if actor_tok is not None and tok.lemma_.lower() in DEATH_VERBS:
-            target_toks = [actor_tok, *target_toks]
-        actor_tok = None
-    if event_type == "ASSAULT" and any(t.lemma_.lower() in NATURAL_FORCES for t in target_toks):
-        # "fought the blaze", "brought the fire under control": the response to a
-        # disaster, not an attack on anyone.
-        event_type, natural = "OTHER", True
-    actors = [_argument(ctx, actor_tok)] if actor_tok is not None else []
+    event_type, natural, actors, targets = _participants(ctx, tok, entry, is_nominal, clause)
     if "source_actor" in entry.flags:
-        if claim is not None and claim.attribution.sources:
-            src = claim.attribution.sources[0]
-            actors = [Argument(name=src.name, span=src.span or trig, entity_id=src.entity_id)]
-        else:
-            speaker = _reporting_subject(tok)
-            actors = [_argument(ctx, speaker)] if speaker is not None else []
-    targets = [_argument(ctx, t) for t in target_toks]
+        actors = _source_actors(ctx, tok, claim, trig)
     actor_spans = [a.span for a in actors]
 
     date, deadline = _dates(ctx, tok, clause, span)
@@ -923,36 +901,8 @@ def _build_event(
         for q in _near_quantities(ctx, span, actor_spans)
         if not ctx.index.dated_timexes.overlapping(q.span[0], q.span[1])
     ]
-
-    # "did not plan to hand over": a negated governing verb negates its complement.
-    negated = any(_negated(node) for node in _governors(cue_tok))
-    if claim is not None:
-        attribution, modality, polarity = claim.attribution, claim.modality, claim.polarity
-        own_cues = {c.lower() for c in claim.cues} <= {tok.lower_, tok.lemma_.lower()}
-        nominal_host = is_nominal and host is None
-        if claim.cues and own_cues or nominal_host and polarity == "negative" and not negated:
-            # The claim's hedge is the trigger itself ("refused" is the REJECT event, not a
-            # negation of it), or belongs to the verb governing a nominal event.
-            relayed = any(src.cue for src in attribution.sources)
-            modality = "reported" if relayed else _local_modality(cue_tok, negated)
-            polarity = "negative" if negated else "positive"
-        elif not claim.cues and modality == "asserted" and not _relayed(attribution):
-            # The outlet's own voice with no cue found: the trigger's clause may still carry
-            # one ("intends to", "would", "did not").
-            modality = _local_modality(cue_tok, negated)
-        if negated:
-            polarity = "negative"
-            if modality == "asserted":
-                modality = "negated"
-    else:
-        attribution, modality = Attribution(), _local_modality(cue_tok, negated)
-        polarity = "negative" if negated else "positive"
-    unrealised = modality in _UNREALISED or any(
-        c.dep_ == "aux" and c.lower_ in HYPOTHETICAL_AUX | FUTURE_AUX
-        for node in _governors(cue_tok)
-        for c in node.children
-    )
-    if unrealised and date is not None and date.source == "narrative":
+    attribution, modality, polarity = _stance(tok, cue_tok, claim, is_nominal and host is None)
+    if date is not None and date.source == "narrative" and _unrealised(cue_tok, modality):
         # A planned or foreseen event has not happened on the story's latest day.
         date = EventDate(value=None, source="none")
     clause_lemmas = {ctx.doc[i].lemma_.lower() for i in clause}
@@ -981,6 +931,80 @@ def _build_event(
         attribution=attribution,
         modality=modality,
         polarity=polarity,
+    )
+
+
+def _participants(
+    ctx: _Context, tok: Token, entry: Entry, is_nominal: bool, clause: set[int]
+) -> tuple[str, bool, list[Argument], list[Argument]]:
+    """The event's type, whether it is a natural event, its actors and its targets."""
+    actor_tok, target_toks = _arguments(ctx, tok, entry, is_nominal)
+    event_type = entry.type
+    natural = _natural_event(tok, actor_tok, clause)
+    if natural:
+        # A quake, a flood or a death with no one behind it: no actor; the subject of an
+        # intransitive death ("two workers died") is what the event befell.
+        event_type = "OTHER"
+        if actor_tok is not None and tok.lemma_.lower() in DEATH_VERBS:
+            target_toks = [actor_tok, *target_toks]
+        actor_tok = None
+    if event_type == "ASSAULT" and any(t.lemma_.lower() in NATURAL_FORCES for t in target_toks):
+        # "fought the blaze", "brought the fire under control": the response to a
+        # disaster, not an attack on anyone.
+        event_type, natural = "OTHER", True
+    actors = [_argument(ctx, actor_tok)] if actor_tok is not None else []
+    return event_type, natural, actors, [_argument(ctx, t) for t in target_toks]
+
+
+def _source_actors(
+    ctx: _Context, tok: Token, claim: Claim | None, trig: tuple[int, int]
+) -> list[Argument]:
+    """For an evaluation ("praised", "condemned" as a source's act): who made it."""
+    if claim is not None and claim.attribution.sources:
+        src = claim.attribution.sources[0]
+        return [Argument(name=src.name, span=src.span or trig, entity_id=src.entity_id)]
+    speaker = _reporting_subject(tok)
+    return [_argument(ctx, speaker)] if speaker is not None else []
+
+
+def _stance(
+    tok: Token, cue_tok: Token, claim: Claim | None, nominal_alone: bool
+) -> tuple[Attribution, str, str]:
+    """Attribution, modality and polarity: the covering claim's, corrected by the
+    trigger's own clause."""
+    # "did not plan to hand over": a negated governing verb negates its complement.
+    negated = any(_negated(node) for node in _governors(cue_tok))
+    if claim is None:
+        return (
+            Attribution(),
+            _local_modality(cue_tok, negated),
+            ("negative" if negated else "positive"),
+        )
+    attribution, modality, polarity = claim.attribution, claim.modality, claim.polarity
+    own_cues = {c.lower() for c in claim.cues} <= {tok.lower_, tok.lemma_.lower()}
+    if claim.cues and own_cues or nominal_alone and polarity == "negative" and not negated:
+        # The claim's hedge is the trigger itself ("refused" is the REJECT event, not a
+        # negation of it), or belongs to the verb governing a nominal event.
+        relayed = any(src.cue for src in attribution.sources)
+        modality = "reported" if relayed else _local_modality(cue_tok, negated)
+        polarity = "negative" if negated else "positive"
+    elif not claim.cues and modality == "asserted" and not _relayed(attribution):
+        # The outlet's own voice with no cue found: the trigger's clause may still carry
+        # one ("intends to", "would", "did not").
+        modality = _local_modality(cue_tok, negated)
+    if negated:
+        polarity = "negative"
+        if modality == "asserted":
+            modality = "negated"
+    return attribution, modality, polarity
+
+
+def _unrealised(cue_tok: Token, modality: str) -> bool:
+    """Planned, foreseen or hypothetical: not (yet) happened."""
+    return modality in _UNREALISED or any(
+        c.dep_ == "aux" and c.lower_ in HYPOTHETICAL_AUX | FUTURE_AUX
+        for node in _governors(cue_tok)
+        for c in node.children
     )
 
 
@@ -1432,7 +1456,6 @@ def _argument(ctx: _Context, tok: Token) -> Argument:
             mention = ctx.article.text[m.start : m.end].lower()
             if mention in demonyms():
                 ent = m.record
-                assert isinstance(ent, Entity)
                 country = ent.country or demonyms()[mention]
                 return Argument(name=phrase, span=(start, end), entity_id=ent.id, country=country)
     if chosen is None and tok.pos_ != "PROPN":
@@ -1447,7 +1470,6 @@ def _argument(ctx: _Context, tok: Token) -> Argument:
     country = _demonym_country(tokens)
     if chosen is not None:
         ent = chosen.record
-        assert isinstance(ent, Entity)
         name = phrase if ent.type == "NORP" else ent.name
         surface = ctx.article.text[chosen.start : chosen.end]
         if surface.lower() not in name.lower() and name.lower() not in surface.lower():
@@ -1587,7 +1609,7 @@ def _period_start(value: str) -> datetime.date | None:
         return None
 
 
-def _after_from(ctx: _Context, mention: _Mention) -> bool:
+def _after_from(ctx: _Context, mention: _Mention[Place]) -> bool:
     tok = ctx.token_at(mention.start)
     node = tok
     for _ in range(4):
@@ -1599,9 +1621,8 @@ def _after_from(ctx: _Context, mention: _Mention) -> bool:
     return False
 
 
-def _place_ref(mention: _Mention, text: str = "") -> PlaceRef:
+def _place_ref(mention: _Mention[Place], text: str = "") -> PlaceRef:
     place = mention.record
-    assert isinstance(place, Place)
     joined = _HYPHEN_JOIN.match(text, mention.end) if text else None
     if joined is not None:
         # "Emilia" resolved on its own inside "Emilia-Romagna": the setting is the whole
@@ -1633,7 +1654,7 @@ def _location(
     the south")."""
     sentence = ctx.sentence_of(tok.idx)
 
-    def allowed(m: _Mention) -> bool:
+    def allowed(m: _Mention[Place]) -> bool:
         said = _where_said(ctx, m)
         return (
             not any(_overlap((m.start, m.end), a) for a in actor_spans)
@@ -1641,7 +1662,7 @@ def _location(
             and (said is None or said == tok)
         )
 
-    def rank(m: _Mention) -> tuple[int, int]:
+    def rank(m: _Mention[Place]) -> tuple[int, int]:
         return _place_rank(m), abs(m.start - tok.idx)
 
     places = ctx.index.places
@@ -1650,7 +1671,7 @@ def _location(
         for m in places.starting_in(*_clause_chars(ctx, clause))
         if ctx.token_at(m.start).i in clause and allowed(m)
     ]
-    in_sentence: list[_Mention] = []
+    in_sentence: list[_Mention[Place]] = []
     if sentence is not None:
         in_sentence = [
             m for m in places.starting_in(sentence.span[0], sentence.span[1]) if allowed(m)
@@ -1674,7 +1695,7 @@ def _location(
     return _place_ref(earlier, ctx.article.text) if earlier is not None else None
 
 
-def _where_said(ctx: _Context, m: _Mention) -> Token | None:
+def _where_said(ctx: _Context, m: _Mention[Place]) -> Token | None:
     """The reporting verb whose statement a place mention locates ("told reporters in X"),
     or None when the place is not only where something was said."""
     token = ctx.token_at(m.start)
@@ -1694,9 +1715,8 @@ def _where_said(ctx: _Context, m: _Mention) -> Token | None:
     return verb if frames else None
 
 
-def _place_rank(m: _Mention) -> int:
+def _place_rank(m: _Mention[Place]) -> int:
     place = m.record
-    assert isinstance(place, Place)
     return _FEATURE_RANK.get(place.feature, 2)
 
 
