@@ -1241,9 +1241,10 @@ def _pattern_words(entry: Entry) -> set[str]:
 
 
 def _idiom_object(obj: Token, pattern_words: set[str]) -> bool:
-    """A bare object the lexicon pattern names ("opened fire", "took control"), which
-    is part of the trigger; a counted or determined one ("raided two homes") is not."""
-    bare = not any(c.dep_ in ("det", "nummod", "poss") for c in obj.children)
+    """A bare singular object the lexicon pattern names ("opened fire"), which is part
+    of the trigger; a counted, determined or modified one ("raided two homes", "formed
+    operator units") is what the event acts on."""
+    bare = obj.tag_ == "NN" and not any(True for _ in obj.children)
     return bare and obj.lemma_.lower() in pattern_words
 
 
