@@ -332,6 +332,8 @@ _FEATURE_RANK = {
 }
 # Verbs of dying: their subject is the victim, not an actor.
 DEATH_VERBS = frozenset({"die", "drown", "perish", "succumb"})
+# Verbs that count the toll of an attack or disaster ("killed 12 and wounded 40").
+CASUALTY_VERBS = frozenset({"kill", "wound", "injure", "hurt", "maim"})
 # Types whose "with" phrase names the other party, and whose "to"/"behind" phrase names the
 # recipient of what the object gives.
 _PARTNER_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE", "ASSAULT", "REJECT", "DISAPPROVE"})
@@ -623,7 +625,11 @@ def _one_event_per_clause(
     occurrence), unless its token index is in ``exempt`` (the classifier is sure).
     """
     emitted = {tok.i for tok, _ in verbal}
-    verbal = [(tok, e) for tok, e in verbal if not _is_absorbed(tok, emitted)]
+    verbal = [
+        (tok, e)
+        for tok, e in verbal
+        if not _is_absorbed(tok, emitted) and not _is_toll(tok, emitted)
+    ]
     emitted = {tok.i for tok, _ in verbal}
     kept_nominal: list[tuple[Token, Entry, Token | None]] = []
     for tok, entry in nominal:
@@ -801,6 +807,16 @@ def _is_absorbed(tok: Token, emitted: set[int]) -> bool:
     if first.dep_ == "advcl" and _has_to(first) and _emitted_ancestor(first, emitted) is not None:
         return True
     return _is_complement(first) and first.head.i in emitted
+
+
+def _is_toll(tok: Token, emitted: set[int]) -> bool:
+    """A casualty verb coordinated with an event of the same clause ("killed 13 soldiers
+    and wounded 56", "wounding two and killing one"): the toll of that one event, not
+    another event."""
+    if tok.lemma_.lower() not in CASUALTY_VERBS or tok.dep_ != "conj":
+        return False
+    first = _first_conjunct(tok)
+    return first.i != tok.i and first.i in emitted and _subject(tok) is None
 
 
 def _aspectual_host(tok: Token) -> Token | None:
