@@ -634,7 +634,7 @@ def _one_event_per_clause(
     kept_nominal: list[tuple[Token, Entry, Token | None]] = []
     for tok, entry in nominal:
         host = _emitted_ancestor(tok, emitted)
-        agent = _nominal_agent(tok, entry)
+        agent = _nominal_agent(tok, entry, ctx)
         if host is not None:
             if agent is not None:
                 ctx.nominal_agents.setdefault(host.i, agent)
@@ -859,7 +859,9 @@ def _emitted_ancestor(tok: Token, emitted: set[int]) -> Token | None:
     return None
 
 
-def _nominal_agent(tok: Token, entry: Entry) -> Token | None:
+def _nominal_agent(tok: Token, entry: Entry, ctx: _Context | None = None) -> Token | None:
+    """Who does a nominal event: its possessor, its "by" phrase, its "of" phrase where the
+    lexicon says so, or a named group or nationality modifying it ("a PKK attack")."""
     for child in tok.children:
         if child.dep_ == "poss" and child.pos_ in ("PROPN", "NOUN"):
             return child
@@ -871,6 +873,11 @@ def _nominal_agent(tok: Token, entry: Entry) -> Token | None:
             pobj = _pobj(child)
             if pobj is not None:
                 return pobj
+    if ctx is not None:
+        for child in tok.children:
+            if child.dep_ in ("compound", "amod") and child.i < tok.i:
+                if _entity_type_at(ctx, child.idx) in ("ORG", "NORP", "PERSON"):
+                    return child
     return None
 
 
@@ -1194,7 +1201,28 @@ def _clause_actor(tok: Token, depth: int = 0) -> tuple[Token | None, bool]:
     if tok.dep_ == "advcl" and tok.tag_ == "VBG":
         # "A bomb exploded, killing dozens": the participle shares the clause's subject.
         return _clause_actor(tok.head, depth + 1)
-    return None, False
+    if tok.dep_ == "acl" and tok.head.pos_ in ("NOUN", "PROPN"):
+        # "youths clashing with police": the noun does it; "envoys expelled from": it
+        # undergoes it.
+        return tok.head, tok.tag_ == "VBN"
+    return _charged_with(tok, depth)
+
+
+def _charged_with(tok: Token, depth: int) -> tuple[Token | None, bool]:
+    """The actor of an act someone is accused, charged or convicted of ("was accused of
+    wounding two", "charged X with killing"): the accused."""
+    prep = tok.head
+    if tok.dep_ != "pcomp" or prep.lower_ not in ("of", "with", "for") or prep.head is prep:
+        return None, False
+    gov = prep.head
+    if gov.pos_ != "VERB" or match_trigger(gov) is None:
+        return None, False
+    if match_trigger(gov).type not in ("ACCUSE", "COERCE"):
+        return None, False
+    if is_passive(gov):
+        return _subject(gov), False
+    obj = next((c for c in gov.children if c.dep_ == "dobj"), None)
+    return obj, False
 
 
 def _arguments(
@@ -1202,7 +1230,7 @@ def _arguments(
 ) -> tuple[Token | None, list[Token]]:
     targets: list[Token] = []
     if is_nominal:
-        actor = _nominal_agent(tok, entry)
+        actor = _nominal_agent(tok, entry, ctx)
         if actor is None and entry.type == "CONSULT":
             gov = tok.head.head if tok.dep_ == "pobj" else None
             actor = _subject(gov) if gov is not None and gov.pos_ == "VERB" else None
