@@ -1546,8 +1546,14 @@ def _usable_date(timex: Timex) -> bool:
 
 
 def _event_date(timex: Timex, source: str) -> EventDate:
+    """The event's date from a timex: an event is dated to the day, so a time of day
+    ("Monday morning", "at 01:53") is left to the timex the date points to."""
+    value = timex.value
+    day = _DAY.match(value) if value is not None else None
+    if day is not None and value is not None and len(value) > day.end():
+        value = day.group(0)
     return EventDate(
-        value=timex.value, text=timex.text, span=timex.span, timex_id=timex.id, source=source
+        value=value, text=timex.text, span=timex.span, timex_id=timex.id, source=source
     )  # type: ignore[arg-type]
 
 
