@@ -311,6 +311,10 @@ CARRIER_VERBS = ASPECTUAL_VERBS | frozenset(
         "cause",
     }
 )
+# Verbs that perform the event their object names ("waged a campaign", "lodged a protest").
+LIGHT_VERBS = CARRIER_VERBS | frozenset(
+    {"unleash", "wage", "perpetrate", "commit", "launch", "lodge", "voice", "issue", "file"}
+)
 # Aspectual verbs that need a particle or object: "take place", "go ahead", "break down".
 _ASPECTUAL_PARTICLES = {
     "take": frozenset({"place"}),
@@ -873,6 +877,11 @@ def _nominal_agent(tok: Token, entry: Entry, ctx: _Context | None = None) -> Tok
             pobj = _pobj(child)
             if pobj is not None:
                 return pobj
+    if tok.dep_ == "dobj" and tok.head.lemma_.lower() in LIGHT_VERBS:
+        # "the militia unleashed an attack": who performs the light verb does the event.
+        subject = _subject(tok.head)
+        if subject is not None:
+            return subject
     if ctx is not None:
         for child in tok.children:
             if child.dep_ in ("compound", "amod") and child.i < tok.i:
