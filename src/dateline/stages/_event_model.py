@@ -4,8 +4,10 @@ stable API).
 The model is a multinomial logistic regression written by ``python -m
 dateline.training.events`` as a compressed NumPy archive: the sparse feature vocabulary,
 the class labels (PLOVER types and ``NONE``), a weight column per class for each feature,
-and the intercepts. Scoring needs only
-NumPy, so run time carries no training library.
+and the intercepts; optionally a typing head (``type_weights``, ``type_intercept``),
+a second regression trained on events only. With the head, the first regression gives
+P(no event) and the head splits the rest among the types. Scoring needs only NumPy, so
+run time carries no training library.
 """
 
 from __future__ import annotations

@@ -6,8 +6,11 @@ Two variants (``events.variant``):
   adjective (``_event_features.py``; reporting verbs only as lexicon acts); (2) the shipped
   classifier (``_event_model.py``) scores each in its clause; (3) a candidate the lexicon
   matches is an event at ``threshold`` and keeps the lexicon's type, any other at
-  ``open_threshold`` with the classifier's type; (4) a light verb outside the lexicon gives
-  way to the nominal event it carries; (5) the clause rules below merge what remains.
+  ``open_threshold`` with the classifier's type (the classifier decides "event or not"
+  and, with a second head trained on events only, the type); (4) a light verb outside
+  the lexicon gives way to the nominal event it carries, or, when it stays the event,
+  takes the type of the lexicon noun it has as object ("launched an attack"); (5) the
+  clause rules below merge what remains.
 - ``lexicon``: the hand-written trigger lexicon alone, as described next (the previous
   design, kept as a baseline).
 
@@ -39,26 +42,43 @@ Which triggers become events:
    places them in time ("the hearing would open on June 3", "are expected to
    resume"); they must sit in a clause with a verb (not a heading) and must not lie
    inside an event already found (they then lend it their agent).
+4. A casualty verb coordinated with an event ("killed 13 and wounded 56") is that
+   event's toll, not another event.
 
 Arguments, each with a fallback order:
 
 - actor: (1) passive by-agent, or the subject; (2) for an infinitive, the object of
   an ordering verb ("ordered the military to push") or else the subject of the
   governing clause; (3) the first conjunct's subject; (4) for a passive without
-  agent, the agent of a nominal event inside the clause. A relative pronoun
-  subject is the noun its clause describes. Pronouns resolve to (1) the subject of
+  agent, the agent of a nominal event inside the clause; (5) for a participle
+  modifying a noun, that noun ("youths clashing with police"; a passive participle
+  makes it a target); (6) for an act someone is accused, charged or convicted of, the
+  accused. A relative pronoun subject is the noun its clause describes. A nominal
+  event's agent is its possessor, by-phrase, "of" actor, the subject of the light verb
+  carrying it ("the militia unleashed an attack"), or a named group or nationality
+  modifying it ("a PKK attack"). Pronouns resolve to (1) the subject of
   the reporting clause; (2) the more recent of the last entity mention of a fitting
   type and the nearest earlier common-noun subject of the same number (in the
   sentence, else the previous sentence's main clause).
+- target: the object or passive subject (not a bare object the lexicon pattern names,
+  "opened fire"), "on"/"against" objects, "with" partners and "to"/"behind" recipients
+  by type; then what an instrument object is aimed at ("fired shells at a station"),
+  the party of a nominal event the verb is about ("called for the resignation of the
+  minister"); relative pronouns stand for their noun; failing all, the other conjuncts
+  of a reciprocal subject ("police and rioters clashed") or the party an "anti-"
+  modifier of the actor names. An ASSAULT aimed at a natural force ("fought the
+  blaze") is a disaster response: OTHER, context ``disasters``.
 - date: (1) a timex inside the event's clause; (2) a timex in its sentence; (3) the
   narrative reference date, the latest day-precise timex before the event that is not
   after publication; none for a narrative date of an intended, ordered, predicted or
   hypothetical event.
-  Deadline timexes ("by October 1") go to ``deadline`` only.
+  Deadline timexes ("by October 1") go to ``deadline`` only. An event is dated to the
+  day: a time of day stays with the timex the date points to.
 - location: (1) a place mentioned in the clause; (2) in the sentence; (3) the latest
   place mentioned earlier in the paragraph; (4) earlier in the article. Places inside
-  the actor phrase, after "from" or inside an organisation's or outlet's name are
-  skipped; finer places (towns) beat regions, regions beat countries.
+  the actor phrase, after "from" (unless the event is a withdrawal from there) or
+  inside an organisation's name (the entity records) are skipped; finer places (towns)
+  beat regions, regions beat countries.
 - attribution, modality, polarity: copied from the smallest Claim covering the
   trigger; without one, or when it is the outlet's own voice with no cue, local cues
   (negation of the trigger or a governing verb, "allegedly", intention and ordering

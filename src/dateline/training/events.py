@@ -18,8 +18,9 @@ Training data (see ``data/events/training/LABELLING.md`` for the labelling rules
     their figures by cross-validation (``cross_validated_models``).
 
 The model is a multinomial logistic regression (scikit-learn, fixed seed) over the binary
-features of ``stages/_event_features.py``; only its weights are
-shipped, as a NumPy archive read by ``stages/_event_model.py``.
+features of ``stages/_event_features.py`` that decides "event or not", and a second one
+over the same features trained on events only that decides the type (the typing head);
+only their weights are shipped, as a NumPy archive read by ``stages/_event_model.py``.
 """
 
 from __future__ import annotations
@@ -385,7 +386,8 @@ def _card(
         f"- Built: {datetime.date.today().isoformat()} by `python -m dateline.training.events`"
         f" (seed {SEED}, {seconds:.0f} s wall clock, parsing included).",
         f"- File: `events-classifier.npz`, {size / 1e6:.1f} MB: multinomial logistic regression"
-        f" (scikit-learn, C={C}) over binary clause features (`stages/_event_features.py`);"
+        f" (scikit-learn, C={C}) over binary clause features (`stages/_event_features.py`)"
+        f" for event or not, and a typing head (C={TYPE_C}) trained on events only;"
         " run time needs NumPy only (`stages/_event_model.py`).",
         "- Decides per candidate (every content verb, event noun, lexicon adjective) a PLOVER"
         " type or NONE. Modality, polarity, mode, context and arguments are filled by the"
