@@ -107,7 +107,7 @@ class EventSettings(Section):
     # Minimum event probability (1 - P(no event)) for a candidate the trigger lexicon
     # also matches, and for any other candidate (new words need more evidence).
     threshold: float = 0.5
-    open_threshold: float = 0.6
+    open_threshold: float = 0.55
 
 
 class LinkingSettings(Section):

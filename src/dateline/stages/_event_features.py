@@ -127,9 +127,15 @@ def event_nouns() -> frozenset[str]:
     return frozenset(listed | {lemma for lemma, pos in lexicon() if pos == "N"})
 
 
-@functools.cache
-def _lexicon_types(lemma: str, pos: str) -> tuple[str, ...]:
-    return tuple(sorted({e.type for e in lexicon().get((lemma, pos), ())}))
+def _lexicon_senses(lemma: str, pos: str, matched: object) -> list[str]:
+    """The lexicon's types for the lemma (``lexany``), and ``lexmiss`` for each sense whose
+    pattern does not hold here (the lemma of "open fire" opening a school is no attack)."""
+    out = set()
+    for e in lexicon().get((lemma, pos), ()):
+        out.add(f"lexany={e.type}")
+        if e.conditions and e != matched:
+            out.add(f"lexmiss={e.type}")
+    return sorted(out)
 
 
 @functools.cache
@@ -207,7 +213,7 @@ def features(tok: Token, lookups: Lookups) -> list[str]:
         f"lex={entry.type if entry is not None else 'NONE'}",
         f"lex|pos={entry.type if entry is not None else 'NONE'}|{letter}",
     ]
-    feats += [f"lexany={t}" for t in _lexicon_types(lemma, letter)]
+    feats += _lexicon_senses(lemma, letter, entry)
     if entry is not None and entry.flags:
         feats += [f"lexflag={f}" for f in sorted(entry.flags)]
     if tok.i == tok.sent.start or tok.sent.start == 0:
@@ -259,6 +265,10 @@ def features(tok: Token, lookups: Lookups) -> list[str]:
     if object_ is not None:
         feats += _argument_features("obj", object_, lookups)
         feats.append(f"lem|obj={lemma}|{object_.lemma_.lower()}")
+        named = match_trigger(object_) if object_.pos_ == "NOUN" else None
+        if named is not None:
+            # "launched an attack": the object names the event the verb performs.
+            feats.append(f"obj_lex={named.type}")
     if tok.pos_ == "NOUN" and tok.dep_ == "pobj":
         feats.append(f"in_prep={head.lower_}")
         feats.append(f"in_prep_of={head.head.lemma_.lower()}")

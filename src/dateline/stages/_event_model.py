@@ -4,8 +4,10 @@ stable API).
 The model is a multinomial logistic regression written by ``python -m
 dateline.training.events`` as a compressed NumPy archive: the sparse feature vocabulary,
 the class labels (PLOVER types and ``NONE``), a weight column per class for each feature,
-and the intercepts. Scoring needs only
-NumPy, so run time carries no training library.
+and the intercepts; optionally a typing head (``type_weights``, ``type_intercept``),
+a second regression trained on events only. With the head, the first regression gives
+P(no event) and the head splits the rest among the types. Scoring needs only NumPy, so
+run time carries no training library.
 """
 
 from __future__ import annotations
@@ -32,6 +34,11 @@ class EventModel:
     labels: tuple[str, ...]
     weights: numpy.ndarray  # (n_features, n_labels)
     intercept: numpy.ndarray  # (n_labels,)
+    # Optional typing head, trained on events only: same columns as ``weights`` (the
+    # NONE column unused). When present, ``weights`` decides event or not and this
+    # head decides the type.
+    type_weights: numpy.ndarray | None = None
+    type_intercept: numpy.ndarray | None = None
 
     def probabilities(self, features: list[list[str]]) -> numpy.ndarray:
         """Class probabilities, one row per candidate.
@@ -42,14 +49,35 @@ class EventModel:
         Returns:
             Array of shape (len(features), len(labels)).
         """
-        scores = numpy.tile(self.intercept, (len(features), 1))
-        for row, feats in enumerate(features):
-            cols = [self.vocabulary[f] for f in set(feats) if f in self.vocabulary]
-            if cols:
-                scores[row] += self.weights[cols].sum(axis=0)
-        scores -= scores.max(axis=1, keepdims=True)
-        exp = numpy.exp(scores)
-        return exp / exp.sum(axis=1, keepdims=True)
+        columns = [
+            [self.vocabulary[f] for f in set(feats) if f in self.vocabulary] for feats in features
+        ]
+        probs = _softmax(_scores(self.weights, self.intercept, columns))
+        if self.type_weights is None or self.type_intercept is None:
+            return probs
+        none_col = self.labels.index(NO_EVENT)
+        type_scores = _scores(self.type_weights, self.type_intercept, columns)
+        type_scores[:, none_col] = -numpy.inf
+        event = 1.0 - probs[:, none_col : none_col + 1]
+        out = _softmax(type_scores) * event
+        out[:, none_col] = probs[:, none_col]
+        return out
+
+
+def _scores(
+    weights: numpy.ndarray, intercept: numpy.ndarray, columns: list[list[int]]
+) -> numpy.ndarray:
+    scores = numpy.tile(intercept, (len(columns), 1))
+    for row, cols in enumerate(columns):
+        if cols:
+            scores[row] += weights[cols].sum(axis=0)
+    return scores
+
+
+def _softmax(scores: numpy.ndarray) -> numpy.ndarray:
+    scores = scores - scores.max(axis=1, keepdims=True)
+    exp = numpy.exp(scores)
+    return exp / exp.sum(axis=1, keepdims=True)
 
 
 def save_model(path: Path, model: EventModel) -> None:
@@ -57,12 +85,19 @@ def save_model(path: Path, model: EventModel) -> None:
     names = [""] * len(model.vocabulary)
     for name, col in model.vocabulary.items():
         names[col] = name
+    heads = {}
+    if model.type_weights is not None and model.type_intercept is not None:
+        heads = {
+            "type_weights": model.type_weights.astype("float32"),
+            "type_intercept": model.type_intercept.astype("float32"),
+        }
     numpy.savez_compressed(
         path,
         features=numpy.asarray(json.dumps(names)),
         labels=numpy.asarray(json.dumps(list(model.labels))),
         weights=model.weights.astype("float32"),
         intercept=model.intercept.astype("float32"),
+        **heads,
     )
 
 
@@ -83,8 +118,14 @@ def load_model(path: str = "") -> EventModel:
                 labels=labels,
                 weights=numpy.asarray(data["weights"], dtype="float32"),
                 intercept=numpy.asarray(data["intercept"], dtype="float32"),
+                type_weights=_optional(data, "type_weights"),
+                type_intercept=_optional(data, "type_intercept"),
             )
     except (OSError, KeyError, ValueError) as exc:
         raise PipelineError(
             "DL111", path=str(source), reason=f"{type(exc).__name__}: {exc}"
         ) from None
+
+
+def _optional(data: numpy.lib.npyio.NpzFile, name: str) -> numpy.ndarray | None:
+    return numpy.asarray(data[name], dtype="float32") if name in data.files else None

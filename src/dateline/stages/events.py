@@ -6,8 +6,11 @@ Two variants (``events.variant``):
   adjective (``_event_features.py``; reporting verbs only as lexicon acts); (2) the shipped
   classifier (``_event_model.py``) scores each in its clause; (3) a candidate the lexicon
   matches is an event at ``threshold`` and keeps the lexicon's type, any other at
-  ``open_threshold`` with the classifier's type; (4) a light verb outside the lexicon gives
-  way to the nominal event it carries; (5) the clause rules below merge what remains.
+  ``open_threshold`` with the classifier's type (the classifier decides "event or not"
+  and, with a second head trained on events only, the type); (4) a light verb outside
+  the lexicon gives way to the nominal event it carries, or, when it stays the event,
+  takes the type of the lexicon noun it has as object ("launched an attack"); (5) the
+  clause rules below merge what remains.
 - ``lexicon``: the hand-written trigger lexicon alone, as described next (the previous
   design, kept as a baseline).
 
@@ -39,26 +42,43 @@ Which triggers become events:
    places them in time ("the hearing would open on June 3", "are expected to
    resume"); they must sit in a clause with a verb (not a heading) and must not lie
    inside an event already found (they then lend it their agent).
+4. A casualty verb coordinated with an event ("killed 13 and wounded 56") is that
+   event's toll, not another event.
 
 Arguments, each with a fallback order:
 
 - actor: (1) passive by-agent, or the subject; (2) for an infinitive, the object of
   an ordering verb ("ordered the military to push") or else the subject of the
   governing clause; (3) the first conjunct's subject; (4) for a passive without
-  agent, the agent of a nominal event inside the clause. A relative pronoun
-  subject is the noun its clause describes. Pronouns resolve to (1) the subject of
+  agent, the agent of a nominal event inside the clause; (5) for a participle
+  modifying a noun, that noun ("youths clashing with police"; a passive participle
+  makes it a target); (6) for an act someone is accused, charged or convicted of, the
+  accused. A relative pronoun subject is the noun its clause describes. A nominal
+  event's agent is its possessor, by-phrase, "of" actor, the subject of the light verb
+  carrying it ("the militia unleashed an attack"), or a named group or nationality
+  modifying it ("a PKK attack"). Pronouns resolve to (1) the subject of
   the reporting clause; (2) the more recent of the last entity mention of a fitting
   type and the nearest earlier common-noun subject of the same number (in the
   sentence, else the previous sentence's main clause).
+- target: the object or passive subject (not a bare object the lexicon pattern names,
+  "opened fire"), "on"/"against" objects, "with" partners and "to"/"behind" recipients
+  by type; then what an instrument object is aimed at ("fired shells at a station"),
+  the party of a nominal event the verb is about ("called for the resignation of the
+  minister"); relative pronouns stand for their noun; failing all, the other conjuncts
+  of a reciprocal subject ("police and rioters clashed") or the party an "anti-"
+  modifier of the actor names. An ASSAULT aimed at a natural force ("fought the
+  blaze") is a disaster response: OTHER, context ``disasters``.
 - date: (1) a timex inside the event's clause; (2) a timex in its sentence; (3) the
   narrative reference date, the latest day-precise timex before the event that is not
   after publication; none for a narrative date of an intended, ordered, predicted or
   hypothetical event.
-  Deadline timexes ("by October 1") go to ``deadline`` only.
+  Deadline timexes ("by October 1") go to ``deadline`` only. An event is dated to the
+  day: a time of day stays with the timex the date points to.
 - location: (1) a place mentioned in the clause; (2) in the sentence; (3) the latest
   place mentioned earlier in the paragraph; (4) earlier in the article. Places inside
-  the actor phrase, after "from" or inside an organisation's or outlet's name are
-  skipped; finer places (towns) beat regions, regions beat countries.
+  the actor phrase, after "from" (unless the event is a withdrawal from there) or
+  inside an organisation's name (the entity records) are skipped; finer places (towns)
+  beat regions, regions beat countries.
 - attribution, modality, polarity: copied from the smallest Claim covering the
   trigger; without one, or when it is the outlet's own voice with no cue, local cues
   (negation of the trigger or a governing verb, "allegedly", intention and ordering
@@ -74,7 +94,7 @@ import logging
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 import numpy
 from spacy.tokens import Doc, Token
@@ -99,6 +119,7 @@ from dateline.stages._event_features import (
     NATURAL_FORCES,
     Lookups,
     candidates,
+    event_nouns,
     features,
     framing_verbs,
     token_indexes,
@@ -216,6 +237,37 @@ _QUOTE_MARKS = frozenset({'"', "\u201c", "\u201d", "``", "''"})
 _FIRST_PERSON = frozenset({"i", "we"})
 # Event types a speaker's own quoted "we ask / we demand" describes as a wish.
 _WISH_TYPES = frozenset({"REQUEST", "DEMAND"})
+# Prepositions naming what an instrument is aimed at ("fired shells at", "drove into").
+_AIM_PREPS = frozenset({"at", "into", "toward", "towards"})
+# Common nouns that name parties, so an object headed by one is not an instrument.
+_PARTY_NOUNS = frozenset(
+    {
+        "people",
+        "man",
+        "woman",
+        "child",
+        "civilian",
+        "police",
+        "officer",
+        "soldier",
+        "troop",
+        "force",
+        "protester",
+        "demonstrator",
+        "crowd",
+        "resident",
+        "government",
+        "official",
+        "leader",
+        "group",
+        "worker",
+        "student",
+        "journalist",
+        "prisoner",
+    }
+)
+# Nouns for a plan or move whose possessor is the party opposed or demanded of.
+_PLAN_NOUNS = frozenset({"attempt", "plan", "decision", "policy", "move", "proposal", "bid"})
 _PRESENT_TAGS = frozenset({"VBZ", "VBP"})
 # Verbs that only locate a nominal event in time ("the hearing would open on June 3").
 ASPECTUAL_VERBS = frozenset(
@@ -266,6 +318,10 @@ CARRIER_VERBS = ASPECTUAL_VERBS | frozenset(
         "cause",
     }
 )
+# Verbs that perform the event their object names ("waged a campaign", "lodged a protest").
+LIGHT_VERBS = CARRIER_VERBS | frozenset(
+    {"unleash", "wage", "perpetrate", "commit", "launch", "lodge", "voice", "issue", "file"}
+)
 # Aspectual verbs that need a particle or object: "take place", "go ahead", "break down".
 _ASPECTUAL_PARTICLES = {
     "take": frozenset({"place"}),
@@ -287,6 +343,8 @@ _FEATURE_RANK = {
 }
 # Verbs of dying: their subject is the victim, not an actor.
 DEATH_VERBS = frozenset({"die", "drown", "perish", "succumb"})
+# Verbs that count the toll of an attack or disaster ("killed 12 and wounded 40").
+CASUALTY_VERBS = frozenset({"kill", "wound", "injure", "hurt", "maim"})
 # Types whose "with" phrase names the other party, and whose "to"/"behind" phrase names the
 # recipient of what the object gives.
 _PARTNER_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE", "ASSAULT", "REJECT", "DISAPPROVE"})
@@ -300,11 +358,16 @@ _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}")
 _PERIOD = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?|-W(\d{2}))?$")
 
 
+_R = TypeVar("_R", Entity, Place)
+
+
 @dataclass
-class _Mention:
+class _Mention(Generic[_R]):
+    """One mention (character span) of an entity or place record."""
+
     start: int
     end: int
-    record: object
+    record: _R
 
 
 @dataclass
@@ -317,8 +380,8 @@ class _Context:
     sentences: list[Sentence]
     sentence_starts: list[int]
     timexes: list[Timex]
-    entity_mentions: list[_Mention]
-    place_mentions: list[_Mention]
+    entity_mentions: list[_Mention[Entity]]
+    place_mentions: list[_Mention[Place]]
     claims: list[Claim]
     quantities: list[Quantity]
     nominal_agents: dict[int, Token] = field(default_factory=dict)
@@ -357,12 +420,12 @@ def _spans(records: Iterable[Any]) -> Intervals:
     return Intervals([(r.span[0], r.span[1], r) for r in records])
 
 
-def _mention_spans(mentions: Iterable[_Mention]) -> Intervals:
+def _mention_spans(mentions: Iterable[_Mention[Any]]) -> Intervals:
     return Intervals([(m.start, m.end, m) for m in mentions])
 
 
 def _indexes(ctx: _Context) -> _Indexes:
-    finer: dict[str | None, list[_Mention]] = {}
+    finer: dict[str | None, list[_Mention[Place]]] = {}
     for m in ctx.place_mentions:
         if _place_rank(m) < _FEATURE_RANK["country"]:
             finer.setdefault(getattr(m.record, "country", None), []).append(m)
@@ -473,7 +536,25 @@ def _trained_mentions(ctx: _Context, settings: EventSettings) -> list[_Mention4]
         (nominal if tok.pos_ == "NOUN" else verbal).append((tok, entry))
     nominal_ids = {tok.i for tok, _ in nominal}
     verbal = [(tok, e) for tok, e in verbal if not _carries_nominal(tok, nominal_ids)]
+    verbal = _typed_by_object(verbal)
     return _one_event_per_clause(ctx, verbal, nominal, exempt=sure)
+
+
+def _typed_by_object(verbal: list[tuple[Token, Entry]]) -> list[tuple[Token, Entry]]:
+    """A verb outside the lexicon whose object is a nominal event of the lexicon takes the
+    noun's type ("launched an attack", "lodged a protest", "threw its support behind"):
+    the noun names the event, the verb only performs it. The verb's own guess becomes
+    ``alt_type``."""
+    out = []
+    for tok, entry in verbal:
+        objects = [c for c in tok.children if c.dep_ == "dobj"]
+        nouns = [n for o in objects if o.pos_ == "NOUN" and (n := match_trigger(o)) is not None]
+        if nouns and match_trigger(tok) is None:
+            noun = nouns[0]
+            alt = entry.type if entry.type != noun.type else entry.alt_type
+            entry = Entry(entry.lemma, entry.pos, entry.conditions, noun.type, alt, entry.flags)
+        out.append((tok, entry))
+    return out
 
 
 def _carries_nominal(verb: Token, nominal_ids: set[int]) -> bool:
@@ -555,12 +636,16 @@ def _one_event_per_clause(
     occurrence), unless its token index is in ``exempt`` (the classifier is sure).
     """
     emitted = {tok.i for tok, _ in verbal}
-    verbal = [(tok, e) for tok, e in verbal if not _is_absorbed(tok, emitted)]
+    verbal = [
+        (tok, e)
+        for tok, e in verbal
+        if not _is_absorbed(tok, emitted) and not _is_toll(tok, emitted)
+    ]
     emitted = {tok.i for tok, _ in verbal}
     kept_nominal: list[tuple[Token, Entry, Token | None]] = []
     for tok, entry in nominal:
         host = _emitted_ancestor(tok, emitted)
-        agent = _nominal_agent(tok, entry)
+        agent = _nominal_agent(tok, entry, ctx)
         if host is not None:
             if agent is not None:
                 ctx.nominal_agents.setdefault(host.i, agent)
@@ -620,19 +705,13 @@ def _context(
         _Mention(s, e, ent) for ent in entities for s, e in (ent.mentions or [ent.span])
     ]
     person_spans = [
-        m
-        for m in entity_mentions
-        if getattr(m.record, "type", None) == "PERSON"
-        and len(getattr(m.record, "name", "").split()) > 1
+        m for m in entity_mentions if m.record.type == "PERSON" and len(m.record.name.split()) > 1
     ]
     # A place mention that is a known person's name ("Clinton said", of "Hillary Clinton")
     # is not a setting; a lone one-word "person" may be a mislabelled town.
     # A place inside an organisation's or outlet's name ("Agence France-Presse", "Columbia
     # University") names the organisation, not where anything happened.
-    org_spans = [
-        (m.start, m.end) for m in entity_mentions if getattr(m.record, "type", None) == "ORG"
-    ]
-    org_spans += [(e.start_char, e.end_char) for e in doc.ents if e.label_ in ("ORG", "FAC")]
+    org_spans = [(m.start, m.end) for m in entity_mentions if m.record.type == "ORG"]
     persons = _mention_spans(person_spans)
     orgs = Intervals([(a, b, (a, b)) for a, b in org_spans])
     place_mentions = [
@@ -741,6 +820,16 @@ def _is_absorbed(tok: Token, emitted: set[int]) -> bool:
     return _is_complement(first) and first.head.i in emitted
 
 
+def _is_toll(tok: Token, emitted: set[int]) -> bool:
+    """A casualty verb coordinated with an event of the same clause ("killed 13 soldiers
+    and wounded 56", "wounding two and killing one"): the toll of that one event, not
+    another event."""
+    if tok.lemma_.lower() not in CASUALTY_VERBS or tok.dep_ != "conj":
+        return False
+    first = _first_conjunct(tok)
+    return first.i != tok.i and first.i in emitted and _subject(tok) is None
+
+
 def _aspectual_host(tok: Token) -> Token | None:
     """The verb a nominal event is the subject of, when that verb only places it in time
     ("the hearing would open on June 3", "the evacuation continued")."""
@@ -781,7 +870,9 @@ def _emitted_ancestor(tok: Token, emitted: set[int]) -> Token | None:
     return None
 
 
-def _nominal_agent(tok: Token, entry: Entry) -> Token | None:
+def _nominal_agent(tok: Token, entry: Entry, ctx: _Context | None = None) -> Token | None:
+    """Who does a nominal event: its possessor, its "by" phrase, its "of" phrase where the
+    lexicon says so, or a named group or nationality modifying it ("a PKK attack")."""
     for child in tok.children:
         if child.dep_ == "poss" and child.pos_ in ("PROPN", "NOUN"):
             return child
@@ -793,6 +884,16 @@ def _nominal_agent(tok: Token, entry: Entry) -> Token | None:
             pobj = _pobj(child)
             if pobj is not None:
                 return pobj
+    if tok.dep_ == "dobj" and tok.head.lemma_.lower() in LIGHT_VERBS:
+        # "the militia unleashed an attack": who performs the light verb does the event.
+        subject = _subject(tok.head)
+        if subject is not None:
+            return subject
+    if ctx is not None:
+        for child in tok.children:
+            if child.dep_ in ("compound", "amod") and child.i < tok.i:
+                if _entity_type_at(ctx, child.idx) in ("ORG", "NORP", "PERSON"):
+                    return child
     return None
 
 
@@ -826,66 +927,21 @@ def _build_event(
         clause = _clause_tokens(tok)
     cue_tok = host if host is not None else tok
     claim = _covering_claim(ctx, tok.idx)
-
-    actor_tok, target_toks = _arguments(ctx, tok, entry, is_nominal)
-    event_type = entry.type
-    natural = _natural_event(tok, actor_tok, clause)
-    if natural:
-        # A quake, a flood or a death with no one behind it: no actor; the subject of an
-        # intransitive death ("two workers died") is what the event befell.
-        event_type = "OTHER"
-        if actor_tok is not None and tok.lemma_.lower() in DEATH_VERBS:
-            target_toks = [actor_tok, *target_toks]
-        actor_tok = None
-    actors = [_argument(ctx, actor_tok)] if actor_tok is not None else []
+    event_type, natural, actors, targets = _participants(ctx, tok, entry, is_nominal, clause)
     if "source_actor" in entry.flags:
-        if claim is not None and claim.attribution.sources:
-            src = claim.attribution.sources[0]
-            actors = [Argument(name=src.name, span=src.span or trig, entity_id=src.entity_id)]
-        else:
-            speaker = _reporting_subject(tok)
-            actors = [_argument(ctx, speaker)] if speaker is not None else []
-    targets = [_argument(ctx, t) for t in target_toks]
+        actors = _source_actors(ctx, tok, claim, trig)
     actor_spans = [a.span for a in actors]
 
     date, deadline = _dates(ctx, tok, clause, span)
-    location = _location(ctx, tok, clause, actor_spans)
+    location = _location(ctx, tok, clause, actor_spans, left=event_type == "RETREAT")
     # A quantity inside the event or inside its actor phrase ("between 200 and 300 farmers").
     quantities = [
         q
         for q in _near_quantities(ctx, span, actor_spans)
         if not ctx.index.dated_timexes.overlapping(q.span[0], q.span[1])
     ]
-
-    # "did not plan to hand over": a negated governing verb negates its complement.
-    negated = any(_negated(node) for node in _governors(cue_tok))
-    if claim is not None:
-        attribution, modality, polarity = claim.attribution, claim.modality, claim.polarity
-        own_cues = {c.lower() for c in claim.cues} <= {tok.lower_, tok.lemma_.lower()}
-        nominal_host = is_nominal and host is None
-        if claim.cues and own_cues or nominal_host and polarity == "negative" and not negated:
-            # The claim's hedge is the trigger itself ("refused" is the REJECT event, not a
-            # negation of it), or belongs to the verb governing a nominal event.
-            relayed = any(src.cue for src in attribution.sources)
-            modality = "reported" if relayed else _local_modality(cue_tok, negated)
-            polarity = "negative" if negated else "positive"
-        elif not claim.cues and modality == "asserted" and not _relayed(attribution):
-            # The outlet's own voice with no cue found: the trigger's clause may still carry
-            # one ("intends to", "would", "did not").
-            modality = _local_modality(cue_tok, negated)
-        if negated:
-            polarity = "negative"
-            if modality == "asserted":
-                modality = "negated"
-    else:
-        attribution, modality = Attribution(), _local_modality(cue_tok, negated)
-        polarity = "negative" if negated else "positive"
-    unrealised = modality in _UNREALISED or any(
-        c.dep_ == "aux" and c.lower_ in HYPOTHETICAL_AUX | FUTURE_AUX
-        for node in _governors(cue_tok)
-        for c in node.children
-    )
-    if unrealised and date is not None and date.source == "narrative":
+    attribution, modality, polarity = _stance(tok, cue_tok, claim, is_nominal and host is None)
+    if date is not None and date.source == "narrative" and _unrealised(cue_tok, modality):
         # A planned or foreseen event has not happened on the story's latest day.
         date = EventDate(value=None, source="none")
     clause_lemmas = {ctx.doc[i].lemma_.lower() for i in clause}
@@ -917,6 +973,80 @@ def _build_event(
     )
 
 
+def _participants(
+    ctx: _Context, tok: Token, entry: Entry, is_nominal: bool, clause: set[int]
+) -> tuple[str, bool, list[Argument], list[Argument]]:
+    """The event's type, whether it is a natural event, its actors and its targets."""
+    actor_tok, target_toks = _arguments(ctx, tok, entry, is_nominal)
+    event_type = entry.type
+    natural = _natural_event(tok, actor_tok, clause)
+    if natural:
+        # A quake, a flood or a death with no one behind it: no actor; the subject of an
+        # intransitive death ("two workers died") is what the event befell.
+        event_type = "OTHER"
+        if actor_tok is not None and tok.lemma_.lower() in DEATH_VERBS:
+            target_toks = [actor_tok, *target_toks]
+        actor_tok = None
+    if event_type == "ASSAULT" and any(t.lemma_.lower() in NATURAL_FORCES for t in target_toks):
+        # "fought the blaze", "brought the fire under control": the response to a
+        # disaster, not an attack on anyone.
+        event_type, natural = "OTHER", True
+    actors = [_argument(ctx, actor_tok)] if actor_tok is not None else []
+    return event_type, natural, actors, [_argument(ctx, t) for t in target_toks]
+
+
+def _source_actors(
+    ctx: _Context, tok: Token, claim: Claim | None, trig: tuple[int, int]
+) -> list[Argument]:
+    """For an evaluation ("praised", "condemned" as a source's act): who made it."""
+    if claim is not None and claim.attribution.sources:
+        src = claim.attribution.sources[0]
+        return [Argument(name=src.name, span=src.span or trig, entity_id=src.entity_id)]
+    speaker = _reporting_subject(tok)
+    return [_argument(ctx, speaker)] if speaker is not None else []
+
+
+def _stance(
+    tok: Token, cue_tok: Token, claim: Claim | None, nominal_alone: bool
+) -> tuple[Attribution, str, str]:
+    """Attribution, modality and polarity: the covering claim's, corrected by the
+    trigger's own clause."""
+    # "did not plan to hand over": a negated governing verb negates its complement.
+    negated = any(_negated(node) for node in _governors(cue_tok))
+    if claim is None:
+        return (
+            Attribution(),
+            _local_modality(cue_tok, negated),
+            ("negative" if negated else "positive"),
+        )
+    attribution, modality, polarity = claim.attribution, claim.modality, claim.polarity
+    own_cues = {c.lower() for c in claim.cues} <= {tok.lower_, tok.lemma_.lower()}
+    if claim.cues and own_cues or nominal_alone and polarity == "negative" and not negated:
+        # The claim's hedge is the trigger itself ("refused" is the REJECT event, not a
+        # negation of it), or belongs to the verb governing a nominal event.
+        relayed = any(src.cue for src in attribution.sources)
+        modality = "reported" if relayed else _local_modality(cue_tok, negated)
+        polarity = "negative" if negated else "positive"
+    elif not claim.cues and modality == "asserted" and not _relayed(attribution):
+        # The outlet's own voice with no cue found: the trigger's clause may still carry
+        # one ("intends to", "would", "did not").
+        modality = _local_modality(cue_tok, negated)
+    if negated:
+        polarity = "negative"
+        if modality == "asserted":
+            modality = "negated"
+    return attribution, modality, polarity
+
+
+def _unrealised(cue_tok: Token, modality: str) -> bool:
+    """Planned, foreseen or hypothetical: not (yet) happened."""
+    return modality in _UNREALISED or any(
+        c.dep_ == "aux" and c.lower_ in HYPOTHETICAL_AUX | FUTURE_AUX
+        for node in _governors(cue_tok)
+        for c in node.children
+    )
+
+
 def _near_quantities(
     ctx: _Context, span: tuple[int, int], actor_spans: list[tuple[int, int]]
 ) -> list[Quantity]:
@@ -943,7 +1073,9 @@ def _natural_event(tok: Token, actor: Token | None, clause: set[int]) -> bool:
     verb ("died", "drowned") with no agent, or a passive without agent is caused "in" or
     "by" a natural force ("were killed in the flood")."""
     lemma = tok.lemma_.lower()
-    if lemma in NATURAL_FORCES or (actor is not None and actor.lemma_.lower() in NATURAL_FORCES):
+    # Only a noun names the force itself: the verb "fired" is an act, the noun "fire" is not.
+    names_force = lemma in NATURAL_FORCES and tok.pos_ != "VERB"
+    if names_force or (actor is not None and actor.lemma_.lower() in NATURAL_FORCES):
         return True
     if lemma in DEATH_VERBS:
         return _agent(tok) is None
@@ -1085,7 +1217,28 @@ def _clause_actor(tok: Token, depth: int = 0) -> tuple[Token | None, bool]:
     if tok.dep_ == "advcl" and tok.tag_ == "VBG":
         # "A bomb exploded, killing dozens": the participle shares the clause's subject.
         return _clause_actor(tok.head, depth + 1)
-    return None, False
+    if tok.dep_ == "acl" and tok.head.pos_ in ("NOUN", "PROPN"):
+        # "youths clashing with police": the noun does it; "envoys expelled from": it
+        # undergoes it.
+        return tok.head, tok.tag_ == "VBN"
+    return _charged_with(tok, depth)
+
+
+def _charged_with(tok: Token, depth: int) -> tuple[Token | None, bool]:
+    """The actor of an act someone is accused, charged or convicted of ("was accused of
+    wounding two", "charged X with killing"): the accused."""
+    prep = tok.head
+    if tok.dep_ != "pcomp" or prep.lower_ not in ("of", "with", "for") or prep.head is prep:
+        return None, False
+    gov = prep.head
+    if gov.pos_ != "VERB" or match_trigger(gov) is None:
+        return None, False
+    if match_trigger(gov).type not in ("ACCUSE", "COERCE"):
+        return None, False
+    if is_passive(gov):
+        return _subject(gov), False
+    obj = next((c for c in gov.children if c.dep_ == "dobj"), None)
+    return obj, False
 
 
 def _arguments(
@@ -1093,7 +1246,7 @@ def _arguments(
 ) -> tuple[Token | None, list[Token]]:
     targets: list[Token] = []
     if is_nominal:
-        actor = _nominal_agent(tok, entry)
+        actor = _nominal_agent(tok, entry, ctx)
         if actor is None and entry.type == "CONSULT":
             gov = tok.head.head if tok.dep_ == "pobj" else None
             actor = _subject(gov) if gov is not None and gov.pos_ == "VERB" else None
@@ -1113,7 +1266,11 @@ def _arguments(
         actor = None
     if actor is None and is_passive(tok):
         actor = ctx.nominal_agents.get(tok.i)
+    pattern_words = _pattern_words(entry)
     for child in tok.children:
+        if child.dep_ == "dobj" and _idiom_object(child, pattern_words):
+            # "opened fire": the object is part of the trigger, not what the event is aimed at.
+            continue
         if child.dep_ in ("dobj", "nsubjpass") and child not in targets:
             if child.lemma_.lower() == "control":
                 for prep in list(child.children) + list(tok.children):
@@ -1130,7 +1287,95 @@ def _arguments(
             if pobj is not None:
                 targets.append(pobj)
     targets += _recipients(tok, entry.type, targets)
+    targets += _aimed_at(tok, targets)
+    targets += _nominal_complement_targets(tok, targets)
+    targets = [_relative_antecedent(t) for t in targets]
+    if not targets:
+        targets = _coordinated_partners(tok, entry.type, actor) or _opposed_in(actor)
     return _resolve_pronoun(ctx, actor), [t for t in targets if not _is_date_phrase(ctx, t)]
+
+
+def _pattern_words(entry: Entry) -> set[str]:
+    """The object words a lexicon pattern names ("fire" of "open fire")."""
+    return {v for key, values in entry.conditions if key == "obj" for v in values}
+
+
+def _idiom_object(obj: Token, pattern_words: set[str]) -> bool:
+    """A bare singular object the lexicon pattern names ("opened fire"), which is part
+    of the trigger; a counted, determined or modified one ("raided two homes", "formed
+    operator units") is what the event acts on."""
+    bare = obj.tag_ == "NN" and not any(True for _ in obj.children)
+    return bare and obj.lemma_.lower() in pattern_words
+
+
+def _is_party(tok: Token) -> bool:
+    return tok.pos_ in ("PROPN", "PRON") or tok.lemma_.lower() in _PARTY_NOUNS
+
+
+def _aimed_at(tok: Token, targets: list[Token]) -> list[Token]:
+    """What a thing is directed at when the object is an instrument, not a party
+    ("fired shells at a station", "drove a car into the crowd")."""
+    objects = [c for c in tok.children if c.dep_ == "dobj"]
+    if not objects or any(_is_party(o) for o in objects):
+        return []
+    out = []
+    for child in tok.children:
+        if child.dep_ == "prep" and child.lower_ in _AIM_PREPS:
+            pobj = _pobj(child)
+            if pobj is not None and pobj not in targets:
+                out.append(pobj)
+    return out
+
+
+def _nominal_complement_targets(tok: Token, targets: list[Token]) -> list[Token]:
+    """The party of a nominal event the verb is about ("called for the resignation of the
+    minister", "pushed for the party's expulsion", "objected to the firm's plans")."""
+    nouns = [c for c in tok.children if c.dep_ == "dobj"]
+    nouns += [
+        p
+        for c in tok.children
+        if c.dep_ == "prep" and c.lower_ in ("for", "to", "against", "over")
+        for p in c.children
+        if p.dep_ == "pobj"
+    ]
+    out = []
+    for noun in nouns:
+        if noun.lemma_.lower() not in event_nouns() and noun.lemma_.lower() not in _PLAN_NOUNS:
+            continue
+        for child in noun.children:
+            party = child if child.dep_ == "poss" and child.pos_ != "PRON" else None
+            if child.dep_ == "prep" and child.lower_ == "of":
+                party = _pobj(child)
+            if party is not None and party not in targets:
+                out.append(party)
+    return out
+
+
+def _relative_antecedent(tok: Token) -> Token:
+    """The noun a relative pronoun stands for ("envoys who were expelled": the envoys)."""
+    if tok.lower_ in _RELATIVE_SUBJECTS and tok.head.dep_ == "relcl":
+        return tok.head.head
+    return tok
+
+
+def _coordinated_partners(tok: Token, event_type: str, actor: Token | None) -> list[Token]:
+    """The other parties of a reciprocal event with a coordinated subject ("police and
+    rioters clashed", "the two leaders and their aides met")."""
+    subject = _subject(tok)
+    if actor is None or event_type not in _PARTNER_TYPES or subject is None or subject.i != actor.i:
+        return []
+    return [c for c in actor.conjuncts if c.i > actor.i]
+
+
+def _opposed_in(actor: Token | None) -> list[Token]:
+    """The party an "anti-" modifier of the actor names ("anti-government protesters")."""
+    if actor is None:
+        return []
+    words = list(actor.subtree)
+    for a, b, c in zip(words, words[1:], words[2:], strict=False):
+        if a.lower_ == "anti" and b.text in ("-", "\u2010", "\u2011") and c.is_alpha:
+            return [c]
+    return []
 
 
 def _recipients(tok: Token, event_type: str, targets: list[Token]) -> list[Token]:
@@ -1272,7 +1517,6 @@ def _argument(ctx: _Context, tok: Token) -> Argument:
             mention = ctx.article.text[m.start : m.end].lower()
             if mention in demonyms():
                 ent = m.record
-                assert isinstance(ent, Entity)
                 country = ent.country or demonyms()[mention]
                 return Argument(name=phrase, span=(start, end), entity_id=ent.id, country=country)
     if chosen is None and tok.pos_ != "PROPN":
@@ -1287,7 +1531,6 @@ def _argument(ctx: _Context, tok: Token) -> Argument:
     country = _demonym_country(tokens)
     if chosen is not None:
         ent = chosen.record
-        assert isinstance(ent, Entity)
         name = phrase if ent.type == "NORP" else ent.name
         surface = ctx.article.text[chosen.start : chosen.end]
         if surface.lower() not in name.lower() and name.lower() not in surface.lower():
@@ -1319,8 +1562,14 @@ def _usable_date(timex: Timex) -> bool:
 
 
 def _event_date(timex: Timex, source: str) -> EventDate:
+    """The event's date from a timex: an event is dated to the day, so a time of day
+    ("Monday morning", "at 01:53") is left to the timex the date points to."""
+    value = timex.value
+    day = _DAY.match(value) if value is not None else None
+    if day is not None and value is not None and len(value) > day.end():
+        value = day.group(0)
     return EventDate(
-        value=timex.value, text=timex.text, span=timex.span, timex_id=timex.id, source=source
+        value=value, text=timex.text, span=timex.span, timex_id=timex.id, source=source
     )  # type: ignore[arg-type]
 
 
@@ -1427,7 +1676,7 @@ def _period_start(value: str) -> datetime.date | None:
         return None
 
 
-def _after_from(ctx: _Context, mention: _Mention) -> bool:
+def _after_from(ctx: _Context, mention: _Mention[Place]) -> bool:
     tok = ctx.token_at(mention.start)
     node = tok
     for _ in range(4):
@@ -1439,9 +1688,8 @@ def _after_from(ctx: _Context, mention: _Mention) -> bool:
     return False
 
 
-def _place_ref(mention: _Mention, text: str = "") -> PlaceRef:
+def _place_ref(mention: _Mention[Place], text: str = "") -> PlaceRef:
     place = mention.record
-    assert isinstance(place, Place)
     joined = _HYPHEN_JOIN.match(text, mention.end) if text else None
     if joined is not None:
         # "Emilia" resolved on its own inside "Emilia-Romagna": the setting is the whole
@@ -1461,19 +1709,27 @@ def _place_ref(mention: _Mention, text: str = "") -> PlaceRef:
 
 
 def _location(
-    ctx: _Context, tok: Token, clause: set[int], actor_spans: list[tuple[int, int]]
+    ctx: _Context,
+    tok: Token,
+    clause: set[int],
+    actor_spans: list[tuple[int, int]],
+    left: bool = False,
 ) -> PlaceRef | None:
+    """Where the event happened: a place of its clause, else of its sentence, else the
+    setting stated last before it. A place after "from" is where someone came from, not
+    where the event happened, unless the event is leaving it (``left``: "withdrew from
+    the south")."""
     sentence = ctx.sentence_of(tok.idx)
 
-    def allowed(m: _Mention) -> bool:
+    def allowed(m: _Mention[Place]) -> bool:
         said = _where_said(ctx, m)
         return (
             not any(_overlap((m.start, m.end), a) for a in actor_spans)
-            and not _after_from(ctx, m)
+            and (left or not _after_from(ctx, m))
             and (said is None or said == tok)
         )
 
-    def rank(m: _Mention) -> tuple[int, int]:
+    def rank(m: _Mention[Place]) -> tuple[int, int]:
         return _place_rank(m), abs(m.start - tok.idx)
 
     places = ctx.index.places
@@ -1482,7 +1738,7 @@ def _location(
         for m in places.starting_in(*_clause_chars(ctx, clause))
         if ctx.token_at(m.start).i in clause and allowed(m)
     ]
-    in_sentence: list[_Mention] = []
+    in_sentence: list[_Mention[Place]] = []
     if sentence is not None:
         in_sentence = [
             m for m in places.starting_in(sentence.span[0], sentence.span[1]) if allowed(m)
@@ -1506,7 +1762,7 @@ def _location(
     return _place_ref(earlier, ctx.article.text) if earlier is not None else None
 
 
-def _where_said(ctx: _Context, m: _Mention) -> Token | None:
+def _where_said(ctx: _Context, m: _Mention[Place]) -> Token | None:
     """The reporting verb whose statement a place mention locates ("told reporters in X"),
     or None when the place is not only where something was said."""
     token = ctx.token_at(m.start)
@@ -1526,9 +1782,8 @@ def _where_said(ctx: _Context, m: _Mention) -> Token | None:
     return verb if frames else None
 
 
-def _place_rank(m: _Mention) -> int:
+def _place_rank(m: _Mention[Place]) -> int:
     place = m.record
-    assert isinstance(place, Place)
     return _FEATURE_RANK.get(place.feature, 2)
 
 

@@ -18,8 +18,9 @@ Training data (see ``data/events/training/LABELLING.md`` for the labelling rules
     their figures by cross-validation (``cross_validated_models``).
 
 The model is a multinomial logistic regression (scikit-learn, fixed seed) over the binary
-features of ``stages/_event_features.py``; only its weights are
-shipped, as a NumPy archive read by ``stages/_event_model.py``.
+features of ``stages/_event_features.py`` that decides "event or not", and a second one
+over the same features trained on events only that decides the type (the typing head);
+only their weights are shipped, as a NumPy archive read by ``stages/_event_model.py``.
 """
 
 from __future__ import annotations
@@ -46,6 +47,7 @@ from dateline.training._corpus import Prepared, prepare, shared_dir
 
 SEED = 20261127
 C = 0.5
+TYPE_C = 1.0
 MAX_ITER = 1000
 FOLDS = 5
 # Reporting verbs frame an event; they are not the trigger when an anchor holds another.
@@ -308,12 +310,37 @@ def fit(examples: list[Examples], c: float = C) -> EventModel:
     # A small problem: BLAS threads only fight over the cores (ten times slower).
     with threadpool_limits(limits=1):
         classifier.fit(matrix, labels)
+        type_weights, type_intercept = _fit_typing(matrix, labels, classifier.classes_)
     return EventModel(
         vocabulary=vocabulary,
         labels=tuple(str(label) for label in classifier.classes_),
         weights=numpy.ascontiguousarray(classifier.coef_.T, dtype="float32"),
         intercept=numpy.asarray(classifier.intercept_, dtype="float32"),
+        type_weights=type_weights,
+        type_intercept=type_intercept,
     )
+
+
+def _fit_typing(
+    matrix: sp.csr_matrix, labels: list[str], classes: numpy.ndarray
+) -> tuple[numpy.ndarray, numpy.ndarray]:
+    """The typing head: a regression over events only, in the detector's column order.
+
+    Deciding the type apart from "event or not" keeps the thousands of NONE examples
+    from pulling every rare type's weights towards the commonest ones.
+    """
+    from sklearn.linear_model import LogisticRegression
+
+    rows = [i for i, label in enumerate(labels) if label != NO_EVENT]
+    typer = LogisticRegression(C=TYPE_C, max_iter=MAX_ITER, random_state=SEED)
+    typer.fit(matrix[rows], [labels[i] for i in rows])
+    weights = numpy.zeros((matrix.shape[1], len(classes)), dtype="float32")
+    intercept = numpy.full(len(classes), -1e4, dtype="float32")
+    for k, label in enumerate(typer.classes_):
+        col = list(classes).index(label)
+        weights[:, col] = typer.coef_[k]
+        intercept[col] = typer.intercept_[k]
+    return weights, intercept
 
 
 def fold_of(doc_id: str, folds: int = FOLDS) -> int:
@@ -359,7 +386,8 @@ def _card(
         f"- Built: {datetime.date.today().isoformat()} by `python -m dateline.training.events`"
         f" (seed {SEED}, {seconds:.0f} s wall clock, parsing included).",
         f"- File: `events-classifier.npz`, {size / 1e6:.1f} MB: multinomial logistic regression"
-        f" (scikit-learn, C={C}) over binary clause features (`stages/_event_features.py`);"
+        f" (scikit-learn, C={C}) over binary clause features (`stages/_event_features.py`)"
+        f" for event or not, and a typing head (C={TYPE_C}) trained on events only;"
         " run time needs NumPy only (`stages/_event_model.py`).",
         "- Decides per candidate (every content verb, event noun, lexicon adjective) a PLOVER"
         " type or NONE. Modality, polarity, mode, context and arguments are filled by the"

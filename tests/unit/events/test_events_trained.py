@@ -86,10 +86,10 @@ def test_events_trained_mode_from_clause_cues(run) -> None:
 
 
 def test_events_variant_lexicon_is_the_previous_design(run) -> None:
-    # "clash" is not in the trigger lexicon: only the trained variant finds it.
-    text = "Protesters clashed with riot police in the capital."
+    # "spray" is not in the trigger lexicon: only the trained variant finds it.
+    text = "Gunmen sprayed the crowd with bullets."
     assert run(text, variant="lexicon") == []
-    assert [e.trigger for e in run(text)] == ["clashed"]
+    assert [e.trigger for e in run(text)] == ["sprayed"]
 
 
 def test_events_missing_model_file_is_a_coded_error(run, tmp_path) -> None:

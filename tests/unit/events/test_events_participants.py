@@ -1,0 +1,106 @@
+"""Who an event is by and aimed at, in the shapes news writes it: instruments aimed at a
+target, nominal complements, relative pronouns, reciprocal subjects, "anti-" parties,
+participle clauses, acts someone is charged with, named groups modifying a nominal event."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.unit.events._events_helpers import by_trigger, entity
+
+
+def _names(args) -> list[str]:
+    return [a.name for a in args]
+
+
+@pytest.mark.issue(8)
+@pytest.mark.parametrize(
+    ("text", "trigger", "target"),
+    [
+        # an instrument object: the target is what it is aimed at
+        (
+            "Gunmen fired mortar shells at a police station.",
+            "fired",
+            "a police station",
+        ),
+        # the party of a nominal event the verb is about
+        (
+            "They demanded the resignation of the interior minister.",
+            "demanded",
+            "the interior minister",
+        ),
+        # a relative pronoun stands for its noun
+        ("The envoys who were expelled left on Friday.", "expelled", "The envoys"),
+    ],
+)
+def test_events_targets_beyond_the_object(run_events, text, trigger, target) -> None:
+    event = by_trigger(run_events(text, variant="trained"), trigger)
+    assert target in _names(event.targets)
+
+
+@pytest.mark.issue(8)
+def test_events_opened_fire_has_no_fire_target(run_events) -> None:
+    event = by_trigger(run_events("Soldiers opened fire on the crowd."), "opened")
+    assert event.type == "ASSAULT"
+    assert _names(event.targets) == ["the crowd"]
+
+
+@pytest.mark.issue(8)
+def test_events_reciprocal_subject_gives_the_partner(run_events) -> None:
+    event = by_trigger(run_events("Police and rioters clashed in the square."), "clashed")
+    assert _names(event.targets) == ["rioters"]
+
+
+@pytest.mark.issue(8)
+def test_events_anti_modifier_names_the_opposed_party(run_events) -> None:
+    text = "Hundreds of anti-government protesters marched through the capital."
+    event = by_trigger(run_events(text), "marched")
+    assert _names(event.targets) == ["government"]
+
+
+@pytest.mark.issue(8)
+def test_events_participle_clause_actor_is_its_noun(run_events) -> None:
+    text = "Masked youths clashing with police blocked the road."
+    event = by_trigger(run_events(text, variant="trained"), "clashing")
+    assert _names(event.actors) == ["Masked youths"]
+    assert _names(event.targets) == ["police"]
+
+
+@pytest.mark.issue(8)
+def test_events_charged_act_has_the_accused_as_actor(run_events) -> None:
+    text = "The accountant was charged with killing a receptionist."
+    event = by_trigger(run_events(text), "charged")
+    killing = [e for e in run_events(text) if e.trigger == "killing"]
+    # The act charged is part of the charge, or, when it stands alone, it is the accused's.
+    assert event.type == "ACCUSE"
+    for e in killing:
+        assert _names(e.actors) == ["The accountant"]
+
+
+@pytest.mark.issue(8)
+def test_events_named_group_modifying_an_attack_is_its_actor(run_events) -> None:
+    text = "Twelve people were killed in a Hamza attack on the market."
+    group = entity(text, "Hamza", "Hamza", type_="ORG")
+    event = by_trigger(run_events(text, entities=[group]), "killed")
+    assert _names(event.actors) == ["Hamza"]
+
+
+@pytest.mark.issue(8)
+def test_events_casualties_of_one_attack_are_one_event(run_events) -> None:
+    events = run_events("The bomb killed 13 soldiers and wounded 56 more.")
+    assert [e.trigger for e in events] == ["killed"]
+
+
+@pytest.mark.issue(8)
+def test_events_a_verb_fire_is_not_a_natural_force(run_events) -> None:
+    event = by_trigger(run_events("Rebels fired rockets at the town."), "fired")
+    assert event.type == "ASSAULT"
+    assert _names(event.actors) == ["Rebels"]
+    assert event.context == [] or "disasters" not in event.context
+
+
+@pytest.mark.issue(8)
+def test_events_light_verb_subject_does_its_nominal_event(run_events) -> None:
+    (event,) = run_events("The militia unleashed an attack on the airport.")
+    assert event.type == "ASSAULT"
+    assert _names(event.actors) == ["The militia"]
