@@ -433,10 +433,15 @@ def parties_disjoint(a: Profile, b: Profile) -> bool:
     one_article = a.article_id == b.article_id
     a_words = a.words if one_article else a.article_words
     b_words = b.words if one_article else b.article_words
+    # isdisjoint walks the small party sets, not the article's words: the check runs on
+    # every candidate pair, so it builds no union.
     for mine, theirs in zip(a.party_words, b.party_words, strict=True):
-        if not (mine and theirs):
-            continue
-        if not mine & (theirs | b_words) or not theirs & (mine | a_words):
+        if (
+            mine
+            and theirs
+            and mine.isdisjoint(theirs)
+            and (mine.isdisjoint(b_words) or theirs.isdisjoint(a_words))
+        ):
             return True
     return False
 
