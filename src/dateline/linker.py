@@ -213,6 +213,7 @@ FEATURES: tuple[str, ...] = (
     "trigger_same_x_article",
     "trigger_overlap_x_context",
     "trigger_related",
+    "parties_disjoint",
 )
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 _NUMBER = re.compile(r"\d[\d,.]*")
@@ -266,6 +267,14 @@ def _names(text: str | None) -> frozenset[str]:
     return frozenset(w.lower() for w in _NAME.findall(text) if w.lower() not in STOP_WORDS)
 
 
+def _party_words(mention: EventMention) -> tuple[frozenset[str], frozenset[str]]:
+    """Content stems of the actors' and of the targets' names ("the men" -> {"men"})."""
+    return (
+        frozenset().union(*(_content_stems(a.name) for a in mention.actors)),
+        frozenset().union(*(_content_stems(a.name) for a in mention.targets)),
+    )
+
+
 def _argument_names(mention: EventMention) -> frozenset[str]:
     names = {" ".join(a.name.lower().split()) for a in [*mention.actors, *mention.targets]}
     return frozenset(n for n in names if n)
@@ -292,6 +301,7 @@ class Profile:
     names: frozenset[str]
     article_words: frozenset[str]
     article_names: frozenset[str]
+    party_words: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())
 
 
 @dataclass(frozen=True, slots=True)
@@ -350,6 +360,7 @@ def profile(mention: EventMention, bag: ArticleBag | None = None) -> Profile:
         lat=where.lat if where is not None else None,
         lon=where.lon if where is not None else None,
         arguments=_argument_names(mention),
+        party_words=_party_words(mention),
         numbers=_numbers(mention),
         names=_names(mention.text),
         article_words=bag.words,
@@ -398,6 +409,43 @@ def related_triggers(
     return max((related.get((x, y) if x < y else (y, x), 0.0) for x in a for y in b), default=0.0)
 
 
+def parties_disjoint(a: Profile, b: Profile) -> bool:
+    """Whether, for actors or for targets, both mentions name parties and one side's party
+    words occur nowhere in the other's article.
+
+    Two reports of one event name its actors and targets; when one names a party the
+    other's article never mentions ("his hives" burned, against "the men" burning "farm
+    waste" in an article without hives; a shell hitting "a power line" against shells
+    hitting a village in an article without power lines), they tell two happenings even
+    with one trigger. Reading the other's article words (its mentions' clauses and title),
+    not only its parties, keeps a report whose party extraction missed ("dockworkers" in
+    the title but not as actor) from counting as disjoint. Two mentions of one article
+    read each other's clause instead.
+
+    Args:
+        a: one mention's profile.
+        b: the other's.
+
+    Returns:
+        True when, in one role, the parties of one side are absent from the other side.
+    """
+    # Inside one article the article's words hold every party: each clause is read instead.
+    one_article = a.article_id == b.article_id
+    a_words = a.words if one_article else a.article_words
+    b_words = b.words if one_article else b.article_words
+    # isdisjoint walks the small party sets, not the article's words: the check runs on
+    # every candidate pair, so it builds no union.
+    for mine, theirs in zip(a.party_words, b.party_words, strict=True):
+        if (
+            mine
+            and theirs
+            and mine.isdisjoint(theirs)
+            and (mine.isdisjoint(b_words) or theirs.isdisjoint(a_words))
+        ):
+            return True
+    return False
+
+
 def pair_features(
     a: Profile, b: Profile, related: Mapping[tuple[str, str], float] | None = None
 ) -> list[float]:
@@ -442,6 +490,7 @@ def pair_features(
         trigger_same * article_words,
         trigger_overlap * context,
         related_triggers(a.stems, b.stems, related or {}),
+        float(parties_disjoint(a, b)),
     ]
 
 
@@ -512,6 +561,7 @@ RULE_WEIGHTS: dict[str, float] = {
     "trigger_same_x_article": 1.5,
     "trigger_overlap_x_context": 0.0,
     "trigger_related": 2.0,
+    "parties_disjoint": -4.0,
 }
 RULE_BIAS = -3.5
 RULE_THRESHOLD = 0.5

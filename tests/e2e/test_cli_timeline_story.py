@@ -133,14 +133,12 @@ def test_cli_timeline_json_on_the_story(story_store: str) -> None:
     assert result.exit_code == 0, result.output
     payload = json.loads(result.stdout)
     assert_story_timeline(payload)
-    assert len(payload["entries"]) == 17
+    # 18: the men's burning of farm waste and the burned hives are two entries (their
+    # parties share nothing: feature parties_disjoint).
+    assert len(payload["entries"]) == 18
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="known linking defect: the pairwise scorer joins two 'burn' events of one day and "
-    "place whose parties share nothing (farm waste burnt by the men; hives burnt by the fire)",
-)
+@pytest.mark.issue(9)
 def test_timeline_story_keeps_events_with_disjoint_parties_apart(linked_story) -> None:
     # Only Patras Post tells that the men were burning farm waste, and it cites the agency: one
     # source, not corroborated. The beekeeper's burned hives (Northern Ledger) is another event.
