@@ -8,6 +8,10 @@ precision is not meaningful). Both are scored with ``shared/tools/score_events.p
 P/R/F1 (a prediction matches a gold event when its span overlaps the anchor), type
 accuracy and each field's accuracy over matched events, and the micro field accuracy.
 
+``shared_events`` and ``<design>.type_on_shared``: each design's type accuracy on the gold
+events both designs match (a design's own type accuracy is over the events it finds, and the
+trained design finds harder ones the lexicon misses).
+
 Designs: ``trained`` (the classifier) and ``lexicon`` (the previous hand-written trigger
 lexicon, kept as a baseline). The trained model learns from both sets, so its figures on
 them are **cross-validated**: documents are split into 5 folds by a hash of their id, and
@@ -24,9 +28,11 @@ out), so it reports ECB+ test coverage only.
 from __future__ import annotations
 
 import importlib.util
+import re
 import tempfile
 import time
 import warnings
+from collections import defaultdict
 from pathlib import Path
 from types import ModuleType
 
@@ -39,6 +45,9 @@ from dateline.training._corpus import Prepared, prepare
 
 VARIANTS = ("trained", "lexicon")
 REPORTING = frozenset({"ACTION_REPORTING", "NEG_ACTION_REPORTING"})
+# Lines of the scorer's report: a gold event without a prediction, and one with wrong fields.
+_MISSED = re.compile(r"\s*\S+ missed (\S+):")
+_WRONG = re.compile(r"\s*\S+ (\S+) wrong (\S+):")
 
 
 def _scorer() -> ModuleType:
@@ -58,13 +67,32 @@ def _predict(prepared: Prepared, settings: EventSettings) -> dict:
     }
 
 
-def _score(scorer: ModuleType, gold: list[dict], preds: dict[str, dict]) -> dict:
-    from collections import defaultdict
-
+def _score(scorer: ModuleType, gold: list[dict], preds: dict[str, dict]) -> tuple[dict, dict]:
+    """The scorer's summary, and per matched gold event (doc_id, event id) whether its type
+    was right (read from the scorer's report: "missed ID" and "ID wrong FIELDS" lines)."""
     tally: defaultdict[str, int] = defaultdict(int)
+    typed: dict[tuple[str, str], bool] = {}
     for record in gold:
-        scorer.score_article(record, preds.get(record["doc_id"]), tally, [])
-    return scorer.summarise(tally)
+        report: list[str] = []
+        scorer.score_article(record, preds.get(record["doc_id"]), tally, report)
+        missed = {m.group(1) for line in report if (m := _MISSED.match(line))}
+        wrong = {m.group(1): m.group(2).split(",") for line in report if (m := _WRONG.match(line))}
+        for event in record["events"]:
+            if event.get("optional") or "types" not in event or event["id"] in missed:
+                continue
+            typed[record["doc_id"], event["id"]] = "type" not in wrong.get(event["id"], ())
+    return scorer.summarise(tally), typed
+
+
+def _shared_type_accuracy(prefix: str, typed: dict[str, dict]) -> dict[str, float]:
+    """Type accuracy of each design on the gold events both designs match: the designs'
+    own type accuracies are over different events (the trained one finds harder ones)."""
+    shared = set.intersection(*(set(t) for t in typed.values()))
+    out: dict[str, float] = {f"{prefix}.shared_events": len(shared)}
+    for variant, outcome in typed.items():
+        right = sum(outcome[key] for key in shared)
+        out[f"{prefix}.{variant}.type_on_shared"] = round(right / len(shared), 4) if shared else 0.0
+    return out
 
 
 def _figures(prefix: str, summary: dict) -> dict[str, float]:
@@ -147,6 +175,7 @@ def main() -> None:
         with tempfile.TemporaryDirectory() as tmp:
             fold_settings = _cross_validated_settings(items, prepared_by_id, Path(tmp))
             for name, gold in gold_sets.items():
+                typed = {}
                 for variant in VARIANTS:
                     preds = {}
                     for g in gold:
@@ -157,7 +186,9 @@ def main() -> None:
                             else EventSettings(variant="lexicon")
                         )
                         preds[g["doc_id"]] = _predict(prepared_by_id[key], settings)
-                    figures.update(_figures(f"{name}_dev.{variant}", _score(scorer, gold, preds)))
+                    summary, typed[variant] = _score(scorer, gold, preds)
+                    figures.update(_figures(f"{name}_dev.{variant}", summary))
+                figures.update(_shared_type_accuracy(f"{name}_dev", typed))
     figures.update(_coverage(args.split, args.limit))
     figures["seconds"] = round(time.perf_counter() - started, 1)
     emit(figures, f"Events ({args.split}): trained (cross-validated) vs lexicon", args.json)

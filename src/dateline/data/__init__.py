@@ -35,6 +35,10 @@ TABLES: dict[str, Table] = {
     "countries": Table("entities/countries.json", "entities/SOURCES.md"),
     "speech_words": Table("quotes/speech.json", "quotes/SOURCES.md"),
     "modality": Table("claims/modality.toml", "claims/SOURCES.md"),
+    "event_verbs": Table("events/verbs.tsv", "events/SOURCES.md"),
+    "event_nouns_by_role": Table("events/nouns.tsv", "events/SOURCES.md"),
+    "event_function_words": Table("events/function_words.tsv", "events/SOURCES.md"),
+    "event_aspectual_particles": Table("events/aspectual_particles.tsv", "events/SOURCES.md"),
 }
 
 

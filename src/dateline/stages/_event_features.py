@@ -19,6 +19,7 @@ from importlib import resources
 
 from spacy.tokens import Doc, Token
 
+from dateline.data import load_words
 from dateline.stages._speech import lexicon as speech_lexicon
 from dateline.stages._triggers import is_passive, lexicon, match_trigger
 
@@ -29,56 +30,7 @@ _OBJ_DEPS = frozenset({"dobj", "attr", "oprd"})
 _CLAUSE_LINKS = frozenset({"ccomp", "xcomp", "advcl", "relcl", "acl", "conj", "parataxis"})
 _QUOTE_MARKS = frozenset({'"', "\u201c", "\u201d", "``", "''"})
 # Sources whose force is nature or chance, not an actor: "the quake killed", "a fire destroyed".
-NATURAL_FORCES = frozenset(
-    {
-        "quake",
-        "earthquake",
-        "aftershock",
-        "tremor",
-        "storm",
-        "hurricane",
-        "typhoon",
-        "cyclone",
-        "tornado",
-        "flood",
-        "flooding",
-        "rain",
-        "rainfall",
-        "downpour",
-        "snow",
-        "blizzard",
-        "avalanche",
-        "landslide",
-        "mudslide",
-        "tsunami",
-        "wave",
-        "eruption",
-        "volcano",
-        "fire",
-        "blaze",
-        "wildfire",
-        "bushfire",
-        "flame",
-        "drought",
-        "heatwave",
-        "heat",
-        "wind",
-        "lightning",
-        "crash",
-        "collision",
-        "accident",
-        "derailment",
-        "outbreak",
-        "epidemic",
-        "virus",
-        "disease",
-        "cholera",
-        "collapse",
-        "sinkhole",
-        "leak",
-        "spill",
-    }
-)
+NATURAL_FORCES = load_words("event_nouns_by_role", "natural_force")
 
 
 @dataclass(frozen=True)

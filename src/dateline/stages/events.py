@@ -100,7 +100,7 @@ import numpy
 from spacy.tokens import Doc, Token
 
 from dateline.config import EventSettings
-from dateline.data import load_words
+from dateline.data import load_rows, load_words
 from dateline.records import (
     Argument,
     Article,
@@ -136,98 +136,20 @@ STAGE = f"{NAME}@{VERSION}"
 logger = logging.getLogger(__name__)
 
 # Verbs whose infinitive or gerund complement is reported as an event of its own.
-CONTROL_VERBS = frozenset(
-    {
-        "try",
-        "attempt",
-        "start",
-        "begin",
-        "continue",
-        "resume",
-        "keep",
-        "seek",
-        "intend",
-        "plan",
-        "decide",
-        "order",
-        "command",
-        "instruct",
-        "tell",
-        "ask",
-        "urge",
-        "force",
-        "prepare",
-        "vow",
-        "pledge",
-        "promise",
-        "threaten",
-        "manage",
-        "fail",
-        "agree",
-        "refuse",
-        "confirm",
-        "admit",
-        "claim",
-        "aim",
-        "choose",
-        "move",
-        "stop",
-        "cease",
-        "finish",
-        "complete",
-        "hope",
-        "want",
-        "expect",
-        "offer",
-        "volunteer",
-    }
-)
+CONTROL_VERBS = load_words("event_verbs", "control")
 # Verbs whose object is the subject of their complement: "ordered the military to push".
 DIRECTIVE_VERBS = load_words("directive_verbs", "control")
-INTENT_VERBS = frozenset(
-    {
-        "intend",
-        "seek",
-        "plan",
-        "decide",
-        "aim",
-        "prepare",
-        "vow",
-        "pledge",
-        "promise",
-        "want",
-        "threaten",
-        "offer",
-        "volunteer",
-    }
-)
-HEDGES = frozenset({"allegedly", "reportedly", "purportedly", "supposedly", "apparently"})
-HYPOTHETICAL_AUX = frozenset({"could", "might", "would", "may"})
-FUTURE_AUX = frozenset({"will", "shall"})
+INTENT_VERBS = load_words("event_verbs", "intent")
+HEDGES = load_words("event_function_words", "hedge")
+HYPOTHETICAL_AUX = load_words("event_function_words", "hypothetical")
+FUTURE_AUX = load_words("event_function_words", "future")
 # Children that are separate clauses (not part of an event's own clause).
 _SEPARATE_DEPS = frozenset({"conj", "cc", "ccomp", "parataxis", "punct"})
 # Dependents that make a trigger a description of a participant, not an event.
 _DESCRIPTIVE_DEPS = frozenset({"relcl", "acl", "amod", "compound", "pcomp", "csubj", "nmod"})
 # Argument-phrase children dropped: clauses, appositions, locative/temporal phrases.
 _ARG_DROP_DEPS = frozenset({"relcl", "acl", "appos", "punct", "cc", "advcl", "parataxis"})
-_ARG_DROP_PREPS = frozenset(
-    {
-        "in",
-        "at",
-        "on",
-        "near",
-        "during",
-        "into",
-        "inside",
-        "across",
-        "since",
-        "after",
-        "before",
-        "until",
-        "within",
-        "around",
-    }
-)
+_ARG_DROP_PREPS = load_words("event_function_words", "arg_drop")
 _SUBJ_DEPS = ("nsubj", "nsubjpass", "csubj")
 # Modalities of events that have not (yet) taken place.
 _UNREALISED = frozenset({"intended", "predicted", "hypothetical", "ordered"})
@@ -238,98 +160,24 @@ _FIRST_PERSON = frozenset({"i", "we"})
 # Event types a speaker's own quoted "we ask / we demand" describes as a wish.
 _WISH_TYPES = frozenset({"REQUEST", "DEMAND"})
 # Prepositions naming what an instrument is aimed at ("fired shells at", "drove into").
-_AIM_PREPS = frozenset({"at", "into", "toward", "towards"})
+_AIM_PREPS = load_words("event_function_words", "aim")
 # Common nouns that name parties, so an object headed by one is not an instrument.
-_PARTY_NOUNS = frozenset(
-    {
-        "people",
-        "man",
-        "woman",
-        "child",
-        "civilian",
-        "police",
-        "officer",
-        "soldier",
-        "troop",
-        "force",
-        "protester",
-        "demonstrator",
-        "crowd",
-        "resident",
-        "government",
-        "official",
-        "leader",
-        "group",
-        "worker",
-        "student",
-        "journalist",
-        "prisoner",
-    }
-)
+_PARTY_NOUNS = load_words("event_nouns_by_role", "party")
 # Nouns for a plan or move whose possessor is the party opposed or demanded of.
-_PLAN_NOUNS = frozenset({"attempt", "plan", "decision", "policy", "move", "proposal", "bid"})
+_PLAN_NOUNS = load_words("event_nouns_by_role", "plan")
 _PRESENT_TAGS = frozenset({"VBZ", "VBP"})
 # Verbs that only locate a nominal event in time ("the hearing would open on June 3").
-ASPECTUAL_VERBS = frozenset(
-    {
-        "begin",
-        "start",
-        "resume",
-        "open",
-        "continue",
-        "end",
-        "conclude",
-        "close",
-        "collapse",
-        "stall",
-        "fail",
-        "succeed",
-        "proceed",
-        "restart",
-        "finish",
-        "happen",
-        "occur",
-        "take",
-        "go",
-        "break",
-    }
-)
+ASPECTUAL_VERBS = load_words("event_verbs", "aspectual")
 # Verbs that carry a nominal event rather than name one ("held talks", "staged a protest").
-CARRIER_VERBS = ASPECTUAL_VERBS | frozenset(
-    {
-        "hold",
-        "stage",
-        "carry",
-        "conduct",
-        "make",
-        "give",
-        "set",
-        "put",
-        "turn",
-        "keep",
-        "lead",
-        "join",
-        "mount",
-        "see",
-        "face",
-        "enter",
-        "spark",
-        "trigger",
-        "cause",
-    }
-)
+CARRIER_VERBS = load_words("event_verbs", "carrier")
 # Verbs that perform the event their object names ("waged a campaign", "lodged a protest").
-LIGHT_VERBS = CARRIER_VERBS | frozenset(
-    {"unleash", "wage", "perpetrate", "commit", "launch", "lodge", "voice", "issue", "file"}
-)
+LIGHT_VERBS = load_words("event_verbs", "light")
 # Aspectual verbs that need a particle or object: "take place", "go ahead", "break down".
 _ASPECTUAL_PARTICLES = {
-    "take": frozenset({"place"}),
-    "go": frozenset({"ahead", "on"}),
-    "break": frozenset({"down", "off"}),
+    row[0]: frozenset(row[1].split(",")) for row in load_rows("event_aspectual_particles")
 }
 # Verbs that schedule their subject's complement ("the talks are expected to resume").
-_SCHEDULING_VERBS = frozenset({"expect", "schedule", "set", "due", "plan", "likely"})
+_SCHEDULING_VERBS = load_words("event_verbs", "scheduling")
 # Words of a hyphenated place name split by an earlier stage ("Emilia" of "Emilia-Romagna").
 _HYPHEN_JOIN = re.compile(r"[-\u2010\u2011][A-Z][\w'-]*")
 _FEATURE_RANK = {
@@ -342,9 +190,9 @@ _FEATURE_RANK = {
     "continent": 4,
 }
 # Verbs of dying: their subject is the victim, not an actor.
-DEATH_VERBS = frozenset({"die", "drown", "perish", "succumb"})
+DEATH_VERBS = load_words("event_verbs", "death")
 # Verbs that count the toll of an attack or disaster ("killed 12 and wounded 40").
-CASUALTY_VERBS = frozenset({"kill", "wound", "injure", "hurt", "maim"})
+CASUALTY_VERBS = load_words("event_verbs", "casualty")
 # Types whose "with" phrase names the other party, and whose "to"/"behind" phrase names the
 # recipient of what the object gives.
 _PARTNER_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE", "ASSAULT", "REJECT", "DISAPPROVE"})
@@ -353,6 +201,10 @@ _RECIPIENT_TYPES = frozenset({"SUPPORT", "AID", "REQUEST", "DEMAND", "CONCEDE", 
 SURE_NOMINAL = 0.8
 # A runner-up type this likely is reported as ``alt_type``.
 _ALT_TYPE_MIN = 0.2
+# PLOVER's residual type, and how likely (relative to it) a specific type must be to be
+# preferred to it; chosen by cross-validated type accuracy on events and PLOVER dev.
+RESIDUAL_TYPE = "OTHER"
+_SPECIFIC_OVER_RESIDUAL = 0.4
 _ISO = re.compile(r"^\d{4}")
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}")
 _PERIOD = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?|-W(\d{2}))?$")
@@ -578,7 +430,7 @@ def _predicted_entry(
     candidates take the classifier's best type and, as ``alt_type``, its runner-up when
     that is likely too.
     """
-    order = [i for i in numpy.argsort(-row) if i != none_col]
+    order = _type_order(labels, row, none_col)
     best = labels[order[0]]
     if lexical is not None:
         alt = lexical.alt_type or (best if best != lexical.type else None)
@@ -590,6 +442,21 @@ def _predicted_entry(
     same = [e for e in lexicon().get((tok.lemma_.lower(), letter), ()) if e.type == best]
     flags = same[0].flags if same else frozenset()
     return Entry(tok.lemma_.lower(), letter, (), best, alt, flags)
+
+
+def _type_order(labels: tuple[str, ...], row: numpy.ndarray, none_col: int) -> list[int]:
+    """The classifier's types, likeliest first, with the residual type ``OTHER`` put after
+    a specific type nearly as likely (at least ``_SPECIFIC_OVER_RESIDUAL`` of its
+    probability): PLOVER codes ``OTHER`` only when no category fits, while the typing head,
+    with few examples of each specific type, leans towards the residual one."""
+    order = [i for i in numpy.argsort(-row) if i != none_col]
+    if (
+        len(order) > 1
+        and labels[order[0]] == RESIDUAL_TYPE
+        and row[order[1]] >= _SPECIFIC_OVER_RESIDUAL * row[order[0]]
+    ):
+        order[0], order[1] = order[1], order[0]
+    return order
 
 
 def featurise_candidates(
