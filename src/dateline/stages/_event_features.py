@@ -146,8 +146,24 @@ def _argument_features(prefix: str, arg: Token, lookups: Lookups) -> list[str]:
 def features(tok: Token, lookups: Lookups) -> list[str]:
     """Sparse string features of one candidate in its clause."""
     lemma = tok.lemma_.lower()
-    letter = {"VERB": "V", "NOUN": "N", "ADJ": "A"}.get(tok.pos_, "X")
     first = _first_conjunct(tok)
+    feats = _word_features(tok, lemma, first)
+    child_feats, subject, object_ = _child_features(tok, lemma)
+    feats += child_feats
+    if first.i != tok.i:
+        feats += [f"f_mark={c.lower_}" for c in first.children if c.dep_ == "mark"]
+        feats += [f"f_aux={c.lower_}" for c in first.children if c.dep_ == "aux"]
+        if subject is None:
+            subject = next((c for c in first.children if c.dep_ in _SUBJ_DEPS), None)
+    feats += _governor_features(first)
+    feats += _participant_features(lemma, subject, object_, lookups)
+    feats += _setting_features(tok, lookups)
+    return feats
+
+
+def _word_features(tok: Token, lemma: str, first: Token) -> list[str]:
+    """The candidate word itself, its head, and what the trigger lexicon says of it."""
+    letter = {"VERB": "V", "NOUN": "N", "ADJ": "A"}.get(tok.pos_, "X")
     head = first.head
     entry = match_trigger(tok)
     feats = [
@@ -174,6 +190,12 @@ def features(tok: Token, lookups: Lookups) -> list[str]:
         feats.append("in_quote")
     if is_passive(tok):
         feats.append("passive")
+    return feats
+
+
+def _child_features(tok: Token, lemma: str) -> tuple[list[str], Token | None, Token | None]:
+    """Features of the candidate's dependents, with its first subject and first object."""
+    feats: list[str] = []
     subject = object_ = None
     for child in tok.children:
         dep = child.dep_
@@ -182,33 +204,49 @@ def features(tok: Token, lookups: Lookups) -> list[str]:
             subject = child
         elif dep in _OBJ_DEPS and object_ is None:
             object_ = child
-        elif dep == "neg":
-            feats.append("neg")
-        elif dep in ("aux", "auxpass"):
-            feats.append(f"aux={child.lower_}")
-        elif dep == "mark":
-            feats.append(f"mark={child.lower_}")
-        elif dep == "prt":
-            feats.append(f"prt={child.lower_}")
-            feats.append(f"lem|prt={lemma}|{child.lower_}")
-        elif dep in ("prep", "agent"):
-            feats.append(f"prep={child.lower_}")
-            feats.append(f"lem|prep={lemma}|{child.lower_}")
-        elif dep == "det":
-            feats.append(f"det={child.lower_}")
-        elif dep == "poss":
-            feats.append("poss")
-        elif dep in ("amod", "compound", "advmod"):
-            feats.append(f"mod={child.lemma_.lower()}")
-    if first.i != tok.i:
-        feats += [f"f_mark={c.lower_}" for c in first.children if c.dep_ == "mark"]
-        feats += [f"f_aux={c.lower_}" for c in first.children if c.dep_ == "aux"]
-        if subject is None:
-            subject = next((c for c in first.children if c.dep_ in _SUBJ_DEPS), None)
-    if first.dep_ in ("xcomp", "ccomp", "advcl") and head.i != first.i:
-        feats.append(f"gov={head.lemma_.lower()}")
-        feats += ["gov_neg" for c in head.children if c.dep_ == "neg"]
-        feats += [f"gov_aux={c.lower_}" for c in head.children if c.dep_ == "aux"]
+        else:
+            feats += _dependent_features(dep, child, lemma)
+    return feats, subject, object_
+
+
+def _dependent_features(dep: str, child: Token, lemma: str) -> list[str]:
+    """Features of one dependent that is neither the subject nor the object."""
+    word = child.lower_
+    if dep == "neg":
+        return ["neg"]
+    if dep in ("aux", "auxpass"):
+        return [f"aux={word}"]
+    if dep == "mark":
+        return [f"mark={word}"]
+    if dep == "prt":
+        return [f"prt={word}", f"lem|prt={lemma}|{word}"]
+    if dep in ("prep", "agent"):
+        return [f"prep={word}", f"lem|prep={lemma}|{word}"]
+    if dep == "det":
+        return [f"det={word}"]
+    if dep == "poss":
+        return ["poss"]
+    if dep in ("amod", "compound", "advmod"):
+        return [f"mod={child.lemma_.lower()}"]
+    return []
+
+
+def _governor_features(first: Token) -> list[str]:
+    """The verb governing a complement or adverbial clause, with its negation and auxiliaries."""
+    head = first.head
+    if first.dep_ not in ("xcomp", "ccomp", "advcl") or head.i == first.i:
+        return []
+    feats = [f"gov={head.lemma_.lower()}"]
+    feats += ["gov_neg" for c in head.children if c.dep_ == "neg"]
+    feats += [f"gov_aux={c.lower_}" for c in head.children if c.dep_ == "aux"]
+    return feats
+
+
+def _participant_features(
+    lemma: str, subject: Token | None, object_: Token | None, lookups: Lookups
+) -> list[str]:
+    """Features of the subject and the object, paired with the candidate's lemma."""
+    feats: list[str] = []
     if subject is not None:
         feats += _argument_features("subj", subject, lookups)
         feats.append(f"lem|subj_ent={lemma}|{feats[-1].split('=')[-1]}")
@@ -221,9 +259,16 @@ def features(tok: Token, lookups: Lookups) -> list[str]:
         if named is not None:
             # "launched an attack": the object names the event the verb performs.
             feats.append(f"obj_lex={named.type}")
+    return feats
+
+
+def _setting_features(tok: Token, lookups: Lookups) -> list[str]:
+    """Where the candidate stands: a noun's preposition, the sentence's dates and places, and
+    the claim that carries it."""
+    feats: list[str] = []
     if tok.pos_ == "NOUN" and tok.dep_ == "pobj":
-        feats.append(f"in_prep={head.lower_}")
-        feats.append(f"in_prep_of={head.head.lemma_.lower()}")
+        feats.append(f"in_prep={tok.head.lower_}")
+        feats.append(f"in_prep_of={tok.head.head.lemma_.lower()}")
     if tok.sent.start in lookups.timex_sentences:
         feats.append("sent_timex")
     if tok.sent.start in lookups.place_sentences:
