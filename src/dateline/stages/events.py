@@ -178,8 +178,6 @@ _ASPECTUAL_PARTICLES = {
 }
 # Verbs that schedule their subject's complement ("the talks are expected to resume").
 _SCHEDULING_VERBS = load_words("event_verbs", "scheduling")
-# Words of a hyphenated place name split by an earlier stage ("Emilia" of "Emilia-Romagna").
-_HYPHEN_JOIN = re.compile(r"[-\u2010\u2011][A-Z][\w'-]*")
 _FEATURE_RANK = {
     "landmark": 0,
     "district": 0,
@@ -1555,16 +1553,8 @@ def _after_from(ctx: _Context, mention: _Mention[Place]) -> bool:
     return False
 
 
-def _place_ref(mention: _Mention[Place], text: str = "") -> PlaceRef:
+def _place_ref(mention: _Mention[Place]) -> PlaceRef:
     place = mention.record
-    joined = _HYPHEN_JOIN.match(text, mention.end) if text else None
-    if joined is not None:
-        # "Emilia" resolved on its own inside "Emilia-Romagna": the setting is the whole
-        # hyphenated name, and the fragment's coordinates are those of another place.
-        end = joined.end()
-        return PlaceRef(
-            name=text[mention.start : end], span=(mention.start, end), country=place.country
-        )
     return PlaceRef(
         name=place.name,
         span=(mention.start, mention.end),
@@ -1619,14 +1609,14 @@ def _location(
             finer = ctx.index.finer_places.get(getattr(best.record, "country", None))
             last_finer = finer.last_ending_by(start) if finer is not None else None
             if last_finer is not None:
-                return _place_ref(last_finer, ctx.article.text)
-        return _place_ref(best, ctx.article.text)
+                return _place_ref(last_finer)
+        return _place_ref(best)
     # The setting stated last before the sentence. (Paragraphs number the sentences in
     # order, so the last earlier mention is also the last one of the sentence's own
     # paragraph whenever that paragraph has one.) Where a statement was made ("said in the
     # capital") sets no scene for what follows.
     earlier = ctx.index.settings.last_ending_by(start)
-    return _place_ref(earlier, ctx.article.text) if earlier is not None else None
+    return _place_ref(earlier) if earlier is not None else None
 
 
 def _where_said(ctx: _Context, m: _Mention[Place]) -> Token | None:

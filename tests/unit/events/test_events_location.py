@@ -45,12 +45,14 @@ def test_place_that_is_a_known_persons_name_is_skipped(run_events):
     assert event.location is None
 
 
-def test_split_hyphenated_place_is_named_in_full(run_events):
+def test_location_is_the_place_record_as_the_places_stage_gave_it(run_events):
+    """Joining hyphenated names is the parse's and places' job; events never rename a place."""
     text = "The government declared a state of emergency in Velmar-Osta."
     places = [place(text, "Velmar", "city")]
     (event,) = run_events(text, places=places)
-    assert event.location.name == "Velmar-Osta"
-    assert event.location.place_id is None
+    assert event.location.name == "Velmar"
+    assert event.location.place_id == places[0].id
+    assert event.location.span == (text.index("Velmar"), text.index("Velmar") + len("Velmar"))
 
 
 def test_place_where_something_was_said_sets_no_scene(run_events):
