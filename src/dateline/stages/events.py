@@ -63,9 +63,9 @@ Arguments, each with a fallback order:
 - target: the object or passive subject (not a bare object the lexicon pattern names,
   "opened fire"), "on"/"against" objects, "with" partners and "to"/"behind" recipients
   by type; then what an instrument object is aimed at ("fired shells at a station"),
-  the party of a nominal event the verb is about ("called for the resignation of the
-  minister"); relative pronouns stand for their noun; failing all, the other conjuncts
-  of a reciprocal subject ("police and rioters clashed") or the party an "anti-"
+  the party of a nominal event the verb is about ("urged the mayor's removal");
+  relative pronouns stand for their noun; failing all, the other conjuncts of a
+  reciprocal subject ("police and rioters clashed") or the party an "anti-"
   modifier of the actor names. An ASSAULT aimed at a natural force ("fought the
   blaze") is a disaster response: OTHER, context ``disasters``.
 - date: (1) a timex inside the event's clause; (2) a timex in its sentence; (3) the
@@ -1193,8 +1193,8 @@ def _aimed_at(tok: Token, targets: list[Token]) -> list[Token]:
 
 
 def _nominal_complement_targets(tok: Token, targets: list[Token]) -> list[Token]:
-    """The party of a nominal event the verb is about ("called for the resignation of the
-    minister", "pushed for the party's expulsion", "objected to the firm's plans")."""
+    """The party of a nominal event the verb is about ("urged the mayor's removal", "pushed
+    for the party's expulsion", "objected to the firm's plans")."""
     nouns = [c for c in tok.children if c.dep_ == "dobj"]
     nouns += [
         p
