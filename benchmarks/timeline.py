@@ -29,7 +29,6 @@ from pathlib import Path
 from types import ModuleType
 
 from benchmarks._common import arg_parser, peak_rss_mb, read_jsonl, shared_dir
-from dateline import extract_many, load_settings
 from dateline.entity_timeline import (
     MIN_EVENT_PROBABILITY,
     MIN_INCLUSION,
@@ -38,10 +37,8 @@ from dateline.entity_timeline import (
     EventWord,
     build_entity_timeline,
     entity_spans,
-    find_anaphors,
-    find_event_words,
+    extract_timeline_inputs,
 )
-from dateline.pipeline import parse_batch
 from dateline.records import Article, Extraction
 
 # Reference figures (fractions): SOURCES.md of the corpus folder.
@@ -84,23 +81,6 @@ def read_articles(folder: Path, split: str, limit: int | None) -> list[tuple[str
         )
         articles.append((row["corpus"], article))
     return articles[:limit] if limit is not None else articles
-
-
-def extract_articles(
-    articles: list[Article],
-) -> tuple[list[Extraction], list[EventWord], list[Anaphor]]:
-    """Run the pipeline on every article and list the event words and anaphors of each."""
-    settings = load_settings()
-    extractions = [
-        x for x in extract_many(articles, settings=settings) if isinstance(x, Extraction)
-    ]
-    docs = parse_batch([x.article.text for x in extractions], settings)
-    words: list[EventWord] = []
-    anaphors: list[Anaphor] = []
-    for extraction, doc in zip(extractions, docs, strict=True):
-        words.extend(find_event_words(extraction, doc))
-        anaphors.extend(find_anaphors(extraction, doc))
-    return extractions, words, anaphors
 
 
 def system_timelines(
@@ -379,7 +359,7 @@ def main() -> None:
     started = time.perf_counter()
     pairs = read_articles(folder, args.split, args.limit)
     corpus_of = {article.id: corpus for corpus, article in pairs}
-    extractions, words, anaphors = extract_articles([article for _, article in pairs])
+    extractions, words, anaphors = extract_timeline_inputs([article for _, article in pairs])
     targets = [t for t in read_jsonl(folder / "targets.jsonl") if t["split"] == args.split]
     options = {
         "min_event_probability": args.min_event_probability,

@@ -35,10 +35,10 @@ from typing import Literal
 from pydantic import Field
 from spacy.tokens import Doc, Token
 
-from dateline.config import LinkingSettings
+from dateline.config import LinkingSettings, Settings
 from dateline.errors import InputError, PipelineError
 from dateline.linker import link_mentions
-from dateline.records import Argument, Entity, EventMention, Extraction, Record, Span
+from dateline.records import Argument, Article, Entity, EventMention, Extraction, Record, Span
 from dateline.stages._event_model import EventModel, load_model
 
 ParticipantRole = Literal["subject", "object", "oblique", "possessor", "modifier"]
@@ -1279,3 +1279,27 @@ def _is_person(extractions: Iterable[Extraction], target: str) -> bool:
 def _entity_matches(entity: Entity, target: str, names: Sequence[str]) -> bool:
     wanted = {n.lower() for n in names} | {target.lower()}
     return any(n.lower() in wanted for n in (entity.name, *entity.aliases))
+
+
+def extract_timeline_inputs(
+    articles: Sequence[Article], settings: Settings | None = None
+) -> tuple[list[Extraction], list[EventWord], list[Anaphor]]:
+    """Extract every article and list the event words and anaphors of each.
+
+    An article the pipeline rejects is left out, with its event words and anaphors.
+    """
+    from dateline.api import extract_many
+    from dateline.config import load_settings
+    from dateline.pipeline import parse_batch
+
+    settings = settings or load_settings()
+    extractions = [
+        x for x in extract_many(articles, settings=settings) if isinstance(x, Extraction)
+    ]
+    docs = parse_batch([x.article.text for x in extractions], settings)
+    words: list[EventWord] = []
+    anaphors: list[Anaphor] = []
+    for extraction, doc in zip(extractions, docs, strict=True):
+        words.extend(find_event_words(extraction, doc))
+        anaphors.extend(find_anaphors(extraction, doc))
+    return extractions, words, anaphors

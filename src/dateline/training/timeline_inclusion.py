@@ -34,7 +34,6 @@ from importlib import resources
 from pathlib import Path
 from types import ModuleType
 
-from dateline import extract_many, load_settings
 from dateline.entity_timeline import (
     INCLUDED,
     INCLUSION_FILE,
@@ -44,12 +43,10 @@ from dateline.entity_timeline import (
     EventWord,
     TimelineCandidate,
     build_entity_timeline,
-    find_anaphors,
-    find_event_words,
+    extract_timeline_inputs,
     inclusion_features,
     timeline_candidates,
 )
-from dateline.pipeline import parse_batch
 from dateline.records import Article, Extraction
 from dateline.stages._event_model import EventModel, save_model
 from dateline.training import timeml_events
@@ -120,16 +117,7 @@ def read_dev(folder: Path, scorer: ModuleType) -> DevSplit:
         )
         for r in rows
     ]
-    settings = load_settings()
-    extractions = [
-        x for x in extract_many(articles, settings=settings) if isinstance(x, Extraction)
-    ]
-    docs = parse_batch([x.article.text for x in extractions], settings)
-    words: list[EventWord] = []
-    anaphors: list[Anaphor] = []
-    for extraction, doc in zip(extractions, docs, strict=True):
-        words.extend(find_event_words(extraction, doc))
-        anaphors.extend(find_anaphors(extraction, doc))
+    extractions, words, anaphors = extract_timeline_inputs(articles)
     gold = {(g["corpus"], g["target"]): g for g in scorer.load_gold(str(folder), "dev")}
     return DevSplit(
         corpus_of={r["doc_id"]: r["corpus"] for r in rows},
