@@ -23,14 +23,12 @@ from __future__ import annotations
 import gc
 import heapq
 import logging
-import multiprocessing
-import sys
 from collections.abc import Hashable, Iterable, Mapping, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from types import TracebackType
 
-from dateline._orphans import exit_when_orphaned
+from dateline._workers import exit_when_orphaned, worker_context
 from dateline.config import LinkingSettings
 from dateline.errors import PipelineError
 from dateline.linker import (
@@ -272,7 +270,7 @@ class LinkPool:
         if self._pool is None:
             self._pool = ProcessPoolExecutor(
                 max_workers=self.workers,
-                mp_context=_context(),
+                mp_context=worker_context(),
                 initializer=_init_worker,
                 initargs=(self.settings, self.scorer),
             )
@@ -325,14 +323,6 @@ def _chunk(
     new = [mentions[i] for i in indexes if i < fresh_count]
     stored = [mentions[i] for i in indexes if i >= fresh_count]
     return new, stored
-
-
-def _context() -> multiprocessing.context.BaseContext:
-    # fork starts a worker in milliseconds with the parent's imports done; where it is
-    # unavailable or unsafe (Windows, macOS) workers are spawned and import afresh.
-    if sys.platform.startswith("linux"):
-        return multiprocessing.get_context("fork")
-    return multiprocessing.get_context("spawn")
 
 
 _worker_settings: LinkingSettings | None = None

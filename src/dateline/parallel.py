@@ -14,9 +14,7 @@ caller). Warnings (W###) are raised in the caller, in input order, as one proces
 from __future__ import annotations
 
 import logging
-import multiprocessing
 import os
-import sys
 import warnings
 from collections import deque
 from collections.abc import Iterable, Iterator
@@ -24,7 +22,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from itertools import islice
 
-from dateline._orphans import exit_when_orphaned
+from dateline._workers import exit_when_orphaned, worker_context
 from dateline.config import Settings
 from dateline.errors import DatelineError, DatelineWarning, PipelineError
 from dateline.records import Article, Extraction, Rejection
@@ -83,7 +81,7 @@ def extract_parallel(
     window = max(1, workers) * max(1, chunks_per_worker)
     with ProcessPoolExecutor(
         max_workers=workers,
-        mp_context=_context(),
+        mp_context=worker_context(),
         initializer=_init_worker,
         initargs=(settings,),
     ) as pool:
@@ -110,14 +108,6 @@ def _chunks(items: Iterable[Article | Rejection], size: int) -> Iterator[list]:
     iterator = iter(items)
     while chunk := list(islice(iterator, size)):
         yield chunk
-
-
-def _context() -> multiprocessing.context.BaseContext:
-    # fork starts a worker in milliseconds with the parent's imports already done; where
-    # it is unavailable or unsafe (Windows, macOS) workers are spawned and import afresh.
-    if sys.platform.startswith("linux"):
-        return multiprocessing.get_context("fork")
-    return multiprocessing.get_context("spawn")
 
 
 def _outcome(

@@ -1,4 +1,4 @@
-"""Worker processes that end when the process that started them dies.
+"""What every dateline process pool shares: how workers start, and that they end with their parent.
 
 Not stable API. A pool's workers are children of the dateline process; killed with SIGKILL,
 that process cannot tell them to stop, and they would sleep forever, each holding a loaded
@@ -10,9 +10,20 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import sys
 import threading
+from multiprocessing.context import BaseContext
 
 POLL_SECONDS = 1.0
+
+
+def worker_context() -> BaseContext:
+    """The multiprocessing context for a pool's workers."""
+    # fork starts a worker in milliseconds with the parent's imports already done; where
+    # it is unavailable or unsafe (Windows, macOS) workers are spawned and import afresh.
+    if sys.platform.startswith("linux"):
+        return multiprocessing.get_context("fork")
+    return multiprocessing.get_context("spawn")
 
 
 def exit_when_orphaned(poll_seconds: float = POLL_SECONDS) -> None:
