@@ -11,7 +11,7 @@ from datetime import date, timedelta
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from dateline.stages._timex_rules import normalise
+from dateline.stages._timex_rules import find_candidates, normalise
 
 MONTHS = list(calendar.month_name)[1:]
 ABBREVIATIONS = ["Jan.", "Feb.", "March", "April", "May", "June", "July", "Aug.", "Sept.",
@@ -136,3 +136,22 @@ def test_duration_ranges(low, extra, unit):
     assert resolution.type == "DURATION"
     assert resolution.value == f"P{low}{letter}"
     assert resolution.range == (f"P{low}{letter}", f"P{low + extra}{letter}")
+
+
+PHRASE_WORDS = [*MONTHS, *WEEKDAYS, *NUMBER_WORDS, "Jan.", "Sept.", "last", "next", "the", "of",
+                "ago", "later", "days", "weeks", "YEARS", "Morning", "p.m.", "AM", "noon",
+                "early", "mid-", "2024", "1999", "12", "3rd", "Q3", "T10:00", "2024-05-06",
+                ",", "and", "Christmas", "Eve", "week", "earlier", "TODAY", "Tomorrow"]
+
+
+def _spans(text: str, shift: int = 0) -> list[tuple[int, int, str, dict]]:
+    return [(c.start - shift, c.end - shift, c.rule.name, c.groups) for c in find_candidates(text)]
+
+
+@FAST
+@given(words=st.lists(st.sampled_from(PHRASE_WORDS), min_size=1, max_size=12))
+def test_lower_cased_scan_finds_what_the_case_blind_scan_finds(words):
+    """The scan runs on the lower-cased text; a dotted capital I ("İ" lower-cases to two
+    characters) makes it fall back to the case-blind patterns on the text as written."""
+    text = " ".join(words)
+    assert _spans(text) == _spans("\u0130 " + text, shift=2)

@@ -57,6 +57,9 @@ class Rule:
     # Lower-case strings one of which every match contains: a text without any of them
     # skips the rule (a cheap prefilter; the regex scan costs far more).
     needs: tuple[str, ...] = ()
+    # The same pattern, case-sensitive, for lower-cased text: scanning without
+    # IGNORECASE takes about 40% less time.
+    folded: re.Pattern[str] | None = None
 
 
 @dataclass(frozen=True)
@@ -1117,7 +1120,21 @@ _NEEDS: dict[str, tuple[str, ...]] = {
 @functools.cache
 def rules() -> tuple[Rule, ...]:
     """The grammar, most specific first (earlier rules win ties between equal spans)."""
-    return tuple(replace(rule, needs=_NEEDS.get(rule.name, ())) for rule in _rules())
+    return tuple(
+        replace(rule, needs=_NEEDS.get(rule.name, ()), folded=_case_folded(rule.pattern))
+        for rule in _rules()
+    )
+
+
+_PATTERN_PIECE = re.compile(r"\\.|\(\?P[<=]\w+[>)]?|.", re.DOTALL)
+
+
+def _case_folded(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """``pattern`` without IGNORECASE, its literal letters lower-cased (escapes and
+    group names kept), so that it matches lower-cased text as the original matches any."""
+    pieces = _PATTERN_PIECE.findall(pattern.pattern)
+    source = "".join(p if p.startswith(("\\", "(?P")) else p.lower() for p in pieces)
+    return re.compile(source, pattern.flags & ~re.IGNORECASE)
 
 
 def _rules() -> tuple[Rule, ...]:
@@ -1596,14 +1613,23 @@ def _extent_start(text: str, start: int, end: int) -> int:
     return start
 
 
+def _groups_in(text: str, match: re.Match[str]) -> dict[str, str | None]:
+    """The match's named groups as written in ``text`` (the match may be on its lower case)."""
+    spans = {name: match.span(name) for name in match.re.groupindex}
+    return {name: text[start:end] if start >= 0 else None for name, (start, end) in spans.items()}
+
+
 def find_candidates(text: str) -> list[Candidate]:
     """All rule matches in ``text``, longest first, without overlaps, in text order."""
     found: list[tuple[int, int, int, re.Match[str]]] = []
     lower = text.lower()
+    # A few characters lower-case to two ("İ"); then offsets would shift, so scan as is.
+    folded = len(lower) == len(text)
     for index, rule in enumerate(rules()):
         if rule.needs and not any(word in lower for word in rule.needs):
             continue
-        for match in rule.pattern.finditer(text):
+        pattern = rule.folded if folded and rule.folded is not None else rule.pattern
+        for match in pattern.finditer(lower if folded else text):
             if match.end() > match.start():
                 found.append((match.start(), match.end(), index, match))
     found.sort(key=lambda f: (f[0] - f[1], f[2], f[0]))
@@ -1613,7 +1639,7 @@ def find_candidates(text: str) -> list[Candidate]:
     for start, end, index, match in found:
         if any(start < e and s < end for s, e in taken):
             continue
-        groups = match.groupdict()
+        groups = _groups_in(text, match)
         # A handler returning None rejects the match ("may" in lower case, "a second
         # attack"); the verdict does not depend on the anchor, so any fixed date will do.
         if apply_handler(all_rules[index], groups, _PROBE_ANCHOR, None) is None:
