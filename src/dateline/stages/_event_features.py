@@ -44,12 +44,32 @@ class Lookups:
             or None.
         timex_sentences: start token indexes of sentences holding a date or time expression.
         place_sentences: start token indexes of sentences holding a place mention.
+        sentence_start: token index -> start token index of its sentence.
+        quoted: token index -> whether an odd number of quotation marks precede it in its
+            sentence.
     """
 
     entity_types: dict[int, str]
     claim_cues: Callable[[int], tuple[str, str] | None]
     timex_sentences: frozenset[int]
     place_sentences: frozenset[int]
+    sentence_start: list[int]
+    quoted: list[bool]
+
+
+def sentence_layout(doc: Doc) -> tuple[list[int], list[bool]]:
+    """Each token's sentence start and whether it stands inside quotation marks, in one
+    pass (``Token.sent`` rebuilds the sentence span on every call)."""
+    starts = [0] * len(doc)
+    quoted = [False] * len(doc)
+    for sent in doc.sents:
+        inside = False
+        for tok in sent:
+            starts[tok.i] = sent.start
+            quoted[tok.i] = inside
+            if tok.lower_ in _QUOTE_MARKS:
+                inside = not inside
+    return starts, quoted
 
 
 def token_indexes(starts: list[int], spans: list[tuple[int, int]]) -> list[list[int]]:
@@ -127,11 +147,6 @@ def _first_conjunct(tok: Token) -> Token:
     return tok
 
 
-def _in_quote(tok: Token) -> bool:
-    sent = tok.sent
-    return sum(1 for t in sent[: tok.i - sent.start] if t.lower_ in _QUOTE_MARKS) % 2 == 1
-
-
 def _argument_features(prefix: str, arg: Token, lookups: Lookups) -> list[str]:
     lemma = arg.lemma_.lower()
     kind = lookups.entity_types.get(arg.i) or (arg.ent_type_ and f"sp_{arg.ent_type_}") or "none"
@@ -147,7 +162,7 @@ def features(tok: Token, lookups: Lookups) -> list[str]:
     """Sparse string features of one candidate in its clause."""
     lemma = tok.lemma_.lower()
     first = _first_conjunct(tok)
-    feats = _word_features(tok, lemma, first)
+    feats = _word_features(tok, lemma, first, lookups)
     child_feats, subject, object_ = _child_features(tok, lemma)
     feats += child_feats
     if first.i != tok.i:
@@ -161,7 +176,7 @@ def features(tok: Token, lookups: Lookups) -> list[str]:
     return feats
 
 
-def _word_features(tok: Token, lemma: str, first: Token) -> list[str]:
+def _word_features(tok: Token, lemma: str, first: Token, lookups: Lookups) -> list[str]:
     """The candidate word itself, its head, and what the trigger lexicon says of it."""
     letter = {"VERB": "V", "NOUN": "N", "ADJ": "A"}.get(tok.pos_, "X")
     head = first.head
@@ -184,9 +199,10 @@ def _word_features(tok: Token, lemma: str, first: Token) -> list[str]:
     feats += _lexicon_senses(lemma, letter, entry)
     if entry is not None and entry.flags:
         feats += [f"lexflag={f}" for f in sorted(entry.flags)]
-    if tok.i == tok.sent.start or tok.sent.start == 0:
-        feats.append("first_sentence" if tok.sent.start == 0 else "sentence_start")
-    if _in_quote(tok):
+    sentence_start = lookups.sentence_start[tok.i]
+    if tok.i == sentence_start or sentence_start == 0:
+        feats.append("first_sentence" if sentence_start == 0 else "sentence_start")
+    if lookups.quoted[tok.i]:
         feats.append("in_quote")
     if is_passive(tok):
         feats.append("passive")
@@ -269,9 +285,10 @@ def _setting_features(tok: Token, lookups: Lookups) -> list[str]:
     if tok.pos_ == "NOUN" and tok.dep_ == "pobj":
         feats.append(f"in_prep={tok.head.lower_}")
         feats.append(f"in_prep_of={tok.head.head.lemma_.lower()}")
-    if tok.sent.start in lookups.timex_sentences:
+    sentence_start = lookups.sentence_start[tok.i]
+    if sentence_start in lookups.timex_sentences:
         feats.append("sent_timex")
-    if tok.sent.start in lookups.place_sentences:
+    if sentence_start in lookups.place_sentences:
         feats.append("sent_place")
     claim = lookups.claim_cues(tok.idx)
     if claim is not None:

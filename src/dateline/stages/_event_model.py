@@ -13,6 +13,7 @@ run time carries no training library.
 from __future__ import annotations
 
 import functools
+import itertools
 import json
 from dataclasses import dataclass
 from importlib import resources
@@ -67,10 +68,15 @@ class EventModel:
 def _scores(
     weights: numpy.ndarray, intercept: numpy.ndarray, columns: list[list[int]]
 ) -> numpy.ndarray:
+    """Intercept plus the summed weight rows of each candidate's features, in one gather."""
     scores = numpy.tile(intercept, (len(columns), 1))
-    for row, cols in enumerate(columns):
-        if cols:
-            scores[row] += weights[cols].sum(axis=0)
+    rows = [row for row, cols in enumerate(columns) if cols]
+    if rows:
+        flat = numpy.fromiter(
+            itertools.chain.from_iterable(columns[row] for row in rows), dtype=numpy.intp
+        )
+        offsets = numpy.cumsum([0] + [len(columns[row]) for row in rows[:-1]])
+        scores[rows] += numpy.add.reduceat(weights[flat], offsets, axis=0)
     return scores
 
 

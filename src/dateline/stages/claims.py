@@ -98,9 +98,10 @@ def extract_claims(
     cue_index, quote_index = _cue_intervals(doc, cues), _quote_intervals(quotes)
     heads = [t for t in doc if _is_clause_head(t)]
     head_set = {t.i for t in heads}
+    children = _children_index(doc)
     claims: list[Claim] = []
     for head in heads:
-        own = _own_tokens(head, head_set)
+        own = [doc[i] for i in _own_indexes(head.i, head_set, children)]
         if not own:
             continue
         start, end = trim(text, head.left_edge.idx, head.right_edge.idx + len(head.right_edge))
@@ -147,15 +148,25 @@ def _is_clause_head(token: Token) -> bool:
     return has_subject and (finite or token.dep_ == "ccomp")
 
 
-def _own_tokens(head: Token, heads: set[int]) -> list[Token]:
-    """The clause's words without those of clauses nested in it."""
-    own: list[Token] = []
+def _children_index(doc: Doc) -> list[list[int]]:
+    """Each token's dependents, by index, built once (``Token.children`` rescans the
+    token's whole subtree on every call)."""
+    children: list[list[int]] = [[] for _ in range(len(doc))]
+    for token in doc:
+        if token.head.i != token.i:
+            children[token.head.i].append(token.i)
+    return children
+
+
+def _own_indexes(head: int, heads: set[int], children: list[list[int]]) -> list[int]:
+    """The clause's words (token indexes, in order) without those of clauses nested in it."""
+    own: list[int] = []
     stack = [head]
     while stack:
-        token = stack.pop()
-        own.append(token)
-        stack.extend(c for c in token.children if c.i not in heads)
-    return sorted(own, key=lambda t: t.i)
+        i = stack.pop()
+        own.append(i)
+        stack.extend(c for c in children[i] if c not in heads)
+    return sorted(own)
 
 
 def _source(speaker: Speaker | None, cue: SpeechCue) -> Source:

@@ -122,6 +122,7 @@ from dateline.stages._event_features import (
     event_nouns,
     features,
     framing_verbs,
+    sentence_layout,
     token_indexes,
 )
 from dateline.stages._event_model import NO_EVENT, load_model
@@ -545,11 +546,16 @@ def _lookups(ctx: _Context) -> Lookups:
         claim = _covering_claim(ctx, char)
         return (claim.modality, claim.polarity) if claim is not None else None
 
+    sentence_start, quoted = sentence_layout(ctx.doc)
     return Lookups(
         entity_types=entity_types,
         claim_cues=claim_cues,
-        timex_sentences=frozenset(ctx.token_at(t.span[0]).sent.start for t in ctx.timexes),
-        place_sentences=frozenset(ctx.token_at(m.start).sent.start for m in ctx.place_mentions),
+        timex_sentences=frozenset(sentence_start[ctx.token_at(t.span[0]).i] for t in ctx.timexes),
+        place_sentences=frozenset(
+            sentence_start[ctx.token_at(m.start).i] for m in ctx.place_mentions
+        ),
+        sentence_start=sentence_start,
+        quoted=quoted,
     )
 
 

@@ -522,6 +522,8 @@ class _MentionFinder:
         }
         self.person_keys, self.in_person = _person_names(doc, self.names, entities)
         self.media = _media_spans(entities)
+        self.cap = [_is_cap(t) for t in doc]
+        self.in_run = [cap or t.text in _JOINERS for cap, t in zip(self.cap, doc, strict=True)]
 
     def _is_place_label(self, label: str) -> bool:
         return label in _PLACE_LABELS or (self.settings.demonyms and label == "NORP")
@@ -604,22 +606,25 @@ class _MentionFinder:
         """1b/1c. Capitalised runs that match the gazetteer, longest first."""
         i, n = 0, len(self.doc)
         while i < n:
-            token = self.doc[i]
-            if self.taken[i] or not _is_cap(token) or token.is_space:
+            if self.taken[i] or not self.cap[i]:
                 i += 1
                 continue
             i = self._match_run(i) or i + 1
 
+    def _run_limit(self, i: int) -> int:
+        """The longest run from token ``i`` of free capitalised words and joiners."""
+        limit = min(_MAX_RUN, len(self.doc) - i)
+        for length in range(limit):
+            if self.taken[i + length] or not self.in_run[i + length]:
+                return length
+        return limit
+
     def _match_run(self, i: int) -> int:
         """Try the runs from token ``i``, longest first; the index after a match, else 0."""
         doc, gaz = self.doc, self.gaz
-        for length in range(min(_MAX_RUN, len(doc) - i), 0, -1):
+        for length in range(self._run_limit(i), 0, -1):
             end = i + length
-            if (
-                any(self.taken[i:end])
-                or not _is_cap(doc[end - 1])
-                or not all(_is_cap(t) or t.text in _JOINERS for t in doc[i:end])
-            ):
+            if not self.cap[end - 1]:
                 continue
             key = name_key(doc[i:end].text)
             if (
