@@ -12,6 +12,7 @@ import functools
 import logging
 import tomllib
 from dataclasses import dataclass
+from typing import Any
 
 from spacy.tokens import Doc, Token
 
@@ -99,7 +100,7 @@ def extract_claims(
     heads = [t for t in doc if _is_clause_head(t)]
     head_set = {t.i for t in heads}
     children = _children_index(doc)
-    claims: list[Claim] = []
+    found: list[dict[str, Any]] = []
     for head in heads:
         own = [doc[i] for i in _own_indexes(head.i, head_set, children)]
         if not own:
@@ -109,21 +110,21 @@ def extract_claims(
             continue
         chain = _chain(head, cue_index, quote_index)
         modality, polarity, words = _modality(doc, own, chain)
-        claims.append(
-            Claim(
-                id="",
-                article_id=article.id,
-                span=(start, end),
-                stage=STAGE,
-                text=text[start:end],
-                attribution=Attribution(sources=chain or [outlet]),
-                modality=modality,
-                polarity=polarity,
-                cues=words,
-            )
+        found.append(
+            {
+                "article_id": article.id,
+                "span": (start, end),
+                "stage": STAGE,
+                "text": text[start:end],
+                "attribution": Attribution(sources=chain or [outlet]),
+                "modality": modality,
+                "polarity": polarity,
+                "cues": words,
+            }
         )
-    claims.sort(key=lambda c: (c.span[0], -c.span[1]))
-    claims = [c.model_copy(update={"id": f"C{i}"}) for i, c in enumerate(claims, 1)]
+    # Numbered in text order, so the records are built once, after sorting.
+    found.sort(key=lambda c: (c["span"][0], -c["span"][1]))
+    claims = [Claim(id=f"C{i}", **fields) for i, fields in enumerate(found, 1)]
     logger.debug("article %s: %d claims", article.id, len(claims))
     return claims
 
