@@ -242,6 +242,7 @@ class NameIndex:
         self._primary = _fast(arrays["primary_key"])
         # Cached per instance: the places stage asks for the same few names many times.
         self.key_id = functools.lru_cache(maxsize=1 << 16)(self._find_key)
+        self.rows = functools.lru_cache(maxsize=1 << 16)(self._rows_of)
 
     def __len__(self) -> int:
         return len(self._keys)
@@ -254,7 +255,8 @@ class NameIndex:
             return pos
         return -1
 
-    def rows(self, key: str) -> tuple[int, ...]:
+    def _rows_of(self, key: str) -> tuple[int, ...]:
+        """The row numbers of the places named ``key`` (cached as ``rows``)."""
         pos = self.key_id(key)
         if pos < 0:
             return ()

@@ -14,6 +14,7 @@ import tomllib
 from dataclasses import dataclass
 from typing import Any
 
+from spacy.attrs import HEAD
 from spacy.tokens import Doc, Token
 
 from dateline.config import ClaimSettings
@@ -153,9 +154,11 @@ def _children_index(doc: Doc) -> list[list[int]]:
     """Each token's dependents, by index, built once (``Token.children`` rescans the
     token's whole subtree on every call)."""
     children: list[list[int]] = [[] for _ in range(len(doc))]
-    for token in doc:
-        if token.head.i != token.i:
-            children[token.head.i].append(token.i)
+    # HEAD is the offset to the head, stored unsigned: read it back as signed.
+    offsets = doc.to_array([HEAD]).astype("int64").ravel().tolist()
+    for i, offset in enumerate(offsets):
+        if offset:
+            children[i + offset].append(i)
     return children
 
 
