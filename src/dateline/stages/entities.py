@@ -755,8 +755,11 @@ def _abbreviates(short: str, long: str) -> bool:
 def _person_like_orgs(doc: Doc, mentions: list[_Mention], known: KnownPlaces) -> list[_Mention]:
     """A multi-word ORG that looks like a person's name (``_person_like``) is a PERSON."""
     singles = _single_words(doc, mentions)
+    positions: dict[str, list[int]] = {}
+    for t in doc:
+        positions.setdefault(t.text, []).append(t.i)
     for m in mentions:
-        if m.label == "ORG" and _person_like(doc, m, singles, known):
+        if m.label == "ORG" and _person_like(doc, m, singles, known, positions):
             m.label, m.corrected = "PERSON", True
     return mentions
 
@@ -868,9 +871,16 @@ def _armed_forces(doc: Doc, mentions: list[_Mention]) -> list[_Mention]:
     return [m for m in mentions if not _overlaps(coverage, m.start, m.end)] + forces
 
 
-def _person_like(doc: Doc, m: _Mention, singles: Counter[str], known: KnownPlaces) -> bool:
+def _person_like(
+    doc: Doc,
+    m: _Mention,
+    singles: Counter[str],
+    known: KnownPlaces,
+    positions: dict[str, list[int]],
+) -> bool:
     """A 2-3 word ORG written like a personal name ("Ana Lima") with a person signal: its
-    last word used alone elsewhere, or a title before it or in an apposition after it."""
+    last word used alone elsewhere, or a title before it or in an apposition after it.
+    ``positions``: each word's token indexes, so the surname is looked up, not scanned for."""
     lex = lexicon()
     span = doc[m.start : m.end]
     if not 2 <= len(span) <= 3 or m.corrected:
@@ -898,12 +908,11 @@ def _person_like(doc: Doc, m: _Mention, singles: Counter[str], known: KnownPlace
     last = span[-1].text
     # It must read as a person there: tagged PERSON, or a proper-noun subject.
     return any(
-        t.text == last
-        and not (m.start <= t.i < m.end)
+        not (m.start <= t.i < m.end)
         and (t.ent_type_ == "PERSON" or (t.pos_ == "PROPN" and t.dep_ == "nsubj"))
         and not (t.i > 0 and doc[t.i - 1].text[:1].isupper() and doc[t.i - 1].pos_ == "PROPN")
         and not (t.i + 1 < len(doc) and doc[t.i + 1].pos_ == "PROPN")
-        for t in doc
+        for t in (doc[i] for i in positions.get(last, ()))
     )
 
 
@@ -1386,17 +1395,18 @@ def _union_surnames(mentions: list[_Mention], uf: _UnionFind) -> None:
         parts = m.core.split()
         if m.label == "PERSON" and len(parts) > 1:
             full_names.setdefault(parts[-1].lower(), set()).add(m.core.lower())
+    # The first mention of each full name (relabelling below only touches one-word names).
+    first_person: dict[str, int] = {}
+    for j, o in enumerate(mentions):
+        if o.label == "PERSON":
+            first_person.setdefault(o.core.lower(), j)
     for i, m in enumerate(mentions):
         parts = m.core.split()
         if len(parts) != 1 or m.label == "GPE" or m.country:
             continue
         owners = full_names.get(parts[0].lower(), set())
         if len(owners) == 1:
-            owner = next(iter(owners))
-            j = next(
-                j for j, o in enumerate(mentions) if o.label == "PERSON" and o.core.lower() == owner
-            )
-            uf.union(i, j)
+            uf.union(i, first_person[next(iter(owners))])
             m.label = "PERSON"
 
 
@@ -1415,7 +1425,8 @@ def _union_storms(mentions: list[_Mention], uf: _UnionFind) -> None:
 def _union_org_variants(
     mentions: list[_Mention], keys: list[str], uf: _UnionFind, threshold: float
 ) -> None:
-    """Acronyms, organisation prefix/suffix forms, near-duplicate organisation names."""
+    """Acronyms and near-duplicate organisation names (prefix and suffix forms such as
+    "X Group" share their key and are joined by the same-key rule)."""
     orgs = [
         i
         for i, m in enumerate(mentions)
@@ -1425,21 +1436,31 @@ def _union_org_variants(
     for i in orgs:
         firsts.setdefault(keys[i], i)
     reps = list(firsts.values())
-    for a_pos, a in enumerate(reps):
-        for b in reps[a_pos + 1 :]:
-            ma, mb = mentions[a], mentions[b]
-            if (ma.country or None) != (mb.country or None):
-                continue
-            if _acronym_of(ma, mb) or _acronym_of(mb, ma) or _affix_match(ma, mb, keys[a], keys[b]):
-                uf.union(a, b)
-            elif (
-                ma.label == "ORG"
-                and mb.label == "ORG"
-                and ma.rest
-                and mb.rest
-                and _names.similar(ma.rest, mb.rest, threshold)
-            ):
-                uf.union(a, b)
+    # Unions do not depend on their order, so each rule visits only the pairs it can join:
+    # an acronym against every other name, and names whose head words share their first
+    # four letters (``_names.similar`` asks at least that of two heads).
+    for a in reps:
+        if _names.is_acronym(mentions[a].core):
+            for b in reps:
+                if b != a and _same_country(mentions[a], mentions[b]):
+                    if _acronym_of(mentions[a], mentions[b]):
+                        uf.union(a, b)
+    by_head: dict[str, list[int]] = {}
+    for i in reps:
+        m = mentions[i]
+        head = _names.head_stem(m.rest) if m.label == "ORG" and m.rest else None
+        if head is not None:
+            by_head.setdefault(head[:4], []).append(i)
+    for group in by_head.values():
+        for a_pos, a in enumerate(group):
+            for b in group[a_pos + 1 :]:
+                ma, mb = mentions[a], mentions[b]
+                if _same_country(ma, mb) and _names.similar(ma.rest, mb.rest, threshold):
+                    uf.union(a, b)
+
+
+def _same_country(a: _Mention, b: _Mention) -> bool:
+    return (a.country or None) == (b.country or None)
 
 
 def _compatible(a: _Mention, b: _Mention) -> bool:
@@ -1468,13 +1489,6 @@ def _has_affix(m: _Mention) -> bool:
 
 def _acronym_of(short: _Mention, long: _Mention) -> bool:
     return _names.is_acronym(short.core) and _abbreviates(short.core, long.core)
-
-
-def _affix_match(a: _Mention, b: _Mention, key_a: str, key_b: str) -> bool:
-    """'PMC Redline' / 'Redline' / 'Redline Group': same name once org affixes are dropped."""
-    if key_a != key_b:
-        return False
-    return a.label == "ORG" or b.label == "ORG"
 
 
 # --------------------------------------------------------------------------- records
