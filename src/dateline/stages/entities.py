@@ -722,6 +722,7 @@ def _add_acronyms(doc: Doc, mentions: list[_Mention]) -> list[_Mention]:
     if not orgs:
         return out
     covered = {i for m in out for i in range(m.start, m.end)}
+    expands: dict[str, bool] = {}  # an acronym repeats: test it against the names once
     for token in doc:
         if (
             token.i in covered
@@ -730,7 +731,9 @@ def _add_acronyms(doc: Doc, mentions: list[_Mention]) -> list[_Mention]:
             or not _names.is_acronym(token.text)
         ):
             continue
-        if any(_abbreviates(token.text, o.core) for o in orgs):
+        if token.text not in expands:
+            expands[token.text] = any(_abbreviates(token.text, o.core) for o in orgs)
+        if expands[token.text]:
             m = _make(doc, token.i, token.i + 1, "ORG", corrected=True)
             if m is not None:
                 out.append(m)

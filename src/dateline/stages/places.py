@@ -66,11 +66,12 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+import numpy
 from spacy.tokens import Doc, Span, Token
 
 from dateline.config import PlaceSettings
 from dateline.records import Article, Entity, Place, PlaceCandidate
-from dateline.stages._gazetteer import Gazetteer, distance_km, load_gazetteer, name_key
+from dateline.stages._gazetteer import Gazetteer, load_gazetteer, name_key
 from dateline.stages._name_joins import names_of
 from dateline.stages._toponyms import KnownPlaces
 
@@ -1088,25 +1089,43 @@ def _context_score(m: _Mention, c: int, gaz: Gazetteer, context: _Context) -> fl
     return score
 
 
+def _distances_km(
+    lat: float, lon: float, lats: numpy.ndarray, lons: numpy.ndarray
+) -> numpy.ndarray:
+    """Great-circle distances from one point to many (radians in, kilometres out)."""
+    p1 = math.radians(lat)
+    a = (
+        numpy.sin((lats - p1) / 2) ** 2
+        + math.cos(p1) * numpy.cos(lats) * numpy.sin((lons - math.radians(lon)) / 2) ** 2
+    )
+    return 2 * 6371.0 * numpy.arcsin(numpy.minimum(1.0, numpy.sqrt(a)))
+
+
 def _by_closeness(
     base: dict[str, list[tuple[int, float]]], gaz: Gazetteer
 ) -> dict[str, list[tuple[int, float]]]:
     """Closeness: a candidate near the best guesses of the other mentions gains."""
     anchors = {k: gaz.entries[v[0][0]] for k, v in base.items() if v}
+    local = [(k, a) for k, a in anchors.items() if a.kind in ("city", "region", "district")]
+    # Every candidate against every other mention's anchor, in one array operation per
+    # candidate: a long text names hundreds of places.
+    lats = numpy.radians([a.lat for _, a in local])
+    lons = numpy.radians([a.lon for _, a in local])
+    position = {k: n for n, (k, _) in enumerate(local)}
     result: dict[str, list[tuple[int, float]]] = {}
     for key, scored in base.items():
         if len(scored) < 2:
             result[key] = scored
             continue
-        others = [
-            a for k, a in anchors.items() if k != key and a.kind in ("city", "region", "district")
-        ]
+        own = position.get(key)
         rescored = []
         for c, score in scored:
             entry = gaz.entries[c]
-            if others and entry.kind in ("city", "district", "region"):
-                nearest = min(distance_km(entry.lat, entry.lon, a.lat, a.lon) for a in others)
-                score += _W_NEAR * math.exp(-nearest / _NEAR_KM)
+            if len(local) > (own is not None) and entry.kind in ("city", "district", "region"):
+                distances = _distances_km(entry.lat, entry.lon, lats, lons)
+                if own is not None:
+                    distances[own] = numpy.inf
+                score += _W_NEAR * math.exp(-float(distances.min()) / _NEAR_KM)
             rescored.append((c, score))
         rescored.sort(key=lambda cs: -cs[1])
         result[key] = rescored

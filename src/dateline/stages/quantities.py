@@ -28,6 +28,7 @@ from spacy.tokens import Doc, Span, Token
 
 from dateline.config import QuantitySettings
 from dateline.records import Article, Quantity
+from dateline.stages._intervals import Intervals
 from dateline.stages._numbers import ParsedQuantity, find_quantities
 
 NAME = "quantities"
@@ -66,17 +67,28 @@ def extract_quantities(*, article: Article, doc: Doc, settings: QuantitySettings
         Quantities in text order, ids ``Q1``, ``Q2``...
     """
     text = article.text
-    temporal = [
-        (ent.start_char, ent.end_char)
-        for ent in doc.ents
-        if ent.label_ in _TEMPORAL_LABELS and not _numbers_only(ent)
-    ]
-    names = [(ent.start_char, ent.end_char) for ent in doc.ents if ent.label_ in _NAME_LABELS]
+    temporal = Intervals(
+        [
+            (ent.start_char, ent.end_char, None)
+            for ent in doc.ents
+            if ent.label_ in _TEMPORAL_LABELS and not _numbers_only(ent)
+        ]
+    )
+    names = Intervals(
+        [
+            (ent.start_char, ent.end_char, (ent.start_char, ent.end_char))
+            for ent in doc.ents
+            if ent.label_ in _NAME_LABELS
+        ]
+    )
     out: list[Quantity] = []
     for parsed in find_quantities(text):
         if not _keep(parsed, text, doc, temporal):
             continue
-        if any(s <= parsed.start and parsed.end <= e for s, e in names):
+        if any(
+            s <= parsed.start and parsed.end <= e
+            for s, e in names.overlapping(parsed.start, parsed.end)
+        ):
             continue
         if _after_proper_noun(doc, parsed):
             continue
@@ -104,8 +116,8 @@ def extract_quantities(*, article: Article, doc: Doc, settings: QuantitySettings
     return out
 
 
-def _keep(parsed: ParsedQuantity, text: str, doc: Doc, temporal: list[tuple[int, int]]) -> bool:
-    in_timex = any(s < parsed.end and parsed.start < e for s, e in temporal)
+def _keep(parsed: ParsedQuantity, text: str, doc: Doc, temporal: Intervals) -> bool:
+    in_timex = bool(temporal.overlapping(parsed.start, parsed.end))
     if in_timex and parsed.unit is None:
         return False
     bare = (
