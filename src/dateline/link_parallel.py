@@ -38,6 +38,7 @@ from dateline.linker import (
     block_keys,
     cluster_id,
     link_mentions,
+    link_result,
     paused_gc,
 )
 from dateline.records import EventMention
@@ -258,13 +259,7 @@ class LinkPool:
             for chunk in chunks
         ]
         assigned, opened, joined = self._collect(futures)
-        for mention_id, mention in stored_by_id.items():
-            assigned[mention_id] = mention.cluster or cluster_id(mention_id)
-        return LinkResult(
-            mentions=[m.model_copy(update={"cluster": assigned[m.mention_id]}) for m in new],
-            opened=sorted(opened),
-            joined=sorted(joined),
-        )
+        return link_result(new, stored_by_id, assigned, opened, joined)
 
     def _executor(self) -> ProcessPoolExecutor:
         if self._pool is None:

@@ -925,6 +925,17 @@ def _link(
     threshold = settings.threshold if settings.threshold is not None else chosen.threshold
     _agglomerate(groups, links, threshold)
     assigned, opened, joined = _clusters_of(groups, mentions, is_new)
+    return link_result(new, stored_by_id, assigned, opened, joined)
+
+
+def link_result(
+    new: Sequence[EventMention],
+    stored_by_id: dict[str, EventMention],
+    assigned: dict[str, str],
+    opened: Iterable[str],
+    joined: Iterable[str],
+) -> LinkResult:
+    """The new mentions with their clusters (stored ones keep theirs) (not stable API)."""
     for mention_id, mention in stored_by_id.items():
         assigned[mention_id] = mention.cluster or cluster_id(mention_id)
     return LinkResult(
