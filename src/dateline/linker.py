@@ -38,6 +38,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from dateline.config import LinkingSettings
 from dateline.records import EventMention, Record
+from dateline.stages._gazetteer import distance_km
 
 # --------------------------------------------------------------------------- result
 
@@ -378,16 +379,6 @@ def _jaccard(a: frozenset, b: frozenset) -> float:
 def _gap_days(a: tuple[int, int], b: tuple[int, int]) -> int:
     """Days between two intervals; 0 when they overlap (a month holds its days)."""
     return max(0, a[0] - b[1], b[0] - a[1])
-
-
-def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance between two points in kilometres (haversine)."""
-    phi1, lam1, phi2, lam2 = map(math.radians, (lat1, lon1, lat2, lon2))
-    h = (
-        math.sin((phi2 - phi1) / 2) ** 2
-        + math.cos(phi1) * math.cos(phi2) * math.sin((lam2 - lam1) / 2) ** 2
-    )
-    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
 
 
 def related_triggers(
