@@ -40,7 +40,7 @@ from pathlib import Path
 
 import numpy as np
 
-from dateline.stages._gazetteer import GAZETTEER_FILE, name_key
+from dateline.stages._gazetteer import GAZETTEER_FILE, distance_km, name_key
 
 OUT_DIR = Path(__file__).resolve().parent / "places"
 OUT_FILE = OUT_DIR / GAZETTEER_FILE
@@ -144,16 +144,9 @@ def _robust_point(cities: list[dict], lo: float = 0.05) -> tuple[float, float] |
     main = [
         c
         for c in cities
-        if _km(median[0], median[1], c["latitude"], c["longitude"]) <= _MAIN_TERRITORY_KM
+        if distance_km(median[0], median[1], c["latitude"], c["longitude"]) <= _MAIN_TERRITORY_KM
     ]
     return _country_point(main or cities, lo)
-
-
-def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(a)))
 
 
 def _weighted_median_point(cities: list[dict]) -> tuple[float, float] | None:

@@ -364,3 +364,13 @@ def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     dp, dl = p2 - p1, math.radians(lon2 - lon1)
     a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
     return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(a)))
+
+
+def distances_km(lat: float, lon: float, lats: np.ndarray, lons: np.ndarray) -> np.ndarray:
+    """``distance_km`` from one point to many at once (``lats``/``lons`` in radians)."""
+    p1 = math.radians(lat)
+    a = (
+        np.sin((lats - p1) / 2) ** 2
+        + math.cos(p1) * np.cos(lats) * np.sin((lons - math.radians(lon)) / 2) ** 2
+    )
+    return 2 * 6371.0 * np.arcsin(np.minimum(1.0, np.sqrt(a)))

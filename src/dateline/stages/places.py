@@ -71,7 +71,7 @@ from spacy.tokens import Doc, Span, Token
 
 from dateline.config import PlaceSettings
 from dateline.records import Article, Entity, Place, PlaceCandidate
-from dateline.stages._gazetteer import Gazetteer, load_gazetteer, name_key
+from dateline.stages._gazetteer import Gazetteer, distances_km, load_gazetteer, name_key
 from dateline.stages._name_joins import names_of
 from dateline.stages._toponyms import KnownPlaces
 
@@ -1089,18 +1089,6 @@ def _context_score(m: _Mention, c: int, gaz: Gazetteer, context: _Context) -> fl
     return score
 
 
-def _distances_km(
-    lat: float, lon: float, lats: numpy.ndarray, lons: numpy.ndarray
-) -> numpy.ndarray:
-    """Great-circle distances from one point to many (radians in, kilometres out)."""
-    p1 = math.radians(lat)
-    a = (
-        numpy.sin((lats - p1) / 2) ** 2
-        + math.cos(p1) * numpy.cos(lats) * numpy.sin((lons - math.radians(lon)) / 2) ** 2
-    )
-    return 2 * 6371.0 * numpy.arcsin(numpy.minimum(1.0, numpy.sqrt(a)))
-
-
 def _by_closeness(
     base: dict[str, list[tuple[int, float]]], gaz: Gazetteer
 ) -> dict[str, list[tuple[int, float]]]:
@@ -1122,7 +1110,7 @@ def _by_closeness(
         for c, score in scored:
             entry = gaz.entries[c]
             if len(local) > (own is not None) and entry.kind in ("city", "district", "region"):
-                distances = _distances_km(entry.lat, entry.lon, lats, lons)
+                distances = distances_km(entry.lat, entry.lon, lats, lons)
                 if own is not None:
                     distances[own] = numpy.inf
                 score += _W_NEAR * math.exp(-float(distances.min()) / _NEAR_KM)
