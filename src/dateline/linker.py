@@ -39,6 +39,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from dateline.config import LinkingSettings
 from dateline.records import EventMention, Record
 from dateline.stages._gazetteer import distance_km
+from dateline.word_vectors import cosine, word_vectors
 
 # --------------------------------------------------------------------------- result
 
@@ -215,6 +216,9 @@ FEATURES: tuple[str, ...] = (
     "trigger_overlap_x_context",
     "trigger_related",
     "parties_disjoint",
+    "trigger_similar",
+    "context_similar",
+    "article_similar",
 )
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 _NUMBER = re.compile(r"\d[\d,.]*")
@@ -303,6 +307,11 @@ class Profile:
     article_words: frozenset[str]
     article_names: frozenset[str]
     party_words: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())
+    # Rows of the word vectors (dateline.word_vectors) of the trigger's stems, of the
+    # sentence's other content stems and of the article's pooled stems.
+    trigger_rows: tuple[int, ...] = ()
+    words_rows: tuple[int, ...] = ()
+    article_rows: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -311,6 +320,7 @@ class ArticleBag:
 
     words: frozenset[str]
     names: frozenset[str]
+    rows: tuple[int, ...] = ()
 
 
 def article_bags(mentions: Iterable[EventMention]) -> dict[str, ArticleBag]:
@@ -328,9 +338,11 @@ def article_bags(mentions: Iterable[EventMention]) -> dict[str, ArticleBag]:
     bags: dict[str, ArticleBag] = {}
     for article_id, parts in texts.items():
         ordered = sorted(parts)
+        words = frozenset().union(*(_content_stems(t) for t in ordered))
         bags[article_id] = ArticleBag(
-            words=frozenset().union(*(_content_stems(t) for t in ordered)),
+            words=words,
             names=frozenset().union(*(_names(t) for t in ordered)),
+            rows=word_vectors().rows(words),
         )
     return bags
 
@@ -347,12 +359,15 @@ def profile(mention: EventMention, bag: ArticleBag | None = None) -> Profile:
     interval = date_interval(mention.date)
     dated = interval is not None and interval[1] - interval[0] < MAX_WINDOW_DAYS
     where = mention.location
+    stems = _trigger_stems(mention.trigger)
+    words = _content_stems(mention.text)
+    vectors = word_vectors()
     return Profile(
         mention_id=mention.mention_id,
         article_id=mention.article_id,
         trigger=" ".join(mention.trigger.lower().split()),
-        stems=_trigger_stems(mention.trigger),
-        words=_content_stems(mention.text),
+        stems=stems,
+        words=words,
         title=_content_stems(mention.title),
         type=mention.type.upper(),
         when=interval if dated else None,
@@ -366,6 +381,9 @@ def profile(mention: EventMention, bag: ArticleBag | None = None) -> Profile:
         names=_names(mention.text),
         article_words=bag.words,
         article_names=bag.names,
+        trigger_rows=vectors.rows(stems),
+        words_rows=vectors.rows(words - stems),
+        article_rows=bag.rows,
     )
 
 
@@ -437,6 +455,12 @@ def parties_disjoint(a: Profile, b: Profile) -> bool:
     return False
 
 
+# The word-meaning features close FEATURES; pair_feature_matrix computes them for a whole
+# batch of pairs at once.
+MEANING_FEATURES: tuple[str, ...] = ("trigger_similar", "context_similar", "article_similar")
+assert FEATURES[-len(MEANING_FEATURES) :] == MEANING_FEATURES
+
+
 def pair_features(
     a: Profile, b: Profile, related: Mapping[tuple[str, str], float] | None = None
 ) -> list[float]:
@@ -447,6 +471,51 @@ def pair_features(
         b: the other's.
         related: related trigger stems (``Scorer.related``); none when None.
     """
+    mean = word_vectors().mean_of_rows
+    return [
+        *_surface_features(a, b, related),
+        *(cosine(mean(x), mean(y)) for x, y in _meaning_rows(a, b)),
+    ]
+
+
+def _meaning_rows(a: Profile, b: Profile) -> tuple[tuple[tuple[int, ...], tuple[int, ...]], ...]:
+    """The word-vector rows the ``MEANING_FEATURES`` compare, in their order."""
+    return (
+        (a.trigger_rows, b.trigger_rows),
+        (a.words_rows, b.words_rows),
+        (a.article_rows, b.article_rows),
+    )
+
+
+def pair_feature_matrix(
+    profiles: Sequence[Profile],
+    pairs: Sequence[tuple[int, int]],
+    related: Mapping[tuple[str, str], float] | None = None,
+) -> numpy.ndarray:
+    """The ``pair_features`` rows of many pairs of ``profiles`` (indexes), as one array.
+
+    The word-meaning columns are computed for all pairs in one NumPy operation each,
+    instead of one small dot product per pair: the pair loop is linking's hot spot.
+    """
+    surface = [_surface_features(profiles[i], profiles[j], related) for i, j in pairs]
+    rows = numpy.zeros((len(pairs), len(FEATURES)), dtype=numpy.float64)
+    if not pairs:
+        return rows
+    width = len(FEATURES) - len(MEANING_FEATURES)
+    rows[:, :width] = surface
+    index = numpy.asarray(pairs, dtype=numpy.intp)
+    means = word_vectors().means_of_rows
+    for column, field_name in enumerate(("trigger_rows", "words_rows", "article_rows")):
+        table = means([getattr(p, field_name) for p in profiles])
+        similar = numpy.einsum("ij,ij->i", table[index[:, 0]], table[index[:, 1]])
+        rows[:, width + column] = numpy.maximum(similar, 0.0)
+    return rows
+
+
+def _surface_features(
+    a: Profile, b: Profile, related: Mapping[tuple[str, str], float] | None
+) -> list[float]:
+    """The features before ``MEANING_FEATURES``, in ``FEATURES`` order."""
     date_known = a.when is not None and b.when is not None
     gap = _gap_days(a.when, b.when) if date_known else 0  # type: ignore[arg-type]
     placed = None not in (a.lat, a.lon, b.lat, b.lon)
@@ -488,11 +557,68 @@ def pair_features(
 # --------------------------------------------------------------------------- scorer
 
 
+def _product(rows: numpy.ndarray, weights: numpy.ndarray) -> numpy.ndarray:
+    """``rows @ weights`` without BLAS: BLAS threads in each linking worker process would
+    contend for the same cores (measured: a third more CPU with two workers) for products
+    this small."""
+    return numpy.einsum("ij,j...->i...", rows, weights)
+
+
+@dataclass(frozen=True, eq=False)
+class Network:
+    """A small feed-forward network adding its logit to a scorer's linear part.
+
+    ReLU hidden layers, a linear output unit; it reads the features at ``columns``
+    (indexes into ``FEATURES``). Evaluated with NumPy on a whole batch of pairs.
+    """
+
+    columns: tuple[int, ...]
+    layers: tuple[tuple[numpy.ndarray, numpy.ndarray], ...]  # (weights in x out, bias)
+
+    def logits(self, rows: numpy.ndarray) -> numpy.ndarray:
+        """The network's logit of each feature row."""
+        x = rows[:, self.columns]
+        last = len(self.layers) - 1
+        for depth, (weights, bias) in enumerate(self.layers):
+            x = _product(x, weights) + bias
+            if depth < last:
+                x = numpy.maximum(x, 0.0)
+        return x[:, 0]
+
+    def to_json(self) -> dict:
+        """The JSON form ``scorer.json`` holds."""
+        return {
+            "columns": [FEATURES[c] for c in self.columns],
+            "activation": "relu",
+            "layers": [
+                {"weights": w.round(6).tolist(), "bias": b.round(6).tolist()}
+                for w, b in self.layers
+            ],
+        }
+
+    @classmethod
+    def from_json(cls, data: Mapping) -> Network:
+        """Read the JSON form (``to_json``)."""
+        return cls(
+            tuple(FEATURES.index(name) for name in data["columns"]),
+            tuple(
+                (
+                    numpy.asarray(layer["weights"], dtype=numpy.float64),
+                    numpy.asarray(layer["bias"], dtype=numpy.float64),
+                )
+                for layer in data["layers"]
+            ),
+        )
+
+
 @dataclass(frozen=True, eq=False)
 class Scorer:
-    """A logistic pairwise scorer: ``p = sigmoid(bias + weights . features)``.
+    """A pairwise scorer: ``p = sigmoid(bias + weights . features + network(features))``.
 
-    ``related`` holds the trigger stem pairs learned with the weights (``trigger_related``).
+    The trained scorer's network reads the features ECB+ exercises and the linear part
+    carries the hand-set weights of the others (dates, places, parties); the rule scorer
+    has no network. ``related`` holds the trigger stem pairs learned with the weights
+    (``trigger_related``).
     """
 
     name: str
@@ -500,6 +626,7 @@ class Scorer:
     bias: float
     threshold: float = 0.5
     related: Mapping[tuple[str, str], float] = field(default_factory=dict)
+    network: Network | None = None
 
     @functools.cached_property
     def partners(self) -> dict[str, tuple[str, ...]]:
@@ -515,17 +642,19 @@ class Scorer:
         """Return the probability that two profiled mentions report the same event."""
         return self.probability(pair_features(a, b, self.related))
 
-    def probabilities(self, rows: Sequence[Sequence[float]]) -> list[float]:
-        """Return the probability of each feature row (vectorised ``probability``)."""
-        if not rows:
+    def probabilities(self, rows: Sequence[Sequence[float]] | numpy.ndarray) -> list[float]:
+        """Return the probability of each feature row."""
+        if len(rows) == 0:
             return []
-        z = numpy.asarray(rows, dtype=numpy.float64) @ numpy.asarray(self.weights) + self.bias
+        matrix = numpy.asarray(rows, dtype=numpy.float64)
+        z = _product(matrix, numpy.asarray(self.weights)) + self.bias
+        if self.network is not None:
+            z = z + self.network.logits(matrix)
         return (1.0 / (1.0 + numpy.exp(-numpy.clip(z, -60.0, 60.0)))).tolist()
 
     def probability(self, features: Sequence[float]) -> float:
         """Return the probability that a pair reports the same event."""
-        z = self.bias + sum(w * f for w, f in zip(self.weights, features, strict=True))
-        return 1.0 / (1.0 + math.exp(-z)) if z > -60 else 0.0
+        return self.probabilities([features])[0]
 
 
 # Hand-set weights: the rule-based variant, kept selectable beside the trained one.
@@ -552,7 +681,10 @@ RULE_WEIGHTS: dict[str, float] = {
     "trigger_same_x_article": 1.5,
     "trigger_overlap_x_context": 0.0,
     "trigger_related": 2.0,
-    "parties_disjoint": -4.0,
+    "parties_disjoint": -3.0,
+    "trigger_similar": 0.0,
+    "context_similar": 0.0,
+    "article_similar": 0.0,
 }
 RULE_BIAS = -3.5
 RULE_THRESHOLD = 0.5
@@ -582,6 +714,7 @@ def trained_scorer() -> Scorer:
         float(model["bias"]),
         float(model["threshold"]),
         read_related(resources.files("dateline").joinpath(RELATED_FILE).read_text("utf-8")),
+        Network.from_json(model["network"]) if model.get("network") else None,
     )
 
 
@@ -960,9 +1093,7 @@ def _scored_links(
         )
         if group_of[i] != group_of[j]
     ]
-    probabilities = chosen.probabilities(
-        [pair_features(profiles[i], profiles[j], chosen.related) for i, j in pairs]
-    )
+    probabilities = chosen.probabilities(pair_feature_matrix(profiles, pairs, chosen.related))
     links: dict[tuple[int, int], list[float]] = {}
     for (i, j), probability in zip(pairs, probabilities, strict=True):
         g, h = group_of[i], group_of[j]

@@ -6,14 +6,17 @@ usage: python -m dateline.training.linking [--data PATH] [--out PATH]
    file) as gold EventMentions (``linking_ecbplus``).
 2. Builds ``dateline.linker.pair_features`` for every pair of mentions inside each train
    topic, labelled 1 when both mentions are in one gold cluster.
-3. Fits a logistic regression of the features ECB+ exercises (``FITTED``; the others keep
-   their hand-set weights) (scikit-learn, fixed seed, deterministic solver) for each
-   regularisation strength of ``C_GRID``.
+3. Fits a small feed-forward network (one ReLU layer of ``HIDDEN`` units, scikit-learn's
+   MLPClassifier, fixed seed) on the features ECB+ exercises (``FITTED``; the others keep
+   their hand-set linear weights) for each L2 strength of ``ALPHA_GRID``. A network, not a
+   logistic regression: word-meaning features count only together with others (similar
+   triggers name one event only inside one story), which a linear score cannot express.
 4. Links the dev topics with each candidate and threshold of ``THRESHOLD_GRID`` through
    ``dateline.linker.link_mentions``; keeps the pair with the best dev CoNLL F1.
-5. Writes the weights, bias and threshold to ``src/dateline/data/linking/scorer.json`` and
-   the related trigger stems (pairs of different stems that named one event at least
-   twice in train topics) to ``related_triggers.tsv`` beside it. Training rows take that
+5. Writes the network, the hand-set weights and the threshold to
+   ``src/dateline/data/linking/scorer.json`` and the related trigger stems (pairs of
+   different stems that named one event at least twice in train topics) to
+   ``related_triggers.tsv`` beside it. Training rows take that
    feature from a table built on the other train topics (5 folds), as unseen topics will.
 
 scikit-learn is needed only here (extra ``train``); run time reads the JSON.
@@ -28,9 +31,12 @@ from collections.abc import Iterable, Sequence
 from datetime import date
 from pathlib import Path
 
+import numpy
+
 from dateline.linker import (
     FEATURES,
     RULE_WEIGHTS,
+    Network,
     Profile,
     Scorer,
     article_bags,
@@ -68,7 +74,8 @@ HAND_SET: tuple[str, ...] = (
 FITTED: tuple[str, ...] = tuple(f for f in FEATURES if f not in HAND_SET)
 FOLDS = 5
 RELATED_MIN_COREFERENT = 2
-C_GRID: tuple[float, ...] = (0.1, 1.0, 10.0)
+HIDDEN = 16
+ALPHA_GRID: tuple[float, ...] = (1e-4, 1e-3, 1e-2)
 THRESHOLD_GRID: tuple[float, ...] = (0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7)
 PACKAGE_DATA = Path(__file__).resolve().parent.parent / "data" / "linking"
 
@@ -154,7 +161,7 @@ def train(data: Path) -> tuple[dict[tuple[str, str], list[int]], dict]:
     Returns:
         The related-trigger counts and the JSON-ready model ``scorer.json`` holds.
     """
-    from sklearn.linear_model import LogisticRegression
+    from sklearn.neural_network import MLPClassifier
 
     mentions = gold_mentions(read_rows(data), (TRAIN, DEV))
     training = [g for g in mentions if g.split == TRAIN]
@@ -174,25 +181,39 @@ def train(data: Path) -> tuple[dict[tuple[str, str], list[int]], dict]:
     counts = related_counts(topics)
     related = related_rates(counts)
     best: tuple[float, float, float, Scorer] | None = None
-    for c in C_GRID:
-        model = LogisticRegression(C=c, max_iter=2000, solver="lbfgs", random_state=SEED)
+    weights = tuple(0.0 if f in FITTED else RULE_WEIGHTS[f] for f in FEATURES)
+    columns = tuple(FEATURES.index(f) for f in FITTED)
+    for alpha in ALPHA_GRID:
+        model = MLPClassifier(
+            hidden_layer_sizes=(HIDDEN,),
+            alpha=alpha,
+            max_iter=300,
+            early_stopping=True,
+            random_state=SEED,
+        )
         model.fit(rows, labels)
-        fitted = dict(zip(FITTED, (round(float(w), 6) for w in model.coef_[0]), strict=True))
-        weights = tuple(fitted[f] if f in fitted else RULE_WEIGHTS[f] for f in FEATURES)
-        bias = round(float(model.intercept_[0]), 6)
+        network = Network(
+            columns,
+            tuple(
+                (numpy.asarray(w, dtype=numpy.float64).round(6), numpy.asarray(b).round(6))
+                for w, b in zip(model.coefs_, model.intercepts_, strict=True)
+            ),
+        )
         for threshold in THRESHOLD_GRID:
-            candidate = Scorer("trained", weights, bias, threshold, related)
+            candidate = Scorer("trained", weights, 0.0, threshold, related, network)
             score = dev_conll(tuning, candidate)
             if best is None or score > best[0]:
-                best = (score, c, threshold, candidate)
+                best = (score, alpha, threshold, candidate)
     assert best is not None  # the grids are not empty
-    score, c, threshold, chosen = best
+    score, alpha, threshold, chosen = best
+    assert chosen.network is not None
     return counts, {
         "features": list(FEATURES),
         "weights": dict(zip(FEATURES, chosen.weights, strict=True)),
         "bias": chosen.bias,
+        "network": chosen.network.to_json(),
         "threshold": threshold,
-        "regularisation_c": c,
+        "alpha": alpha,
         "hand_set": list(HAND_SET),
         "training": {
             "corpus": "ECB+ (shared/data/ecbplus/dev.jsonl), train topics, validated sentences",
@@ -224,7 +245,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     related_path = args.out.with_name("related_triggers.tsv")
     related_path.write_text(format_related(counts), encoding="utf-8")
     print(
-        f"wrote {args.out}: C={model['regularisation_c']} threshold={model['threshold']} "
+        f"wrote {args.out}: alpha={model['alpha']} threshold={model['threshold']} "
         f"dev topics CoNLL F1 {model['training']['dev_topics_conll_f1']}"
     )
 
