@@ -354,12 +354,18 @@ class Claim(Extracted):
 
 
 class Argument(Record):
-    """An event participant: an entity reference or a plain noun phrase."""
+    """An event participant: an entity reference or a plain noun phrase.
+
+    ``name`` is the entity's name when the phrase refers to one ("Olusegun Obasanjo"),
+    else the phrase; ``text`` is the phrase as the article words it ("Nigerian President
+    Olusegun Obasanjo"), the text of ``span``, when it says more than ``name``.
+    """
 
     name: str
     span: Span
     entity_id: str | None = None
     country: str | None = None
+    text: str | None = None
 
 
 class PlaceRef(Record):

@@ -196,6 +196,11 @@ CASUALTY_VERBS = load_words("event_verbs", "casualty")
 # recipient of what the object gives.
 _PARTNER_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE", "ASSAULT", "REJECT", "DISAPPROVE"})
 _RECIPIENT_TYPES = frozenset({"SUPPORT", "AID", "REQUEST", "DEMAND", "CONCEDE", "AGREE"})
+# Types whose unnamed target is the polity of the place they are done in (PLOVER coding).
+_POLITY_TARGET_TYPES = frozenset(
+    {"RETREAT", "COERCE", "THREATEN", "PROTEST", "MOBILIZE", "REJECT", "SANCTION", "ASSAULT"}
+)
+_POLITY_PREPS = frozenset({"in", "from", "into"})
 # A nominal candidate this likely to be an event needs no stated participant.
 SURE_NOMINAL = 0.8
 # A runner-up type this likely is reported as ``alt_type``.
@@ -1163,6 +1168,8 @@ def _arguments(
     targets = [_relative_antecedent(t) for t in targets]
     if not targets:
         targets = _coordinated_partners(tok, entry.type, actor) or _opposed_in(actor)
+    if not any(_names_a_party(ctx, t) for t in targets):
+        targets += [p for p in _polity_in(ctx, tok, entry.type) if p not in targets]
     return _resolve_pronoun(ctx, actor), [t for t in targets if not _is_date_phrase(ctx, t)]
 
 
@@ -1236,6 +1243,30 @@ def _coordinated_partners(tok: Token, event_type: str, actor: Token | None) -> l
     if actor is None or event_type not in _PARTNER_TYPES or subject is None or subject.i != actor.i:
         return []
     return [c for c in actor.conjuncts if c.i > actor.i]
+
+
+def _names_a_party(ctx: _Context, tok: Token) -> bool:
+    """Whether an argument's phrase holds a name ("three Estonian diplomats", "Oslo's
+    mayor"), not only common nouns ("its troops", "a curfew")."""
+    return any(t.pos_ == "PROPN" or _entity_type_at(ctx, t.idx) for t in _phrase_tokens(tok))
+
+
+def _polity_in(ctx: _Context, tok: Token, event_type: str) -> list[Token]:
+    """With no named party among the targets, the country or city an action is done in,
+    from or into stands for its authorities, as event coders code it ("withdrew its troops
+    from <country>", "imposed a curfew in <city>"): the place named through a preposition
+    of the trigger or of its object."""
+    if event_type not in _POLITY_TARGET_TYPES:
+        return []
+    heads = [tok, *(c for c in tok.children if c.dep_ == "dobj")]
+    for head in heads:
+        for child in head.children:
+            if child.dep_ != "prep" or child.lower_ not in _POLITY_PREPS:
+                continue
+            pobj = _pobj(child)
+            if pobj is not None and _entity_type_at(ctx, pobj.idx) == "GPE":
+                return [pobj]
+    return []
 
 
 def _opposed_in(actor: Token | None) -> list[Token]:
@@ -1355,13 +1386,24 @@ def _phrase_tokens(tok: Token) -> list[Token]:
     stack = list(tok.children)
     while stack:
         node = stack.pop()
-        if node.dep_ in _ARG_DROP_DEPS:
+        if node.dep_ in _ARG_DROP_DEPS and not _names_the_head(node, tok):
             continue
         if node.dep_ == "prep" and node.lower_ in _ARG_DROP_PREPS:
             continue
         out.append(node)
         stack.extend(node.children)
     return sorted(out, key=lambda t: t.i)
+
+
+def _names_the_head(node: Token, head: Token) -> bool:
+    """A proper name in apposition to a common-noun head names the participant ("the
+    interior minister, <name>"): it belongs to the phrase, unlike other appositions."""
+    return (
+        node.dep_ == "appos"
+        and node.head.i == head.i
+        and head.pos_ == "NOUN"
+        and node.pos_ == "PROPN"
+    )
 
 
 def _argument(ctx: _Context, tok: Token) -> Argument:
@@ -1409,7 +1451,11 @@ def _argument(ctx: _Context, tok: Token) -> Argument:
             # article uses next to the entity's name.
             name = f"{name} ({surface})"
         return Argument(
-            name=name, span=(start, end), entity_id=ent.id, country=ent.country or country
+            name=name,
+            span=(start, end),
+            entity_id=ent.id,
+            country=ent.country or country,
+            text=phrase if phrase.lower() != name.lower() else None,
         )
     return Argument(name=phrase, span=(start, end), country=country)
 

@@ -104,3 +104,53 @@ def test_events_light_verb_subject_does_its_nominal_event(run_events) -> None:
     (event,) = run_events("The militia unleashed an attack on the airport.")
     assert event.type == "ASSAULT"
     assert _names(event.actors) == ["The militia"]
+
+
+@pytest.mark.issue(8)
+def test_events_argument_keeps_the_article_wording_beside_the_entity_name(run_events) -> None:
+    text = "Police arrested Deputy Mayor Ilse Brandt in Lund on Monday."
+    person = entity(text, "Ilse Brandt", "Ilse Brandt", type_="PERSON")
+    event = by_trigger(run_events(text, entities=[person]), "arrested")
+    (target,) = event.targets
+    assert (target.name, target.entity_id) == ("Ilse Brandt", "E1")
+    assert target.text == "Deputy Mayor Ilse Brandt"
+    assert text[target.span[0] : target.span[1]] == target.text
+
+
+@pytest.mark.issue(8)
+def test_events_argument_text_is_left_out_when_it_adds_nothing(run_events) -> None:
+    text = "Police arrested Ilse Brandt in Lund on Monday."
+    person = entity(text, "Ilse Brandt", "Ilse Brandt", type_="PERSON")
+    (target,) = by_trigger(run_events(text, entities=[person]), "arrested").targets
+    assert (target.name, target.text) == ("Ilse Brandt", None)
+
+
+@pytest.mark.issue(8)
+def test_events_name_in_apposition_to_a_title_joins_the_participant(run_events) -> None:
+    text = "Protesters demanded the resignation of the transport minister, Ola Kvist, on Monday."
+    person = entity(text, "Ola Kvist", "Ola Kvist", type_="PERSON")
+    event = by_trigger(run_events(text, entities=[person]), "demanded")
+    assert "Ola Kvist" in _names(event.targets)
+    assert any(t.text and "transport minister, Ola Kvist" in t.text for t in event.targets)
+
+
+@pytest.mark.issue(8)
+@pytest.mark.parametrize(
+    ("text", "trigger", "place", "expected"),
+    [
+        # the object is the actor's own forces: the polity withdrawn from is the target
+        ("Norland will withdraw its troops from Estovia next month.", "withdraw", "Estovia",
+         ["its troops", "Estovia"]),
+        # a named party is the target: the place stays a place
+        ("Norland expelled three Estovian diplomats from Brenna.", "expelled", "Brenna",
+         ["three Estovian diplomats"]),
+    ],
+)  # fmt: skip
+def test_events_polity_of_the_place_stands_for_an_unnamed_target(
+    run_events, text, trigger, place, expected
+) -> None:
+    records = [entity(text, place, place, type_="GPE", n=1)]
+    if "Estovian" in text:
+        records.append(entity(text, "Estovian", "Estovian", type_="NORP", n=2))
+    event = by_trigger(run_events(text, entities=records), trigger)
+    assert _names(event.targets) == expected
