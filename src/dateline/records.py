@@ -369,7 +369,12 @@ class Argument(Record):
 
 
 class PlaceRef(Record):
-    """Where an event happened: a reference to a resolved Place."""
+    """Where an event happened: a reference to a resolved Place.
+
+    ``text`` is the venue as the article words it when the event's clause names one
+    through a locative preposition ("outside <a named hotel> in <region>", "in a <city>
+    court"): a building, a body of water or a site the gazetteer does not hold.
+    """
 
     name: str
     span: Span | None = None
@@ -377,6 +382,7 @@ class PlaceRef(Record):
     lat: float | None = None
     lon: float | None = None
     country: str | None = None
+    text: str | None = None
 
 
 class EventDate(Record):

@@ -201,6 +201,8 @@ _POLITY_TARGET_TYPES = frozenset(
     {"RETREAT", "COERCE", "THREATEN", "PROTEST", "MOBILIZE", "REJECT", "SANCTION", "ASSAULT"}
 )
 _POLITY_PREPS = frozenset({"in", "from", "into"})
+# Prepositions that place an event at a venue ("outside the court", "at the port").
+_VENUE_PREPS = frozenset({"at", "in", "inside", "outside", "near", "off", "aboard"})
 # A nominal candidate this likely to be an event needs no stated participant.
 SURE_NOMINAL = 0.8
 # A runner-up type this likely is reported as ``alt_type``.
@@ -810,6 +812,9 @@ def _build_event(
 
     date, deadline = _dates(ctx, tok, clause, span)
     location = _location(ctx, tok, clause, actor_spans, left=event_type == "RETREAT")
+    venue = _venue(ctx, tok)
+    if location is not None and venue is not None and venue.lower() != location.name.lower():
+        location = location.model_copy(update={"text": venue})
     # A quantity inside the event or inside its actor phrase ("between 200 and 300 farmers").
     quantities = [
         q
@@ -1669,6 +1674,30 @@ def _location(
     # capital") sets no scene for what follows.
     earlier = ctx.index.settings.last_ending_by(start)
     return _place_ref(earlier) if earlier is not None else None
+
+
+def _venue(ctx: _Context, tok: Token) -> str | None:
+    """The named venue of the trigger's clause: the object of a locative preposition of the
+    trigger (or of the verb its noun is the object of) that holds a proper name or a place
+    ("gathered outside <a named hotel>", "appeared in a <city> court"); None without one.
+    Dates ("on Monday") and unnamed objects ("in response") are not venues."""
+    heads = [_first_conjunct(tok)]
+    if tok.dep_ == "dobj":
+        heads.append(tok.head)
+    for head in heads:
+        for child in head.children:
+            if child.dep_ != "prep" or child.lower_ not in _VENUE_PREPS:
+                continue
+            pobj = _pobj(child)
+            if pobj is None or _is_date_phrase(ctx, pobj):
+                continue
+            tokens = _phrase_tokens(pobj)
+            named = any(t.pos_ == "PROPN" for t in tokens) or ctx.index.places.overlapping(
+                tokens[0].idx, _trim_end(tokens)
+            )
+            if named:
+                return ctx.article.text[tokens[0].idx : _trim_end(tokens)]
+    return None
 
 
 def _where_said(ctx: _Context, m: _Mention[Place]) -> Token | None:

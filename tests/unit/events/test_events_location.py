@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from _events_helpers import by_trigger, entity, find, place
 
 
@@ -68,3 +69,30 @@ def test_place_of_a_statement_locates_the_statement_itself(run_events):
     places = [place(text, "Tarsk")]
     event = by_trigger(run_events(text, places=places), "accused")
     assert event.location.name == "Tarsk"
+
+
+@pytest.mark.issue(8)
+@pytest.mark.parametrize(
+    ("text", "trigger", "venue"),
+    [
+        # a named building: the gazetteer holds the region, the article names the venue
+        ("Farmers protested outside the Grand Meridian Hotel in Varnia on Monday.",
+         "protested", "the Grand Meridian Hotel"),
+        # a place naming a building: the city, and the court as written
+        ("Police arrested the former minister in a Varnia court on Friday.", "arrested",
+         "a Varnia court"),
+    ],
+)  # fmt: skip
+def test_events_location_keeps_the_named_venue_as_written(run_events, text, trigger, venue):
+    places = [place(text, "Varnia")]
+    event = by_trigger(run_events(text, places=places), trigger)
+    assert event.location is not None and event.location.name == "Varnia"
+    assert event.location.text == venue
+
+
+@pytest.mark.issue(8)
+def test_events_location_has_no_venue_for_dates_and_unnamed_objects(run_events) -> None:
+    text = "Police arrested two men in Varnia on Monday in response to the riots."
+    event = by_trigger(run_events(text, places=[place(text, "Varnia")]), "arrested")
+    assert event.location is not None and event.location.name == "Varnia"
+    assert event.location.text is None
