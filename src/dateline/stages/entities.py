@@ -42,10 +42,14 @@ Steps:
        ("PMC Redline" / "Redline"); near-duplicate organisation names
        (``_names.similar`` with ``settings.merge_threshold``). Different countries never merge.
     6. One Entity per cluster: name = fullest form, aliases = every other form as written.
+    7. Title descriptions: "the president", "the city's new mayor" (a definite noun phrase
+       whose head is a title, with no name in it) is another mention of the person named
+       last before it, within ``DESCRIPTION_REACH`` sentences, who holds that title.
 """
 
 from __future__ import annotations
 
+import bisect
 import logging
 import re
 from collections import Counter
@@ -162,6 +166,8 @@ def _extract(
     mentions = _drop_places_inside_orgs(mentions)
     clusters = _cluster(mentions, settings.merge_threshold)
     entities = [_entity(article, doc, cluster, i + 1) for i, cluster in enumerate(clusters)]
+    if corrections:
+        entities = _with_title_descriptions(doc, entities)
     logger.debug("article %s: %d mentions -> %d entities", article.id, len(mentions), len(entities))
     return entities
 
@@ -1546,6 +1552,80 @@ def _entity(article: Article, doc: Doc, cluster: list[_Mention], number: int) ->
         country=countries.most_common(1)[0][0] if countries else None,
         mentions=spans,
     )
+
+
+# How many sentences back a title description ("the president") looks for its person.
+DESCRIPTION_REACH = 3
+
+
+def _with_title_descriptions(doc: Doc, entities: list[Entity]) -> list[Entity]:
+    """Add each title description's span to the mentions of the person it refers to.
+
+    A news text names a person once with a title ("President <name>") and then refers to
+    them by the title alone ("the president said"). The person is the last one named
+    before the description (within ``DESCRIPTION_REACH`` sentences) whose roles hold the
+    title word; with no such person the description stays unlinked.
+    """
+    titled = [
+        (e, {w for r in e.roles for w in r.text.lower().split()})
+        for e in entities
+        if e.type == "PERSON" and e.roles
+    ]
+    if not titled:
+        return entities
+    covered = sorted(span for e in entities for span in e.mentions)
+    added: dict[str, list[tuple[int, int]]] = {}
+    sentence_starts = [sent.start_char for sent in doc.sents]
+    for token in doc:
+        span = _title_description(token)
+        if span is None or _inside(covered, span):
+            continue
+        reach = sentence_starts[
+            max(0, bisect.bisect_right(sentence_starts, span[0]) - 1 - DESCRIPTION_REACH)
+        ]
+        candidates = [
+            (max(b for a, b in e.mentions if b <= span[0]), e)
+            for e, words in titled
+            if token.lower_ in words and any(reach <= a and b <= span[0] for a, b in e.mentions)
+        ]
+        if candidates:
+            _, person = max(candidates, key=lambda c: c[0])
+            added.setdefault(person.id, []).append(span)
+    if not added:
+        return entities
+    return [
+        e.model_copy(update={"mentions": sorted({*e.mentions, *added[e.id]})})
+        if e.id in added
+        else e
+        for e in entities
+    ]
+
+
+def _title_description(token: Token) -> tuple[int, int] | None:
+    """The character span of "the [modifiers] <title>" headed by ``token``, or None.
+
+    The head is a lower-case title noun ("president", "mayor"), the phrase opens with
+    "the" or a possessive ("the city's new mayor") and holds no proper name, neither
+    before the head nor after it.
+    """
+    if token.pos_ != "NOUN" or token.lower_ not in _names.lexicon().titles:
+        return None
+    left = [t for t in token.lefts]
+    if not left or any(t.pos_ == "PROPN" for t in token.subtree):
+        # "the president of <country>", "the mayor, <name>,": a named phrase, not a
+        # reference back.
+        return None
+    first = left[0]
+    if not (first.lower_ == "the" or first.dep_ == "poss"):
+        return None
+    start = min(t.idx for t in token.subtree if t.i <= token.i)
+    return (start, token.idx + len(token.text))
+
+
+def _inside(spans: list[tuple[int, int]], span: tuple[int, int]) -> bool:
+    """Whether ``span`` overlaps one of the sorted ``spans``."""
+    at = bisect.bisect_right(spans, (span[1], span[1]))
+    return any(a < span[1] and span[0] < b for a, b in spans[max(0, at - 50) : at])
 
 
 def _fullest(cluster: list[_Mention], etype: str) -> str:

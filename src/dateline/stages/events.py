@@ -1451,9 +1451,14 @@ def _argument(ctx: _Context, tok: Token) -> Argument:
         ent = chosen.record
         name = phrase if ent.type == "NORP" else ent.name
         surface = ctx.article.text[chosen.start : chosen.end]
-        if surface.lower() not in name.lower() and name.lower() not in surface.lower():
+        if (
+            tok.pos_ == "PROPN"
+            and surface.lower() not in name.lower()
+            and name.lower() not in surface.lower()
+        ):
             # An alias ("UN" of "United Nations", "Britain" of "UK"): keep the form the
-            # article uses next to the entity's name.
+            # article uses next to the entity's name. A description ("the president")
+            # is no alias: its wording is the argument's text.
             name = f"{name} ({surface})"
         return Argument(
             name=name,

@@ -1,0 +1,54 @@
+"""Title descriptions ("the president") are mentions of the titled person named before."""
+
+from __future__ import annotations
+
+import pytest
+
+from dateline.config import EntitySettings
+from dateline.records import Article
+from dateline.stages.entities import _extract, extract_entities
+
+
+def _entities(nlp, text):
+    return extract_entities(article=Article(text=text), doc=nlp(text), settings=EntitySettings())
+
+
+def _forms(text, entity):
+    return [text[a:b] for a, b in entity.mentions]
+
+
+@pytest.mark.issue(8)
+def test_entities_title_description_joins_the_titled_person(nlp) -> None:
+    text = (
+        "President Lena Varga met Mayor Tomas Berg in Lund on Monday. "
+        "The president later visited the port. The city's new mayor welcomed her."
+    )
+    by_name = {e.name: e for e in _entities(nlp, text)}
+    assert _forms(text, by_name["Lena Varga"]) == ["Lena Varga", "The president"]
+    assert _forms(text, by_name["Tomas Berg"]) == ["Tomas Berg", "The city's new mayor"]
+
+
+@pytest.mark.issue(8)
+@pytest.mark.parametrize(
+    "text",
+    [
+        # nobody holds the title
+        "Lena Varga met Tomas Berg in Lund. The president later visited the port.",
+        # the titled person was named too long before
+        "President Lena Varga spoke. The port opened. Ships came. Trade grew. Rain fell. "
+        "The president later visited the port.",
+        # a named phrase is not a description
+        "President Lena Varga spoke. The president of Estovia, Karl Moor, replied.",
+    ],
+)
+def test_entities_title_description_stays_unlinked_without_its_person(nlp, text) -> None:
+    description = text.rindex("The president")
+    for entity in _entities(nlp, text):
+        assert all(not (a <= description < b) for a, b in entity.mentions), entity
+
+
+def test_entities_title_descriptions_are_a_correction(nlp) -> None:
+    text = "President Lena Varga spoke. The president later visited the port."
+    doc = nlp(text)
+    plain = _extract(Article(text=text), doc, EntitySettings(), corrections=False)
+    assert all(len(e.mentions) == 1 for e in plain)
