@@ -459,6 +459,8 @@ def parties_disjoint(a: Profile, b: Profile) -> bool:
 # batch of pairs at once.
 MEANING_FEATURES: tuple[str, ...] = ("trigger_similar", "context_similar", "article_similar")
 assert FEATURES[-len(MEANING_FEATURES) :] == MEANING_FEATURES
+# The Profile fields each of MEANING_FEATURES compares, in the same order.
+_MEANING_ROWS: tuple[str, ...] = ("trigger_rows", "words_rows", "article_rows")
 
 
 def pair_features(
@@ -474,17 +476,8 @@ def pair_features(
     mean = word_vectors().mean_of_rows
     return [
         *_surface_features(a, b, related),
-        *(cosine(mean(x), mean(y)) for x, y in _meaning_rows(a, b)),
+        *(cosine(mean(getattr(a, f)), mean(getattr(b, f))) for f in _MEANING_ROWS),
     ]
-
-
-def _meaning_rows(a: Profile, b: Profile) -> tuple[tuple[tuple[int, ...], tuple[int, ...]], ...]:
-    """The word-vector rows the ``MEANING_FEATURES`` compare, in their order."""
-    return (
-        (a.trigger_rows, b.trigger_rows),
-        (a.words_rows, b.words_rows),
-        (a.article_rows, b.article_rows),
-    )
 
 
 def pair_feature_matrix(
@@ -505,7 +498,7 @@ def pair_feature_matrix(
     rows[:, :width] = surface
     index = numpy.asarray(pairs, dtype=numpy.intp)
     means = word_vectors().means_of_rows
-    for column, field_name in enumerate(("trigger_rows", "words_rows", "article_rows")):
+    for column, field_name in enumerate(_MEANING_ROWS):
         table = means([getattr(p, field_name) for p in profiles])
         similar = numpy.einsum("ij,ij->i", table[index[:, 0]], table[index[:, 1]])
         rows[:, width + column] = numpy.maximum(similar, 0.0)

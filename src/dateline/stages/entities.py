@@ -61,6 +61,7 @@ from spacy.tokens import Doc, Span, Token
 from dateline.config import EntitySettings
 from dateline.records import Article, Entity, Role
 from dateline.stages import _names
+from dateline.stages._intervals import Intervals
 from dateline.stages._name_joins import NAME_LABELS, names_of
 from dateline.stages._names import lexicon
 from dateline.stages._toponyms import DEFAULT_KNOWN_PLACES, KnownPlaces
@@ -1573,12 +1574,12 @@ def _with_title_descriptions(doc: Doc, entities: list[Entity]) -> list[Entity]:
     ]
     if not titled:
         return entities
-    covered = sorted(span for e in entities for span in e.mentions)
+    covered = Intervals([(a, b, e.id) for e in entities for a, b in e.mentions])
     added: dict[str, list[tuple[int, int]]] = {}
     sentence_starts = [sent.start_char for sent in doc.sents]
     for token in doc:
         span = _title_description(token)
-        if span is None or _inside(covered, span):
+        if span is None or covered.overlapping(*span):
             continue
         reach = sentence_starts[
             max(0, bisect.bisect_right(sentence_starts, span[0]) - 1 - DESCRIPTION_REACH)
@@ -1608,7 +1609,7 @@ def _title_description(token: Token) -> tuple[int, int] | None:
     "the" or a possessive ("the city's new mayor") and holds no proper name, neither
     before the head nor after it.
     """
-    if token.pos_ != "NOUN" or token.lower_ not in _names.lexicon().titles:
+    if token.pos_ != "NOUN" or token.lower_ not in lexicon().titles:
         return None
     left = [t for t in token.lefts]
     if not left or any(t.pos_ == "PROPN" for t in token.subtree):
@@ -1620,12 +1621,6 @@ def _title_description(token: Token) -> tuple[int, int] | None:
         return None
     start = min(t.idx for t in token.subtree if t.i <= token.i)
     return (start, token.idx + len(token.text))
-
-
-def _inside(spans: list[tuple[int, int]], span: tuple[int, int]) -> bool:
-    """Whether ``span`` overlaps one of the sorted ``spans``."""
-    at = bisect.bisect_right(spans, (span[1], span[1]))
-    return any(a < span[1] and span[0] < b for a, b in spans[max(0, at - 50) : at])
 
 
 def _fullest(cluster: list[_Mention], etype: str) -> str:

@@ -92,7 +92,7 @@ import bisect
 import datetime
 import logging
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar
 
@@ -1264,14 +1264,20 @@ def _polity_in(ctx: _Context, tok: Token, event_type: str) -> list[Token]:
     if event_type not in _POLITY_TARGET_TYPES:
         return []
     heads = [tok, *(c for c in tok.children if c.dep_ == "dobj")]
+    for pobj in _prepositional_objects(heads, _POLITY_PREPS):
+        if _entity_type_at(ctx, pobj.idx) == "GPE":
+            return [pobj]
+    return []
+
+
+def _prepositional_objects(heads: Iterable[Token], words: frozenset[str]) -> Iterator[Token]:
+    """The objects of the prepositions in ``words`` attached to ``heads``, in order."""
     for head in heads:
         for child in head.children:
-            if child.dep_ != "prep" or child.lower_ not in _POLITY_PREPS:
-                continue
-            pobj = _pobj(child)
-            if pobj is not None and _entity_type_at(ctx, pobj.idx) == "GPE":
-                return [pobj]
-    return []
+            if child.dep_ == "prep" and child.lower_ in words:
+                pobj = _pobj(child)
+                if pobj is not None:
+                    yield pobj
 
 
 def _opposed_in(actor: Token | None) -> list[Token]:
@@ -1689,19 +1695,13 @@ def _venue(ctx: _Context, tok: Token) -> str | None:
     heads = [_first_conjunct(tok)]
     if tok.dep_ == "dobj":
         heads.append(tok.head)
-    for head in heads:
-        for child in head.children:
-            if child.dep_ != "prep" or child.lower_ not in _VENUE_PREPS:
-                continue
-            pobj = _pobj(child)
-            if pobj is None or _is_date_phrase(ctx, pobj):
-                continue
-            tokens = _phrase_tokens(pobj)
-            named = any(t.pos_ == "PROPN" for t in tokens) or ctx.index.places.overlapping(
-                tokens[0].idx, _trim_end(tokens)
-            )
-            if named:
-                return ctx.article.text[tokens[0].idx : _trim_end(tokens)]
+    for pobj in _prepositional_objects(heads, _VENUE_PREPS):
+        if _is_date_phrase(ctx, pobj):
+            continue
+        tokens = _phrase_tokens(pobj)
+        start, end = tokens[0].idx, _trim_end(tokens)
+        if any(t.pos_ == "PROPN" for t in tokens) or ctx.index.places.overlapping(start, end):
+            return ctx.article.text[start:end]
     return None
 
 
