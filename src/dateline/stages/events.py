@@ -1201,13 +1201,7 @@ def _aimed_at(tok: Token, targets: list[Token]) -> list[Token]:
     objects = [c for c in tok.children if c.dep_ == "dobj"]
     if not objects or any(_is_party(o) for o in objects):
         return []
-    out = []
-    for child in tok.children:
-        if child.dep_ == "prep" and child.lower_ in _AIM_PREPS:
-            pobj = _pobj(child)
-            if pobj is not None and pobj not in targets:
-                out.append(pobj)
-    return out
+    return [p for p in _prepositional_objects([tok], _AIM_PREPS) if p not in targets]
 
 
 def _nominal_complement_targets(tok: Token, targets: list[Token]) -> list[Token]:
