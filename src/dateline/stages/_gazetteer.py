@@ -90,6 +90,7 @@ FEATURES = {
     "region": "region",
     "district": "district",
     "city": "city",
+    "landmark": "landmark",
 }
 
 

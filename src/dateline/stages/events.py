@@ -790,6 +790,29 @@ def _pobj(prep: Token) -> Token | None:
 # --------------------------------------------------------------------------- building
 
 
+def _located(
+    ctx: _Context, tok: Token, clause: set[int], actor_spans: list[tuple[int, int]], left: bool
+) -> PlaceRef | None:
+    """The event's resolved place, keeping the venue's wording when it names more."""
+    location = _location(ctx, tok, clause, actor_spans, left=left)
+    venue = _venue(ctx, tok)
+    if location is not None and venue is not None and venue.lower() != location.name.lower():
+        location = location.model_copy(update={"text": venue})
+    return location
+
+
+def _event_quantities(
+    ctx: _Context, span: tuple[int, int], actor_spans: list[tuple[int, int]]
+) -> list[Quantity]:
+    """A quantity inside the event or inside its actor phrase ("between 200 and 300
+    farmers"), unless it is part of a date."""
+    return [
+        q
+        for q in _near_quantities(ctx, span, actor_spans)
+        if not ctx.index.dated_timexes.overlapping(q.span[0], q.span[1])
+    ]
+
+
 def _build_event(
     ctx: _Context, tok: Token, entry: Entry, is_nominal: bool, n: int, host: Token | None = None
 ) -> Event:
@@ -811,16 +834,8 @@ def _build_event(
     actor_spans = [a.span for a in actors]
 
     date, deadline = _dates(ctx, tok, clause, span)
-    location = _location(ctx, tok, clause, actor_spans, left=event_type == "RETREAT")
-    venue = _venue(ctx, tok)
-    if location is not None and venue is not None and venue.lower() != location.name.lower():
-        location = location.model_copy(update={"text": venue})
-    # A quantity inside the event or inside its actor phrase ("between 200 and 300 farmers").
-    quantities = [
-        q
-        for q in _near_quantities(ctx, span, actor_spans)
-        if not ctx.index.dated_timexes.overlapping(q.span[0], q.span[1])
-    ]
+    location = _located(ctx, tok, clause, actor_spans, left=event_type == "RETREAT")
+    quantities = _event_quantities(ctx, span, actor_spans)
     attribution, modality, polarity = _stance(tok, cue_tok, claim, is_nominal and host is None)
     if date is not None and date.source == "narrative" and _unrealised(cue_tok, modality):
         # A planned or foreseen event has not happened on the story's latest day.

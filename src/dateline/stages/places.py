@@ -209,7 +209,15 @@ _BASED = re.compile(r"^-?based$", re.IGNORECASE)
 
 # Score weights (tuned on the geoparsing dev split).
 _W_POPULATION = 0.25
-_W_KIND = {"country": 1.2, "continent": 1.2, "region": 0.6, "district": 0.2, "city": 0.0}
+# A landmark has no population: its kind weight lets it outrank a small namesake town.
+_W_KIND = {
+    "country": 1.2,
+    "continent": 1.2,
+    "region": 0.6,
+    "district": 0.2,
+    "city": 0.0,
+    "landmark": 1.5,
+}
 _W_PRIMARY = 0.3
 _W_COUNTRY = 1.5
 _W_QUALIFIER = 3.0
@@ -218,6 +226,8 @@ _W_LOCAL = 0.5
 _W_COUNTY = 0.5
 _W_NEAR = 0.8
 _NEAR_KM = 150.0
+# Kinds whose candidates gain from closeness to the article's other places, and anchor it.
+_LOCAL_KINDS = ("city", "district", "region", "landmark")
 
 
 @dataclass
@@ -1094,7 +1104,7 @@ def _by_closeness(
 ) -> dict[str, list[tuple[int, float]]]:
     """Closeness: a candidate near the best guesses of the other mentions gains."""
     anchors = {k: gaz.entries[v[0][0]] for k, v in base.items() if v}
-    local = [(k, a) for k, a in anchors.items() if a.kind in ("city", "region", "district")]
+    local = [(k, a) for k, a in anchors.items() if a.kind in _LOCAL_KINDS]
     # Every candidate against every other mention's anchor, in one array operation per
     # candidate: a long text names hundreds of places.
     lats = numpy.radians([a.lat for _, a in local])
@@ -1109,7 +1119,7 @@ def _by_closeness(
         rescored = []
         for c, score in scored:
             entry = gaz.entries[c]
-            if len(local) > (own is not None) and entry.kind in ("city", "district", "region"):
+            if len(local) > (own is not None) and entry.kind in _LOCAL_KINDS:
                 distances = distances_km(entry.lat, entry.lon, lats, lons)
                 if own is not None:
                     distances[own] = numpy.inf
