@@ -31,6 +31,7 @@ from dateline.stages import (
     speech,
     timexes,
 )
+from dateline.stages._tokens import release_tokens
 
 logger = logging.getLogger(__name__)
 
@@ -110,6 +111,18 @@ def run_stages(
         StageError: a stage raised; the message names the stage and the article.
     """
     work: dict[str, Any] = {"article": article, "doc": doc}
+    try:
+        _run_each(stages, work, settings, article)
+    finally:
+        release_tokens(doc)
+    fields = {name: work[name] for name in Extraction.model_fields if name in work}
+    return Extraction(**fields, notices=_notices(article, work))
+
+
+def _run_each(
+    stages: Iterable[Stage], work: dict[str, Any], settings: Settings, article: Article
+) -> None:
+    """Run the stages in order, each on what the earlier ones put into ``work``."""
     for stage in stages:
         kwargs = {name: work[name] for name in stage.requires}
         if stage.section is not None:
@@ -128,8 +141,6 @@ def run_stages(
         logger.debug(
             "stage %s: %d records for article %s", stage.name, len(work[stage.provides]), article.id
         )
-    fields = {name: work[name] for name in Extraction.model_fields if name in work}
-    return Extraction(**fields, notices=_notices(article, work))
 
 
 def _notices(article: Article, work: dict[str, Any]) -> list[Notice]:

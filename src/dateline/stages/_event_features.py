@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Token
 
 from dateline.data import load_words
 from dateline.stages._speech import lexicon as speech_lexicon
+from dateline.stages._tokens import tokens_of
 from dateline.stages._triggers import is_passive, lexicon, match_trigger
 
 # Verbs that only carry tense, voice or a light meaning on their own.
@@ -62,9 +63,10 @@ def sentence_layout(doc: Doc) -> tuple[list[int], list[bool]]:
     pass (``Token.sent`` rebuilds the sentence span on every call)."""
     starts = [0] * len(doc)
     quoted = [False] * len(doc)
+    tokens = tokens_of(doc)
     for sent in doc.sents:
         inside = False
-        for tok in sent:
+        for tok in tokens[sent.start : sent.end]:
             starts[tok.i] = sent.start
             quoted[tok.i] = inside
             if tok.lower_ in _QUOTE_MARKS:
@@ -138,7 +140,7 @@ def is_candidate(tok: Token) -> bool:
 
 def candidates(doc: Doc) -> list[Token]:
     """Every candidate trigger of a document, in text order."""
-    return [tok for tok in doc if is_candidate(tok)]
+    return [tok for tok in tokens_of(doc) if is_candidate(tok)]
 
 
 def _first_conjunct(tok: Token) -> Token:

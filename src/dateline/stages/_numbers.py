@@ -261,10 +261,7 @@ def _tally(m: re.Match[str], v1: float, v2: float | None) -> list[ParsedQuantity
     if (
         v2 is None
         # "a vote of 52 to 48": "to" joins a tally only after a tally word
-        or not (
-            _HYPHEN_SEP.match(sep)
-            or (tally_word and sep.strip().lower() == "to" and v2 <= v1)
-        )
+        or not (_HYPHEN_SEP.match(sep) or (tally_word and sep.strip().lower() == "to" and v2 <= v1))
         or not (n1.isdigit() and n2.isdigit())
         or m.group("unit")
         or m.group("cur")

@@ -49,9 +49,11 @@ class Resolver:
          name with the same last word) unless an organisation word is in it.
     """
 
-    def __init__(self, doc: Doc, entities: list[Entity], quotes: list[tuple[int, int]]) -> None:
+    def __init__(
+        self, doc: Doc, text: str, entities: list[Entity], quotes: list[tuple[int, int]]
+    ) -> None:
         self.doc = doc
-        self.text = doc.text
+        self.text = text
         self.entities = entities
         self.quotes = quotes
         self.speakers: list[tuple[int, Resolved]] = []

@@ -8,6 +8,7 @@ from spacy.tokens import Doc, Span, Token
 
 from dateline.records import ContentKind, CueKind
 from dateline.stages._speech import QUOTE_CHARS, lexicon
+from dateline.stages._tokens import tokens_of
 
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 _CITE_DEPS = frozenset({"advcl", "xcomp", "acl", "conj", "dep"})
@@ -123,20 +124,25 @@ def find_cues(doc: Doc) -> list[Cue]:
     3. "according to X": the clause the phrase attaches to.
     """
     cues: list[Cue] = []
-    for token in doc:
+    for token in tokens_of(doc):
         if token.lower_ == "according" and token.dep_ in ("prep", "advmod", "dep", "mark"):
             obj = _according_object(token)
             if obj is not None:
                 head = token.head
                 cues.append(Cue(token, obj, _according_content(head, token), kind="according"))
             continue
-        known = [c for c in token.children if c.dep_ == "acomp" and c.lower_ == "known"]
-        if token.lemma_.lower() == "become" and known:
+        lemma = token.lemma_.lower()
+        known = (
+            [c for c in token.children if c.dep_ == "acomp" and c.lower_ == "known"]
+            if lemma == "become"
+            else []
+        )
+        if known:
             # "it became known that ...": content with no named source
             for content, _ in _contents(token) + _contents(known[0]):
                 cues.append(Cue(token, None, content, passive=True, kind="known"))
             continue
-        if token.pos_ == "NOUN" and token.lemma_.lower() in lexicon().reporting_nouns:
+        if token.pos_ == "NOUN" and lemma in lexicon().reporting_nouns:
             poss = next((c for c in token.children if c.dep_ == "poss"), None)
             for child in token.children:
                 if child.dep_ in ("acl", "ccomp") and any(

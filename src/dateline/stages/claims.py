@@ -23,6 +23,7 @@ from dateline.records import Article, Attribution, Claim, Quote, Source, Speaker
 from dateline.stages._intervals import Intervals as _Intervals
 from dateline.stages._speech import lexicon
 from dateline.stages._speech_marks import trim
+from dateline.stages._tokens import tokens_of
 
 NAME = "claims"
 VERSION = 1
@@ -98,12 +99,13 @@ def extract_claims(
     text = article.text
     outlet = Source(name=article.outlet or _OUTLET, kind="outlet")
     cue_index, quote_index = _cue_intervals(doc, cues), _quote_intervals(quotes)
-    heads = [t for t in doc if _is_clause_head(t)]
+    heads = [t for t in tokens_of(doc) if _is_clause_head(t)]
     head_set = {t.i for t in heads}
     children = _children_index(doc)
+    tokens = tokens_of(doc)
     found: list[dict[str, Any]] = []
     for head in heads:
-        own = [doc[i] for i in _own_indexes(head.i, head_set, children)]
+        own = [tokens[i] for i in _own_indexes(head.i, head_set, children)]
         if not own:
             continue
         start, end = trim(text, head.left_edge.idx, head.right_edge.idx + len(head.right_edge))

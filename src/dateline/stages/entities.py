@@ -64,6 +64,7 @@ from dateline.stages import _names
 from dateline.stages._intervals import Intervals
 from dateline.stages._name_joins import NAME_LABELS, names_of
 from dateline.stages._names import lexicon
+from dateline.stages._tokens import tokens_of
 from dateline.stages._toponyms import DEFAULT_KNOWN_PLACES, KnownPlaces
 
 NAME = "entities"
@@ -510,7 +511,7 @@ def _add_reporting_subjects(doc: Doc, mentions: list[_Mention]) -> list[_Mention
     lex = lexicon()
     out = list(mentions)
     coverage = _Coverage(out)
-    for token in doc:
+    for token in tokens_of(doc):
         if token.pos_ != "VERB" or token.lemma_.lower() not in lex.reporting_verbs:
             continue
         for subj in token.children:
@@ -591,7 +592,7 @@ def _armed_force_mentions(doc: Doc, mentions: list[_Mention]) -> list[_Mention]:
     lex = lexicon()
     out: list[_Mention] = []
     named = _Coverage(m for m in mentions if m.label not in ("NORP", "GPE"))
-    for token in doc:
+    for token in tokens_of(doc):
         low = token.lower_
         if low not in lex.armed_generic or token.pos_ not in ("NOUN", "PROPN"):
             continue
@@ -627,7 +628,7 @@ def _add_titled_names(doc: Doc, mentions: list[_Mention]) -> list[_Mention]:
     out = list(mentions)
     coverage = _Coverage(out)
     n = len(doc)
-    for token in doc:
+    for token in tokens_of(doc):
         if not _names.title_at([token.text], 0) or token.i + 2 > n:
             continue
         start = token.i + 1
@@ -683,7 +684,7 @@ def _propagate_names(doc: Doc, mentions: list[_Mention]) -> list[_Mention]:
         return mentions
     covered = {i for m in mentions for i in range(m.start, m.end)}
     out = list(mentions)
-    for token in doc:
+    for token in tokens_of(doc):
         label = surnames.get(token.text)
         if label is None or token.i in covered or token.pos_ not in ("PROPN", "NOUN"):
             continue
@@ -730,7 +731,7 @@ def _add_acronyms(doc: Doc, mentions: list[_Mention]) -> list[_Mention]:
         return out
     covered = {i for m in out for i in range(m.start, m.end)}
     expands: dict[str, bool] = {}  # an acronym repeats: test it against the names once
-    for token in doc:
+    for token in tokens_of(doc):
         if (
             token.i in covered
             or token.pos_ not in ("PROPN", "NOUN")
@@ -766,7 +767,7 @@ def _person_like_orgs(doc: Doc, mentions: list[_Mention], known: KnownPlaces) ->
     """A multi-word ORG that looks like a person's name (``_person_like``) is a PERSON."""
     singles = _single_words(doc, mentions)
     positions: dict[str, list[int]] = {}
-    for t in doc:
+    for t in tokens_of(doc):
         positions.setdefault(t.text, []).append(t.i)
     for m in mentions:
         if m.label == "ORG" and _person_like(doc, m, singles, known, positions):
@@ -941,7 +942,7 @@ def _particle_names(doc: Doc, mentions: list[_Mention], known: KnownPlaces) -> l
     """
     lex = lexicon()
     out = list(mentions)
-    for token in doc:
+    for token in tokens_of(doc):
         if token.lower_ not in lex.media_heads or token.i == 0:
             continue
         start = token.i
@@ -1577,7 +1578,7 @@ def _with_title_descriptions(doc: Doc, entities: list[Entity]) -> list[Entity]:
     covered = Intervals([(a, b, e.id) for e in entities for a, b in e.mentions])
     added: dict[str, list[tuple[int, int]]] = {}
     sentence_starts = [sent.start_char for sent in doc.sents]
-    for token in doc:
+    for token in tokens_of(doc):
         span = _title_description(token)
         if span is None or covered.overlapping(*span):
             continue

@@ -128,6 +128,7 @@ from dateline.stages._event_features import (
 from dateline.stages._event_model import NO_EVENT, load_model
 from dateline.stages._event_modes import DISASTERS, contexts_of, mode_of
 from dateline.stages._intervals import Intervals
+from dateline.stages._tokens import tokens_of
 from dateline.stages._triggers import Entry, demonyms, is_passive, lexicon, match_trigger
 
 NAME = "events"
@@ -603,7 +604,7 @@ def _context(
     return _Context(
         article=article,
         doc=doc,
-        token_starts=[t.idx for t in doc],
+        token_starts=[t.idx for t in tokens_of(doc)],
         sentences=sents,
         sentence_starts=[s.span[0] for s in sents],
         timexes=sorted(timexes, key=lambda t: t.span[0]),

@@ -73,6 +73,7 @@ from dateline.config import PlaceSettings
 from dateline.records import Article, Entity, Place, PlaceCandidate
 from dateline.stages._gazetteer import Gazetteer, distances_km, load_gazetteer, name_key
 from dateline.stages._name_joins import names_of
+from dateline.stages._tokens import tokens_of
 from dateline.stages._toponyms import KnownPlaces
 
 NAME = "places"
@@ -257,7 +258,7 @@ def extract_places(
         One Place per resolved location, ordered by first mention, ids "P1", "P2"...
     """
     gaz = load_gazetteer()
-    mentions, demonym_codes = _find_mentions(doc, gaz, settings, entities)
+    mentions, demonym_codes = _find_mentions(doc, article.text, gaz, settings, entities)
     if not mentions:
         return []
     chosen = _resolve(doc, mentions, gaz, demonym_codes)
@@ -324,7 +325,7 @@ class _Names:
     bounds: list[tuple[int, int]]  # per token: that name's range
 
 
-def _names(doc: Doc, entities: list[Entity]) -> _Names:
+def _names(doc: Doc, text: str, entities: list[Entity]) -> _Names:
     spans = _entity_spans(doc, entities)
     covered = [False] * len(doc)
     for start, end, _ in spans:
@@ -342,7 +343,7 @@ def _names(doc: Doc, entities: list[Entity]) -> _Names:
         spans,
         people,
         _short_person_spans(doc, entities),
-        _org_acronym_spans(doc, entities),
+        _org_acronym_spans(doc, text, entities),
         label,
         bounds,
     )
@@ -364,10 +365,9 @@ def _uncovered_runs(covered: list[bool], start: int, end: int) -> list[tuple[int
     return runs
 
 
-def _org_acronym_spans(doc: Doc, entities: list[Entity]) -> set[tuple[int, int]]:
+def _org_acronym_spans(doc: Doc, text: str, entities: list[Entity]) -> set[tuple[int, int]]:
     """Token ranges of the mentions of organisations written as their acronym."""
     spans = set()
-    text = doc.text  # built from the tokens at each access: once, not per mention
     for entity in entities:
         if entity.type != "ORG":
             continue
@@ -490,7 +490,7 @@ def _particle_name(doc: Doc, start: int, end: int, gaz: Gazetteer) -> tuple[int,
 
 def _particle_run(doc: Doc, start: int, end: int) -> bool:
     """Capitalised words joined by at least one lower-case particle, on one line."""
-    tokens = doc[start:end]
+    tokens = tokens_of(doc)[start:end]
     return (
         _is_cap(tokens[0])
         and _is_cap(tokens[-1])
@@ -501,10 +501,10 @@ def _particle_run(doc: Doc, start: int, end: int) -> bool:
 
 
 def _find_mentions(
-    doc: Doc, gaz: Gazetteer, settings: PlaceSettings, entities: list[Entity]
+    doc: Doc, text: str, gaz: Gazetteer, settings: PlaceSettings, entities: list[Entity]
 ) -> tuple[list[_Mention], list[str]]:
     """Return the toponym mentions and the country codes of the demonyms seen."""
-    finder = _MentionFinder(doc, gaz, settings, entities)
+    finder = _MentionFinder(doc, text, gaz, settings, entities)
     finder.add_named_places()
     finder.add_gazetteer_runs()
     finder.add_conjuncts()
@@ -518,11 +518,16 @@ class _MentionFinder:
     step 1); a token belongs to one mention at most."""
 
     def __init__(
-        self, doc: Doc, gaz: Gazetteer, settings: PlaceSettings, entities: list[Entity]
+        self,
+        doc: Doc,
+        text: str,
+        gaz: Gazetteer,
+        settings: PlaceSettings,
+        entities: list[Entity],
     ) -> None:
-        self.doc, self.gaz, self.settings = doc, gaz, settings
+        self.doc, self.text, self.gaz, self.settings = doc, text, gaz, settings
         self.known = KnownPlaces(settings.toponyms)
-        self.names = _names(doc, entities)
+        self.names = _names(doc, text, entities)
         self.mentions: list[_Mention] = []
         self.demonym_codes: list[str] = []
         self.taken = [False] * len(doc)
@@ -533,8 +538,14 @@ class _MentionFinder:
         }
         self.person_keys, self.in_person = _person_names(doc, self.names, entities)
         self.media = _media_spans(entities)
-        self.cap = [_is_cap(t) for t in doc]
-        self.in_run = [cap or t.text in _JOINERS for cap, t in zip(self.cap, doc, strict=True)]
+        tokens = self.tokens = tokens_of(doc)
+        self.cap = [_is_cap(t) for t in tokens]
+        self.in_run = [cap or t.text in _JOINERS for cap, t in zip(self.cap, tokens, strict=True)]
+
+    def _span_text(self, start: int, end: int) -> str:
+        """``doc[start:end].text``, cut from the text without building a Span."""
+        last = self.tokens[end - 1]
+        return self.text[self.tokens[start].idx : last.idx + len(last.text)]
 
     def _is_place_label(self, label: str) -> bool:
         return label in _PLACE_LABELS or (self.settings.demonyms and label == "NORP")
@@ -637,7 +648,7 @@ class _MentionFinder:
             end = i + length
             if not self.cap[end - 1]:
                 continue
-            key = name_key(doc[i:end].text)
+            key = name_key(self._span_text(i, end))
             if (
                 self.settings.demonyms
                 and key in gaz.demonyms
@@ -703,7 +714,7 @@ class _MentionFinder:
             if m.source in ("ner", "gazetteer") and not m.region and m.key not in self.gaz.generic:
                 firsts.setdefault(self.doc[m.start].lower_, set()).add(m.end - m.start)
         found = {m.key for m in self.mentions if m.source in ("ner", "gazetteer")}
-        for i, tok in enumerate(self.doc):
+        for i, tok in enumerate(tokens_of(self.doc)):
             if self.taken[i] or tok.lower_ not in firsts or not _is_cap(tok):
                 continue
             for length in sorted(firsts[tok.lower_], reverse=True):

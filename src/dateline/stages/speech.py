@@ -71,7 +71,7 @@ def find_speech_cues(
     spans = [m.span for m in marks]
     cues = find_cues(doc) + _signature_cues(doc, article.text, spans)
     cues.sort(key=lambda c: c.token.i)
-    resolver = Resolver(doc, entities, spans)
+    resolver = Resolver(doc, article.text, entities, spans)
     speakers = _resolve_speakers(resolver, cues)
     quoted = _quoted(cues, spans)
     governs = _governed_marks(doc, spans, cues, quoted)
