@@ -63,6 +63,7 @@ def time_stages(words: int, skip: list[str]) -> dict:
 
 
 def _run_stages(text: str, settings, skip: list[str]) -> dict[str, float | None]:
+    from dateline._gc import paused_gc
     from dateline.pipeline import STAGES, parse_batch
     from dateline.records import Article
 
@@ -70,16 +71,17 @@ def _run_stages(text: str, settings, skip: list[str]) -> dict[str, float | None]
     (doc,) = list(parse_batch([text], settings))
     seconds: dict[str, float | None] = {"spacy": time.perf_counter() - started}
     work = {"article": Article(text=text, published=PUBLISHED), "doc": doc}
-    for stage in STAGES:
-        if stage.name in skip:
-            seconds[stage.name] = None
-            continue
-        kwargs = {name: work[name] for name in stage.requires}
-        if stage.section is not None:
-            kwargs["settings"] = getattr(settings, stage.section)
-        started = time.perf_counter()
-        work[stage.provides] = stage.run(**kwargs)
-        seconds[stage.name] = time.perf_counter() - started
+    with paused_gc():  # as ``run_stages`` runs them
+        for stage in STAGES:
+            if stage.name in skip:
+                seconds[stage.name] = None
+                continue
+            kwargs = {name: work[name] for name in stage.requires}
+            if stage.section is not None:
+                kwargs["settings"] = getattr(settings, stage.section)
+            started = time.perf_counter()
+            work[stage.provides] = stage.run(**kwargs)
+            seconds[stage.name] = time.perf_counter() - started
     return seconds
 
 

@@ -28,6 +28,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from types import TracebackType
 
+from dateline._gc import paused_gc
 from dateline._workers import exit_when_orphaned, worker_context
 from dateline.config import LinkingSettings
 from dateline.errors import PipelineError
@@ -39,7 +40,6 @@ from dateline.linker import (
     cluster_id,
     link_mentions,
     link_result,
-    paused_gc,
 )
 from dateline.records import EventMention
 

@@ -17,15 +17,13 @@ mention ids, so the result does not depend on the order of the input.
 
 from __future__ import annotations
 
-import contextlib
 import functools
-import gc
 import hashlib
 import heapq
 import json
 import math
 import re
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from importlib import resources
@@ -36,6 +34,7 @@ from pydantic import Field
 from rapidfuzz.fuzz import ratio
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from dateline._gc import paused_gc
 from dateline.config import LinkingSettings
 from dateline.records import EventMention, Record
 from dateline.stages._gazetteer import distance_km
@@ -1004,25 +1003,6 @@ def link_mentions(
     settings = settings or LinkingSettings()
     with paused_gc():
         return _link(new, stored, settings, scorer or scorer_for(settings))
-
-
-@contextlib.contextmanager
-def paused_gc() -> Iterator[None]:
-    """Pause Python's cyclic garbage collector for a block (not stable API).
-
-    Linking allocates millions of small acyclic objects (pairs, feature rows, heap
-    entries); each of them counts towards the next collection, and each full collection
-    walks every object alive, the caller's included. That was 40% of the CPU time of
-    linking 30,000 mentions. Reference counting still frees these objects at once; the
-    collector is re-enabled (if it was) on the way out.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _link(

@@ -16,6 +16,7 @@ from typing import Any
 
 from spacy.tokens import Doc
 
+from dateline._gc import paused_gc
 from dateline.config import Settings
 from dateline.errors import PipelineError, StageError, message
 from dateline.records import Article, Extraction, Notice
@@ -112,7 +113,8 @@ def run_stages(
     """
     work: dict[str, Any] = {"article": article, "doc": doc}
     try:
-        _run_each(stages, work, settings, article)
+        with paused_gc():
+            _run_each(stages, work, settings, article)
     finally:
         release_tokens(doc)
     fields = {name: work[name] for name in Extraction.model_fields if name in work}

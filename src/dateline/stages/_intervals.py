@@ -10,16 +10,21 @@ from __future__ import annotations
 
 import bisect
 
+# Intervals longer than this many characters are checked one by one on each query.
+LONG_CHARS = 2_000
+
 
 class Intervals:
     """Half-open intervals with payloads, queried by the points or spans they relate to.
 
     A query looks only at intervals starting at most the longest interval's length
     before the point, so a text with many clauses costs about linear time where a scan
-    of every interval per clause cost quadratic time. Payloads come back in input order.
+    of every interval per clause cost quadratic time. Intervals longer than
+    ``long_chars`` do not widen that window: each query checks them one by one.
+    Payloads come back in input order.
     """
 
-    def __init__(self, items: list[tuple[int, int, object]]) -> None:
+    def __init__(self, items: list[tuple[int, int, object]], long_chars: int = LONG_CHARS) -> None:
         # Ordered by start, then input order: "the last one before" is the last in input
         # order among equal starts, as a scan of a list sorted by start would find.
         ordered = sorted(
@@ -28,25 +33,34 @@ class Intervals:
         )
         self._starts = [item[0] for item in ordered]
         self._items = ordered
-        self._longest = max((end - start for start, end, _, _ in ordered), default=0)
+        # A few very long intervals (a quotation left open to the end of a long text)
+        # would widen every query's window to their length: they are kept apart and
+        # checked one by one, so the window stays as wide as the longest short one.
+        short = [item for item in ordered if item[1] - item[0] <= long_chars]
+        self._short_starts = [item[0] for item in short]
+        self._short = short
+        self._long = [item for item in ordered if item[1] - item[0] > long_chars]
+        self._longest = max((end - start for start, end, _, _ in short), default=0)
 
     def containing(self, point: int, open_start: bool = False) -> list:
         """Payloads of intervals holding ``point`` (start < point when ``open_start``)."""
-        first = bisect.bisect_left(self._starts, point - self._longest)
-        stop = bisect.bisect_right(self._starts, point)
+        first = bisect.bisect_left(self._short_starts, point - self._longest)
+        stop = bisect.bisect_right(self._short_starts, point)
         found = [
             (n, payload)
-            for start, end, n, payload in self._items[first:stop]
-            if point < end and (start < point or not open_start)
+            for start, end, n, payload in (*self._short[first:stop], *self._long)
+            if start <= point < end and (start < point or not open_start)
         ]
         return _in_input_order(found)
 
     def overlapping(self, start: int, end: int) -> list:
         """Payloads of intervals sharing at least one character with ``[start, end)``."""
-        first = bisect.bisect_left(self._starts, start - self._longest)
-        stop = bisect.bisect_left(self._starts, end)
+        first = bisect.bisect_left(self._short_starts, start - self._longest)
+        stop = bisect.bisect_left(self._short_starts, end)
         found = [
-            (n, payload) for s, e, n, payload in self._items[first:stop] if start < e and s < end
+            (n, payload)
+            for s, e, n, payload in (*self._short[first:stop], *self._long)
+            if start < e and s < end
         ]
         return _in_input_order(found)
 

@@ -179,7 +179,12 @@ class Resolver:
         if not any(t.pos_ in ("ADP", "CCONJ") for t in span):
             return False
         a, b = span.start_char, span.end_char
-        return any(e is not entity and a <= ma and mb <= b for ma, mb, e in self._mention_index)
+        first = bisect.bisect_left(self._mention_starts, a)
+        stop = bisect.bisect_right(self._mention_starts, b)
+        return any(
+            e is not entity and mb <= b
+            for _, mb, e in itertools.islice(self._mention_index, first, stop)
+        )
 
     def _lengthen(self, name: str) -> str:
         last = name.split()[-1]
