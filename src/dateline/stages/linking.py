@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import bisect
 import logging
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from dateline.config import LinkingSettings
 from dateline.linker import (
@@ -68,6 +68,7 @@ def link_restatements(
     ordered = sorted(range(len(events)), key=lambda i: (events[i].span[0], events[i].id))
     mentions = mentions_from_extraction(Extraction(article=article, events=events))
     profiles = [profile(m) for m in mentions]
+    facts = [_facts(e) for e in events]
     starts = [s.span[0] for s in sentences]
     sentence_of = [_sentence_index(sentences, starts, e.span[0]) for e in events]
     rank = {index: position for position, index in enumerate(ordered)}
@@ -77,10 +78,10 @@ def link_restatements(
         for j in ordered[x + 1 : last]:
             mine, theirs = group_of[i], group_of[j]
             if mine is theirs or not _restate(
-                events[i], events[j], profiles[i], profiles[j], settings
+                facts[i], facts[j], profiles[i], profiles[j], settings
             ):
                 continue
-            if _joinable(mine, theirs, events, sentence_of):
+            if _joinable(mine, theirs, facts, sentence_of):
                 mine.extend(theirs)
                 mine.sort(key=rank.__getitem__)
                 for k in theirs:
@@ -102,25 +103,41 @@ def _sentence_index(sentences: list[Sentence], starts: list[int], char: int) -> 
 
 
 def _joinable(
-    mine: list[int], theirs: list[int], events: list[Event], sentence_of: list[int]
+    mine: list[int], theirs: list[int], facts: list[_Facts], sentence_of: list[int]
 ) -> bool:
     """Every member of one group fits every member of the other (no chaining through a
     vague mention: an undated headline must not join two differently dated events)."""
     return all(
-        sentence_of[i] != sentence_of[j] and _compatible(events[i], events[j])
+        sentence_of[i] != sentence_of[j] and _compatible(facts[i], facts[j])
         for i in mine
         for j in theirs
     )
 
 
-def _compatible(a: Event, b: Event) -> bool:
-    if not set(families_of(a.type, a.alt_type)) & set(families_of(b.type, b.alt_type)):
+@dataclass(frozen=True)
+class _Facts:
+    """What the compatibility test reads of one event, computed once: groups of a long
+    article are compared member by member many times."""
+
+    event: Event
+    families: frozenset[str]
+    when: tuple[int, int] | None
+
+
+def _facts(event: Event) -> _Facts:
+    return _Facts(
+        event=event,
+        families=frozenset(families_of(event.type, event.alt_type)),
+        when=date_interval(event.date.value if event.date else None),
+    )
+
+
+def _compatible(a: _Facts, b: _Facts) -> bool:
+    if not a.families & b.families:
         return False
-    when_a = date_interval(a.date.value if a.date else None)
-    when_b = date_interval(b.date.value if b.date else None)
-    if when_a and when_b and (when_a[1] < when_b[0] or when_b[1] < when_a[0]):
+    if a.when and b.when and (a.when[1] < b.when[0] or b.when[1] < a.when[0]):
         return False
-    return _places_compatible(a, b)
+    return _places_compatible(a.event, b.event)
 
 
 def _places_compatible(a: Event, b: Event) -> bool:
@@ -143,9 +160,10 @@ def _same_parties(a: Event, b: Event) -> bool:
     return bool(actors_a & actors_b) or bool(targets_a & targets_b)
 
 
-def _restate(a: Event, b: Event, pa: Profile, pb: Profile, settings: LinkingSettings) -> bool:
-    if not _compatible(a, b):
+def _restate(fa: _Facts, fb: _Facts, pa: Profile, pb: Profile, settings: LinkingSettings) -> bool:
+    if not _compatible(fa, fb):
         return False
+    a, b = fa.event, fb.event
     # The two mentions seen together are their article's context (``linker.article_bags``).
     words, names = pa.article_words | pb.article_words, pa.article_names | pb.article_names
     pa = replace(pa, article_words=words, article_names=names)

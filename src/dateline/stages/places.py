@@ -72,6 +72,7 @@ from spacy.tokens import Doc, Span, Token
 from dateline.config import PlaceSettings
 from dateline.records import Article, Entity, Place, PlaceCandidate
 from dateline.stages._gazetteer import Gazetteer, distances_km, load_gazetteer, name_key
+from dateline.stages._intervals import Intervals
 from dateline.stages._name_joins import names_of
 from dateline.stages._tokens import tokens_of
 from dateline.stages._toponyms import KnownPlaces
@@ -537,7 +538,7 @@ class _MentionFinder:
             doc[i].lower_ for s, e in self.names.person_spans if e - s > 1 for i in range(s, e)
         }
         self.person_keys, self.in_person = _person_names(doc, self.names, entities)
-        self.media = _media_spans(entities)
+        self.media = Intervals([(a, b, None) for a, b in _media_spans(entities)])
         tokens = self.tokens = tokens_of(doc)
         self.cap = [_is_cap(t) for t in tokens]
         self.in_run = [cap or t.text in _JOINERS for cap, t in zip(self.cap, tokens, strict=True)]
@@ -556,7 +557,7 @@ class _MentionFinder:
         if start >= end or any(self.taken[start:end]):
             return
         char_start = doc[start].idx
-        if any(a <= char_start < b for a, b in self.media) or (
+        if self.media.containing(char_start) or (
             not region and _in_media_name(doc, start, end, self.gaz.media_words)
         ):
             return  # a newspaper's or agency's name is not a place mention
@@ -1145,16 +1146,18 @@ def _share_short_forms(
     mentions: list[_Mention], result: dict[str, list[tuple[int, float]]]
 ) -> None:
     """Short forms: "Viana" after "Viana do Castelo" is that place, not a namesake abroad."""
+    # The longer names by their first word, in text order: a short form looks only at
+    # the names it can begin.
+    by_first: dict[str, list[_Mention]] = {}
+    for other in mentions:
+        first, space, _ = other.key.partition(" ")
+        if space and not other.region:
+            by_first.setdefault(first, []).append(other)
     for m in mentions:
         if m.region or " " in m.key:
             continue
-        for other in mentions:
-            if (
-                other.region
-                or not other.key.startswith(m.key + " ")
-                or not result.get(other.key)
-                or not _joined_after(other.text, len(m.text))
-            ):
+        for other in by_first.get(m.key, ()):
+            if not result.get(other.key) or not _joined_after(other.text, len(m.text)):
                 continue
             result[m.key] = result[other.key]
             break
