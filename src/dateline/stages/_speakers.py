@@ -76,6 +76,7 @@ class Resolver:
             if e.type == "PERSON" and not self._in_quote(a):
                 self.persons.append((a, b, e.name, e.id))
         self.persons.sort(key=lambda p: (p[0], p[1]))
+        self._person_starts = [p[0] for p in self.persons]
 
     def _in_quote(self, pos: int) -> bool:
         # Among quotes opening before pos, does any close after it? (prefix max of ends)
@@ -212,9 +213,9 @@ class Resolver:
         pos = head.idx
         if person:
             sent = head.sent
-            same = [p for p in self.persons if sent.start_char <= p[0] < pos]
-            if same:
-                a, b, name, eid = same[0]
+            first = bisect.bisect_left(self._person_starts, sent.start_char)
+            if first < bisect.bisect_left(self._person_starts, pos):
+                a, b, name, eid = self.persons[first]
                 return Resolved(
                     SpeakerRef(name=name, mention=self.text[a:b], span=(a, b), entity_id=eid),
                     "person",
@@ -223,9 +224,9 @@ class Resolver:
             if spos < pos and (resolved.category == "person") == person:
                 return resolved
         if person:
-            before = [p for p in self.persons if p[0] < pos]
+            before = bisect.bisect_left(self._person_starts, pos)
             if before:
-                a, b, name, eid = before[-1]
+                a, b, name, eid = self.persons[before - 1]
                 return Resolved(
                     SpeakerRef(name=name, mention=self.text[a:b], span=(a, b), entity_id=eid),
                     "person",
