@@ -9,6 +9,7 @@ to the intervals near the point asked about, so a whole article costs about line
 from __future__ import annotations
 
 import bisect
+import itertools
 
 # Intervals longer than this many characters are checked one by one on each query.
 LONG_CHARS = 2_000
@@ -85,3 +86,19 @@ class Intervals:
 
 def _in_input_order(found: list[tuple[int, object]]) -> list:
     return [payload for _, payload in sorted(found, key=lambda f: f[0])]
+
+
+class Enclosures:
+    """Spans asked only whether any of them holds a point strictly inside (start < point
+    < end), in log time however long the spans are: among the spans opening before the
+    point, the furthest end reached is enough."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        ordered = sorted(spans)
+        self._starts = [a for a, _ in ordered]
+        self._reach = list(itertools.accumulate((b for _, b in ordered), max))
+
+    def hold(self, point: int) -> bool:
+        """Whether a span opening before ``point`` closes after it."""
+        index = bisect.bisect_left(self._starts, point) - 1
+        return index >= 0 and self._reach[index] > point

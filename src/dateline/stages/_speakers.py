@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span, Token
 
 from dateline.records import Entity, SpeakerRef
 from dateline.records import SpeakerCategory as Category
+from dateline.stages._intervals import Enclosures
 from dateline.stages._speech import lexicon
 from dateline.stages._speech_cues import mention_range
 
@@ -65,9 +66,7 @@ class Resolver:
         # Lookup tables built once, so each resolution costs the same however long the
         # text: a scan of every entity, quote or spaCy name per call made the stage
         # quadratic in the article's length.
-        ordered = sorted(quotes)
-        self._quote_starts = [a for a, _ in ordered]
-        self._quote_reach = list(itertools.accumulate((b for _, b in ordered), max))
+        self._quotes = Enclosures(quotes)
         self._forms = [
             (e, [form.lower() for form in (e.name, *e.aliases) if form]) for e in entities
         ]
@@ -79,9 +78,7 @@ class Resolver:
         self._person_starts = [p[0] for p in self.persons]
 
     def _in_quote(self, pos: int) -> bool:
-        # Among quotes opening before pos, does any close after it? (prefix max of ends)
-        index = bisect.bisect_left(self._quote_starts, pos) - 1
-        return index >= 0 and self._quote_reach[index] > pos
+        return self._quotes.hold(pos)
 
     def register(self, pos: int, resolved: Resolved) -> None:
         """Record a resolved speaker so later pronouns and titles can refer to it.

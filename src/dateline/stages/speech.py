@@ -14,14 +14,13 @@ speakers.
 
 from __future__ import annotations
 
-import bisect
-import itertools
 import logging
 import re
 
 from spacy.tokens import Doc, Token
 
 from dateline.records import Article, Entity, QuoteMark, Speaker, SpeechCue
+from dateline.stages._intervals import Enclosures
 from dateline.stages._speakers import Resolved, Resolver
 from dateline.stages._speech_cues import Cue, find_cues
 from dateline.stages._speech_marks import quote_marks
@@ -134,16 +133,8 @@ def _speaker(resolved: Resolved) -> Speaker:
 
 def _quoted(cues: list[Cue], marks: list[tuple[int, int]]) -> list[bool]:
     """For each cue, whether its word lies strictly inside a pair of quotation marks."""
-    ordered = sorted(marks)
-    starts = [a for a, _ in ordered]
-    # The furthest end among the marks opening up to each one: a word is inside when a
-    # pair opening before it closes after it (a query in log time, long pairs or not).
-    reach = list(itertools.accumulate((b for _, b in ordered), max))
-    inside = []
-    for cue in cues:
-        opened = bisect.bisect_left(starts, cue.token.idx)
-        inside.append(opened > 0 and reach[opened - 1] > cue.token.idx)
-    return inside
+    inside = Enclosures(marks)
+    return [inside.hold(c.token.idx) for c in cues]
 
 
 def _governed_marks(

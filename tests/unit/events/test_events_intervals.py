@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from dateline.stages._intervals import Intervals
+from dateline.stages._intervals import Enclosures, Intervals
 
 _SPANS = st.lists(
     st.tuples(st.integers(0, 60), st.integers(0, 12)).map(lambda p: (p[0], p[0] + p[1])),
@@ -58,3 +58,10 @@ def test_last_ending_by_skips_a_long_interval_still_open():
     assert index.last_ending_by(20) == "late"
     assert index.last_ending_by(11) == "early"
     assert index.last_ending_by(2) is None
+
+
+@settings(max_examples=200, deadline=None)
+@given(_SPANS, _POINT)
+def test_enclosures_match_a_scan(spans, point):
+    expected = any(s < point < e for s, e in spans)
+    assert Enclosures(spans).hold(point) == expected
