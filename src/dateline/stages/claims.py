@@ -99,10 +99,10 @@ def extract_claims(
     text = article.text
     outlet = Source(name=article.outlet or _OUTLET, kind="outlet")
     cue_index, quote_index = _cue_intervals(doc, cues), _quote_intervals(quotes)
-    heads = [t for t in tokens_of(doc) if _is_clause_head(t)]
+    tokens = tokens_of(doc)
+    heads = [t for t in tokens if _is_clause_head(t)]
     head_set = {t.i for t in heads}
     children = _children_index(doc)
-    tokens = tokens_of(doc)
     found: list[dict[str, Any]] = []
     for head in heads:
         own = [tokens[i] for i in _own_indexes(head.i, head_set, children)]

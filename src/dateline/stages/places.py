@@ -715,7 +715,7 @@ class _MentionFinder:
             if m.source in ("ner", "gazetteer") and not m.region and m.key not in self.gaz.generic:
                 firsts.setdefault(self.doc[m.start].lower_, set()).add(m.end - m.start)
         found = {m.key for m in self.mentions if m.source in ("ner", "gazetteer")}
-        for i, tok in enumerate(tokens_of(self.doc)):
+        for i, tok in enumerate(self.tokens):
             if self.taken[i] or tok.lower_ not in firsts or not _is_cap(tok):
                 continue
             for length in sorted(firsts[tok.lower_], reverse=True):
