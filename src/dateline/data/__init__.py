@@ -25,6 +25,7 @@ TABLES: dict[str, Table] = {
     # where the stages need different parts of it.
     "demonyms": Table("general/demonyms.tsv", "general/SOURCES.md"),
     "titles": Table("general/titles.tsv", "general/SOURCES.md"),
+    "title_abbreviations": Table("general/title_abbreviations.tsv", "general/SOURCES.md"),
     "reporting_verbs": Table("general/reporting_verbs.tsv", "general/SOURCES.md"),
     "organisation_words": Table("general/organisation_words.tsv", "general/SOURCES.md"),
     "directive_verbs": Table("general/directive_verbs.tsv", "general/SOURCES.md"),

@@ -39,6 +39,7 @@ _WORD = re.compile(r"[\w]+(?:[-'\u2019][\w]+)*")
 class NameLexicon:
     titles: frozenset[str]
     title_max_words: int
+    title_abbreviations: dict[str, str]  # "gov." -> "governor"
     role_modifiers: frozenset[str]
     department_titles: frozenset[str]  # "Interior Minister": the word before is the role's
     head_nouns: frozenset[str]
@@ -90,6 +91,7 @@ def lexicon() -> NameLexicon:
     return NameLexicon(
         titles=titles,
         title_max_words=max(len(t.split()) for t in titles),
+        title_abbreviations={abbr: title for abbr, title in load_rows("title_abbreviations")},
         role_modifiers=frozenset(_lines("role_modifiers")),
         department_titles=frozenset(_lines("department_titles")),
         head_nouns=load_words("organisation_words", "head"),
@@ -250,7 +252,13 @@ def title_at(tokens: list[str], i: int) -> int:
     lex = lexicon()
     best = 0
     for n in range(1, min(len(tokens) - i, lex.title_max_words * 5) + 1):
-        piece = " ".join(tokens[i : i + n]).lower().replace(" - ", "-")
+        piece = " ".join(expand_title(t) for t in tokens[i : i + n]).replace(" - ", "-")
         if piece in lex.titles:
             best = n
     return best
+
+
+def expand_title(word: str) -> str:
+    """A word in lower case, an abbreviated title written out ("Gov." -> "governor")."""
+    low = word.lower()
+    return lexicon().title_abbreviations.get(low, low)

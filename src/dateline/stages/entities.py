@@ -1558,6 +1558,8 @@ def _entity(article: Article, doc: Doc, cluster: list[_Mention], number: int) ->
 
 # How many sentences back a title description ("the president") looks for its person.
 DESCRIPTION_REACH = 3
+# Entity types whose names may modify a title description ("the Ohio governor").
+_PLACE_TYPES = frozenset({"GPE", "LOC", "NORP"})
 
 
 def _with_title_descriptions(doc: Doc, entities: list[Entity]) -> list[Entity]:
@@ -1569,17 +1571,23 @@ def _with_title_descriptions(doc: Doc, entities: list[Entity]) -> list[Entity]:
     title word; with no such person the description stays unlinked.
     """
     titled = [
-        (e, {w for r in e.roles for w in r.text.lower().split()})
+        (e, {_names.expand_title(w) for r in e.roles for w in r.text.split()})
         for e in entities
         if e.type == "PERSON" and e.roles
     ]
     if not titled:
         return entities
-    covered = Intervals([(a, b, e.id) for e in entities for a, b in e.mentions])
+    # A place named inside the description ("the Ohio governor") stays its own mention.
+    places = Intervals(
+        [(a, b, e.id) for e in entities if e.type in _PLACE_TYPES for a, b in e.mentions]
+    )
+    covered = Intervals(
+        [(a, b, e.id) for e in entities if e.type not in _PLACE_TYPES for a, b in e.mentions]
+    )
     added: dict[str, list[tuple[int, int]]] = {}
     sentence_starts = [sent.start_char for sent in doc.sents]
     for token in tokens_of(doc):
-        span = _title_description(token)
+        span = _title_description(token, places)
         if span is None or covered.overlapping(*span):
             continue
         reach = sentence_starts[
@@ -1603,19 +1611,22 @@ def _with_title_descriptions(doc: Doc, entities: list[Entity]) -> list[Entity]:
     ]
 
 
-def _title_description(token: Token) -> tuple[int, int] | None:
+def _title_description(token: Token, places: Intervals) -> tuple[int, int] | None:
     """The character span of "the [modifiers] <title>" headed by ``token``, or None.
 
     The head is a lower-case title noun ("president", "mayor"), the phrase opens with
-    "the" or a possessive ("the city's new mayor") and holds no proper name, neither
-    before the head nor after it.
+    "the" or a possessive ("the city's new mayor") and holds no proper name after the
+    head; before it, only names of places ("the Ohio governor").
     """
     if token.pos_ != "NOUN" or token.lower_ not in lexicon().titles:
         return None
     left = [t for t in token.lefts]
-    if not left or any(t.pos_ == "PROPN" for t in token.subtree):
-        # "the president of <country>", "the mayor, <name>,": a named phrase, not a
-        # reference back.
+    if not left or any(
+        t.pos_ == "PROPN" and (t.i > token.i or not places.containing(t.idx))
+        for t in token.subtree
+    ):
+        # "the president of <country>", "the mayor, <name>,", "the Smith aide": a named
+        # phrase, not a reference back.
         return None
     first = left[0]
     if not (first.lower_ == "the" or first.dep_ == "poss"):

@@ -191,6 +191,10 @@ _FEATURE_RANK = {
 }
 # Verbs of dying: their subject is the victim, not an actor.
 DEATH_VERBS = load_words("event_verbs", "death")
+# Verbs that only mark a phase of their verbal complement ("began distributing food").
+PHASE_VERBS = load_words("event_verbs", "phase")
+# How many sentences after a dated one an undated event may still take its day.
+NARRATIVE_REACH = 3
 # Verbs that count the toll of an attack or disaster ("killed 12 and wounded 40").
 CASUALTY_VERBS = load_words("event_verbs", "casualty")
 # Types whose "with" phrase names the other party, and whose "to"/"behind" phrase names the
@@ -510,6 +514,8 @@ def _one_event_per_clause(
     occurrence), unless its token index is in ``exempt`` (the classifier is sure).
     """
     emitted = {tok.i for tok, _ in verbal}
+    verbal = [(tok, e) for tok, e in verbal if not _is_phase_of(tok, emitted)]
+    emitted = {tok.i for tok, _ in verbal}
     verbal = [
         (tok, e)
         for tok, e in verbal
@@ -689,6 +695,14 @@ def _verbal_is_event(tok: Token) -> bool:
     return True
 
 
+def _is_phase_of(tok: Token, emitted: set[int]) -> bool:
+    """A phase verb whose complement is itself a trigger ("began distributing food",
+    "resumed shelling the town"): the complement names the event and gives its type."""
+    return tok.lemma_.lower() in PHASE_VERBS and any(
+        c.dep_ == "xcomp" and c.i in emitted for c in tok.children
+    )
+
+
 def _is_absorbed(tok: Token, emitted: set[int]) -> bool:
     """A purpose clause ("to discuss") under an event, or the complement of a trigger verb
     ("threatened to impose", "agreed to hold talks", "ordered X to push"), is part of
@@ -838,6 +852,8 @@ def _build_event(
     location = _located(ctx, tok, clause, actor_spans, left=event_type == "RETREAT")
     quantities = _event_quantities(ctx, span, actor_spans)
     attribution, modality, polarity = _stance(tok, cue_tok, claim, is_nominal and host is None)
+    if actors and not natural and _announced_future(cue_tok, modality):
+        modality = "intended"
     if date is not None and date.source == "narrative" and _unrealised(cue_tok, modality):
         # A planned or foreseen event has not happened on the story's latest day.
         date = EventDate(value=None, source="none")
@@ -933,6 +949,26 @@ def _stance(
         if modality == "asserted":
             modality = "negated"
     return attribution, modality, polarity
+
+
+def _announced_future(cue_tok: Token, modality: str) -> bool:
+    """A future action its doer announces ("Russia will close the consulate", "said it
+    would challenge the ruling"): intended, as event coders code it, not a forecast. Only
+    a bare future auxiliary counts; "is expected to" stays a prediction, and "would" only
+    where it is a reported "will" with no condition."""
+    if modality not in ("predicted", "hypothetical"):
+        return False
+    children = [c for node in _governors(cue_tok) for c in node.children if c.dep_ == "aux"]
+    if any(c.lower_ in FUTURE_AUX for c in children):
+        return modality == "predicted"
+    return (
+        any(c.lower_ == "would" for c in children)
+        and _in_reported(cue_tok)
+        and not any(_is_condition(c) for c in cue_tok.children)
+        and not any(
+            c.dep_ == "mark" and c.lower_ == "if" for node in _governors(cue_tok) for c in node.children
+        )
+    )
 
 
 def _unrealised(cue_tok: Token, modality: str) -> bool:
@@ -1160,7 +1196,8 @@ def _arguments(
     actor, patient = _clause_actor(tok)
     if patient:
         targets.append(actor)
-        actor = None
+        # "the cuts demanded by the lenders": a participle's by-phrase is its doer.
+        actor = _agent(tok) if tok.dep_ == "acl" else None
     if actor is None and is_passive(tok):
         actor = ctx.nominal_agents.get(tok.i)
     pattern_words = _pattern_words(entry)
@@ -1551,11 +1588,21 @@ def _dates(
             break
     if date is None:
         before = ctx.index.narrative_timexes.last_ending_by(span[0])
-        if before is not None and not _present_tense(tok):
+        if before is not None and not _present_tense(tok) and _continues(ctx, before, span[0]):
             date = _event_date(before, "narrative")
         else:
             date = EventDate(value=None, source="none")
     return date, _event_date(deadline, "clause") if deadline is not None else None
+
+
+def _continues(ctx: _Context, timex: Timex, char: int) -> bool:
+    """Whether an undated event at ``char`` continues the day ``timex`` set: at most
+    ``NARRATIVE_REACH`` sentences after it. Further on, a news story has moved to
+    reactions, background or other days, and an event coder leaves the date open rather
+    than guess."""
+    first = bisect.bisect_right(ctx.sentence_starts, timex.span[0]) - 1
+    last = bisect.bisect_right(ctx.sentence_starts, char) - 1
+    return 0 <= first and last - first <= NARRATIVE_REACH
 
 
 def _clause_chars(ctx: _Context, clause: set[int]) -> tuple[int, int]:

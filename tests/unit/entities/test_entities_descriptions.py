@@ -52,3 +52,24 @@ def test_entities_title_descriptions_are_a_correction(nlp) -> None:
     doc = nlp(text)
     plain = _extract(Article(text=text), doc, EntitySettings(), corrections=False)
     assert all(len(e.mentions) == 1 for e in plain)
+
+
+@pytest.mark.issue(8)
+def test_entities_description_with_a_place_and_an_abbreviated_title(nlp) -> None:
+    text = (
+        "Gov. Mark Hollis of Ohio met voters in Dayton on Friday. "
+        "The Ohio governor endorsed the plan on Saturday."
+    )
+    by_name = {e.name: e for e in _entities(nlp, text)}
+    assert [r.text for r in by_name["Mark Hollis"].roles] == ["Gov."]
+    assert _forms(text, by_name["Mark Hollis"]) == ["Mark Hollis", "The Ohio governor"]
+    # The place inside the description stays a mention of its own.
+    assert _forms(text, by_name["Ohio"]) == ["Ohio", "Ohio"]
+
+
+@pytest.mark.issue(8)
+def test_entities_description_with_a_person_name_is_no_description(nlp) -> None:
+    text = "Gov. Mark Hollis spoke on Friday. The Hollis governor said little."
+    description = text.index("The Hollis governor")
+    by_name = {e.name: e for e in _entities(nlp, text)}
+    assert all(not (a <= description < b) for a, b in by_name["Mark Hollis"].mentions)

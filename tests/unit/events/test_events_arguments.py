@@ -190,3 +190,19 @@ def test_pronoun_prefers_previous_sentence_subject(run_events, text, trigger, ac
     league = entity(text, "The Hansa League", "Hansa League")
     event = by_trigger(run_events(text, entities=[league]), trigger)
     assert event.actors[0].name == actor
+
+
+@pytest.mark.issue(8)
+def test_phase_verb_gives_way_to_its_complement(run_events):
+    events = run_events("Rescuers began evacuating residents on Monday.", variant="trained")
+    assert [(e.trigger.split()[0], e.type) for e in events] == [("evacuating", "AID")]
+    assert [a.name for a in events[0].actors] == ["Rescuers"]
+
+
+@pytest.mark.issue(8)
+def test_participle_by_phrase_is_the_actor(run_events):
+    # A participle modifying a noun: its by-phrase is the doer, the noun what it befell.
+    events = run_events("The town shelled by the rebels was evacuated.", variant="trained")
+    event = by_trigger(events, "shelled")
+    assert [a.name for a in event.actors] == ["the rebels"]
+    assert [t.name for t in event.targets] == ["The town"]

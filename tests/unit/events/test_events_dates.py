@@ -85,3 +85,18 @@ def test_period_start(value, start):
 
     got = _period_start(value)
     assert (got.isoformat() if got else None) == start
+
+
+@pytest.mark.issue(8)
+def test_narrative_date_reaches_only_a_few_sentences(run_events):
+    text = (
+        "On May 2, the rebels captured the airport.\n"
+        "The army retreated to the hills.\n"
+        "The port was quiet. Ships waited. Trade slowed.\n"
+        "The rebels attacked the port."
+    )
+    events = run_events(text, timexes=[timex(text, "May 2", "2023-05-02")])
+    near, far = by_trigger(events, "retreated"), by_trigger(events, "attacked")
+    assert (near.date.value, near.date.source) == ("2023-05-02", "narrative")
+    # Four sentences on, the story has moved: the date stays open.
+    assert (far.date.value, far.date.source) == (None, "none")

@@ -8,6 +8,7 @@ import datetime
 import pytest
 from _events_helpers import by_trigger, claim, timex
 
+from dateline.api import extract
 from dateline.records import Attribution, Source
 
 
@@ -20,7 +21,9 @@ from dateline.records import Attribution, Source
             "intended",
             "positive",
         ),
-        ("The mayor said the city would cut its water quota.", "cut", "predicted", "positive"),
+        # A future act its doer announces is intended (the event guide: "will" = intended).
+        ("The mayor said the city would cut its water quota.", "cut", "intended", "positive"),
+        ("The city will cut its water quota.", "cut", "intended", "positive"),
         ("The city would cut its water quota in a drought.", "cut", "hypothetical", "positive"),
         ("The ministry did not intend to give up its claim.", "give", "negated", "negative"),
         ("The ministry did not say when the flights resume.", "say", "negated", "negative"),
@@ -72,3 +75,9 @@ def test_future_or_conditional_event_takes_no_narrative_date(run_events):
     timexes = [timex(text, "May 2", "2023-05-02")]
     event = by_trigger(run_events(text, timexes=timexes), "lift")
     assert (event.date.value, event.polarity) == (None, "negative")
+
+
+def test_future_of_a_natural_force_stays_predicted():
+    # No doer announces it: a forecast, not an intention.
+    events = extract("The storm will hit the coast on Monday.", published="2025-03-03").events
+    assert [(e.trigger.split()[0], e.modality) for e in events] == [("hit", "predicted")]
