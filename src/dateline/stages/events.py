@@ -777,9 +777,11 @@ def _nominal_agent(tok: Token, entry: Entry, ctx: _Context | None = None) -> Tok
             pobj = _pobj(child)
             if pobj is not None:
                 return pobj
-    if tok.dep_ == "dobj" and tok.head.lemma_.lower() in LIGHT_VERBS:
-        # "the militia unleashed an attack": who performs the light verb does the event.
-        subject = _subject(tok.head)
+    carrier = _carrier_of(tok)
+    if carrier is not None:
+        # "the militia unleashed an attack", "supporters set off on a march": who performs
+        # the light verb does the event.
+        subject = _subject(carrier)
         if subject is not None:
             return subject
     if ctx is not None:
@@ -787,6 +789,19 @@ def _nominal_agent(tok: Token, entry: Entry, ctx: _Context | None = None) -> Tok
             if child.dep_ in ("compound", "amod") and child.i < tok.i:
                 if _entity_type_at(ctx, child.idx) in ("ORG", "NORP", "PERSON"):
                     return child
+    return None
+
+
+def _carrier_of(tok: Token) -> Token | None:
+    """The light verb a nominal event is the object of ("unleashed an attack"), or the
+    carrier verb it is the prepositional object of ("set off on a march", "went on
+    strike")."""
+    if tok.dep_ == "dobj" and tok.head.lemma_.lower() in LIGHT_VERBS:
+        return tok.head
+    if tok.dep_ == "pobj" and tok.head.dep_ == "prep":
+        verb = tok.head.head
+        if verb.pos_ == "VERB" and verb.lemma_.lower() in CARRIER_VERBS:
+            return verb
     return None
 
 
@@ -1046,6 +1061,9 @@ def _event_span(tok: Token, is_nominal: bool) -> tuple[int, int]:
             child.dep_ == "advmod" and child.lower_ in HEDGES
         ):
             start = min(start, child.left_edge.idx if child.dep_ == "nsubjpass" else child.idx)
+        elif child.dep_ == "nsubj" and _names_an_event(child):
+            # "the bombings killed 258": the subject names the event the verb tells.
+            start = min(start, child.left_edge.idx)
     tokens = [tok]
     for child in tok.rights:
         if child.dep_ in _SEPARATE_DEPS:
@@ -1054,6 +1072,11 @@ def _event_span(tok: Token, is_nominal: bool) -> tuple[int, int]:
             continue
         tokens.extend(child.subtree)
     return start, _trim_end(tokens)
+
+
+def _names_an_event(tok: Token) -> bool:
+    """A common noun of the trigger lexicon ("bombing", "strike", "clash")."""
+    return tok.pos_ == "NOUN" and match_trigger(tok) is not None
 
 
 def _path(tok: Token, root: Token) -> list[Token]:

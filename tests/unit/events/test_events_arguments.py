@@ -206,3 +206,17 @@ def test_participle_by_phrase_is_the_actor(run_events):
     event = by_trigger(events, "shelled")
     assert [a.name for a in event.actors] == ["the rebels"]
     assert [t.name for t in event.targets] == ["The town"]
+
+
+@pytest.mark.issue(8)
+def test_carrier_verb_subject_does_the_nominal_event(run_events):
+    text = "Li and his supporters set off on a march to the capital on Wednesday."
+    event = by_trigger(run_events(text, variant="trained"), "march")
+    assert (event.type, [a.name for a in event.actors]) == ("PROTEST", ["Li and his supporters"])
+
+
+@pytest.mark.issue(8)
+def test_event_span_starts_at_a_subject_naming_the_event(run_events):
+    text = "The bombings killed 258 people on Aug. 7."
+    (event,) = run_events(text, variant="trained")
+    assert text[event.span[0] : event.span[1]] == "The bombings killed 258 people on Aug. 7"
