@@ -106,8 +106,8 @@ class EventSettings(Section):
     model: str = ""
     # Minimum event probability (1 - P(no event)) for a candidate the trigger lexicon
     # also matches, and for any other candidate (new words need more evidence).
-    threshold: float = 0.45
-    open_threshold: float = 0.5
+    threshold: float = 0.5
+    open_threshold: float = 0.55
 
 
 class LinkingSettings(Section):

@@ -84,7 +84,7 @@ def test_cli_timeline_csv_has_one_row_per_event(store: str) -> None:
         (
             ["--to", "2025-08-11"],
             # The men burning farm waste (11 Aug); the hives burned on 12 Aug are another event.
-            ["burning", "pushed", "started", "asked", "arrested", "evacuated"],
+            ["burning", "started", "spent", "asked", "arrested", "pushed", "evacuated"],
         ),
         (["--about", "evacuated", "--from", "2025-08-12", "--to", "2025-08-12"], ["evacuated"]),
         (["--about", "earthquake"], []),
@@ -158,7 +158,7 @@ def test_cli_schema_of_the_timeline_record() -> None:
 def test_cli_demo_ingests_the_story_and_prints_its_timeline(tmp_path: Path) -> None:
     result = runner.invoke(app, ["demo", "--workdir", str(tmp_path / "demo")])
     assert result.exit_code == 0, result.output
-    assert "stored 4 article(s) with 24 event(s)" in result.stderr
+    assert "stored 4 article(s) with 25 event(s)" in result.stderr
     assert result.stdout.startswith("Timeline: 18 events, 3 contradictions, 2 figure series")
     assert (tmp_path / "demo" / "dateline.duckdb").is_file()
     again = runner.invoke(app, ["timeline", "--db", str(tmp_path / "demo" / "dateline.duckdb")])

@@ -28,16 +28,16 @@ CONTRADICTIONS = [
     ("C1", "occurrence",
      "reported by Northern Ledger and Patras Post citing Meridian News Agency; "
      "denied by Radio Achaia citing Citizen Protection Ministry",
-     ["northern-ledger-2025-08-12/EV2", "patras-post-2025-08-12/EV5",
+     ["northern-ledger-2025-08-12/EV2", "patras-post-2025-08-12/EV4",
       "radio-achaia-2025-08-13/EV1"]),
     ("C2", "date",
      "reports give different days: 2025-08-11 (Patras Post citing Meridian News Agency), "
      "2025-08-12 (Northern Ledger citing Meridian News Agency)",
-     ["patras-post-2025-08-12/EV5", "northern-ledger-2025-08-12/EV2"]),
+     ["patras-post-2025-08-12/EV4", "northern-ledger-2025-08-12/EV2"]),
     ("C3", "figure",
      "figures for residents evacuated on 2025-08-12 disagree: 1,200 (Northern Ledger, "
      "Eleni Marka), About 2,000 (Patras Post, the fire service)",
-     ["northern-ledger-2025-08-12/EV1", "patras-post-2025-08-12/EV3"]),
+     ["northern-ledger-2025-08-12/EV1", "patras-post-2025-08-12/EV2"]),
 ]  # fmt: skip
 EVACUATED = [
     ("2025-08-11", "over 100", 100.0, 100.0, None, True, "Aegean Daily", "the fire service"),

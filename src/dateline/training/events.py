@@ -50,12 +50,6 @@ C = 0.5
 TYPE_C = 1.0
 MAX_ITER = 1000
 FOLDS = 5
-# Weight of each training source's examples in the detector ("event or not"). The hand
-# labels on shared corpora come from several labellers working from the written rules;
-# the events gold, the PLOVER sentences and our own sentences follow the benchmark's
-# conventions exactly, so they count more. The typing head, with far fewer examples,
-# weighs every event alike. Chosen by cross-validation on the dev sets (docs/events.md).
-SOURCE_WEIGHTS = {"plover": 1.0, "written": 1.0, "events": 1.0, "references": 0.3}
 # Reporting verbs frame an event; they are not the trigger when an anchor holds another.
 _FRAMING = frozenset({"say", "tell", "report", "add", "state", "announce", "claim", "write"})
 _TEST_SPLIT_MARKERS = ("test",)
@@ -214,7 +208,6 @@ class Examples:
     features: list[list[str]]
     labels: list[str]
     anchors_without_candidate: int
-    source: str = "events"
 
 
 def _depth(tok: Token) -> int:
@@ -275,7 +268,6 @@ def examples_of(item: Labelled, prepared: Prepared) -> Examples:
         features=[feats[r] for r in keep],
         labels=labels,
         anchors_without_candidate=missing,
-        source=item.source,
     )
 
 
@@ -301,9 +293,6 @@ def fit(examples: list[Examples], c: float = C) -> EventModel:
 
     rows = [feats for ex in examples for feats in ex.features]
     labels = [label for ex in examples for label in ex.labels]
-    weights = numpy.asarray(
-        [SOURCE_WEIGHTS[ex.source] for ex in examples for _ in ex.labels], dtype="float64"
-    )
     vocabulary: dict[str, int] = {}
     indices: list[int] = []
     indptr = [0]
@@ -320,7 +309,7 @@ def fit(examples: list[Examples], c: float = C) -> EventModel:
     classifier = LogisticRegression(C=c, max_iter=MAX_ITER, random_state=SEED)
     # A small problem: BLAS threads only fight over the cores (ten times slower).
     with threadpool_limits(limits=1):
-        classifier.fit(matrix, labels, sample_weight=weights)
+        classifier.fit(matrix, labels)
         type_weights, type_intercept = _fit_typing(matrix, labels, classifier.classes_)
     return EventModel(
         vocabulary=vocabulary,
@@ -414,9 +403,7 @@ def _card(
         "",
         "Sources: (a) `shared/data/plover/dev.jsonl` (PLOVER GSR, CC BY-SA 4.0), positives only;"
         " (b) `training/written.jsonl`, our own sentences; (c) `training/references.tsv`,"
-        " hand labels on documents of the dev and train splits of ECB+, TempEval-3,"
-        " PolNeAR and the geoparsing corpora (corpus, doc_id, offsets, label), weighted"
-        f" {SOURCE_WEIGHTS['references']} in the detector; (d)"
+        " hand labels on ECB+ train documents (corpus, doc_id, offsets, label); (d)"
         " `shared/data/events/dev.jsonl` gold anchors resolved to their trigger, other"
         " candidates negative. Labelling rules: `training/LABELLING.md`.",
         f"Gold anchors with no candidate inside (not learnable): {missing}.",
