@@ -1622,8 +1622,7 @@ def _title_description(token: Token, places: Intervals) -> tuple[int, int] | Non
         return None
     left = [t for t in token.lefts]
     if not left or any(
-        t.pos_ == "PROPN" and (t.i > token.i or not places.containing(t.idx))
-        for t in token.subtree
+        t.pos_ == "PROPN" and (t.i > token.i or not places.containing(t.idx)) for t in token.subtree
     ):
         # "the president of <country>", "the mayor, <name>,", "the Smith aide": a named
         # phrase, not a reference back.

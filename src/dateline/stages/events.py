@@ -973,17 +973,14 @@ def _announced_future(cue_tok: Token, modality: str) -> bool:
     where it is a reported "will" with no condition."""
     if modality not in ("predicted", "hypothetical"):
         return False
-    children = [c for node in _governors(cue_tok) for c in node.children if c.dep_ == "aux"]
-    if any(c.lower_ in FUTURE_AUX for c in children):
+    children = [c for node in _governors(cue_tok) for c in node.children]
+    auxiliaries = {c.lower_ for c in children if c.dep_ == "aux"}
+    if auxiliaries & FUTURE_AUX:
         return modality == "predicted"
-    return (
-        any(c.lower_ == "would" for c in children)
-        and _in_reported(cue_tok)
-        and not any(_is_condition(c) for c in cue_tok.children)
-        and not any(
-            c.dep_ == "mark" and c.lower_ == "if" for node in _governors(cue_tok) for c in node.children
-        )
+    conditional = any(c.dep_ == "mark" and c.lower_ == "if" for c in children) or any(
+        _is_condition(c) for c in cue_tok.children
     )
+    return "would" in auxiliaries and _in_reported(cue_tok) and not conditional
 
 
 def _unrealised(cue_tok: Token, modality: str) -> bool:
