@@ -38,6 +38,7 @@ TABLES: dict[str, Table] = {
     "modality": Table("claims/modality.toml", "claims/SOURCES.md"),
     "event_verbs": Table("events/verbs.tsv", "events/SOURCES.md"),
     "event_nouns_by_role": Table("events/nouns.tsv", "events/SOURCES.md"),
+    "party_nouns": Table("events/party_nouns.txt", "events/SOURCES.md"),
     "event_function_words": Table("events/function_words.tsv", "events/SOURCES.md"),
     "event_aspectual_particles": Table("events/aspectual_particles.tsv", "events/SOURCES.md"),
 }

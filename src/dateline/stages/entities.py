@@ -1590,6 +1590,12 @@ def _with_title_descriptions(doc: Doc, entities: list[Entity]) -> list[Entity]:
         span = _title_description(token, places)
         if span is None or covered.overlapping(*span):
             continue
+        named = [e for e, _ in titled if any(_overlap(r.span, span) for r in e.roles)]
+        if named:
+            # "the interior minister, <name>,": the description is the named person's own
+            # title phrase, whoever was named before it.
+            added.setdefault(named[0].id, []).append(span)
+            continue
         reach = sentence_starts[
             max(0, bisect.bisect_right(sentence_starts, span[0]) - 1 - DESCRIPTION_REACH)
         ]
@@ -1609,6 +1615,10 @@ def _with_title_descriptions(doc: Doc, entities: list[Entity]) -> list[Entity]:
         else e
         for e in entities
     ]
+
+
+def _overlap(a: tuple[int, int] | None, b: tuple[int, int]) -> bool:
+    return a is not None and a[0] < b[1] and b[0] < a[1]
 
 
 def _title_description(token: Token, places: Intervals) -> tuple[int, int] | None:

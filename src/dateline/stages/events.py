@@ -150,7 +150,7 @@ _SEPARATE_DEPS = frozenset({"conj", "cc", "ccomp", "parataxis", "punct"})
 # Dependents that make a trigger a description of a participant, not an event.
 _DESCRIPTIVE_DEPS = frozenset({"relcl", "acl", "amod", "compound", "pcomp", "csubj", "nmod"})
 # Argument-phrase children dropped: clauses, appositions, locative/temporal phrases.
-_ARG_DROP_DEPS = frozenset({"relcl", "acl", "appos", "punct", "cc", "advcl", "parataxis"})
+_ARG_DROP_DEPS = frozenset({"relcl", "acl", "appos", "punct", "cc", "advcl", "parataxis", "case"})
 _ARG_DROP_PREPS = load_words("event_function_words", "arg_drop")
 _SUBJ_DEPS = ("nsubj", "nsubjpass", "csubj")
 # Modalities of events that have not (yet) taken place.
@@ -163,8 +163,15 @@ _FIRST_PERSON = frozenset({"i", "we"})
 _WISH_TYPES = frozenset({"REQUEST", "DEMAND"})
 # Prepositions naming what an instrument is aimed at ("fired shells at", "drove into").
 _AIM_PREPS = load_words("event_function_words", "aim")
-# Common nouns that name parties, so an object headed by one is not an instrument.
-_PARTY_NOUNS = load_words("event_nouns_by_role", "party")
+# Common nouns that name parties (and people's titles), so an object headed by one is not
+# an instrument.
+_PARTY_NOUNS = frozenset(row[0] for row in load_rows("party_nouns")) | load_words("titles", "title")
+# Prepositions that name what a nominal event is aimed at ("an attack on the port").
+_NOMINAL_TARGET_PREPS = frozenset({"on", "against"})
+# Prepositions whose object, when a party, is who a nominal event is with or from.
+_NOMINAL_PARTY_PREPS = frozenset({"with", "between", "from", "of"})
+# Prepositions that name who a thing is given or sent to.
+_GIVEN_TO_PREPS = frozenset({"to"})
 # Nouns for a plan or move whose possessor is the party opposed or demanded of.
 _PLAN_NOUNS = load_words("event_nouns_by_role", "plan")
 _PRESENT_TAGS = frozenset({"VBZ", "VBP"})
@@ -248,6 +255,8 @@ class _Context:
     claims: list[Claim]
     quantities: list[Quantity]
     nominal_agents: dict[int, Token] = field(default_factory=dict)
+    # Token indexes of the nouns detected as events, before clause logic keeps or drops them.
+    nominal_events: set[int] = field(default_factory=set)
     index: _Indexes = field(init=False)
 
     def __post_init__(self) -> None:
@@ -411,12 +420,43 @@ def _typed_by_object(verbal: list[tuple[Token, Entry]]) -> list[tuple[Token, Ent
     out = []
     for tok, entry in verbal:
         objects = [c for c in tok.children if c.dep_ == "dobj"]
-        nouns = [n for o in objects if o.pos_ == "NOUN" and (n := match_trigger(o)) is not None]
-        if nouns and match_trigger(tok) is None:
+        nouns = [match_trigger(o) for o in objects if _performed_event(tok, o)]
+        if nouns:
             noun = nouns[0]
             alt = entry.type if entry.type != noun.type else entry.alt_type
             entry = Entry(entry.lemma, entry.pos, entry.conditions, noun.type, alt, entry.flags)
         out.append((tok, entry))
+    return out
+
+
+def _performed_event(verb: Token, obj: Token) -> bool:
+    """Whether a verb outside the lexicon only performs the lexicon's nominal event its
+    object names ("lodged a protest"); the verb then takes the noun's type."""
+    return obj.pos_ == "NOUN" and match_trigger(verb) is None and match_trigger(obj) is not None
+
+
+def _names_performed_event(ctx: _Context, verb: Token, obj: Token, pattern_words: set[str]) -> bool:
+    """Whether the object names the event its verb performs, so it is no target: a noun
+    detected as an event under a verb outside the lexicon ("began a rally", "reached a
+    deal") or one the verb's lexicon pattern names ("launched an attack")."""
+    if obj.lemma_.lower() in pattern_words:
+        return obj.i in ctx.nominal_events or match_trigger(obj) is not None
+    return obj.i in ctx.nominal_events and match_trigger(verb) is None
+
+
+def _nominal_event_targets(ctx: _Context, noun: Token) -> list[Token]:
+    """What a nominal event is aimed at ("an attack on the port"), and the party it is
+    with, between, from or of ("a protest with Albania", "a meeting between A and B",
+    "demands from the rebels", "the process of laying off workers": the workers)."""
+    out = list(_prepositional_objects([noun], _NOMINAL_TARGET_PREPS))
+    for child in noun.children:
+        if child.dep_ != "prep" or child.lower_ not in _NOMINAL_PARTY_PREPS:
+            continue
+        for grand in child.children:
+            if grand.dep_ == "pobj" and (_is_party(grand) or _names_a_party(ctx, grand)):
+                out.append(grand)
+            elif grand.dep_ == "pcomp" and child.lower_ == "of":
+                out += [c for c in grand.children if c.dep_ == "dobj"]
     return out
 
 
@@ -513,6 +553,7 @@ def _one_event_per_clause(
     verb or a meeting partner ("the invasion" in passing is background, not a reported
     occurrence), unless its token index is in ``exempt`` (the classifier is sure).
     """
+    ctx.nominal_events.update(tok.i for tok, _ in nominal)
     emitted = {tok.i for tok, _ in verbal}
     verbal = [(tok, e) for tok, e in verbal if not _is_phase_of(tok, emitted)]
     emitted = {tok.i for tok, _ in verbal}
@@ -1197,22 +1238,9 @@ def _charged_with(tok: Token, depth: int) -> tuple[Token | None, bool]:
 def _arguments(
     ctx: _Context, tok: Token, entry: Entry, is_nominal: bool
 ) -> tuple[Token | None, list[Token]]:
-    targets: list[Token] = []
     if is_nominal:
-        actor = _nominal_agent(tok, entry, ctx)
-        if actor is None and entry.type == "CONSULT":
-            gov = tok.head.head if tok.dep_ == "pobj" else None
-            actor = _subject(gov) if gov is not None and gov.pos_ == "VERB" else None
-        for child in tok.children:
-            if child.dep_ == "prep" and (
-                child.lower_ in ("on", "against")
-                or (child.lower_ == "of" and "of_target" in entry.flags)
-            ):
-                pobj = _pobj(child)
-                if pobj is not None:
-                    targets.append(pobj)
-        return _resolve_pronoun(ctx, actor), [t for t in targets if not _is_date_phrase(ctx, t)]
-
+        return _nominal_arguments(ctx, tok, entry)
+    targets: list[Token] = []
     actor, patient = _clause_actor(tok)
     if patient:
         targets.append(actor)
@@ -1220,12 +1248,63 @@ def _arguments(
         actor = _agent(tok) if tok.dep_ == "acl" else None
     if actor is None and is_passive(tok):
         actor = ctx.nominal_agents.get(tok.i)
+    object_actor, object_targets = _object_arguments(ctx, tok, entry, targets)
+    if object_actor is not None:
+        actor = object_actor
+    targets += object_targets
+    targets += _shared_patient(tok, actor, targets)
+    targets += _recipients(ctx, tok, entry.type, targets)
+    targets += _aimed_at(tok, targets)
+    targets += _nominal_complement_targets(ctx, tok, targets)
+    targets = [_relative_antecedent(t) for t in targets]
+    if not targets:
+        targets = (
+            _coordinated_partners(tok, entry.type, actor)
+            or _opposed_in(actor)
+            or _purpose_object(ctx, tok)
+        )
+    if not any(_names_a_party(ctx, t) for t in targets):
+        targets += [p for p in _polity_in(ctx, tok, entry.type) if p not in targets]
+    targets = _without_containers(ctx, targets)
+    return _resolve_pronoun(ctx, actor), [t for t in targets if not _is_date_phrase(ctx, t)]
+
+
+def _nominal_arguments(ctx: _Context, tok: Token, entry: Entry) -> tuple[Token | None, list[Token]]:
+    """The agent of a nominal event and what it is aimed at ("the attack on the port")."""
+    actor = _nominal_agent(tok, entry, ctx)
+    if actor is None and entry.type == "CONSULT":
+        gov = tok.head.head if tok.dep_ == "pobj" else None
+        actor = _subject(gov) if gov is not None and gov.pos_ == "VERB" else None
+    targets = []
+    for child in tok.children:
+        if child.dep_ == "prep" and (
+            child.lower_ in _NOMINAL_TARGET_PREPS
+            or (child.lower_ == "of" and "of_target" in entry.flags)
+        ):
+            pobj = _pobj(child)
+            if pobj is not None:
+                targets.append(pobj)
+    return _resolve_pronoun(ctx, actor), [t for t in targets if not _is_date_phrase(ctx, t)]
+
+
+def _object_arguments(
+    ctx: _Context, tok: Token, entry: Entry, known: list[Token]
+) -> tuple[Token | None, list[Token]]:
+    """Targets from a verb's objects and on/against phrases, and the actor when the
+    lexicon entry says the object names the participants (``obj_actor``)."""
+    actor = None
+    targets: list[Token] = []
     pattern_words = _pattern_words(entry)
     for child in tok.children:
         if child.dep_ == "dobj" and _idiom_object(child, pattern_words):
             # "opened fire": the object is part of the trigger, not what the event is aimed at.
             continue
-        if child.dep_ in ("dobj", "nsubjpass") and child not in targets:
+        if child.dep_ == "dobj" and _names_performed_event(ctx, tok, child, pattern_words):
+            # "launched an attack on the port", "began a rally": the noun names the event;
+            # its target is the noun's.
+            targets += _nominal_event_targets(ctx, child)
+            continue
+        if child.dep_ in ("dobj", "nsubjpass") and child not in known:
             if child.lemma_.lower() == "control":
                 for prep in list(child.children) + list(tok.children):
                     if prep.dep_ == "prep" and prep.lower_ == "of" and _pobj(prep) is not None:
@@ -1238,17 +1317,21 @@ def _arguments(
             targets.append(child)
         elif child.dep_ == "prep" and child.lower_ in ("on", "against", "upon"):
             pobj = _pobj(child)
-            if pobj is not None:
+            if pobj is not None and not _is_date_phrase(ctx, pobj):
                 targets.append(pobj)
-    targets += _recipients(tok, entry.type, targets)
-    targets += _aimed_at(tok, targets)
-    targets += _nominal_complement_targets(tok, targets)
-    targets = [_relative_antecedent(t) for t in targets]
-    if not targets:
-        targets = _coordinated_partners(tok, entry.type, actor) or _opposed_in(actor)
-    if not any(_names_a_party(ctx, t) for t in targets):
-        targets += [p for p in _polity_in(ctx, tok, entry.type) if p not in targets]
-    return _resolve_pronoun(ctx, actor), [t for t in targets if not _is_date_phrase(ctx, t)]
+    return actor, targets
+
+
+def _without_containers(ctx: _Context, targets: list[Token]) -> list[Token]:
+    """Drop a thing whose phrase holds a party among the targets ("the resignation of the
+    minister": the minister is the target, not the resignation)."""
+    parties = [t for t in targets if _heads_a_party(ctx, t)]
+    out = []
+    for t in targets:
+        inside = {x.i for x in t.subtree} - {t.i}
+        if _is_party(t) or not any(p.i in inside for p in parties):
+            out.append(t)
+    return out
 
 
 def _pattern_words(entry: Entry) -> set[str]:
@@ -1277,28 +1360,39 @@ def _aimed_at(tok: Token, targets: list[Token]) -> list[Token]:
     return [p for p in _prepositional_objects([tok], _AIM_PREPS) if p not in targets]
 
 
-def _nominal_complement_targets(tok: Token, targets: list[Token]) -> list[Token]:
-    """The party of a nominal event the verb is about ("urged the mayor's removal", "pushed
-    for the party's expulsion", "objected to the firm's plans")."""
-    nouns = [c for c in tok.children if c.dep_ == "dobj"]
+def _nominal_complement_targets(ctx: _Context, tok: Token, targets: list[Token]) -> list[Token]:
+    """The party of a nominal event the verb, or the verb it intends, is about ("urged the
+    mayor's removal", "threatened to push for the party's expulsion", "objected to the
+    firm's plans"). Of any other object noun, a possessor or of-phrase that names a party
+    ("restored the rights of 2,000 felons")."""
+    heads = [tok, *(c for c in tok.children if c.dep_ == "xcomp" and _has_to(c))]
+    nouns = [c for head in heads for c in head.children if c.dep_ == "dobj"]
     nouns += [
         p
-        for c in tok.children
+        for head in heads
+        for c in head.children
         if c.dep_ == "prep" and c.lower_ in ("for", "to", "against", "over")
         for p in c.children
         if p.dep_ == "pobj"
     ]
     out = []
     for noun in nouns:
-        if noun.lemma_.lower() not in event_nouns() and noun.lemma_.lower() not in _PLAN_NOUNS:
-            continue
+        eventive = noun.lemma_.lower() in event_nouns() or noun.lemma_.lower() in _PLAN_NOUNS
         for child in noun.children:
             party = child if child.dep_ == "poss" and child.pos_ != "PRON" else None
             if child.dep_ == "prep" and child.lower_ == "of":
                 party = _pobj(child)
-            if party is not None and party not in targets:
+            if party is None or party in targets or party in out:
+                continue
+            if eventive or _heads_a_party(ctx, party):
                 out.append(party)
     return out
+
+
+def _heads_a_party(ctx: _Context, tok: Token) -> bool:
+    """Whether a phrase's head is a party: a name, a pronoun, a party noun or a title, or
+    an entity mention."""
+    return _is_party(tok) or _entity_type_at(ctx, tok.idx) is not None
 
 
 def _relative_antecedent(tok: Token) -> Token:
@@ -1341,7 +1435,7 @@ def _prepositional_objects(heads: Iterable[Token], words: frozenset[str]) -> Ite
     """The objects of the prepositions in ``words`` attached to ``heads``, in order."""
     for head in heads:
         for child in head.children:
-            if child.dep_ == "prep" and child.lower_ in words:
+            if child.dep_ in ("prep", "dative") and child.lower_ in words:
                 pobj = _pobj(child)
                 if pobj is not None:
                     yield pobj
@@ -1358,15 +1452,18 @@ def _opposed_in(actor: Token | None) -> list[Token]:
     return []
 
 
-def _recipients(tok: Token, event_type: str, targets: list[Token]) -> list[Token]:
+def _recipients(ctx: _Context, tok: Token, event_type: str, targets: list[Token]) -> list[Token]:
     """Who an event is directed at through a preposition: the partner of a meeting, deal
     or clash ("met with workers", "clashed with police"), and the recipient of support,
     aid, an appeal or a concession when the object is the thing given, not a party
-    ("threw his support behind Cruz", "extended condolences to the Pope")."""
+    ("threw his support behind Cruz"). Whatever the type, a named party or a party noun
+    that a thing is sent or given to is the recipient ("extended condolences to the
+    Pope", "sent petitions to officials"), also when the preposition hangs on the thing."""
     out = []
     object_is_party = any(t.pos_ == "PROPN" or t.ent_type_ for t in targets)
+    things = [c for c in tok.children if c.dep_ == "dobj" and not _is_party(c)]
     for child in tok.children:
-        if child.dep_ != "prep":
+        if child.dep_ not in ("prep", "dative"):
             continue
         word = child.lower_
         partner = word == "with" and event_type in _PARTNER_TYPES
@@ -1376,7 +1473,35 @@ def _recipients(tok: Token, event_type: str, targets: list[Token]) -> list[Token
         pobj = _pobj(child)
         if (partner or recipient) and pobj is not None:
             out.append(pobj)
+    if things and not object_is_party and not out:
+        for pobj in _prepositional_objects([tok, *things], _GIVEN_TO_PREPS):
+            if _is_party(pobj) or _names_a_party(ctx, pobj):
+                out.append(pobj)
+                break
     return out
+
+
+def _shared_patient(tok: Token, actor: Token | None, targets: list[Token]) -> list[Token]:
+    """The subject a passive conjunct shares with the clause before it ("protesters
+    marched but were pushed back by police": the protesters are pushed)."""
+    if tok.dep_ != "conj" or not is_passive(tok) or _subject(tok) is not None:
+        return []
+    subject = _subject(tok.head)
+    if subject is None or subject in targets or (actor is not None and subject.i == actor.i):
+        return []
+    return [subject]
+
+
+def _purpose_object(ctx: _Context, tok: Token) -> list[Token]:
+    """The party an event is for, named in its purpose clause ("rallied to support the
+    senator", "gathered to urge him to run"), when the event has no target of its own."""
+    for child in tok.children:
+        if child.dep_ not in ("xcomp", "advcl") or not _has_to(child):
+            continue
+        for obj in child.children:
+            if obj.dep_ == "dobj" and (_is_party(obj) or _names_a_party(ctx, obj)):
+                return [obj]
+    return []
 
 
 def _is_date_phrase(ctx: _Context, tok: Token) -> bool:

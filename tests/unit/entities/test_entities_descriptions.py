@@ -74,3 +74,19 @@ def test_entities_description_with_a_place_and_an_abbreviated_title(nlp) -> None
     assert _forms(text, by_name["Mark Hollis"]) == ["Mark Hollis", "The Ohio governor"]
     # The place inside the description stays a mention of its own.
     assert _forms(text, by_name["Ohio"]) == ["Ohio", "Ohio"]
+
+
+@pytest.mark.issue(8)
+def test_entities_title_phrase_before_the_name_is_that_persons_mention(nlp) -> None:
+    # The parser hangs the name off the verb here, yet the title phrase before the comma is
+    # the named person's own: it joins that person, not one named earlier.
+    text = (
+        "Minister Omar Said spoke on Friday. Demonstrators called for the resignation of "
+        "the interior minister, Tarek Abdel Salam, on Sunday."
+    )
+    by_name = _by_name(nlp, text)
+    assert _forms(text, by_name["Tarek Abdel Salam"]) == [
+        "the interior minister",
+        "Tarek Abdel Salam",
+    ]
+    assert _forms(text, by_name["Omar Said"]) == ["Omar Said"]

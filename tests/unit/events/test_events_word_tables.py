@@ -46,7 +46,13 @@ def test_events_word_tables_particles_table_names_aspectual_verbs() -> None:
 
 @pytest.mark.parametrize(
     "kind",
-    ["event_verbs", "event_nouns_by_role", "event_function_words", "event_aspectual_particles"],
+    [
+        "event_verbs",
+        "event_nouns_by_role",
+        "party_nouns",
+        "event_function_words",
+        "event_aspectual_particles",
+    ],
 )
 def test_events_word_tables_have_their_sources_told(kind: str) -> None:
     assert TABLES[kind].source == "events/SOURCES.md"

@@ -1,0 +1,83 @@
+"""Targets that are parties, not things: the recipient of a thing given, the party of a
+nominal event a verb performs, a passive conjunct's shared subject, a purpose clause's
+object, and a title phrase placed before the name it belongs to."""
+
+from __future__ import annotations
+
+import pytest
+from _events_helpers import by_trigger
+
+from dateline.api import extract
+from dateline.stages import events
+
+
+def _targets(text: str, trigger: str) -> list[str]:
+    events_found = extract(text, published="2025-03-03").events
+    return [t.name for t in by_trigger(events_found, trigger).targets]
+
+
+@pytest.mark.issue(8)
+@pytest.mark.parametrize(
+    ("text", "trigger", "target"),
+    [
+        # A thing given or sent: who receives it is the target, however the "to" attaches.
+        ("The bishop offered his condolences to Pope Leo on Sunday.", "offered", "Leo"),
+        ("Farmers delivered 3,000 petitions to officials in Accra.", "delivered", "officials"),
+    ],
+)
+def test_recipient_of_a_thing_is_the_target(text, trigger, target):
+    assert target in _targets(text, trigger)
+
+
+@pytest.mark.issue(8)
+@pytest.mark.parametrize(
+    ("text", "trigger", "expected"),
+    [
+        ("Rebels launched an attack on the port of Hodeidah.", "launched", ["Hodeidah"]),
+        ("Chile lodged a formal protest with Peru on Tuesday.", "lodged", ["Peru"]),
+    ],
+)
+def test_a_performed_nominal_event_is_no_target(text, trigger, expected):
+    # The noun names the event; what it is aimed at or done with is the target.
+    assert _targets(text, trigger) == expected
+
+
+@pytest.mark.issue(8)
+def test_passive_conjunct_shares_the_subject_as_target_beside_its_agent():
+    text = "Farmers tried to enter the ministry but were pushed back by riot police."
+    event = by_trigger(extract(text, published="2025-03-03").events, "pushed")
+    assert [a.name for a in event.actors] == ["riot police"]
+    assert [t.name for t in event.targets] == ["Farmers"]
+
+
+@pytest.mark.issue(8)
+def test_purpose_clause_names_the_party_an_event_is_for():
+    text = "Thousands of miners marched in Soweto to support Mandela on Friday."
+    assert _targets(text, "marched") == ["Mandela"]
+
+
+@pytest.mark.issue(8)
+def test_title_phrase_before_a_name_is_that_person():
+    # The parser often hangs the name off the verb; the title phrase still names the person.
+    text = "Students demanded the resignation of the education minister, Ama Boateng, on Monday."
+    assert _targets(text, "demanded") == ["Ama Boateng"]
+
+
+@pytest.mark.issue(8)
+@pytest.mark.parametrize("noun", ["official", "protester", "union", "lawyer"])
+def test_party_nouns_come_from_the_packaged_list(noun):
+    assert noun in events._PARTY_NOUNS
+
+
+@pytest.mark.issue(8)
+@pytest.mark.parametrize(
+    ("text", "trigger", "target"),
+    [
+        # the nominal event under the verb an intent verb governs
+        ("Rebels threaten to push for the army's withdrawal.", "threaten", "the army"),
+        # any noun's of-phrase when it names a party
+        ("Crowds urged the dismissal of the minister, Kofi Mensah.", "urged", "Kofi Mensah"),
+    ],
+)  # fmt: skip
+def test_party_inside_the_object_is_the_target(text, trigger, target):
+    assert _targets(text, trigger) == [target]
