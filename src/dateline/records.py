@@ -47,7 +47,9 @@ EntityType = Literal["PERSON", "ORG", "GPE", "NORP", "OTHER"]
 OrgKind = Literal[
     "media", "government", "armed_force", "company", "party", "international", "other"
 ]
-FeatureKind = Literal["country", "region", "city", "district", "landmark", "continent", "other"]
+FeatureKind = Literal[
+    "country", "region", "city", "district", "landmark", "water", "continent", "other"
+]
 QuoteKind = Literal["direct", "indirect", "mixed"]
 SourceKind = Literal["named", "anonymous", "outlet", "pronoun"]
 Modality = Literal[

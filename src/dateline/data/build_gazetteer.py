@@ -15,8 +15,9 @@ the largest cities carrying the admin1 code (a region is usually named after its
 main city: "Saratovskaya oblast'" and Saratov). Countries are located at the
 midpoint of the trimmed extent of the cities of their main territory (outlying islands
 left out). ``country_aliases.tsv`` (hand
-written) adds common English short forms ("U.S.", "Britain"), and ``landmarks.tsv`` (hand
-written) well-known buildings and squares news names as places ("the Kremlin").
+written) adds common English short forms ("U.S.", "Britain"), ``landmarks.tsv`` (hand
+written) well-known buildings and squares news names as places ("the Kremlin"), and
+``water_bodies.tsv`` (hand written) seas, gulfs, straits and large lakes ("the Gulf of Aden").
 
 The places are first built as one TSV row each:
 ``id kind country admin1 lat lon population name keys`` where ``keys`` are the
@@ -499,6 +500,13 @@ def build() -> list[str]:
             rows.append(
                 _row(f"lm:{slug}", "landmark", cc, "", float(lat), float(lon), 0, name, forms)
             )
+
+    # 7. water bodies (hand written): seas, gulfs, straits, canals, large lakes
+    for line in (OUT_DIR / "water_bodies.tsv").read_text("utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            name, cc, lat, lon, *forms = line.split("\t")
+            slug = re.sub(r"[^a-z]+", "-", _fold(name).lower()).strip("-")
+            rows.append(_row(f"wb:{slug}", "water", cc, "", float(lat), float(lon), 0, name, forms))
     return rows
 
 

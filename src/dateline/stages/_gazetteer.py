@@ -91,6 +91,7 @@ FEATURES = {
     "district": "district",
     "city": "city",
     "landmark": "landmark",
+    "water": "water",
 }
 
 

@@ -189,6 +189,7 @@ _ASPECTUAL_PARTICLES = {
 _SCHEDULING_VERBS = load_words("event_verbs", "scheduling")
 _FEATURE_RANK = {
     "landmark": 0,
+    "water": 0,
     "district": 0,
     "city": 0,
     "region": 1,

@@ -211,7 +211,8 @@ _BASED = re.compile(r"^-?based$", re.IGNORECASE)
 
 # Score weights (tuned on the geoparsing dev split).
 _W_POPULATION = 0.25
-# A landmark has no population: its kind weight lets it outrank a small namesake town.
+# A landmark or a water body has no population: its kind weight lets it outrank a small
+# namesake town.
 _W_KIND = {
     "country": 1.2,
     "continent": 1.2,
@@ -219,6 +220,7 @@ _W_KIND = {
     "district": 0.2,
     "city": 0.0,
     "landmark": 1.5,
+    "water": 1.5,
 }
 _W_PRIMARY = 0.3
 _W_COUNTRY = 1.5
@@ -765,6 +767,8 @@ def _in_org_name(
     kinds = {gaz.entries[x].kind for x in ids}
     if kinds & {"country", "region", "continent"}:
         return True
+    if _acronym(doc, start, end):
+        return False  # "IRA truce": an acronym leading a name is the organisation's own
     # A town only as the leading modifier or after "of" ("University of X").
     leading = start == ent_start or (start == ent_start + 1 and doc[ent_start].lower_ == "the")
     after_of = start > ent_start and doc[start - 1].lower_ == "of" and end == ent_end
@@ -871,6 +875,8 @@ def _untagged_run_is_place(
         end - start > 1 and doc[end - 1].pos_ == "PROPN" and wide
     ):
         return False
+    if _modifying_acronym(doc, start, end, wide) or _eponym(doc, end, wide, plural=True):
+        return False
     if _cued(doc, start):
         return True
     after = doc[end] if end < len(doc) else None
@@ -879,9 +885,43 @@ def _untagged_run_is_place(
         qual = gaz.lookup(name_key(nxt.text))
         if any(gaz.entries[q].kind in ("country", "region") for q in qual):
             return True
-    if doc[start].is_sent_start:
+    if doc[start].is_sent_start or _eponym(doc, end, wide):
         return False
     return known.lone_name(biggest)
+
+
+def _acronym(doc: Doc, start: int, end: int) -> bool:
+    text = doc[start].text
+    return end - start == 1 and len(text) > 1 and text.isupper()
+
+
+def _modifying_acronym(doc: Doc, start: int, end: int, wide: bool) -> bool:
+    """An untagged acronym modifying another word ("near the IRA-allied party's office"):
+    acronyms name organisations far more often than towns, and a locative cue before the
+    phrase is about its head. Countries and regions are exempt."""
+    tok = doc[start]
+    return (
+        not wide
+        and _acronym(doc, start, end)
+        and tok.dep_ not in ("pobj", "ROOT")
+        and tok.head.i != tok.i
+    )
+
+
+def _eponym(doc: Doc, end: int, wide: bool, plural: bool = False) -> bool:
+    """A name modifying a common noun ("Kalashnikov rifles"): a kind of thing named after
+    someone or somewhere, not the place itself. With ``plural`` only a plural noun counts:
+    then a locative cue before the phrase is about the things ("in Molotov cocktails"),
+    while "near Dnipro airport" stays a place."""
+    last = doc[end - 1]
+    head = last.head
+    return (
+        not wide
+        and last.dep_ == "compound"
+        and head.pos_ == "NOUN"
+        and head.i == end
+        and (not plural or head.tag_ == "NNS")
+    )
 
 
 # --------------------------------------------------------------------------- candidates
