@@ -150,9 +150,10 @@ _SEPARATE_DEPS = frozenset({"conj", "cc", "ccomp", "parataxis", "punct"})
 # Dependents that make a trigger a description of a participant, not an event.
 _DESCRIPTIVE_DEPS = frozenset({"relcl", "acl", "amod", "compound", "pcomp", "csubj", "nmod"})
 # Argument-phrase children dropped: clauses, appositions, locative/temporal phrases.
-_ARG_DROP_DEPS = frozenset({"relcl", "acl", "appos", "punct", "cc", "advcl", "parataxis", "case"})
+_ARG_DROP_DEPS = frozenset({"relcl", "acl", "appos", "punct", "cc", "advcl", "parataxis"})
 _ARG_DROP_PREPS = load_words("event_function_words", "arg_drop")
 _SUBJ_DEPS = ("nsubj", "nsubjpass", "csubj")
+_POSSESSIVE_END = re.compile(r"(?<=\w)(?:'s|\u2019s|'|\u2019)$")
 # Modalities of events that have not (yet) taken place.
 _UNREALISED = frozenset({"intended", "predicted", "hypothetical", "ordered"})
 # Relative pronouns that, as a relative clause's subject, stand for the noun it describes.
@@ -1553,13 +1554,30 @@ def _resolve_pronoun(ctx: _Context, tok: Token | None) -> Token | None:
         node = node.head
     mention = _typed_entities(ctx, fitting).last_ending_by(tok.idx)
     subject = _previous_subject(tok) if "PERSON" not in fitting else None
-    if subject is not None and (mention is None or subject.idx > mention.start):
+    if subject is not None and (
+        mention is None
+        or subject.idx > mention.start
+        or not _is_subject_mention(ctx, mention.start, mention.end)
+    ):
         # "The government denied it. It said ...": the last sentence's subject is a more
-        # recent antecedent than any named entity.
+        # recent antecedent than any named entity, and a more salient one than a name in
+        # an adjunct ("Crowds marched, according to <agency>. They called for ...").
         return subject
     if mention is not None:
         return ctx.token_at(mention.start)
     return tok
+
+
+def _is_subject_mention(ctx: _Context, start: int, end: int) -> bool:
+    """Whether the mention at ``start:end`` is (in) a clause's subject."""
+    tok = ctx.token_at(start)
+    for t in tok.doc[tok.i : ctx.token_at(max(start, end - 1)).i + 1]:
+        node = t
+        while node.dep_ in ("compound", "amod", "poss", "case", "det", "flat"):
+            node = node.head
+        if node.dep_ in _SUBJ_DEPS:
+            return True
+    return False
 
 
 def _previous_subject(tok: Token) -> Token | None:
@@ -1666,7 +1684,10 @@ def _argument(ctx: _Context, tok: Token) -> Argument:
             country=ent.country or country,
             text=phrase if phrase.lower() != name.lower() else None,
         )
-    return Argument(name=phrase, span=(start, end), country=country)
+    name = _POSSESSIVE_END.sub("", phrase)
+    # "the army's" of "the army's withdrawal": the party is "the army"; the words stay.
+    text = phrase if name != phrase else None
+    return Argument(name=name, span=(start, end), country=country, text=text)
 
 
 def _demonym_country(tokens: list[Token]) -> str | None:
