@@ -77,3 +77,22 @@ def test_event_span_runs_from_trigger_to_end_of_complement(run_events):
 )
 def test_negated_and_complement_conditions(run_events, text, expected):
     assert [e.trigger for e in run_events(text)] == expected
+
+
+@pytest.mark.issue(8)
+@pytest.mark.parametrize(
+    ("text", "trigger", "type_"),
+    [
+        # The benchmark guide: expelling diplomats or from a body is a sanction, expelling
+        # people is coercion; closing a mission is a sanction, closing a border coercion; an
+        # order by an authority is coercion.
+        ("Norway expelled two Russian diplomats on Friday.", "expelled", "SANCTION"),
+        ("The party was expelled from the peace talks.", "expelled", "SANCTION"),
+        ("Kenya expelled five foreign students on Friday.", "expelled", "COERCE"),
+        ("Russia will close the American consulate in Kazan.", "close", "SANCTION"),
+        ("Hungary will close the border with Serbia.", "close", "COERCE"),
+        ("The judge ordered him held without bail.", "ordered", "COERCE"),
+    ],
+)
+def test_trigger_type_follows_the_guide(run_events, text, trigger, type_):
+    assert by_trigger(run_events(text), trigger).type == type_
