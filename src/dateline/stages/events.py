@@ -141,6 +141,8 @@ logger = logging.getLogger(__name__)
 CONTROL_VERBS = load_words("event_verbs", "control")
 # Verbs whose object is the subject of their complement: "ordered the military to push".
 DIRECTIVE_VERBS = load_words("directive_verbs", "control")
+# Directive verbs whose complement happened when they did ("forced workers to evacuate").
+IMPLICATIVE_VERBS = load_words("directive_verbs", "implicative")
 INTENT_VERBS = load_words("event_verbs", "intent")
 HEDGES = load_words("event_function_words", "hedge")
 HYPOTHETICAL_AUX = load_words("event_function_words", "hypothetical")
@@ -1996,7 +1998,7 @@ def _local_modality(tok: Token, negated: bool) -> str:
     if any(c.dep_ == "amod" and c.lower_ in ("possible", "potential") for c in children):
         return "hypothetical"
     govs = {node.lemma_.lower() for node in chain[1:]}
-    if govs & DIRECTIVE_VERBS:
+    if govs & (DIRECTIVE_VERBS - IMPLICATIVE_VERBS):
         return "ordered"
     if govs & INTENT_VERBS:
         return "intended"

@@ -27,3 +27,19 @@ def test_claims_sources_chain(nlp, text: str, words: str,
     for source, (name, kind) in zip(sources, chain, strict=True):
         assert name in source.name
         assert source.kind == kind
+
+
+@pytest.mark.issue(8)
+@pytest.mark.parametrize(
+    ("text", "words", "modality"),
+    [
+        # A participle sharing its host's subject reports its own complement: the host
+        # clause is the speaker's act, told by the article.
+        ("Prosecutors asked for a sentence of five years, calling the crimes deliberate.",
+         "asked for", "asserted"),
+        # A comma-set reporting clause with its own subject reports its host clause.
+        ("The port is closed, officials said.", "port is closed", "reported"),
+    ],
+)  # fmt: skip
+def test_claims_host_clause_needs_a_reporting_subject_of_its_own(nlp, text, words, modality):
+    assert innermost(run(nlp, text), text, words).modality == modality

@@ -10,6 +10,7 @@ from _events_helpers import by_trigger, claim, timex
 
 from dateline.api import extract
 from dateline.records import Attribution, Source
+from dateline.stages.events import _local_modality
 
 
 @pytest.mark.parametrize(
@@ -81,3 +82,17 @@ def test_future_of_a_natural_force_stays_predicted():
     # No doer announces it: a forecast, not an intention.
     events = extract("The storm will hit the coast on Monday.", published="2025-03-03").events
     assert [(e.trigger.split()[0], e.modality) for e in events] == [("hit", "predicted")]
+
+
+@pytest.mark.issue(8)
+@pytest.mark.parametrize(
+    ("text", "modality"),
+    [
+        # "forced them to flee" says they fled; "ordered them to flee" does not.
+        ("The flood forced hundreds of villagers to evacuate their homes.", "asserted"),
+        ("The governor ordered hundreds of villagers to evacuate their homes.", "ordered"),
+    ],
+)
+def test_implicative_verb_asserts_its_complement(nlp, text, modality):
+    evacuate = next(t for t in nlp(text) if t.lower_ == "evacuate")
+    assert _local_modality(evacuate, negated=False) == modality
