@@ -1150,7 +1150,8 @@ def _clause_tokens(tok: Token) -> set[int]:
     while stack:
         node = stack.pop()
         out.add(node.i)
-        stack.extend(c for c in node.children if c.dep_ not in ("ccomp", "parataxis"))
+        # A relative clause is its own ("employees who walked out in April").
+        stack.extend(c for c in node.children if c.dep_ not in ("ccomp", "parataxis", "relcl"))
     return out
 
 
@@ -1738,6 +1739,7 @@ def _dates(
             t
             for t in usable.starting_in(sentence.span[0], sentence.span[1])
             if ctx.token_at(t.span[0]).i not in clause
+            and not _in_other_relative(ctx.token_at(t.span[0]), tok)
         ]
     deadline = next((t for t in in_clause + in_sentence if t.role == "deadline"), None)
 
@@ -1746,8 +1748,10 @@ def _dates(
         return min(cands, key=lambda t: abs(t.span[0] - tok.idx)) if cands else None
 
     if _past_tense(tok):
-        # "rejected the criticism and said an inquiry would start next week": a day after
-        # publication elsewhere in the sentence cannot date a past event.
+        # "rejected the criticism and said an inquiry would start next week", "had gathered
+        # where he was to speak before next Tuesday's vote": a day after publication cannot
+        # date a past event.
+        in_clause = [t for t in in_clause if not _after_publication(ctx, t.value or "")]
         in_sentence = [t for t in in_sentence if not _after_publication(ctx, t.value or "")]
     date: EventDate | None = None
     for cands, source in ((in_clause, "clause"), (in_sentence, "sentence")):
@@ -1762,6 +1766,17 @@ def _dates(
         else:
             date = EventDate(value=None, source="none")
     return date, _event_date(deadline, "clause") if deadline is not None else None
+
+
+def _in_other_relative(word: Token, tok: Token) -> bool:
+    """Whether ``word`` lies in a relative clause that does not hold the trigger ("workers
+    who walked out in April": April dates the walkout, not the sentence's other events)."""
+    node = word
+    while node.head.i != node.i:
+        if node.dep_ == "relcl":
+            return not (node.left_edge.i <= tok.i <= node.right_edge.i)
+        node = node.head
+    return False
 
 
 def _continues(ctx: _Context, timex: Timex, char: int) -> bool:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import pytest
 from _events_helpers import by_trigger, timex
 
+from dateline.api import extract
+
 
 def test_deadline_goes_to_deadline_not_date(run_events):
     text = "On May 3, the president ordered the army to push the rebels out of the city by June 1."
@@ -100,3 +102,22 @@ def test_narrative_date_reaches_only_a_few_sentences(run_events):
     assert (near.date.value, near.date.source) == ("2023-05-02", "narrative")
     # Four sentences on, the story has moved: the date stays open.
     assert (far.date.value, far.date.source) == (None, "none")
+
+
+@pytest.mark.issue(8)
+@pytest.mark.parametrize(
+    ("text", "trigger", "value"),
+    [
+        # A date in another event's relative clause does not date the sentence's events.
+        ("The company struck a deal with unions representing workers who walked off the "
+         "job in mid-April.", "struck", None),
+        ("The company struck a deal with unions representing workers who walked off the "
+         "job in mid-April.", "walked", "2025-04"),
+        # A past event is not dated after publication, even by a date in its own clause.
+        ("Protesters had gathered outside the hotel where the senator was to speak before "
+         "next Tuesday's vote.", "gathered", None),
+    ],
+)  # fmt: skip
+def test_event_date_stays_with_its_own_clause(text, trigger, value):
+    event = by_trigger(extract(text, published="2025-05-28").events, trigger)
+    assert (event.date.value if event.date else None) == value
