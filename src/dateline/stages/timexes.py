@@ -24,6 +24,7 @@ Anchoring, in order:
 from __future__ import annotations
 
 import bisect
+import datetime
 import logging
 import re
 
@@ -97,13 +98,18 @@ def _tense(doc: Doc, start: int, end: int) -> str | None:
         verb.tag_ == "MD" and verb.lower_ in _FUTURE_AUX
     ):
         return "future"
-    if verb.tag_ == "VBD" or any(a.tag_ == "VBD" or a.lower_ in _PAST_AUX for a in auxes):
+    if _past(verb):
         return "past"
     if verb.tag_ == "VB" and any(a.tag_ in ("MD", "TO") for a in auxes):
         return "modal"  # "might come Tuesday", "is scheduled to close Monday"
     if verb.tag_ in ("VBZ", "VBP") or any(a.tag_ in ("VBZ", "VBP") for a in auxes):
         return "present"
     return None
+
+
+def _past(verb: Token) -> bool:
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    return verb.tag_ == "VBD" or any(a.tag_ == "VBD" or a.lower_ in _PAST_AUX for a in auxes)
 
 
 _AMOUNT_BEFORE = re.compile(
@@ -159,6 +165,39 @@ def _latest(references: list[tuple[int, str]], unit: str, since: int = 0) -> str
         if fine_enough(value, unit):
             return value
     return None
+
+
+def _anchor(
+    candidate: Candidate,
+    references: list[tuple[int, str]],
+    published: datetime.date | None,
+    sentences: list[Sentence],
+    settings: TimexSettings,
+) -> tuple[datetime.date | None, str, str | None]:
+    """The day an expression is resolved against, its kind ("narrative" or
+    "publication") and the narrative reference value it counts from, if any."""
+    reference = _reference(candidate, references, sentences, settings)
+    found = granularity(reference)
+    if reference and found:
+        return found[1], "narrative", reference
+    return published, "publication", None
+
+
+def _references_for(
+    tense: str | None, references: list[tuple[int, str]], published: datetime.date | None
+) -> list[tuple[int, str]]:
+    """The reference times an expression under a verb of ``tense`` may count from: in a
+    past-tense sentence only those not after publication ("A day earlier" counts from a
+    past day, not from a vote ahead that the story looks forward to)."""
+    if tense != "past" or published is None:
+        return references
+    return [(offset, value) for offset, value in references if not _after(value, published)]
+
+
+def _after(value: str, published: datetime.date) -> bool:
+    """Whether a calendar value starts after the publication day."""
+    found = granularity(value)
+    return bool(found) and found[1] > published
 
 
 def _sentence_start(sentences: list[Sentence], offset: int, back: int = 0) -> int:
@@ -230,8 +269,7 @@ def extract_timexes(
     Returns:
         One Timex per expression with type, value, mod, role, range and anchor.
     """
-    text = article.text
-    published = article.published
+    text, published = article.text, article.published
     roles = _role_pattern()
     # Calendar values of the point dates met so far, the narrative's reference times.
     references: list[tuple[int, str]] = []
@@ -239,13 +277,10 @@ def extract_timexes(
     for candidate in find_candidates(text):
         if _not_a_timex(doc, text, candidate):
             continue
-        reference = _reference(candidate, references, sentences, settings)
-        found = granularity(reference)
-        if reference and found:
-            anchor, source = found[1], "narrative"
-        else:
-            anchor, source, reference = published, "publication", None
-        resolution = candidate.resolve(anchor, _tense(doc, candidate.start, candidate.end))
+        tense = _tense(doc, candidate.start, candidate.end)
+        usable = _references_for(tense, references, published)
+        anchor, source, reference = _anchor(candidate, usable, published, sentences, settings)
+        resolution = candidate.resolve(anchor, tense)
         if resolution is None:
             continue
         value, shifted_off = _value_from_reference(candidate, resolution.value, reference)

@@ -185,3 +185,17 @@ def test_timexes_weekdays_relative_to_the_narrative(text, expected):
     found = extract_timexes(article=article, doc=spacy.blank("en")(text), sentences=[],
                             settings=TimexSettings())
     assert (found[-1].text, found[-1].value, found[-1].anchor_source) == expected
+
+
+@pytest.mark.issue(8)
+def test_timexes_past_anaphor_skips_a_reference_ahead_of_publication(nlp):
+    # "A day earlier" in a past-tense sentence counts from a past day, not from the vote
+    # ahead the story looks forward to.
+    text = (
+        "Officials met on Monday, Oct. 23, before next Tuesday's vote. "
+        "A day earlier, police arrested two men."
+    )
+    article = Article(text=text, published=ANCHOR)
+    found = extract_timexes(article=article, doc=nlp(text), sentences=[],
+                            settings=TimexSettings())
+    assert (found[-1].text, found[-1].value) == ("A day earlier", "1989-10-22")
