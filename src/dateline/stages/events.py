@@ -171,6 +171,8 @@ _AIM_PREPS = load_words("event_function_words", "aim")
 _PARTY_NOUNS = frozenset(row[0] for row in load_rows("party_nouns")) | load_words("titles", "title")
 # Prepositions that name what a nominal event is aimed at ("an attack on the port").
 _NOMINAL_TARGET_PREPS = frozenset({"on", "against"})
+# Head words of organisations ("the Obama administration", "the interior ministry").
+_ORGANISATION_HEADS = load_words("organisation_words", "head")
 # Prepositions whose object, when a party, is who a nominal event is with or from.
 _NOMINAL_PARTY_PREPS = frozenset({"with", "between", "from", "of"})
 # Prepositions that name who a thing is given or sent to.
@@ -1606,18 +1608,35 @@ def _previous_subject(tok: Token) -> Token | None:
     return subj if fits(subj) else None
 
 
-def _phrase_tokens(tok: Token) -> list[Token]:
+def _phrase_tokens(tok: Token, ctx: _Context | None = None) -> list[Token]:
     out = [tok]
     stack = list(tok.children)
     while stack:
         node = stack.pop()
         if node.dep_ in _ARG_DROP_DEPS and not _names_the_head(node, tok):
             continue
-        if node.dep_ == "prep" and node.lower_ in _ARG_DROP_PREPS:
+        if (
+            node.dep_ == "prep"
+            and node.lower_ in _ARG_DROP_PREPS
+            and not (ctx is not None and _names_the_body(ctx, node, tok))
+        ):
             continue
         out.append(node)
         stack.extend(node.children)
     return sorted(out, key=lambda t: t.i)
+
+
+def _names_the_body(ctx: _Context, prep: Token, head: Token) -> bool:
+    """An organisation a common-noun party is in ("officials in the Obama
+    administration"): it says whose they are, unlike a place or a time."""
+    pobj = _pobj(prep)
+    return (
+        prep.lower_ == "in"
+        and head.pos_ == "NOUN"
+        and head.lemma_.lower() in _PARTY_NOUNS
+        and pobj is not None
+        and (_entity_type_at(ctx, pobj.idx) == "ORG" or pobj.lower_ in _ORGANISATION_HEADS)
+    )
 
 
 def _names_the_head(node: Token, head: Token) -> bool:
@@ -1632,7 +1651,7 @@ def _names_the_head(node: Token, head: Token) -> bool:
 
 
 def _argument(ctx: _Context, tok: Token) -> Argument:
-    tokens = _phrase_tokens(tok)
+    tokens = _phrase_tokens(tok, ctx)
     while len(tokens) > 1 and (
         tokens[0].is_punct
         or tokens[0].dep_ in ("cc", "det")
@@ -1658,14 +1677,7 @@ def _argument(ctx: _Context, tok: Token) -> Argument:
                 country = ent.country or demonyms()[mention]
                 return Argument(name=phrase, span=(start, end), entity_id=ent.id, country=country)
     if chosen is None and tok.pos_ != "PROPN":
-        # "terrorists from <group>", "fighters of <group>": the group named after the head.
-        after = [
-            m
-            for m in overlapping
-            if m.start > head_char and ctx.article.text[m.start : m.end].lower() not in demonyms()
-        ]
-        if after:
-            chosen = max(after, key=lambda m: m.end - m.start)
+        chosen = _named_after_head(ctx, tok, overlapping)
     country = _demonym_country(tokens)
     if chosen is not None:
         ent = chosen.record
@@ -1691,6 +1703,36 @@ def _argument(ctx: _Context, tok: Token) -> Argument:
     # "the army's" of "the army's withdrawal": the party is "the army"; the words stay.
     text = phrase if name != phrase else None
     return Argument(name=name, span=(start, end), country=country, text=text)
+
+
+def _named_after_head(
+    ctx: _Context, tok: Token, overlapping: list[_Mention[Entity]]
+) -> _Mention[Entity] | None:
+    """The group a common-noun party is named by after its head ("terrorists from
+    <group>", "fighters of <group>"). Not a person behind a preposition: "aides to
+    <name>", "officials in the <name> administration" are not that person ("the
+    minister, <name>" is)."""
+    after = [
+        m
+        for m in overlapping
+        if m.start > tok.idx
+        and ctx.article.text[m.start : m.end].lower() not in demonyms()
+        and not (
+            getattr(m.record, "type", None) == "PERSON"
+            and _behind_preposition(ctx.token_at(m.start), tok)
+        )
+    ]
+    return max(after, key=lambda m: m.end - m.start) if after else None
+
+
+def _behind_preposition(word: Token, head: Token) -> bool:
+    """Whether ``word`` hangs off ``head`` through a preposition."""
+    node = word
+    while node.head.i != node.i and node.i != head.i:
+        if node.dep_ == "prep":
+            return True
+        node = node.head
+    return False
 
 
 def _demonym_country(tokens: list[Token]) -> str | None:

@@ -70,6 +70,7 @@ import numpy
 from spacy.tokens import Doc, Span, Token
 
 from dateline.config import PlaceSettings
+from dateline.data import load_words
 from dateline.records import Article, Entity, Place, PlaceCandidate
 from dateline.stages._gazetteer import Gazetteer, distances_km, load_gazetteer, name_key
 from dateline.stages._intervals import Intervals
@@ -811,8 +812,13 @@ def _accept_run(
     if labels == {"FAC"} and end - start > 1 and wide:
         return True  # the small model calls some regions facilities ("Lower Saxony")
     if labels:
-        # The model took it for a person or an organisation: only a locative cue overrides.
-        return _cued(doc, start) and all(t.pos_ == "PROPN" for t in doc[start:end])
+        # The model took it for a person or an organisation: only a locative cue overrides,
+        # and not when the name only modifies the cued noun ("in the Obama administration").
+        return (
+            _cued(doc, start)
+            and all(t.pos_ == "PROPN" for t in doc[start:end])
+            and not _modifies_an_organisation(doc, end)
+        )
     return _untagged_run_is_place(doc, start, end, gaz, (biggest, wide), known)
 
 
@@ -905,6 +911,16 @@ def _modifying_acronym(doc: Doc, start: int, end: int, wide: bool) -> bool:
         and _acronym(doc, start, end)
         and tok.dep_ not in ("pobj", "ROOT")
         and tok.head.i != tok.i
+    )
+
+
+def _modifies_an_organisation(doc: Doc, end: int) -> bool:
+    """A name modifying an organisation's head noun ("the Obama administration")."""
+    last = doc[end - 1]
+    return (
+        last.dep_ == "compound"
+        and last.head.i == end
+        and last.head.lower_ in load_words("organisation_words", "head")
     )
 
 

@@ -81,3 +81,14 @@ def test_party_nouns_come_from_the_packaged_list(noun):
 )  # fmt: skip
 def test_party_inside_the_object_is_the_target(text, trigger, target):
     assert _targets(text, trigger) == [target]
+
+
+@pytest.mark.issue(8)
+def test_the_body_a_party_is_in_belongs_to_the_party():
+    # "in the <name> administration" says whose officials they are; the person is not
+    # the target, and the administration is no place.
+    text = "Activists sent petitions to officials in the Obama administration on Monday."
+    found = extract(text, published="2025-03-03")
+    event = by_trigger(found.events, "sent")
+    assert "officials in the Obama administration" in [t.name for t in event.targets]
+    assert event.location is None

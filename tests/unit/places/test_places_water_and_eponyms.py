@@ -40,3 +40,9 @@ def test_places_eponyms_and_acronyms_are_not_towns(nlp, text, absent, present):
     places = places_of(nlp, text)
     assert place_named(places, absent) is None
     assert place_named(places, present) is not None
+
+
+@pytest.mark.issue(8)
+def test_places_a_name_modifying_an_organisation_is_no_place(nlp):
+    places = places_of(nlp, "Critics wrote to officials in the Obama administration in Boston.")
+    assert [p.name for p in places] == ["Boston"]
