@@ -813,11 +813,13 @@ def _accept_run(
         return True  # the small model calls some regions facilities ("Lower Saxony")
     if labels:
         # The model took it for a person or an organisation: only a locative cue overrides,
-        # and not when the name only modifies the cued noun ("in the Obama administration").
+        # and not when the name only modifies the cued noun ("in the Obama administration")
+        # or is an acronym ("opposed to the IRA's truce").
         return (
             _cued(doc, start)
             and all(t.pos_ == "PROPN" for t in doc[start:end])
             and not _modifies_an_organisation(doc, end)
+            and not (_acronym(doc, start, end) and not wide)
         )
     return _untagged_run_is_place(doc, start, end, gaz, (biggest, wide), known)
 

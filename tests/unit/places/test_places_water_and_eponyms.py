@@ -34,6 +34,8 @@ def test_places_water_body_is_the_place_not_its_namesake_town(nlp, text, form, l
         ("Rioters in Athens tossed in Molotov cocktails on Wednesday.", "Molotov", "Athens"),
         # an untagged acronym modifying another word: an organisation's, not a town's
         ("A bomb went off near the IRA-allied party's office in Belfast.", "IRA", "Belfast"),
+        # an acronym the model calls an organisation stays one after a cue
+        ("Hardliners opposed to the IRA's truce met in Belfast.", "IRA", "Belfast"),
     ],
 )
 def test_places_eponyms_and_acronyms_are_not_towns(nlp, text, absent, present):
