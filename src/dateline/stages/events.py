@@ -171,6 +171,8 @@ _AIM_PREPS = load_words("event_function_words", "aim")
 _PARTY_NOUNS = frozenset(row[0] for row in load_rows("party_nouns")) | load_words("titles", "title")
 # Prepositions that name what a nominal event is aimed at ("an attack on the port").
 _NOMINAL_TARGET_PREPS = frozenset({"on", "against"})
+# Prepositions that name whom an act of speech or feeling is aimed at.
+_AIMED_PREPS = frozenset({"at", "against", "on"})
 # Head words of organisations ("the Obama administration", "the interior ministry").
 _ORGANISATION_HEADS = load_words("organisation_words", "head")
 # Prepositions whose object, when a party, is who a nominal event is with or from.
@@ -1505,8 +1507,11 @@ def _purpose_object(ctx: _Context, tok: Token) -> list[Token]:
     for child in tok.children:
         if child.dep_ not in ("xcomp", "advcl") or not _has_to(child):
             continue
-        for obj in child.children:
-            if obj.dep_ == "dobj" and (_is_party(obj) or _names_a_party(ctx, obj)):
+        objects = [c for c in child.children if c.dep_ == "dobj"]
+        # "to voice their anger at the police": what the purpose is aimed at
+        objects += _prepositional_objects([child, *objects], _AIMED_PREPS)
+        for obj in objects:
+            if _is_party(obj) or _names_a_party(ctx, obj):
                 return [obj]
     return []
 

@@ -51,9 +51,18 @@ def test_passive_conjunct_shares_the_subject_as_target_beside_its_agent():
 
 
 @pytest.mark.issue(8)
-def test_purpose_clause_names_the_party_an_event_is_for():
-    text = "Thousands of miners marched in Soweto to support Mandela on Friday."
-    assert _targets(text, "marched") == ["Mandela"]
+@pytest.mark.parametrize(
+    ("text", "trigger", "target"),
+    [
+        ("Thousands of miners marched in Soweto to support Mandela on Friday.", "marched",
+         "Mandela"),
+        # what the purpose is aimed at
+        ("Hundreds of farmers gathered outside the ministry on Sunday to voice their anger at "
+         "the police.", "gathered", "the police"),
+    ],
+)  # fmt: skip
+def test_purpose_clause_names_the_party_an_event_is_for(text, trigger, target):
+    assert _targets(text, trigger) == [target]
 
 
 @pytest.mark.issue(8)
