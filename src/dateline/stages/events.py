@@ -1535,7 +1535,8 @@ def _reporting_subject(tok: Token) -> Token | None:
 _PRONOUN_TYPES: dict[str, frozenset[str]] = {
     **dict.fromkeys(("he", "she", "him", "her", "his"), frozenset({"PERSON"})),
     **dict.fromkeys(("it", "its"), frozenset({"ORG", "GPE", "OTHER"})),
-    **dict.fromkeys(("they", "them", "their"), frozenset({"ORG", "GPE", "NORP", "OTHER"})),
+    # A country or city is "it", not "they".
+    **dict.fromkeys(("they", "them", "their"), frozenset({"ORG", "NORP", "OTHER"})),
 }
 
 

@@ -240,3 +240,11 @@ def test_possessive_party_is_named_without_its_ending():
     text = "Rebels threaten to push for the army's withdrawal."
     event = by_trigger(extract(text, published="2025-03-03").events, "threaten")
     assert [(t.name, t.text) for t in event.targets] == [("the army", "the army's")]
+
+
+@pytest.mark.issue(8)
+def test_plural_pronoun_is_no_city():
+    # A country or a city is "it": "they" stays unresolved rather than naming the town.
+    text = "A car was found burned in Cannes on Monday. They had set fire to it overnight."
+    event = by_trigger(extract(text, published="2025-03-03").events, "set")
+    assert [a.name for a in event.actors] == ["They"]
