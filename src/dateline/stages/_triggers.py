@@ -18,7 +18,7 @@ from dateline.data import load_rows
 _POS = {"V": ("VERB",), "N": ("NOUN",), "A": ("ADJ",)}
 # Children that may carry a phrasal particle ("push back", "break through", "push ... out").
 _PARTICLE_DEPS = frozenset({"prt", "advmod", "prep", "dobj", "npadvmod"})
-_OBJECT_DEPS = frozenset({"dobj", "nsubjpass", "attr", "oprd"})
+_OBJECT_DEPS = frozenset({"dobj", "nsubjpass", "attr", "oprd", "acomp"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 _CLAUSE_DEPS = frozenset({"ccomp", "advcl", "relcl", "acl", "xcomp", "conj", "parataxis"})
 

@@ -173,6 +173,8 @@ _PARTY_NOUNS = frozenset(row[0] for row in load_rows("party_nouns")) | load_word
 _NOMINAL_TARGET_PREPS = frozenset({"on", "against"})
 # Prepositions that name whom an act of speech or feeling is aimed at.
 _AIMED_PREPS = frozenset({"at", "against", "on"})
+# Prepositions naming what an idiom's event is aimed at ("set fire to", "lay siege to").
+_IDIOM_TARGET_PREPS = frozenset({"to"})
 # Head words of organisations ("the Obama administration", "the interior ministry").
 _ORGANISATION_HEADS = load_words("organisation_words", "head")
 # Prepositions whose object, when a party, is who a nominal event is with or from.
@@ -1306,7 +1308,9 @@ def _object_arguments(
     pattern_words = _pattern_words(entry)
     for child in tok.children:
         if child.dep_ == "dobj" and _idiom_object(child, pattern_words):
-            # "opened fire": the object is part of the trigger, not what the event is aimed at.
+            # "opened fire": the object is part of the trigger, not what the event is aimed
+            # at; "set fire to the bank": the bank is.
+            targets += _prepositional_objects([tok], _IDIOM_TARGET_PREPS)
             continue
         if child.dep_ == "dobj" and _names_performed_event(ctx, tok, child, pattern_words):
             # "launched an attack on the port", "began a rally": the noun names the event;
@@ -1326,7 +1330,11 @@ def _object_arguments(
             targets.append(child)
         elif child.dep_ == "prep" and child.lower_ in ("on", "against", "upon"):
             pobj = _pobj(child)
-            if pobj is not None and not _is_date_phrase(ctx, pobj):
+            if (
+                pobj is not None
+                and not _is_date_phrase(ctx, pobj)
+                and not _idiom_object(pobj, pattern_words)
+            ):
                 targets.append(pobj)
     return actor, targets
 
@@ -1344,8 +1352,8 @@ def _without_containers(ctx: _Context, targets: list[Token]) -> list[Token]:
 
 
 def _pattern_words(entry: Entry) -> set[str]:
-    """The object words a lexicon pattern names ("fire" of "open fire")."""
-    return {v for key, values in entry.conditions if key == "obj" for v in values}
+    """The object words a lexicon pattern names ("fire" of "open fire", "set on fire")."""
+    return {v for key, values in entry.conditions if key in ("obj", "pobj") for v in values}
 
 
 def _idiom_object(obj: Token, pattern_words: set[str]) -> bool:

@@ -101,3 +101,16 @@ def test_the_body_a_party_is_in_belongs_to_the_party():
     event = by_trigger(found.events, "sent")
     assert "officials in the Obama administration" in [t.name for t in event.targets]
     assert event.location is None
+
+
+@pytest.mark.issue(8)
+@pytest.mark.parametrize(
+    ("text", "trigger", "expected"),
+    [
+        # A lexicon pattern's words are part of the trigger, not what it is aimed at.
+        ("Rioters set fire to a bank.", "set", ["a bank"]),
+        ("Two buildings were set on fire.", "set", ["Two buildings"]),
+    ],
+)
+def test_idiom_words_are_no_target(text, trigger, expected):
+    assert _targets(text, trigger) == expected

@@ -92,6 +92,14 @@ def test_negated_and_complement_conditions(run_events, text, expected):
         ("Russia will close the American consulate in Kazan.", "close", "SANCTION"),
         ("Hungary will close the border with Serbia.", "close", "COERCE"),
         ("The judge ordered him held without bail.", "ordered", "COERCE"),
+        # Pleading guilty admits (CONCEDE), pleading innocent denies (REJECT); seizing
+        # property is coercion; setting fire to a building an attack; a call for an
+        # outcome a demand ("call on" someone stays a request).
+        ("She pleaded guilty to fraud in May.", "pleaded", "CONCEDE"),
+        ("He has pleaded not guilty to the charges.", "pleaded", "REJECT"),
+        ("Police seized a car bomb in the town.", "seized", "COERCE"),
+        ("Rioters set fire to a bank.", "set", "ASSAULT"),
+        ("The protesters called for the ban of the party.", "called", "DEMAND"),
     ],
 )
 def test_trigger_type_follows_the_guide(run_events, text, trigger, type_):
