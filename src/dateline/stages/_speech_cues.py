@@ -280,7 +280,7 @@ def _host_clause(verb: Token) -> list[tuple[int, int]]:
         and verb.head.i < verb.i
         and verb.head.pos_ in ("VERB", "AUX")
         and verb.head.dep_ == "ROOT"
-        # its own subject: a participle sharing the host's ("asked for X, calling it Y")
+        # its own subject: a participle sharing the host's ("sought X, calling it Y")
         # reports its complement, not the host clause
         and any(c.dep_ in _SUBJECT_DEPS or c.dep_ == "agent" for c in verb.children)
         and first > 0

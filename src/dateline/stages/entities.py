@@ -1592,7 +1592,7 @@ def _with_title_descriptions(doc: Doc, entities: list[Entity]) -> list[Entity]:
             continue
         named = [e for e, _ in titled if any(_overlap(r.span, span) for r in e.roles)]
         if named:
-            # "the interior minister, <name>,": the description is the named person's own
+            # "the energy minister, <name>,": the description is the named person's own
             # title phrase, whoever was named before it.
             added.setdefault(named[0].id, []).append(span)
             continue

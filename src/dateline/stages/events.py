@@ -141,7 +141,7 @@ logger = logging.getLogger(__name__)
 CONTROL_VERBS = load_words("event_verbs", "control")
 # Verbs whose object is the subject of their complement: "ordered the military to push".
 DIRECTIVE_VERBS = load_words("directive_verbs", "control")
-# Directive verbs whose complement happened when they did ("forced workers to evacuate").
+# Directive verbs whose complement happened when they did ("forced villagers to flee").
 IMPLICATIVE_VERBS = load_words("directive_verbs", "implicative")
 INTENT_VERBS = load_words("event_verbs", "intent")
 HEDGES = load_words("event_function_words", "hedge")
@@ -175,7 +175,7 @@ _NOMINAL_TARGET_PREPS = frozenset({"on", "against"})
 _AIMED_PREPS = frozenset({"at", "against", "on"})
 # Prepositions naming what an idiom's event is aimed at ("set fire to", "lay siege to").
 _IDIOM_TARGET_PREPS = frozenset({"to"})
-# Head words of organisations ("the Obama administration", "the interior ministry").
+# Head words of organisations ("the Lincoln administration", "the energy ministry").
 _ORGANISATION_HEADS = load_words("organisation_words", "head")
 # Prepositions whose object, when a party, is who a nominal event is with or from.
 _NOMINAL_PARTY_PREPS = frozenset({"with", "between", "from", "of"})
@@ -456,7 +456,7 @@ def _names_performed_event(ctx: _Context, verb: Token, obj: Token, pattern_words
 
 def _nominal_event_targets(ctx: _Context, noun: Token) -> list[Token]:
     """What a nominal event is aimed at ("an attack on the port"), and the party it is
-    with, between, from or of ("a protest with Albania", "a meeting between A and B",
+    with, between, from or of ("a complaint with Peru", "a meeting between A and B",
     "demands from the rebels", "the process of laying off workers": the workers)."""
     out = list(_prepositional_objects([noun], _NOMINAL_TARGET_PREPS))
     for child in noun.children:
@@ -1379,9 +1379,9 @@ def _aimed_at(tok: Token, targets: list[Token]) -> list[Token]:
 
 def _nominal_complement_targets(ctx: _Context, tok: Token, targets: list[Token]) -> list[Token]:
     """The party of a nominal event the verb, or the verb it intends, is about ("urged the
-    mayor's removal", "threatened to push for the party's expulsion", "objected to the
+    mayor's removal", "vowed to press for the mayor's removal", "objected to the
     firm's plans"). Of any other object noun, a possessor or of-phrase that names a party
-    ("restored the rights of 2,000 felons")."""
+    ("renewed the licences of 300 drivers")."""
     heads = [tok, *(c for c in tok.children if c.dep_ == "xcomp" and _has_to(c))]
     nouns = [c for head in heads for c in head.children if c.dep_ == "dobj"]
     nouns += [
@@ -1474,8 +1474,8 @@ def _recipients(ctx: _Context, tok: Token, event_type: str, targets: list[Token]
     or clash ("met with workers", "clashed with police"), and the recipient of support,
     aid, an appeal or a concession when the object is the thing given, not a party
     ("threw his support behind Cruz"). Whatever the type, a named party or a party noun
-    that a thing is sent or given to is the recipient ("extended condolences to the
-    Pope", "sent petitions to officials"), also when the preposition hangs on the thing."""
+    that a thing is sent or given to is the recipient ("sent flowers to the
+    bishop", "mailed letters to officials"), also when the preposition hangs on the thing."""
     out = []
     object_is_party = any(t.pos_ == "PROPN" or t.ent_type_ for t in targets)
     things = [c for c in tok.children if c.dep_ == "dobj" and not _is_party(c)]
@@ -1500,7 +1500,7 @@ def _recipients(ctx: _Context, tok: Token, event_type: str, targets: list[Token]
 
 def _shared_patient(tok: Token, actor: Token | None, targets: list[Token]) -> list[Token]:
     """The subject a passive conjunct shares with the clause before it ("protesters
-    marched but were pushed back by police": the protesters are pushed)."""
+    marched but were driven back by police": the protesters are driven back)."""
     if tok.dep_ != "conj" or not is_passive(tok) or _subject(tok) is not None:
         return []
     subject = _subject(tok.head)
@@ -1516,7 +1516,7 @@ def _purpose_object(ctx: _Context, tok: Token) -> list[Token]:
         if child.dep_ not in ("xcomp", "advcl") or not _has_to(child):
             continue
         objects = [c for c in child.children if c.dep_ == "dobj"]
-        # "to voice their anger at the police": what the purpose is aimed at
+        # "to vent their fury at the police": what the purpose is aimed at
         objects += _prepositional_objects([child, *objects], _AIMED_PREPS)
         for obj in objects:
             if _is_party(obj) or _names_a_party(ctx, obj):
@@ -1641,7 +1641,7 @@ def _phrase_tokens(tok: Token, ctx: _Context | None = None) -> list[Token]:
 
 
 def _names_the_body(ctx: _Context, prep: Token, head: Token) -> bool:
-    """An organisation a common-noun party is in ("officials in the Obama
+    """An organisation a common-noun party is in ("officials in the Lincoln
     administration"): it says whose they are, unlike a place or a time."""
     pobj = _pobj(prep)
     return (
@@ -1805,7 +1805,7 @@ def _dates(
 
     if _past_tense(tok):
         # "rejected the criticism and said an inquiry would start next week", "had gathered
-        # where he was to speak before next Tuesday's vote": a day after publication cannot
+        # where he was due to speak before next Tuesday's vote": a day after publication cannot
         # date a past event.
         in_clause = [t for t in in_clause if not _after_publication(ctx, t.value or "")]
         in_sentence = [t for t in in_sentence if not _after_publication(ctx, t.value or "")]

@@ -769,7 +769,7 @@ def _in_org_name(
     if kinds & {"country", "region", "continent"}:
         return True
     if _acronym(doc, start, end):
-        return False  # "IRA truce": an acronym leading a name is the organisation's own
+        return False  # "IRA ceasefire": an acronym leading a name is the organisation's own
     # A town only as the leading modifier or after "of" ("University of X").
     leading = start == ent_start or (start == ent_start + 1 and doc[ent_start].lower_ == "the")
     after_of = start > ent_start and doc[start - 1].lower_ == "of" and end == ent_end
@@ -813,8 +813,8 @@ def _accept_run(
         return True  # the small model calls some regions facilities ("Lower Saxony")
     if labels:
         # The model took it for a person or an organisation: only a locative cue overrides,
-        # and not when the name only modifies the cued noun ("in the Obama administration")
-        # or is an acronym ("opposed to the IRA's truce").
+        # and not when the name only modifies the cued noun ("in the Lincoln administration")
+        # or is an acronym ("angry at the IRA's ceasefire").
         return (
             _cued(doc, start)
             and all(t.pos_ == "PROPN" for t in doc[start:end])
@@ -904,7 +904,7 @@ def _acronym(doc: Doc, start: int, end: int) -> bool:
 
 
 def _modifying_acronym(doc: Doc, start: int, end: int, wide: bool) -> bool:
-    """An untagged acronym modifying another word ("near the IRA-allied party's office"):
+    """An untagged acronym modifying another word ("near an IRA-backed club"):
     acronyms name organisations far more often than towns, and a locative cue before the
     phrase is about its head. Countries and regions are exempt."""
     tok = doc[start]
@@ -917,7 +917,7 @@ def _modifying_acronym(doc: Doc, start: int, end: int, wide: bool) -> bool:
 
 
 def _modifies_an_organisation(doc: Doc, end: int) -> bool:
-    """A name modifying an organisation's head noun ("the Obama administration")."""
+    """A name modifying an organisation's head noun ("the Lincoln administration")."""
     last = doc[end - 1]
     return (
         last.dep_ == "compound"

@@ -3,7 +3,7 @@
 usage: python -m dateline.training.party_nouns
 
 The events stage asks whether an argument names a party (who an event is done by, to or
-with) or a thing ("sent petitions to officials": the officials, not the petitions). The list
+with) or a thing ("mailed letters to officials": the officials, not the letters). The list
 is the union of
 (1) the lemmas of the lower-case common-noun heads of ECB+ human-participant mentions
     (``HUMAN_PART_*`` tags) in the ECB+ *train* topics under

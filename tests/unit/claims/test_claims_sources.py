@@ -35,8 +35,8 @@ def test_claims_sources_chain(nlp, text: str, words: str,
     [
         # A participle sharing its host's subject reports its own complement: the host
         # clause is the speaker's act, told by the article.
-        ("Prosecutors asked for a sentence of five years, calling the crimes deliberate.",
-         "asked for", "asserted"),
+        ("Prosecutors sought a ten-year term, calling the fraud deliberate.",
+         "sought", "asserted"),
         # A comma-set reporting clause with its own subject reports its host clause.
         ("The port is closed, officials said.", "port is closed", "reported"),
     ],

@@ -81,12 +81,12 @@ def test_entities_title_phrase_before_the_name_is_that_persons_mention(nlp) -> N
     # The parser hangs the name off the verb here, yet the title phrase before the comma is
     # the named person's own: it joins that person, not one named earlier.
     text = (
-        "Minister Omar Said spoke on Friday. Demonstrators called for the resignation of "
-        "the interior minister, Tarek Abdel Salam, on Sunday."
+        "Minister Omar Said spoke on Friday. Demonstrators called for the dismissal of "
+        "the energy minister, Tarek Abdel Salam, on Sunday."
     )
     by_name = _by_name(nlp, text)
     assert _forms(text, by_name["Tarek Abdel Salam"]) == [
-        "the interior minister",
+        "the energy minister",
         "Tarek Abdel Salam",
     ]
     assert _forms(text, by_name["Omar Said"]) == ["Omar Said"]

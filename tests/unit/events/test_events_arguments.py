@@ -228,16 +228,16 @@ def test_event_span_starts_at_a_subject_naming_the_event(run_events):
 @pytest.mark.issue(8)
 def test_plural_pronoun_prefers_the_last_subject_over_a_name_in_an_adjunct():
     text = (
-        "Hundreds of farmers gathered outside the ministry on Monday, according to the "
-        "Daily Clarion. They called for the resignation of the minister."
+        "Dozens of nurses marched past the hospital on Monday, according to the Daily "
+        "Clarion. They demanded higher pay."
     )
-    event = by_trigger(extract(text, published="2025-03-03").events, "called")
-    assert [a.name for a in event.actors] == ["Hundreds of farmers"]
+    event = by_trigger(extract(text, published="2025-03-03").events, "demanded")
+    assert [a.name for a in event.actors] == ["Dozens of nurses"]
 
 
 @pytest.mark.issue(8)
 def test_possessive_party_is_named_without_its_ending():
-    text = "Rebels threaten to push for the army's withdrawal."
+    text = "Rebels threaten to press for the army's withdrawal."
     event = by_trigger(extract(text, published="2025-03-03").events, "threaten")
     assert [(t.name, t.text) for t in event.targets] == [("the army", "the army's")]
 

@@ -109,13 +109,13 @@ def test_narrative_date_reaches_only_a_few_sentences(run_events):
     ("text", "trigger", "value"),
     [
         # A date in another event's relative clause does not date the sentence's events.
-        ("The company struck a deal with unions representing workers who walked off the "
-         "job in mid-April.", "struck", None),
-        ("The company struck a deal with unions representing workers who walked off the "
-         "job in mid-April.", "walked", "2025-04"),
+        ("The airline signed a contract with pilots who had gone on strike in early March.",
+         "signed", None),
+        ("The airline signed a contract with pilots who had gone on strike in early March.",
+         "strike", "2025-03"),
         # A past event is not dated after publication, even by a date in its own clause.
-        ("Protesters had gathered outside the hotel where the senator was to speak before "
-         "next Tuesday's vote.", "gathered", None),
+        ("Supporters had queued outside the arena where the governor was due to speak "
+         "before next Tuesday's vote.", "queued", None),
     ],
 )  # fmt: skip
 def test_event_date_stays_with_its_own_clause(text, trigger, value):

@@ -89,10 +89,10 @@ def test_future_of_a_natural_force_stays_predicted():
     ("text", "modality"),
     [
         # "forced them to flee" says they fled; "ordered them to flee" does not.
-        ("The flood forced hundreds of villagers to evacuate their homes.", "asserted"),
-        ("The governor ordered hundreds of villagers to evacuate their homes.", "ordered"),
+        ("The flood forced hundreds of villagers to leave their homes.", "asserted"),
+        ("The governor ordered hundreds of villagers to leave their homes.", "ordered"),
     ],
 )
 def test_implicative_verb_asserts_its_complement(nlp, text, modality):
-    evacuate = next(t for t in nlp(text) if t.lower_ == "evacuate")
-    assert _local_modality(evacuate, negated=False) == modality
+    leave = next(t for t in nlp(text) if t.lower_ == "leave")
+    assert _local_modality(leave, negated=False) == modality

@@ -21,8 +21,8 @@ def _targets(text: str, trigger: str) -> list[str]:
     ("text", "trigger", "target"),
     [
         # A thing given or sent: who receives it is the target, however the "to" attaches.
-        ("The bishop offered his condolences to Pope Leo on Sunday.", "offered", "Leo"),
-        ("Farmers delivered 3,000 petitions to officials in Accra.", "delivered", "officials"),
+        ("The bishop sent flowers to Pope Leo on Sunday.", "sent", "Leo"),
+        ("Farmers delivered 3,000 letters to officials in Accra.", "delivered", "officials"),
     ],
 )
 def test_recipient_of_a_thing_is_the_target(text, trigger, target):
@@ -44,21 +44,21 @@ def test_a_performed_nominal_event_is_no_target(text, trigger, expected):
 
 @pytest.mark.issue(8)
 def test_passive_conjunct_shares_the_subject_as_target_beside_its_agent():
-    text = "Farmers tried to enter the ministry but were pushed back by riot police."
-    event = by_trigger(extract(text, published="2025-03-03").events, "pushed")
+    text = "Fans tried to climb the fence but were driven back by riot police."
+    event = by_trigger(extract(text, published="2025-03-03").events, "driven")
     assert [a.name for a in event.actors] == ["riot police"]
-    assert [t.name for t in event.targets] == ["Farmers"]
+    assert [t.name for t in event.targets] == ["Fans"]
 
 
 @pytest.mark.issue(8)
 @pytest.mark.parametrize(
     ("text", "trigger", "target"),
     [
-        ("Thousands of miners marched in Soweto to support Mandela on Friday.", "marched",
+        ("Hundreds of miners marched in Soweto to back Mandela on Friday.", "marched",
          "Mandela"),
         # what the purpose is aimed at
-        ("Hundreds of farmers gathered outside the ministry on Sunday to voice their anger at "
-         "the police.", "gathered", "the police"),
+        ("Nurses rallied outside the ministry on Sunday to vent their fury at the police.",
+         "rallied", "the police"),
     ],
 )  # fmt: skip
 def test_purpose_clause_names_the_party_an_event_is_for(text, trigger, target):
@@ -67,8 +67,7 @@ def test_purpose_clause_names_the_party_an_event_is_for(text, trigger, target):
 
 @pytest.mark.issue(8)
 def test_title_phrase_before_a_name_is_that_person():
-    # The parser often hangs the name off the verb; the title phrase still names the person.
-    text = "Students demanded the resignation of the education minister, Ama Boateng, on Monday."
+    text = "Students demanded the dismissal of the education minister, Ama Boateng, on Monday."
     assert _targets(text, "demanded") == ["Ama Boateng"]
 
 
@@ -83,7 +82,7 @@ def test_party_nouns_come_from_the_packaged_list(noun):
     ("text", "trigger", "target"),
     [
         # the nominal event under the verb an intent verb governs
-        ("Rebels threaten to push for the army's withdrawal.", "threaten", "the army"),
+        ("Rebels threaten to press for the army's withdrawal.", "threaten", "the army"),
         # any noun's of-phrase when it names a party
         ("Crowds urged the dismissal of the minister, Kofi Mensah.", "urged", "Kofi Mensah"),
     ],
@@ -96,10 +95,10 @@ def test_party_inside_the_object_is_the_target(text, trigger, target):
 def test_the_body_a_party_is_in_belongs_to_the_party():
     # "in the <name> administration" says whose officials they are; the person is not
     # the target, and the administration is no place.
-    text = "Activists sent petitions to officials in the Obama administration on Monday."
+    text = "Lobbyists mailed letters to officials in the Biden administration on Monday."
     found = extract(text, published="2025-03-03")
-    event = by_trigger(found.events, "sent")
-    assert "officials in the Obama administration" in [t.name for t in event.targets]
+    event = by_trigger(found.events, "mailed")
+    assert "officials in the Biden administration" in [t.name for t in event.targets]
     assert event.location is None
 
 
@@ -109,7 +108,7 @@ def test_the_body_a_party_is_in_belongs_to_the_party():
     [
         # A lexicon pattern's words are part of the trigger, not what it is aimed at.
         ("Rioters set fire to a bank.", "set", ["a bank"]),
-        ("Two buildings were set on fire.", "set", ["Two buildings"]),
+        ("A warehouse was set on fire.", "set", ["A warehouse"]),
     ],
 )
 def test_idiom_words_are_no_target(text, trigger, expected):

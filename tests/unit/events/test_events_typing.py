@@ -87,17 +87,17 @@ def test_negated_and_complement_conditions(run_events, text, expected):
         # people is coercion; closing a mission is a sanction, closing a border coercion; an
         # order by an authority is coercion.
         ("Norway expelled two Russian diplomats on Friday.", "expelled", "SANCTION"),
-        ("The party was expelled from the peace talks.", "expelled", "SANCTION"),
-        ("Kenya expelled five foreign students on Friday.", "expelled", "COERCE"),
-        ("Russia will close the American consulate in Kazan.", "close", "SANCTION"),
+        ("The party was expelled from the alliance in 2019.", "expelled", "SANCTION"),
+        ("Kenya expelled three foreign students on Friday.", "expelled", "COERCE"),
+        ("Peru will close the Chilean embassy in Lima.", "close", "SANCTION"),
         ("Hungary will close the border with Serbia.", "close", "COERCE"),
-        ("The judge ordered him held without bail.", "ordered", "COERCE"),
+        ("A court ordered the suspect detained for a month.", "ordered", "COERCE"),
         # Pleading guilty admits (CONCEDE), pleading innocent denies (REJECT); seizing
         # property is coercion; setting fire to a building an attack; a call for an
         # outcome a demand ("call on" someone stays a request).
-        ("She pleaded guilty to fraud in May.", "pleaded", "CONCEDE"),
-        ("He has pleaded not guilty to the charges.", "pleaded", "REJECT"),
-        ("Police seized a car bomb in the town.", "seized", "COERCE"),
+        ("The driver pleaded guilty to fraud.", "pleaded", "CONCEDE"),
+        ("The mayor pleaded not guilty to bribery.", "pleaded", "REJECT"),
+        ("Police seized a truck bomb at the border.", "seized", "COERCE"),
         ("Rioters set fire to a bank.", "set", "ASSAULT"),
         ("The protesters called for the ban of the party.", "called", "DEMAND"),
     ],

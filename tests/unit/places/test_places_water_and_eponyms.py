@@ -11,7 +11,7 @@ from tests.unit.places._helpers import km, place_named, places_of
 @pytest.mark.parametrize(
     ("text", "form", "lat", "lon"),
     [
-        ("A navy frigate patrolling the Gulf of Aden seized a skiff.", "Gulf of Aden", 12.5, 48.0),
+        ("A frigate on patrol in the Gulf of Aden seized a skiff.", "Gulf of Aden", 12.5, 48.0),
         ("Two tankers collided in the Strait of Hormuz on Monday.", "Strait of Hormuz", 26.6, 56.3),
         ("A drone fell into the Black Sea near the coast.", "Black Sea", 43.0, 35.0),
     ],
@@ -31,11 +31,11 @@ def test_places_water_body_is_the_place_not_its_namesake_town(nlp, text, form, l
     ("text", "absent", "present"),
     [
         # an eponym modifying a plural noun, even after a locative cue
-        ("Rioters in Athens tossed in Molotov cocktails on Wednesday.", "Molotov", "Athens"),
+        ("The crowd in Athens answered in Molotov cocktails on Wednesday.", "Molotov", "Athens"),
         # an untagged acronym modifying another word: an organisation's, not a town's
-        ("A bomb went off near the IRA-allied party's office in Belfast.", "IRA", "Belfast"),
+        ("A bomb went off near the IRA-linked group's office in Belfast.", "IRA", "Belfast"),
         # an acronym the model calls an organisation stays one after a cue
-        ("Hardliners opposed to the IRA's truce met in Belfast.", "IRA", "Belfast"),
+        ("Critics angry at the IRA's ceasefire met in Belfast.", "IRA", "Belfast"),
     ],
 )
 def test_places_eponyms_and_acronyms_are_not_towns(nlp, text, absent, present):
@@ -46,5 +46,5 @@ def test_places_eponyms_and_acronyms_are_not_towns(nlp, text, absent, present):
 
 @pytest.mark.issue(8)
 def test_places_a_name_modifying_an_organisation_is_no_place(nlp):
-    places = places_of(nlp, "Critics wrote to officials in the Obama administration in Boston.")
+    places = places_of(nlp, "Aides in the Clinton administration met reporters in Boston.")
     assert [p.name for p in places] == ["Boston"]
