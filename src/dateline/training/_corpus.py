@@ -2,14 +2,18 @@
 
 Training and the events benchmark both need, per article, the spaCy ``Doc`` and the
 corrected records of the earlier stages; they are computed once here and the events
-stage is then run (or featurised) on them as often as needed.
+stage is then run (or featurised) on them as often as needed. The word lists derived from
+the ECB+ annotation read its parsed train topics and are written here too.
 """
 
 from __future__ import annotations
 
 import itertools
+import json
 import os
+from collections.abc import Iterator
 from dataclasses import dataclass
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -28,6 +32,24 @@ def shared_dir() -> Path:
     """The shared data folder: $DATELINE_SHARED, else ``../shared`` beside the project."""
     env = os.environ.get("DATELINE_SHARED")
     return Path(env) if env else _PROJECT_ROOT.parent / "shared"
+
+
+def ecb_train_parsed() -> Iterator[tuple[dict[str, Any], Doc]]:
+    """The ECB+ train-topic documents (records of ``data/ecbplus/dev.jsonl``), each with
+    its parse, for tables derived from the annotation (only lemmas are kept from them)."""
+    path = shared_dir() / "data" / "ecbplus" / "dev.jsonl"
+    records = [json.loads(line) for line in path.open(encoding="utf-8") if line.strip()]
+    records = [r for r in records if r["split"] == "train"]
+    docs = parse_batch([r["text"] for r in records], load_settings())
+    yield from zip(records, docs, strict=True)
+
+
+def write_word_list(relative: str, header: list[str], words: list[str]) -> None:
+    """Write a packaged word list (``relative`` under ``dateline/``): comment lines, then one
+    word per line; and say where it went."""
+    out = Path(str(resources.files("dateline").joinpath(relative)))
+    out.write_text("\n".join(header + words) + "\n", encoding="utf-8")
+    print(f"{len(words)} words written to {out}")
 
 
 @dataclass

@@ -13,14 +13,9 @@ The nouns of the trigger lexicon are added at run time.
 
 from __future__ import annotations
 
-import json
 from collections import Counter
-from importlib import resources
-from pathlib import Path
 
-from dateline.config import load_settings
-from dateline.pipeline import parse_batch
-from dateline.training._corpus import shared_dir
+from dateline.training._corpus import ecb_train_parsed, write_word_list
 
 MIN_COUNT = 2
 SEED_NOUNS = """
@@ -41,12 +36,8 @@ wildfire withdrawal
 
 def ecb_noun_lemmas() -> Counter[str]:
     """Lemma counts of single-word noun event mentions in the ECB+ train topics."""
-    path = shared_dir() / "data" / "ecbplus" / "dev.jsonl"
-    docs = [json.loads(line) for line in path.open(encoding="utf-8") if line.strip()]
-    docs = [d for d in docs if d["split"] == "train"]
     counts: Counter[str] = Counter()
-    settings = load_settings()
-    for rec, doc in zip(docs, parse_batch([d["text"] for d in docs], settings), strict=True):
+    for rec, doc in ecb_train_parsed():
         starts = {tok.idx: tok for tok in doc}
         for mention in rec["mentions"]:
             if mention["kind"] != "event" or " " in mention["text"]:
@@ -66,9 +57,7 @@ def main() -> None:
         f"# noun event mentions in the ECB+ train topics seen at least {MIN_COUNT} times",
         "# (ECB+ annotation, CC BY 3.0, Cybulska & Vossen 2014), plus a hand-written seed list.",
     ]
-    out = Path(str(resources.files("dateline").joinpath("data/events/event_nouns.txt")))
-    out.write_text("\n".join(header + nouns) + "\n", encoding="utf-8")
-    print(f"{len(nouns)} nouns written to {out}")
+    write_word_list("data/events/event_nouns.txt", header, nouns)
 
 
 if __name__ == "__main__":

@@ -15,16 +15,11 @@ is the union of
 
 from __future__ import annotations
 
-import json
 from collections import Counter
-from importlib import resources
-from pathlib import Path
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from dateline.config import load_settings
-from dateline.pipeline import parse_batch
-from dateline.training._corpus import shared_dir
+from dateline.training._corpus import ecb_train_parsed, write_word_list
 
 MIN_COUNT = 3
 SEED_NOUNS = """
@@ -39,12 +34,9 @@ worker
 def participant_heads() -> tuple[Counter[str], Counter[str]]:
     """Head-lemma counts of human-participant mentions and of all other entity mentions in
     the ECB+ train topics."""
-    path = shared_dir() / "data" / "ecbplus" / "dev.jsonl"
-    docs = [json.loads(line) for line in path.open(encoding="utf-8") if line.strip()]
-    docs = [d for d in docs if d["split"] == "train"]
     human: Counter[str] = Counter()
     other: Counter[str] = Counter()
-    for rec, doc in zip(docs, parse_batch([d["text"] for d in docs], load_settings()), strict=True):
+    for rec, doc in ecb_train_parsed():
         for mention in rec["mentions"]:
             if mention["kind"] != "entity":
                 continue
@@ -74,9 +66,7 @@ def main() -> None:
         f"# human-participant mentions in the ECB+ train topics seen at least {MIN_COUNT} times",
         "# (ECB+ annotation, CC BY 3.0, Cybulska & Vossen 2014), plus a hand-written seed list.",
     ]
-    out = Path(str(resources.files("dateline").joinpath("data/events/party_nouns.txt")))
-    out.write_text("\n".join(header + nouns) + "\n", encoding="utf-8")
-    print(f"{len(nouns)} nouns written to {out}")
+    write_word_list("data/events/party_nouns.txt", header, nouns)
 
 
 if __name__ == "__main__":
