@@ -20,6 +20,12 @@ from tests.unit.places._helpers import place_named, places_of
         ("The Washington Post reported that talks in Geneva had stalled.", "Washington", "Geneva"),
         ("According to the New York Times, the mayor of Chicago resigned.", "New York", "Chicago"),
         ("The fire started in Dublin on Monday, the Times of India said.", "India", "Dublin"),
+        # an eponym modifying a plural noun, even after a locative cue
+        ("The crowd in Athens answered in Molotov cocktails on Wednesday.", "Molotov", "Athens"),
+        # an untagged acronym modifying another word: an organisation's, not a town's
+        ("A bomb went off near the IRA-linked group's office in Belfast.", "IRA", "Belfast"),
+        # an acronym the model calls an organisation stays one after a cue
+        ("Critics angry at the IRA's ceasefire met in Belfast.", "IRA", "Belfast"),
     ],
 )
 def test_places_not_places_dropped(nlp, text, absent, present):

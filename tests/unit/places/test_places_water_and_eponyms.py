@@ -1,4 +1,5 @@
-"""Water bodies are places of their own; acronyms and eponyms named like towns are not."""
+"""Water bodies are places of their own; a name modifying an organisation is none (acronyms
+and eponyms named like towns: ``test_places_not_places.py``)."""
 
 from __future__ import annotations
 
@@ -24,24 +25,6 @@ def test_places_water_body_is_the_place_not_its_namesake_town(nlp, text, form, l
     assert km(water, lat, lon) <= 50
     # The town the water is named after is not a mention of its own.
     assert [p.name for p in places] == [form]
-
-
-@pytest.mark.issue(8)
-@pytest.mark.parametrize(
-    ("text", "absent", "present"),
-    [
-        # an eponym modifying a plural noun, even after a locative cue
-        ("The crowd in Athens answered in Molotov cocktails on Wednesday.", "Molotov", "Athens"),
-        # an untagged acronym modifying another word: an organisation's, not a town's
-        ("A bomb went off near the IRA-linked group's office in Belfast.", "IRA", "Belfast"),
-        # an acronym the model calls an organisation stays one after a cue
-        ("Critics angry at the IRA's ceasefire met in Belfast.", "IRA", "Belfast"),
-    ],
-)
-def test_places_eponyms_and_acronyms_are_not_towns(nlp, text, absent, present):
-    places = places_of(nlp, text)
-    assert place_named(places, absent) is None
-    assert place_named(places, present) is not None
 
 
 @pytest.mark.issue(8)
