@@ -171,8 +171,9 @@ _AIM_PREPS = load_words("event_function_words", "aim")
 _PARTY_NOUNS = frozenset(row[0] for row in load_rows("party_nouns")) | load_words("titles", "title")
 # Prepositions that name what a nominal event is aimed at ("an attack on the port").
 _NOMINAL_TARGET_PREPS = frozenset({"on", "against"})
-# Prepositions that name whom an act of speech or feeling is aimed at.
-_AIMED_PREPS = frozenset({"at", "against", "on"})
+# Prepositions of a purpose clause that name whom its act is aimed at ("to vent their fury
+# at the police").
+_PURPOSE_TARGET_PREPS = frozenset({"at", "against", "on"})
 # Prepositions naming what an idiom's event is aimed at ("set fire to", "lay siege to").
 _IDIOM_TARGET_PREPS = frozenset({"to"})
 # Head words of organisations ("the Lincoln administration", "the energy ministry").
@@ -463,7 +464,7 @@ def _nominal_event_targets(ctx: _Context, noun: Token) -> list[Token]:
         if child.dep_ != "prep" or child.lower_ not in _NOMINAL_PARTY_PREPS:
             continue
         for grand in child.children:
-            if grand.dep_ == "pobj" and (_is_party(grand) or _names_a_party(ctx, grand)):
+            if grand.dep_ == "pobj" and _party_phrase(ctx, grand):
                 out.append(grand)
             elif grand.dep_ == "pcomp" and child.lower_ == "of":
                 out += [c for c in grand.children if c.dep_ == "dobj"]
@@ -1286,15 +1287,8 @@ def _nominal_arguments(ctx: _Context, tok: Token, entry: Entry) -> tuple[Token |
     if actor is None and entry.type == "CONSULT":
         gov = tok.head.head if tok.dep_ == "pobj" else None
         actor = _subject(gov) if gov is not None and gov.pos_ == "VERB" else None
-    targets = []
-    for child in tok.children:
-        if child.dep_ == "prep" and (
-            child.lower_ in _NOMINAL_TARGET_PREPS
-            or (child.lower_ == "of" and "of_target" in entry.flags)
-        ):
-            pobj = _pobj(child)
-            if pobj is not None:
-                targets.append(pobj)
+    words = _NOMINAL_TARGET_PREPS | ({"of"} if "of_target" in entry.flags else frozenset())
+    targets = _prepositional_objects([tok], words)
     return _resolve_pronoun(ctx, actor), [t for t in targets if not _is_date_phrase(ctx, t)]
 
 
@@ -1406,6 +1400,12 @@ def _nominal_complement_targets(ctx: _Context, tok: Token, targets: list[Token])
     return out
 
 
+def _party_phrase(ctx: _Context, tok: Token) -> bool:
+    """Whether a phrase names a party: its head is a party noun, a name or a pronoun, or
+    it holds a name ("three Estonian diplomats")."""
+    return _is_party(tok) or _names_a_party(ctx, tok)
+
+
 def _heads_a_party(ctx: _Context, tok: Token) -> bool:
     """Whether a phrase's head is a party: a name, a pronoun, a party noun or a title, or
     an entity mention."""
@@ -1492,7 +1492,7 @@ def _recipients(ctx: _Context, tok: Token, event_type: str, targets: list[Token]
             out.append(pobj)
     if things and not object_is_party and not out:
         for pobj in _prepositional_objects([tok, *things], _GIVEN_TO_PREPS):
-            if _is_party(pobj) or _names_a_party(ctx, pobj):
+            if _party_phrase(ctx, pobj):
                 out.append(pobj)
                 break
     return out
@@ -1517,9 +1517,9 @@ def _purpose_object(ctx: _Context, tok: Token) -> list[Token]:
             continue
         objects = [c for c in child.children if c.dep_ == "dobj"]
         # "to vent their fury at the police": what the purpose is aimed at
-        objects += _prepositional_objects([child, *objects], _AIMED_PREPS)
+        objects += _prepositional_objects([child, *objects], _PURPOSE_TARGET_PREPS)
         for obj in objects:
-            if _is_party(obj) or _names_a_party(ctx, obj):
+            if _party_phrase(ctx, obj):
                 return [obj]
     return []
 

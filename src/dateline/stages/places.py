@@ -124,6 +124,9 @@ _REGION_WORDS = frozenset(
 )
 _SETTLEMENT_WORDS = frozenset({"city", "town", "village", "township", "borough"})
 _SUBREGION_WORDS = frozenset({"county", "district", "parish"})
+# Head words of organisations: a name modifying one is the organisation's ("the Lincoln
+# administration"), not a place.
+_ORGANISATION_HEADS = load_words("organisation_words", "head")
 _DIRECTION_WORDS = frozenset({"direction", "axis", "sector"})
 _LOCATIVE_CUES = frozenset(
     {
@@ -916,14 +919,17 @@ def _modifying_acronym(doc: Doc, start: int, end: int, wide: bool) -> bool:
     )
 
 
+def _modified_noun(doc: Doc, end: int) -> Token | None:
+    """The word right after a name that the name modifies as a compound ("the Lincoln
+    administration", "Kalashnikov rifles")."""
+    last = doc[end - 1]
+    return last.head if last.dep_ == "compound" and last.head.i == end else None
+
+
 def _modifies_an_organisation(doc: Doc, end: int) -> bool:
     """A name modifying an organisation's head noun ("the Lincoln administration")."""
-    last = doc[end - 1]
-    return (
-        last.dep_ == "compound"
-        and last.head.i == end
-        and last.head.lower_ in load_words("organisation_words", "head")
-    )
+    noun = _modified_noun(doc, end)
+    return noun is not None and noun.lower_ in _ORGANISATION_HEADS
 
 
 def _eponym(doc: Doc, end: int, wide: bool, plural: bool = False) -> bool:
@@ -931,14 +937,9 @@ def _eponym(doc: Doc, end: int, wide: bool, plural: bool = False) -> bool:
     someone or somewhere, not the place itself. With ``plural`` only a plural noun counts:
     then a locative cue before the phrase is about the things ("in Molotov cocktails"),
     while "near Dnipro airport" stays a place."""
-    last = doc[end - 1]
-    head = last.head
+    noun = _modified_noun(doc, end)
     return (
-        not wide
-        and last.dep_ == "compound"
-        and head.pos_ == "NOUN"
-        and head.i == end
-        and (not plural or head.tag_ == "NNS")
+        not wide and noun is not None and noun.pos_ == "NOUN" and (not plural or noun.tag_ == "NNS")
     )
 
 

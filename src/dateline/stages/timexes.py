@@ -98,18 +98,13 @@ def _tense(doc: Doc, start: int, end: int) -> str | None:
         verb.tag_ == "MD" and verb.lower_ in _FUTURE_AUX
     ):
         return "future"
-    if _past(verb):
+    if verb.tag_ == "VBD" or any(a.tag_ == "VBD" or a.lower_ in _PAST_AUX for a in auxes):
         return "past"
     if verb.tag_ == "VB" and any(a.tag_ in ("MD", "TO") for a in auxes):
         return "modal"  # "might come Tuesday", "is scheduled to close Monday"
     if verb.tag_ in ("VBZ", "VBP") or any(a.tag_ in ("VBZ", "VBP") for a in auxes):
         return "present"
     return None
-
-
-def _past(verb: Token) -> bool:
-    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
-    return verb.tag_ == "VBD" or any(a.tag_ == "VBD" or a.lower_ in _PAST_AUX for a in auxes)
 
 
 _AMOUNT_BEFORE = re.compile(
