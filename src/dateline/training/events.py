@@ -140,9 +140,13 @@ def written_sentences() -> list[Labelled]:
     return out
 
 
-def references() -> list[tuple[str, str, int, int, str]]:
-    """Hand labels on shared corpora: (corpus, doc_id, start, end, label), file order."""
-    with _data_file("references.tsv").open(encoding="utf-8") as fh:
+def references(path: Path | None = None) -> list[tuple[str, str, int, int, str]]:
+    """Hand labels on shared corpora: (corpus, doc_id, start, end, label), file order.
+
+    Args:
+        path: the label file; the packaged ``references.tsv`` when None.
+    """
+    with (path or _data_file("references.tsv")).open(encoding="utf-8") as fh:
         rows = [r for r in csv.reader(fh, delimiter="\t") if r and not r[0].startswith("#")]
     return [(c, d, int(s), int(e), label) for c, d, s, e, label in rows[1:]]
 
@@ -403,7 +407,8 @@ def _card(
         "",
         "Sources: (a) `shared/data/plover/dev.jsonl` (PLOVER GSR, CC BY-SA 4.0), positives only;"
         " (b) `training/written.jsonl`, our own sentences; (c) `training/references.tsv`,"
-        " hand labels on ECB+ train documents (corpus, doc_id, offsets, label); (d)"
+        " hand labels on news documents of the dev/train splits of ECB+, PolNeAR, the"
+        " geoparsing corpora and TempEval-3 (corpus, doc_id, offsets, label); (d)"
         " `shared/data/events/dev.jsonl` gold anchors resolved to their trigger, other"
         " candidates negative. Labelling rules: `training/LABELLING.md`.",
         f"Gold anchors with no candidate inside (not learnable): {missing}.",
