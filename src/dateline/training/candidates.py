@@ -2,7 +2,8 @@
 
 usage: python -m dateline.training.candidates CORPUS DOC_ID [DOC_ID ...] -o DIR
 
-For each document of ``../shared/data/CORPUS/dev.jsonl`` (never a test split) writes two
+For each document of ``../shared/data/CORPUS/dev.jsonl`` or ``train.jsonl`` (never a test
+split) writes two
 files to DIR, named after the document:
 
 - ``<doc>.txt``: the document's text with every candidate trigger marked ``word⟨n⟩``, so a
@@ -125,7 +126,7 @@ def merge_sheets(sheets: Sequence[Path], path: Path | None = None) -> int:
 def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("corpus", nargs="?", help="folder under ../shared/data")
-    parser.add_argument("doc_ids", nargs="*", help="documents of its dev.jsonl")
+    parser.add_argument("doc_ids", nargs="*", help="documents of its dev.jsonl or train.jsonl")
     parser.add_argument("-o", "--out", type=Path, help="folder for the label sheets")
     parser.add_argument("--merge", type=Path, nargs="+", help="filled sheets to merge")
     args = parser.parse_args(argv)

@@ -53,6 +53,8 @@ FOLDS = 5
 # Reporting verbs frame an event; they are not the trigger when an anchor holds another.
 _FRAMING = frozenset({"say", "tell", "report", "add", "state", "announce", "claim", "write"})
 _TEST_SPLIT_MARKERS = ("test",)
+# The files of a shared corpus that hand labels may point into (a corpus's test file never).
+_LABELLED_SPLITS = ("dev.jsonl", "train.jsonl")
 
 
 @dataclass
@@ -158,8 +160,9 @@ def _shared_record(corpus: str, doc_id: str, cache: dict[str, dict[str, dict]]) 
         ValueError: the document is unknown or lies in a test split.
     """
     if corpus not in cache:
-        path = shared_dir() / "data" / corpus / "dev.jsonl"
-        cache[corpus] = {str(r["doc_id"]): r for r in _read_jsonl(path)}
+        folder = shared_dir() / "data" / corpus
+        paths = [folder / name for name in _LABELLED_SPLITS if (folder / name).is_file()]
+        cache[corpus] = {str(r["doc_id"]): r for path in paths for r in _read_jsonl(path)}
     rec = cache[corpus].get(doc_id)
     if rec is None:
         raise ValueError(f"reference to unknown document {corpus}/{doc_id}")

@@ -22,10 +22,14 @@ def test_training_references_resolve_outside_test_splits(shared_dir: Path) -> No
     assert rows, "references.tsv holds no label"
     docs: dict[tuple[str, str], dict] = {}
     for corpus in {r[0] for r in rows}:
-        with (shared_dir / "data" / corpus / "dev.jsonl").open(encoding="utf-8") as fh:
-            for line in fh:
-                rec = json.loads(line)
-                docs[(corpus, str(rec["doc_id"]))] = rec
+        for split in ("dev", "train"):
+            path = shared_dir / "data" / corpus / f"{split}.jsonl"
+            if not path.is_file():
+                continue
+            with path.open(encoding="utf-8") as fh:
+                for line in fh:
+                    rec = json.loads(line)
+                    docs[(corpus, str(rec["doc_id"]))] = rec
     for corpus, doc_id, start, end, label in rows:
         rec = docs.get((corpus, doc_id))
         assert rec is not None, f"{corpus}/{doc_id} not found"
