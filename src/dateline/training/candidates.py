@@ -82,11 +82,15 @@ def sheet_labels(sheet: Path, cache: dict[str, dict[str, dict]]) -> Iterator[tup
     """The filled rows of one sheet as ``(corpus, doc_id, start, end, label)``.
 
     Raises:
-        ValueError: a row's label is no PLOVER type nor NONE, or its offsets do not hold
-            its word in the corpus text.
+        ValueError: the file lacks a sheet's columns, a row's label is no PLOVER type nor
+            NONE, or its offsets do not hold its word in the corpus text.
     """
     with sheet.open(encoding="utf-8") as fh:
-        for row in csv.DictReader(fh, delimiter="\t"):
+        reader = csv.DictReader(fh, delimiter="\t")
+        missing = [c for c in HEADER if c not in (reader.fieldnames or [])]
+        if missing:
+            raise ValueError(f"{sheet}: not a label sheet (no column {', '.join(missing)})")
+        for row in reader:
             label = (row.get("label") or "").strip().upper()
             if not label:
                 continue
@@ -130,14 +134,14 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("-o", "--out", type=Path, help="folder for the label sheets")
     parser.add_argument("--merge", type=Path, nargs="+", help="filled sheets to merge")
     args = parser.parse_args(argv)
-    if args.merge:
-        print(f"{merge_sheets(args.merge)} new labels merged into references.tsv")
-        return
-    if not (args.corpus and args.doc_ids and args.out):
+    if not args.merge and not (args.corpus and args.doc_ids and args.out):
         parser.error("give CORPUS, at least one DOC_ID and -o DIR (or --merge SHEETS)")
     try:
-        write_sheets(args.corpus, args.doc_ids, args.out)
-    except ValueError as exc:
+        if args.merge:
+            print(f"{merge_sheets(args.merge)} new labels merged into references.tsv")
+        else:
+            write_sheets(args.corpus, args.doc_ids, args.out)
+    except (OSError, ValueError, KeyError) as exc:
         parser.error(str(exc))
 
 

@@ -81,3 +81,8 @@ def test_merge_refuses_unknown_labels_and_shifted_offsets(ecb_doc: str, tmp_path
     _write(sheet, rows)
     with pytest.raises(ValueError, match="is not"):
         sheets.merge_sheets([sheet], labels)
+    stray = tmp_path / "stray.tsv"
+    stray.write_text("n\tcorpus\n1\tecbplus\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="not a label sheet"):
+        sheets.merge_sheets([stray], labels)
+    assert labels.read_bytes() == training._data_file("references.tsv").read_bytes()
