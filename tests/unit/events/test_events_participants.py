@@ -19,15 +19,15 @@ def _names(args) -> list[str]:
     [
         # an instrument object: the target is what it is aimed at
         (
-            "Gunmen fired mortar shells at a police station.",
+            "Militants fired rockets at an army checkpoint.",
             "fired",
-            "a police station",
+            "an army checkpoint",
         ),
         # the party of a nominal event the verb is about
         (
-            "They demanded the resignation of the interior minister.",
+            "They demanded the removal of the city's police chief.",
             "demanded",
-            "the interior minister",
+            "the city's police chief",
         ),
         # a relative pronoun stands for its noun
         ("The envoys who were expelled left on Friday.", "expelled", "The envoys"),
