@@ -61,3 +61,19 @@ def test_training_written_sentences_name_their_triggers() -> None:
             assert label in LABELS - {"NONE"}
             assert item.record["text"][start:end].isalpha()
     assert any(not item.labels for item in items), "negative sentences are needed"
+
+
+def test_training_references_weigh_less_in_the_detector() -> None:
+    text = "Police arrested two men after the march."
+    labels = [(7, 15, "COERCE"), (34, 39, "PROTEST")]
+    items = [
+        training.Labelled(
+            doc_id=f"{source}/x", source=source, record={"id": "x", "text": text},
+            labels=labels, complete=False, ignore=[],
+        )
+        for source in ("references", "written")
+    ]
+    referenced, written = training.build_examples(items)
+    assert referenced.labels == written.labels == ["COERCE", "PROTEST"]
+    assert referenced.weight == training.REFERENCE_WEIGHT < 1.0
+    assert written.weight == 1.0
