@@ -90,6 +90,7 @@ from __future__ import annotations
 
 import bisect
 import datetime
+import itertools
 import logging
 import re
 from collections.abc import Iterable, Iterator
@@ -219,11 +220,13 @@ CASUALTY_VERBS = load_words("event_verbs", "casualty")
 # recipient of what the object gives.
 _PARTNER_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE", "ASSAULT", "REJECT", "DISAPPROVE"})
 _RECIPIENT_TYPES = frozenset({"SUPPORT", "AID", "REQUEST", "DEMAND", "CONCEDE", "AGREE"})
-# Types whose unnamed target is the polity of the place they are done in (PLOVER coding).
+# Types whose unnamed target is the place they are done to or in, standing for its people
+# or authorities (PLOVER coding).
 _POLITY_TARGET_TYPES = frozenset(
     {"RETREAT", "COERCE", "THREATEN", "PROTEST", "MOBILIZE", "REJECT", "SANCTION", "ASSAULT"}
 )
-_POLITY_PREPS = frozenset({"in", "from", "into"})
+# Types whose that-clause's subject is who the act is aimed at ("demanded that X go").
+_DIRECTIVE_TYPES = frozenset({"DEMAND", "REQUEST"})
 # Prepositions that place an event at a venue ("outside the court", "at the port").
 _VENUE_PREPS = frozenset({"at", "in", "inside", "outside", "near", "off", "aboard"})
 # A nominal candidate this likely to be an event needs no stated participant.
@@ -276,6 +279,10 @@ class _Context:
     def token_at(self, char: int) -> Token:
         i = max(0, bisect.bisect_right(self.token_starts, char) - 1)
         return self.doc[i]
+
+    def tokens_in(self, start: int, end: int) -> list[Token]:
+        first = self.token_at(start).i
+        return list(itertools.takewhile(lambda t: t.idx < end, self.doc[first:]))
 
     def sentence_of(self, char: int) -> Sentence | None:
         i = bisect.bisect_right(self.sentence_starts, char) - 1
@@ -883,6 +890,30 @@ def _located(
     return location
 
 
+def _place_as_target(
+    ctx: _Context, tok: Token, event_type: str, targets: list[Argument], location: PlaceRef | None
+) -> list[Argument]:
+    """The place an action is done to or in, standing for its people or authorities, when
+    no named party is its target ("shelled <a town>", "imposed a curfew in <a city>"), as
+    event coders code it. Only a place its own sentence names."""
+    if event_type not in _POLITY_TARGET_TYPES or location is None or location.span is None:
+        return []
+    sentence = ctx.sentence_of(tok.idx)
+    if sentence is None or not sentence.span[0] <= location.span[0] < sentence.span[1]:
+        return []
+    if any(_argument_named(ctx, t) for t in targets):
+        return []
+    return [Argument(name=location.name, span=location.span, country=location.country)]
+
+
+def _argument_named(ctx: _Context, argument: Argument) -> bool:
+    """Whether an argument's phrase holds a name or an entity mention."""
+    start, end = argument.span
+    return bool(ctx.index.places.overlapping(start, end)) or any(
+        t.pos_ == "PROPN" or _entity_type_at(ctx, t.idx) for t in ctx.tokens_in(start, end)
+    )
+
+
 def _event_quantities(
     ctx: _Context, span: tuple[int, int], actor_spans: list[tuple[int, int]]
 ) -> list[Quantity]:
@@ -917,6 +948,7 @@ def _build_event(
 
     date, deadline = _dates(ctx, tok, clause, span)
     location = _located(ctx, tok, clause, actor_spans, left=event_type == "RETREAT")
+    targets += _place_as_target(ctx, tok, event_type, targets, location)
     quantities = _event_quantities(ctx, span, actor_spans)
     attribution, modality, polarity = _stance(tok, cue_tok, claim, is_nominal and host is None)
     if actors and not natural and _announced_future(cue_tok, modality):
@@ -1269,14 +1301,11 @@ def _arguments(
     targets += _aimed_at(tok, targets)
     targets += _nominal_complement_targets(ctx, tok, targets)
     targets = [_relative_antecedent(t) for t in targets]
+    partners = _coordinated_partners(tok, entry.type, actor)
+    if not any(_party_phrase(ctx, t) for t in targets):
+        targets = partners + targets or _complement_subject(ctx, tok, entry.type)
     if not targets:
-        targets = (
-            _coordinated_partners(tok, entry.type, actor)
-            or _opposed_in(actor)
-            or _purpose_object(ctx, tok)
-        )
-    if not any(_names_a_party(ctx, t) for t in targets):
-        targets += [p for p in _polity_in(ctx, tok, entry.type) if p not in targets]
+        targets = _opposed_in(actor) or _purpose_object(ctx, tok)
     targets = _without_containers(ctx, targets)
     return _resolve_pronoun(ctx, actor), [t for t in targets if not _is_date_phrase(ctx, t)]
 
@@ -1428,24 +1457,24 @@ def _coordinated_partners(tok: Token, event_type: str, actor: Token | None) -> l
     return [c for c in actor.conjuncts if c.i > actor.i]
 
 
+def _complement_subject(ctx: _Context, tok: Token, event_type: str) -> list[Token]:
+    """Who a demand or an appeal is made of, as the subject of its that-clause ("demanded
+    that the government release them")."""
+    if event_type not in _DIRECTIVE_TYPES:
+        return []
+    for clause in tok.children:
+        if clause.dep_ != "ccomp" or _has_to(clause):
+            continue
+        subject = _subject(clause)
+        if subject is not None and _party_phrase(ctx, subject):
+            return [subject]
+    return []
+
+
 def _names_a_party(ctx: _Context, tok: Token) -> bool:
     """Whether an argument's phrase holds a name ("three Estonian diplomats", "Oslo's
     mayor"), not only common nouns ("its troops", "a curfew")."""
     return any(t.pos_ == "PROPN" or _entity_type_at(ctx, t.idx) for t in _phrase_tokens(tok))
-
-
-def _polity_in(ctx: _Context, tok: Token, event_type: str) -> list[Token]:
-    """With no named party among the targets, the country or city an action is done in,
-    from or into stands for its authorities, as event coders code it ("withdrew its troops
-    from <country>", "imposed a curfew in <city>"): the place named through a preposition
-    of the trigger or of its object."""
-    if event_type not in _POLITY_TARGET_TYPES:
-        return []
-    heads = [tok, *(c for c in tok.children if c.dep_ == "dobj")]
-    for pobj in _prepositional_objects(heads, _POLITY_PREPS):
-        if _entity_type_at(ctx, pobj.idx) == "GPE":
-            return [pobj]
-    return []
 
 
 def _prepositional_objects(heads: Iterable[Token], words: frozenset[str]) -> Iterator[Token]:
@@ -1481,6 +1510,10 @@ def _recipients(ctx: _Context, tok: Token, event_type: str, targets: list[Token]
     things = [c for c in tok.children if c.dep_ == "dobj" and not _is_party(c)]
     for child in tok.children:
         if child.dep_ not in ("prep", "dative"):
+            continue
+        if child.dep_ == "dative" and child.pos_ in ("NOUN", "PROPN", "PRON"):
+            # "gave the city a grant": an indirect object is the recipient
+            out.append(child)
             continue
         word = child.lower_
         partner = word == "with" and event_type in _PARTNER_TYPES

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.unit.events._events_helpers import by_trigger, entity
+from tests.unit.events._events_helpers import by_trigger, entity, place
 
 
 def _names(args) -> list[str]:
@@ -136,7 +136,7 @@ def test_events_name_in_apposition_to_a_title_joins_the_participant(run_events) 
 
 @pytest.mark.issue(8)
 @pytest.mark.parametrize(
-    ("text", "trigger", "place", "expected"),
+    ("text", "trigger", "place_name", "expected"),
     [
         # the object is the actor's own forces: the polity withdrawn from is the target
         ("Norland will withdraw its troops from Estovia next month.", "withdraw", "Estovia",
@@ -144,13 +144,28 @@ def test_events_name_in_apposition_to_a_title_joins_the_participant(run_events) 
         # a named party is the target: the place stays a place
         ("Norland expelled three Estovian diplomats from Brenna.", "expelled", "Brenna",
          ["three Estovian diplomats"]),
+        # the event's own place, the finest one named, stands for its people
+        ("Soldiers burned dozens of houses in the town of Orvik in Estovia.", "burned",
+         "Orvik", ["dozens of houses", "Orvik"]),
     ],
 )  # fmt: skip
-def test_events_polity_of_the_place_stands_for_an_unnamed_target(
-    run_events, text, trigger, place, expected
+def test_events_place_of_the_act_stands_for_an_unnamed_target(
+    run_events, text, trigger, place_name, expected
 ) -> None:
-    records = [entity(text, place, place, type_="GPE", n=1)]
+    places = [place(text, place_name, n=1)]
+    if "Estovia." in text:
+        places.append(place(text, "Estovia", feature="country", n=2))
+    records = [entity(text, place_name, place_name, type_="GPE", n=1)]
     if "Estovian" in text:
         records.append(entity(text, "Estovian", "Estovian", type_="NORP", n=2))
-    event = by_trigger(run_events(text, entities=records), trigger)
+    event = by_trigger(run_events(text, entities=records, places=places), trigger)
     assert _names(event.targets) == expected
+
+
+@pytest.mark.issue(8)
+def test_events_place_said_in_another_sentence_is_no_target(run_events) -> None:
+    text = "The fighting reached Orvik on Monday. Soldiers burned dozens of houses."
+    event = by_trigger(run_events(text, places=[place(text, "Orvik")]), "burned")
+    assert event.location is not None and event.location.name == "Orvik"
+    assert _names(event.targets) == ["dozens of houses"]
+

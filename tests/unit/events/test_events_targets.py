@@ -113,3 +113,26 @@ def test_the_body_a_party_is_in_belongs_to_the_party():
 )
 def test_idiom_words_are_no_target(text, trigger, expected):
     assert _targets(text, trigger) == expected
+
+
+@pytest.mark.issue(8)
+@pytest.mark.parametrize(
+    ("text", "trigger", "target"),
+    [
+        # an indirect object is who receives the thing given
+        ("Norway will give Kenya a loan of 40 million euros.", "give", "Kenya"),
+        # a reciprocal act with a coordinated subject: the thing agreed is no party
+        ("Peru and Chile signed a fisheries treaty on Monday.", "signed", "Chile"),
+        # a demand's that-clause names whom it is made of
+        ("The union demanded that the government reopen the talks.", "demanded", "the government"),
+    ],
+)
+def test_party_targets_before_things(text, trigger, target):
+    assert target in _targets(text, trigger)
+
+
+@pytest.mark.issue(8)
+def test_that_clause_subject_of_a_warning_is_no_target():
+    text = "The union warned that the government would ban the strike."
+    assert "the government" not in _targets(text, "warned")
+    assert _targets(text, "ban") == ["the strike"]
