@@ -1252,6 +1252,10 @@ def _clause_actor(tok: Token, depth: int = 0) -> tuple[Token | None, bool]:
             if obj is not None:
                 return obj, False
         return _clause_actor(gov, depth + 1)
+    if tok.dep_ == "acomp" and tok.head.i != tok.i:
+        # "is willing to withdraw", "were ready to free": an adjective predicate passes its
+        # subject on to the act it governs.
+        return _clause_actor(tok.head, depth + 1)
     if tok.dep_ == "advcl" and tok.tag_ == "VBG":
         # "A bomb exploded, killing dozens": the participle shares the clause's subject.
         return _clause_actor(tok.head, depth + 1)

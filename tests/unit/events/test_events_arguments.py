@@ -248,3 +248,22 @@ def test_plural_pronoun_is_no_city():
     text = "A car was found burned in Cannes on Monday. They had set fire to it overnight."
     event = by_trigger(extract(text, published="2025-03-03").events, "set")
     assert [a.name for a in event.actors] == ["They"]
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "actor"),
+    [
+        ("The rebels were ready to free the hostages.", "free", "The rebels"),
+        ("The council is prepared to impose a curfew in the city.", "impose", "The council"),
+    ],
+)
+def test_adjective_predicate_passes_its_subject_to_the_act(text, trigger, actor):
+    event = by_trigger(extract(text, published="2025-03-03").events, trigger)
+    assert [a.name for a in event.actors] == [actor]
+
+
+def test_adjective_predicate_subject_resolves_through_a_pronoun():
+    found = extract("Norway says it is willing to withdraw its troops from the border.").events
+    event = by_trigger(found, "withdraw")
+    assert [a.name for a in event.actors] == ["Norway"]
+    assert [t.name for t in event.targets] == ["its troops"]
