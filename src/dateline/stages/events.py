@@ -175,6 +175,8 @@ _NOMINAL_TARGET_PREPS = frozenset({"on", "against"})
 # Prepositions of a purpose clause that name whom its act is aimed at ("to vent their fury
 # at the police").
 _PURPOSE_TARGET_PREPS = frozenset({"at", "against", "on"})
+# Prepositions of "in protest of/against" naming what is protested.
+_PROTESTED_PREPS = frozenset({"of", "against", "at", "over"})
 # Prepositions naming what an idiom's event is aimed at ("set fire to", "lay siege to").
 _IDIOM_TARGET_PREPS = frozenset({"to"})
 # Head words of organisations ("the Lincoln administration", "the energy ministry").
@@ -1547,18 +1549,40 @@ def _shared_patient(tok: Token, actor: Token | None, targets: list[Token]) -> li
 
 
 def _purpose_object(ctx: _Context, tok: Token) -> list[Token]:
-    """The party an event is for, named in its purpose clause ("rallied to support the
-    senator", "gathered to urge him to run"), when the event has no target of its own."""
+    """The party an event is for or against, named in its purpose clause ("rallied to
+    support the senator", "gathered to urge him to run") or in an "in protest of/against"
+    phrase, when the event has no target of its own. A thing protested stands for the
+    party whose it is or who does it ("to protest the government's tax", "in protest
+    against the closure of schools by the council")."""
+    objects: list[Token] = []
     for child in tok.children:
-        if child.dep_ not in ("xcomp", "advcl") or not _has_to(child):
-            continue
-        objects = [c for c in child.children if c.dep_ == "dobj"]
-        # "to vent their fury at the police": what the purpose is aimed at
-        objects += _prepositional_objects([child, *objects], _PURPOSE_TARGET_PREPS)
-        for obj in objects:
-            if _party_phrase(ctx, obj):
-                return [obj]
+        if child.dep_ in ("xcomp", "advcl") and _has_to(child):
+            found = [c for c in child.children if c.dep_ == "dobj"]
+            # "to vent their fury at the police": what the purpose is aimed at
+            objects += found + list(_prepositional_objects([child, *found], _PURPOSE_TARGET_PREPS))
+        elif child.dep_ == "prep" and child.lower_ == "in":
+            protest = _pobj(child)
+            if protest is not None and protest.lemma_.lower() == "protest":
+                objects += _prepositional_objects([protest], _PROTESTED_PREPS)
+    for obj in objects:
+        party = _party_behind(ctx, obj)
+        if party is not None:
+            return [party]
     return []
+
+
+def _party_behind(ctx: _Context, tok: Token) -> Token | None:
+    """A party phrase itself, else the party whose thing or act it names: its possessor or
+    its by-phrase ("the government's tax", "the closure by the council")."""
+    if _party_phrase(ctx, tok):
+        return tok
+    for child in tok.children:
+        if child.dep_ == "poss" and child.pos_ != "PRON" and _party_phrase(ctx, child):
+            return child
+    for agent in _prepositional_objects([tok], frozenset({"by"})):
+        if _party_phrase(ctx, agent):
+            return agent
+    return None
 
 
 def _is_date_phrase(ctx: _Context, tok: Token) -> bool:

@@ -136,3 +136,21 @@ def test_that_clause_subject_of_a_warning_is_no_target():
     text = "The union warned that the government would ban the strike."
     assert "the government" not in _targets(text, "warned")
     assert _targets(text, "ban") == ["the strike"]
+
+
+@pytest.mark.issue(8)
+@pytest.mark.parametrize(
+    ("text", "trigger", "target"),
+    [
+        # a thing protested stands for the party whose it is
+        ("Farmers gathered outside the ministry to protest the government's new tax.",
+         "gathered", "the government"),
+        ("Dockers staged a strike in protest of the port authority's refusal to raise wages.",
+         "staged", "the port authority"),
+        # or for the party that does it
+        ("Teachers marched in protest against the closure of schools by the government.",
+         "marched", "the government"),
+    ],
+)  # fmt: skip
+def test_party_behind_a_protested_thing_is_the_target(text, trigger, target):
+    assert _targets(text, trigger) == [target]
