@@ -911,8 +911,8 @@ def _place_as_target(
 def _argument_named(ctx: _Context, argument: Argument) -> bool:
     """Whether an argument's phrase holds a name or an entity mention."""
     start, end = argument.span
-    return bool(ctx.index.places.overlapping(start, end)) or any(
-        t.pos_ == "PROPN" or _entity_type_at(ctx, t.idx) for t in ctx.tokens_in(start, end)
+    return bool(ctx.index.places.overlapping(start, end)) or _holds_a_name(
+        ctx, ctx.tokens_in(start, end)
     )
 
 
@@ -1307,8 +1307,8 @@ def _arguments(
     targets += _aimed_at(tok, targets)
     targets += _nominal_complement_targets(ctx, tok, targets)
     targets = [_relative_antecedent(t) for t in targets]
-    partners = _coordinated_partners(tok, entry.type, actor)
     if not any(_party_phrase(ctx, t) for t in targets):
+        partners = _coordinated_partners(tok, entry.type, actor)
         targets = partners + targets or _complement_subject(ctx, tok, entry.type)
     if not targets:
         targets = _opposed_in(actor) or _purpose_object(ctx, tok)
@@ -1480,7 +1480,11 @@ def _complement_subject(ctx: _Context, tok: Token, event_type: str) -> list[Toke
 def _names_a_party(ctx: _Context, tok: Token) -> bool:
     """Whether an argument's phrase holds a name ("three Estonian diplomats", "Oslo's
     mayor"), not only common nouns ("its troops", "a curfew")."""
-    return any(t.pos_ == "PROPN" or _entity_type_at(ctx, t.idx) for t in _phrase_tokens(tok))
+    return _holds_a_name(ctx, _phrase_tokens(tok))
+
+
+def _holds_a_name(ctx: _Context, tokens: Iterable[Token]) -> bool:
+    return any(t.pos_ == "PROPN" or _entity_type_at(ctx, t.idx) for t in tokens)
 
 
 def _prepositional_objects(heads: Iterable[Token], words: frozenset[str]) -> Iterator[Token]:
