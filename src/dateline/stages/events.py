@@ -148,6 +148,7 @@ INTENT_VERBS = load_words("event_verbs", "intent")
 HEDGES = load_words("event_function_words", "hedge")
 HYPOTHETICAL_AUX = load_words("event_function_words", "hypothetical")
 FUTURE_AUX = load_words("event_function_words", "future")
+OBLIGATION_AUX = load_words("event_function_words", "obligation")
 # Children that are separate clauses (not part of an event's own clause).
 _SEPARATE_DEPS = frozenset({"conj", "cc", "ccomp", "parataxis", "punct"})
 # Dependents that make a trigger a description of a participant, not an event.
@@ -214,6 +215,15 @@ _FEATURE_RANK = {
 DEATH_VERBS = load_words("event_verbs", "death")
 # Verbs that only mark a phase of their verbal complement ("began distributing food").
 PHASE_VERBS = load_words("event_verbs", "phase")
+# Verbs that stop or cut what their object names, and verbs that keep it from happening.
+_HALTING_VERBS = load_words("event_verbs", "halting")
+_SUPPRESSING_VERBS = load_words("event_verbs", "suppressing")
+_RESOURCE_NOUNS = load_words("event_nouns_by_role", "resource")
+# What halting or suppressing an event of each kind is: cutting a tie is a sanction,
+# stopping one's own hostilities a concession, keeping a protest from happening coercion.
+_COOPERATIVE_TYPES = frozenset({"AID", "CONSULT", "COOPERATE", "AGREE", "SUPPORT"})
+_HOSTILE_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION", "THREATEN", "MOBILIZE"})
+_REVERSAL_PARTY_PREPS = frozenset({"to", "for", "with"})
 # How many sentences after a dated one an undated event may still take its day.
 NARRATIVE_REACH = 3
 # Verbs that count the toll of an attack or disaster ("killed 12 and wounded 40").
@@ -441,12 +451,77 @@ def _typed_by_object(verbal: list[tuple[Token, Entry]]) -> list[tuple[Token, Ent
     for tok, entry in verbal:
         objects = [c for c in tok.children if c.dep_ == "dobj"]
         nouns = [match_trigger(o) for o in objects if _performed_event(tok, o)]
-        if nouns:
+        reversal = _reversal_type(tok)
+        if reversal is not None:
+            alt = entry.type if entry.type != reversal else entry.alt_type
+            entry = Entry(entry.lemma, entry.pos, entry.conditions, reversal, alt, entry.flags)
+        elif nouns:
             noun = nouns[0]
             alt = entry.type if entry.type != noun.type else entry.alt_type
             entry = Entry(entry.lemma, entry.pos, entry.conditions, noun.type, alt, entry.flags)
         out.append((tok, entry))
     return out
+
+
+def _reversal_type(verb: Token) -> str | None:
+    """The type of stopping or preventing the event or the supply a verb's object names
+    ("halted aid", "cancelled a visit": SANCTION; "called off the strike", "halted the
+    offensive": CONCEDE; "prevented the rally": COERCE), None for other verbs."""
+    lemma = _phrasal_lemma(verb)
+    halting, suppressing = lemma in _HALTING_VERBS, lemma in _SUPPRESSING_VERBS
+    if not (halting or suppressing):
+        return None
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass") and c.pos_ == "NOUN"]
+    for obj in objects:
+        kind = _named_kind(obj)
+        if kind in _COOPERATIVE_TYPES:
+            return "SANCTION"
+        if kind == "PROTEST":
+            return "COERCE" if suppressing else "CONCEDE"
+        if kind in _HOSTILE_TYPES and halting:
+            return "CONCEDE"
+    return None
+
+
+def _phrasal_lemma(verb: Token) -> str:
+    """The phrasal verb ("call off") when the tables list it, else the lemma."""
+    lemma = verb.lemma_.lower()
+    particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
+    phrasal = f"{lemma} {particle}"
+    if particle is not None and phrasal in _HALTING_VERBS | _SUPPRESSING_VERBS:
+        return phrasal
+    return lemma
+
+
+def _reversed_parties(ctx: _Context, verb: Token, obj: Token) -> list[Token]:
+    """The parties of a stopped event or supply: who it goes to or is with ("aid to",
+    "a visit to", "talks with"), else who holds it ("their strike", "the rally staged by
+    students")."""
+    given = [
+        p
+        for p in _prepositional_objects([obj, verb], _REVERSAL_PARTY_PREPS)
+        if _party_phrase(ctx, p) or p.pos_ in ("NOUN", "PROPN") and not _counted(p)
+    ]
+    if given:
+        return given
+    holder = _party_behind(ctx, obj)
+    if holder is not None and holder is not obj:
+        return [holder]
+    agents = [_agent(c) for c in obj.children if c.dep_ == "acl"]
+    return [a for a in agents if a is not None]
+
+
+def _counted(tok: Token) -> bool:
+    """A figure or a counted amount ("to 100 tonnes"), not a party or a place."""
+    return tok.like_num or any(c.dep_ == "nummod" for c in tok.children)
+
+
+def _named_kind(noun: Token) -> str | None:
+    """The event type a noun names (the lexicon's), or AID for a supply ("food supplies")."""
+    entry = match_trigger(noun)
+    if entry is not None:
+        return entry.type
+    return "AID" if noun.lemma_.lower() in _RESOURCE_NOUNS else None
 
 
 def _performed_event(verb: Token, obj: Token) -> bool:
@@ -944,6 +1019,7 @@ def _build_event(
     cue_tok = host if host is not None else tok
     claim = _covering_claim(ctx, tok.idx)
     event_type, natural, actors, targets = _participants(ctx, tok, entry, is_nominal, clause)
+    alt_type = entry.alt_type
     if "source_actor" in entry.flags:
         actors = _source_actors(ctx, tok, claim, trig)
     actor_spans = [a.span for a in actors]
@@ -953,6 +1029,11 @@ def _build_event(
     targets += _place_as_target(ctx, tok, event_type, targets, location)
     quantities = _event_quantities(ctx, span, actor_spans)
     attribution, modality, polarity = _stance(tok, cue_tok, claim, is_nominal and host is None)
+    demander = _obliging_speaker(ctx, cue_tok, attribution, polarity)
+    if demander is not None:
+        # The act asked for stays the second-best type; its doer is who is asked.
+        alt_type, event_type = event_type, "DEMAND"
+        actors, targets, modality = [demander], actors or targets, "reported"
     if actors and not natural and _announced_future(cue_tok, modality):
         modality = "intended"
     if date is not None and date.source == "narrative" and _unrealised(cue_tok, modality):
@@ -974,7 +1055,7 @@ def _build_event(
         trigger=text[trig[0] : trig[1]],
         trigger_span=trig,
         type=event_type,
-        alt_type=entry.alt_type if entry.alt_type != event_type else None,
+        alt_type=alt_type if alt_type != event_type else None,
         actors=actors,
         targets=targets,
         location=location,
@@ -1050,6 +1131,65 @@ def _stance(
         if modality == "asserted":
             modality = "negated"
     return attribution, modality, polarity
+
+
+def _obliging_speaker(
+    ctx: _Context, cue_tok: Token, attribution: Attribution, polarity: str
+) -> Argument | None:
+    """Who says that another party must or should act ("the minister said the rebels must
+    disarm", a quote "they should release him"): event coders code that statement as the
+    speaker's DEMAND on the party, whatever act it asks for. Not a speaker's own duty
+    ("we must"), a negated one, a past one ("should have"), or an inverted condition
+    ("should it go ahead")."""
+    if polarity == "negative":
+        return None
+    modal_clause = next((n for n in _predicate_chain(cue_tok) if _obligation_aux(n)), None)
+    if modal_clause is None:
+        return None
+    subject = _subject(modal_clause)
+    if subject is None or subject.lower_ in _FIRST_PERSON:
+        return None
+    auxes = [c for c in modal_clause.children if c.dep_ in ("aux", "auxpass")]
+    if any(a.lemma_ == "have" for a in auxes) or _obligation_aux(modal_clause).i < subject.i:
+        return None
+    reporting = _reporting_verb(modal_clause)
+    if reporting is not None and match_trigger(reporting) is not None:
+        # "agreed that both should cooperate", "demanded that ...": the verb is the act.
+        return None
+    return _speaker(ctx, cue_tok, attribution)
+
+
+def _reporting_verb(tok: Token) -> Token | None:
+    """The verb a clause is reported by ("said" in "said that ..." or after a quote)."""
+    node = _first_conjunct(tok)
+    return node.head if node.dep_ in ("ccomp", "parataxis") and node.head.i != node.i else None
+
+
+def _predicate_chain(tok: Token) -> list[Token]:
+    """The trigger and the predicates it completes, through "ready to" and "able to"."""
+    chain = [tok]
+    node = tok
+    while (node.dep_ == "acomp" or _is_complement(node)) and node.head.i != node.i:
+        node = node.head
+        chain.append(node)
+    return chain
+
+
+def _obligation_aux(tok: Token) -> Token | None:
+    return next((c for c in tok.children if c.dep_ == "aux" and c.lower_ in OBLIGATION_AUX), None)
+
+
+def _speaker(ctx: _Context, tok: Token, attribution: Attribution) -> Argument | None:
+    """Who a clause is reported from: the innermost source with a reporting cue, else the
+    subject of the verb the clause is reported by."""
+    relayed = [src for src in attribution.sources if src.cue and src.span is not None]
+    if relayed:
+        start, end = relayed[-1].span
+        head = next((t for t in ctx.tokens_in(start, end) if not start <= t.head.idx < end), None)
+        if head is not None:
+            return _argument(ctx, head)
+    subject = _reporting_subject(tok)
+    return _argument(ctx, subject) if subject is not None else None
 
 
 def _announced_future(cue_tok: Token, modality: str) -> bool:
@@ -1312,7 +1452,7 @@ def _arguments(
         targets = partners + targets or _complement_subject(ctx, tok, entry.type)
     if not targets:
         targets = _opposed_in(actor) or _purpose_object(ctx, tok)
-    targets = _without_containers(ctx, targets)
+    targets = list({t.i: t for t in _without_containers(ctx, targets)}.values())
     return _resolve_pronoun(ctx, actor), [t for t in targets if not _is_date_phrase(ctx, t)]
 
 
@@ -1340,6 +1480,14 @@ def _object_arguments(
             # "opened fire": the object is part of the trigger, not what the event is aimed
             # at; "set fire to the bank": the bank is.
             targets += _prepositional_objects([tok], _IDIOM_TARGET_PREPS)
+            continue
+        if child.dep_ in ("dobj", "nsubjpass") and _reversal_type(tok) is not None:
+            # "halted aid to <country>", "prevented the march by students": the party
+            # whose supply or event is stopped.
+            parties = _reversed_parties(ctx, tok, child)
+            # What is prevented is aimed at; one's own strike or offensive called off is not.
+            own_act = match_trigger(child) is not None and _phrasal_lemma(tok) in _HALTING_VERBS
+            targets += parties or ([] if own_act else [child])
             continue
         if child.dep_ == "dobj" and _names_performed_event(ctx, tok, child, pattern_words):
             # "launched an attack on the port", "began a rally": the noun names the event;

@@ -1,0 +1,60 @@
+"""Stopping or preventing what an object names is typed by what is stopped."""
+
+from __future__ import annotations
+
+import pytest
+from _events_helpers import by_trigger
+
+from dateline.api import extract
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "event_type", "target"),
+    [
+        ("Norway halted development aid to Myanmar on Monday.", "halted", "SANCTION", "Myanmar"),
+        ("The government cut fuel supplies to the province.", "cut", "SANCTION", "the province"),
+        (
+            "The government suspended talks with the rebels.",
+            "suspended",
+            "SANCTION",
+            "the rebels",
+        ),
+        (
+            "Riot police prevented the demonstration staged by students.",
+            "prevented",
+            "COERCE",
+            "students",
+        ),
+        ("Riot police prevented the students' demonstration.", "prevented", "COERCE", "the students"),
+    ],
+)
+def test_halting_or_preventing_an_event_or_a_supply(text, trigger, event_type, target):
+    event = by_trigger(extract(text, published="2025-03-03").events, trigger)
+    assert event.type == event_type
+    assert target in [t.name for t in event.targets]
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        ("The union called off the strike on Friday.", "called"),
+        ("The army halted its offensive in the north.", "halted"),
+    ],
+)
+def test_halting_ones_own_protest_or_hostilities_is_a_concession(text, trigger):
+    event = by_trigger(extract(text, published="2025-03-03").events, trigger)
+    assert event.type == "CONCEDE"
+    assert event.targets == []
+
+
+def test_a_cut_to_a_figure_names_no_recipient():
+    text = "The agency cut food supplies to 300 tonnes a month."
+    event = by_trigger(extract(text, published="2025-03-03").events, "cut")
+    assert event.type == "SANCTION"
+    assert all("300" not in t.name for t in event.targets)
+
+
+def test_the_recipient_is_named_once():
+    text = "The agency halted aid to 300 families in the valley."
+    event = by_trigger(extract(text, published="2025-03-03").events, "halted")
+    assert [t.name for t in event.targets] == ["300 families"]
