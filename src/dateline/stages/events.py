@@ -224,6 +224,8 @@ _RESOURCE_NOUNS = load_words("event_nouns_by_role", "resource")
 _COOPERATIVE_TYPES = frozenset({"AID", "CONSULT", "COOPERATE", "AGREE", "SUPPORT"})
 _HOSTILE_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION", "THREATEN", "MOBILIZE"})
 _REVERSAL_PARTY_PREPS = frozenset({"to", "for", "with"})
+# Organisations whose protest is an official complaint.
+_AUTHORITY_KINDS = frozenset({"government", "international"})
 # How many sentences after a dated one an undated event may still take its day.
 NARRATIVE_REACH = 3
 # Verbs that count the toll of an attack or disaster ("killed 12 and wounded 40").
@@ -1087,7 +1089,26 @@ def _participants(
         # disaster, not an attack on anyone.
         event_type, natural = "OTHER", True
     actors = [_argument(ctx, actor_tok)] if actor_tok is not None else []
+    if event_type == "PROTEST" and _lodged_complaint(ctx, tok, actors):
+        event_type = "DISAPPROVE"
     return event_type, natural, actors, [_argument(ctx, t) for t in target_toks]
+
+
+def _lodged_complaint(ctx: _Context, tok: Token, actors: list[Argument]) -> bool:
+    """A protest that a state or a government body makes, or one that states what it
+    objects to ("protested that ..."), is a complaint, not a demonstration."""
+    if any(c.dep_ == "ccomp" for c in tok.children):
+        return True
+    for actor in actors:
+        start, end = actor.span
+        # The state itself ("Peru"), not its people ("Peruvians", a demonym's entity).
+        if any(m.start <= start and end <= m.end for m in ctx.index.places.overlapping(start, end)):
+            return True
+        if any(
+            m.record.kind in _AUTHORITY_KINDS for m in ctx.index.entities.overlapping(start, end)
+        ):
+            return True
+    return False
 
 
 def _source_actors(

@@ -1,4 +1,5 @@
-"""Stopping or preventing what an object names is typed by what is stopped."""
+"""Stopping or preventing what an object names is typed by what is stopped; a protest
+lodged by a state or stating its objection is a complaint."""
 
 from __future__ import annotations
 
@@ -58,3 +59,21 @@ def test_the_recipient_is_named_once():
     text = "The agency halted aid to 300 families in the valley."
     event = by_trigger(extract(text, published="2025-03-03").events, "halted")
     assert [t.name for t in event.targets] == ["300 families"]
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "event_type"),
+    [
+        # a state's or a ministry's protest is a diplomatic complaint
+        ("Peru lodged an official protest with Chile on Monday.", "lodged", "DISAPPROVE"),
+        ("The Foreign Ministry protested the arrest of two diplomats.", "protested", "DISAPPROVE"),
+        # a protest that states its objection
+        ("The union protested that the new rules were unfair.", "protested", "DISAPPROVE"),
+        # people in the street, named by a demonym or not, demonstrate
+        ("Thousands of farmers protested outside parliament.", "protested", "PROTEST"),
+        ("Hundreds of Peruvians protested in Lima on Sunday.", "protested", "PROTEST"),
+    ],
+)
+def test_complaint_or_demonstration(text, trigger, event_type):
+    event = by_trigger(extract(text, published="2025-03-03").events, trigger)
+    assert event.type == event_type
