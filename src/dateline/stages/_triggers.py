@@ -92,6 +92,11 @@ def phrase_lemmas(token: Token) -> set[str]:
     return out
 
 
+def _temporal(prep: Token) -> bool:
+    """A preposition of time ("a strike on Monday"), which no pattern's "on" means."""
+    return any(c.dep_ == "pobj" and c.ent_type_ in ("DATE", "TIME") for c in prep.children)
+
+
 def _holds(token: Token, key: str, values: frozenset[str]) -> bool:
     if key.endswith("!"):
         return not _holds(token, key[:-1], values)
@@ -113,7 +118,10 @@ def _holds(token: Token, key: str, values: frozenset[str]) -> bool:
     if key == "prt":
         return any(c.dep_ in _PARTICLE_DEPS and c.lower_ in values for c in children)
     if key == "prep":
-        return any(c.dep_ in ("prep", "prt", "agent") and c.lower_ in values for c in children)
+        return any(
+            c.dep_ in ("prep", "prt", "agent") and c.lower_ in values and not _temporal(c)
+            for c in children
+        )
     if key == "obj":
         phrases = [c for c in children if c.dep_ in _OBJECT_DEPS]
         # "take control of X": the particle-like object may hang on the verb's preposition.

@@ -178,6 +178,8 @@ _NOMINAL_TARGET_PREPS = frozenset({"on", "against"})
 _PURPOSE_TARGET_PREPS = frozenset({"at", "against", "on"})
 # Prepositions of "in protest of/against" naming what is protested.
 _PROTESTED_PREPS = frozenset({"of", "against", "at", "over"})
+# Nouns of an "in protest of" phrase naming what an event opposes.
+_STANCE_NOUNS = frozenset({"protest", "defiance", "opposition"})
 # Prepositions naming what an idiom's event is aimed at ("set fire to", "lay siege to").
 _IDIOM_TARGET_PREPS = frozenset({"to"})
 # Head words of organisations ("the Lincoln administration", "the energy ministry").
@@ -538,7 +540,9 @@ def _names_performed_event(ctx: _Context, verb: Token, obj: Token, pattern_words
     deal") or one the verb's lexicon pattern names ("launched an attack")."""
     if obj.lemma_.lower() in pattern_words:
         return obj.i in ctx.nominal_events or match_trigger(obj) is not None
-    return obj.i in ctx.nominal_events and match_trigger(verb) is None
+    return (obj.i in ctx.nominal_events or _performed_event(verb, obj)) and match_trigger(
+        verb
+    ) is None
 
 
 def _nominal_event_targets(ctx: _Context, noun: Token) -> list[Token]:
@@ -1472,7 +1476,9 @@ def _arguments(
         partners = _coordinated_partners(tok, entry.type, actor)
         targets = partners + targets or _complement_subject(ctx, tok, entry.type)
     if not targets:
-        targets = _opposed_in(actor) or _purpose_object(ctx, tok)
+        targets = _opposed_in(actor)
+    if not any(_party_phrase(ctx, t) for t in targets):
+        targets = _purpose_object(ctx, tok) + targets
     targets = list({t.i: t for t in _without_containers(ctx, targets)}.values())
     return _resolve_pronoun(ctx, actor), [t for t in targets if not _is_date_phrase(ctx, t)]
 
@@ -1484,8 +1490,12 @@ def _nominal_arguments(ctx: _Context, tok: Token, entry: Entry) -> tuple[Token |
         gov = tok.head.head if tok.dep_ == "pobj" else None
         actor = _subject(gov) if gov is not None and gov.pos_ == "VERB" else None
     words = _NOMINAL_TARGET_PREPS | ({"of"} if "of_target" in entry.flags else frozenset())
-    targets = _prepositional_objects([tok], words)
-    return _resolve_pronoun(ctx, actor), [t for t in targets if not _is_date_phrase(ctx, t)]
+    targets = [t for t in _prepositional_objects([tok], words) if not _is_date_phrase(ctx, t)]
+    targets = targets or _purpose_object(ctx, tok)
+    if not targets and tok.dep_ == "dobj":
+        # "began a hunger strike to protest the ban": the purpose hangs on the verb.
+        targets = _purpose_object(ctx, tok.head)
+    return _resolve_pronoun(ctx, actor), targets
 
 
 def _object_arguments(
@@ -1724,7 +1734,7 @@ def _shared_patient(tok: Token, actor: Token | None, targets: list[Token]) -> li
 def _purpose_object(ctx: _Context, tok: Token) -> list[Token]:
     """The party an event is for or against, named in its purpose clause ("rallied to
     support the senator", "gathered to urge him to run") or in an "in protest of/against"
-    phrase, when the event has no target of its own. A thing protested stands for the
+    or "in defiance of" phrase, when the event has no party among its targets. A thing protested stands for the
     party whose it is or who does it ("to protest the government's tax", "in protest
     against the closure of schools by the council")."""
     objects: list[Token] = []
@@ -1734,9 +1744,9 @@ def _purpose_object(ctx: _Context, tok: Token) -> list[Token]:
             # "to vent their fury at the police": what the purpose is aimed at
             objects += found + list(_prepositional_objects([child, *found], _PURPOSE_TARGET_PREPS))
         elif child.dep_ == "prep" and child.lower_ == "in":
-            protest = _pobj(child)
-            if protest is not None and protest.lemma_.lower() == "protest":
-                objects += _prepositional_objects([protest], _PROTESTED_PREPS)
+            stance = _pobj(child)
+            if stance is not None and stance.lemma_.lower() in _STANCE_NOUNS:
+                objects += _prepositional_objects([stance], _PROTESTED_PREPS)
     for obj in objects:
         party = _party_behind(ctx, obj)
         if party is not None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from dateline.records import PLOVER_TYPES
-from dateline.stages._triggers import demonyms, lexicon
+from dateline.stages._triggers import demonyms, lexicon, match_trigger
 
 ENTRIES = [entry for entries in lexicon().values() for entry in entries]
 KEYS = {
@@ -54,3 +54,16 @@ def test_lexicon_has_no_reporting_verbs():
 )
 def test_demonyms(form, code):
     assert demonyms()[form] == code
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "event_type"),
+    [
+        # a preposition of time is not the pattern's "on"
+        ("Dock workers held a strike on Monday.", "strike", "PROTEST"),
+        ("The strike on the depot destroyed two trucks.", "strike", "ASSAULT"),
+    ],
+)
+def test_a_time_phrase_does_not_satisfy_a_preposition_pattern(nlp, text, word, event_type):
+    token = next(t for t in nlp(text) if t.text == word)
+    assert match_trigger(token).type == event_type

@@ -154,3 +154,36 @@ def test_that_clause_subject_of_a_warning_is_no_target():
 )  # fmt: skip
 def test_party_behind_a_protested_thing_is_the_target(text, trigger, target):
     assert _targets(text, trigger) == [target]
+
+
+@pytest.mark.issue(8)
+@pytest.mark.parametrize(
+    ("text", "trigger", "target"),
+    [
+        # the strike a verb starts is no target; the verb's purpose names the party
+        (
+            "A deputy started a hunger strike on Monday to protest the government's failure "
+            "to pass reforms.",
+            "strike",
+            "government",
+        ),
+        # a stance phrase names whom the act defies
+        (
+            "Thousands of people blocked streets in the capital in defiance of the military "
+            "government.",
+            "blocked",
+            "the military government",
+        ),
+        # a nominal protest takes the party behind what it protests
+        (
+            "The refugees are continuing a hunger strike in protest of the government's "
+            "refusal to accept the plan.",
+            "strike",
+            "government",
+        ),
+    ],
+)
+def test_protested_party_before_things(text, trigger, target):
+    found = _targets(text, trigger)
+    assert any(target in name for name in found)
+    assert "a hunger strike" not in found
