@@ -1734,9 +1734,9 @@ def _shared_patient(tok: Token, actor: Token | None, targets: list[Token]) -> li
 def _purpose_object(ctx: _Context, tok: Token) -> list[Token]:
     """The party an event is for or against, named in its purpose clause ("rallied to
     support the senator", "gathered to urge him to run") or in an "in protest of/against"
-    or "in defiance of" phrase, when the event has no party among its targets. A thing protested stands for the
-    party whose it is or who does it ("to protest the government's tax", "in protest
-    against the closure of schools by the council")."""
+    or "in defiance of" phrase, when the event has no party among its targets. A thing
+    protested stands for the party whose it is or who does it ("to protest the
+    government's tax", "in protest against the closure of schools by the council")."""
     objects: list[Token] = []
     for child in tok.children:
         if child.dep_ in ("xcomp", "advcl") and _has_to(child):

@@ -57,5 +57,7 @@ def test_the_speaker_keeps_the_title_the_article_gives():
     ],
 )
 def test_other_duties_keep_their_type(text, trigger):
-    events = [e for e in extract(text, published="2025-03-03").events if e.trigger.split()[0] == trigger]
+    events = [
+        e for e in extract(text, published="2025-03-03").events if e.trigger.split()[0] == trigger
+    ]
     assert all(e.type != "DEMAND" for e in events)

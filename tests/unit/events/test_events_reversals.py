@@ -26,7 +26,12 @@ from dateline.api import extract
             "COERCE",
             "students",
         ),
-        ("Riot police prevented the students' demonstration.", "prevented", "COERCE", "the students"),
+        (
+            "Riot police prevented the students' demonstration.",
+            "prevented",
+            "COERCE",
+            "the students",
+        ),
     ],
 )
 def test_halting_or_preventing_an_event_or_a_supply(text, trigger, event_type, target):
