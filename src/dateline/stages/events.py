@@ -226,6 +226,10 @@ _RESOURCE_NOUNS = load_words("event_nouns_by_role", "resource")
 _COOPERATIVE_TYPES = frozenset({"AID", "CONSULT", "COOPERATE", "AGREE", "SUPPORT"})
 _HOSTILE_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION", "THREATEN", "MOBILIZE"})
 _REVERSAL_PARTY_PREPS = frozenset({"to", "for", "with"})
+_READINESS = load_words("event_verbs", "readiness")
+# Acts whose announced readiness or condition makes a threat ("is prepared to impose
+# martial law", "may halt aid if ...").
+_THREATENED_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE"})
 # Organisations whose protest is an official complaint.
 _AUTHORITY_KINDS = frozenset({"government", "international"})
 # How many sentences after a dated one an undated event may still take its day.
@@ -1042,6 +1046,8 @@ def _build_event(
         actors, targets, modality = [demander], actors or targets, "reported"
     if actors and not natural and _announced_future(cue_tok, modality):
         modality = "intended"
+    if actors and event_type in _THREATENED_TYPES and _threatened(cue_tok, polarity):
+        alt_type, event_type = event_type, "THREATEN"
     if date is not None and date.source == "narrative" and _unrealised(cue_tok, modality):
         # A planned or foreseen event has not happened on the story's latest day.
         date = EventDate(value=None, source="none")
@@ -1156,6 +1162,18 @@ def _stance(
         if modality == "asserted":
             modality = "negated"
     return attribution, modality, polarity
+
+
+def _threatened(cue_tok: Token, polarity: str) -> bool:
+    """A hostile act its doer says it is ready to take, or will take on a condition ("is
+    prepared to impose martial law", "may cut aid if the talks fail"): event coders code
+    it as a threat, not as the act."""
+    if polarity == "negative":
+        return False
+    chain = _predicate_chain(cue_tok)
+    if any(node.dep_ == "acomp" and node.lemma_.lower() in _READINESS for node in chain):
+        return True
+    return any(_is_condition(c) for node in chain for c in node.children)
 
 
 def _obliging_speaker(

@@ -62,6 +62,13 @@ def test_demonyms(form, code):
         # a preposition of time is not the pattern's "on"
         ("Dock workers held a strike on Monday.", "strike", "PROTEST"),
         ("The strike on the depot destroyed two trucks.", "strike", "ASSAULT"),
+        # senses as the PLOVER categories define them
+        ("The two agencies shared intelligence on the network.", "shared", "COOPERATE"),
+        ("The militia demobilized its fighters.", "demobilized", "RETREAT"),
+        ("The government accepted the strikers' demands.", "accepted", "CONCEDE"),
+        ("The government accepted the peace plan.", "accepted", "AGREE"),
+        ("The envoy delivered an ultimatum to the rebels.", "ultimatum", "THREATEN"),
+        ("The unions are pushing for higher wages.", "pushing", "DEMAND"),
     ],
 )
 def test_a_time_phrase_does_not_satisfy_a_preposition_pattern(nlp, text, word, event_type):

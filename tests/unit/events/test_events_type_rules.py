@@ -1,5 +1,6 @@
 """Stopping or preventing what an object names is typed by what is stopped; a protest
-lodged by a state or stating its objection is a complaint."""
+lodged by a state or stating its objection is a complaint; a hostile act its doer is ready
+to take, or takes on a condition, is a threat."""
 
 from __future__ import annotations
 
@@ -80,5 +81,25 @@ def test_the_recipient_is_named_once():
     ],
 )
 def test_complaint_or_demonstration(text, trigger, event_type):
+    event = by_trigger(extract(text, published="2025-03-03").events, trigger)
+    assert event.type == event_type
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "event_type"),
+    [
+        # a hostile act its doer is ready to take, or takes on a condition, is a threat
+        (
+            "The interim government announced that it is prepared to impose martial law.",
+            "impose",
+            "THREATEN",
+        ),
+        ("The army will shell the town if the rebels do not surrender.", "shell", "THREATEN"),
+        # the act itself, and readiness for a conciliatory act, keep their type
+        ("The army shelled the town on Monday.", "shelled", "ASSAULT"),
+        ("The kingdom was willing to withdraw from the zone.", "withdraw", "RETREAT"),
+    ],
+)
+def test_readiness_or_condition_makes_a_threat(text, trigger, event_type):
     event = by_trigger(extract(text, published="2025-03-03").events, trigger)
     assert event.type == event_type
