@@ -190,6 +190,7 @@ _NOMINAL_PARTY_PREPS = frozenset({"with", "between", "from", "of"})
 _GIVEN_TO_PREPS = frozenset({"to"})
 # Nouns for a plan or move whose possessor is the party opposed or demanded of.
 _PLAN_NOUNS = load_words("event_nouns_by_role", "plan")
+_DOCUMENT_NOUNS = load_words("event_nouns_by_role", "document")
 _PRESENT_TAGS = frozenset({"VBZ", "VBP"})
 # Verbs that only locate a nominal event in time ("the hearing would open on June 3").
 ASPECTUAL_VERBS = load_words("event_verbs", "aspectual")
@@ -1445,10 +1446,21 @@ def _clause_actor(tok: Token, depth: int = 0) -> tuple[Token | None, bool]:
         # "A bomb exploded, killing dozens": the participle shares the clause's subject.
         return _clause_actor(tok.head, depth + 1)
     if tok.dep_ == "acl" and tok.head.pos_ in ("NOUN", "PROPN"):
+        issuer = _issuer(tok.head)
+        if issuer is not None and tok.tag_ != "VBN":
+            # "issued a statement demanding ...": whoever issued it demands.
+            return issuer, False
         # "youths clashing with police": the noun does it; "envoys expelled from": it
         # undergoes it.
         return tok.head, tok.tag_ == "VBN"
     return _charged_with(tok, depth)
+
+
+def _issuer(noun: Token) -> Token | None:
+    """Who issued a document noun: the subject of the verb it is the object of."""
+    if noun.lemma_.lower() not in _DOCUMENT_NOUNS or noun.dep_ != "dobj":
+        return None
+    return _subject(noun.head)
 
 
 def _charged_with(tok: Token, depth: int) -> tuple[Token | None, bool]:
@@ -1917,13 +1929,14 @@ def _names_the_body(ctx: _Context, prep: Token, head: Token) -> bool:
 
 def _names_the_head(node: Token, head: Token) -> bool:
     """A proper name in apposition to a common-noun head names the participant ("the
-    interior minister, <name>"): it belongs to the phrase, unlike other appositions."""
-    return (
-        node.dep_ == "appos"
-        and node.head.i == head.i
-        and head.pos_ == "NOUN"
-        and node.pos_ == "PROPN"
-    )
+    interior minister, <name>"), and a title in apposition to a name says who the person
+    is ("<name>, the UN relief coordinator"): both belong to the phrase, unlike other
+    appositions."""
+    if node.dep_ != "appos" or node.head.i != head.i:
+        return False
+    if head.pos_ == "NOUN":
+        return node.pos_ == "PROPN"
+    return head.pos_ == "PROPN" and node.lemma_.lower() in _PARTY_NOUNS
 
 
 def _argument(ctx: _Context, tok: Token) -> Argument:

@@ -267,3 +267,23 @@ def test_adjective_predicate_subject_resolves_through_a_pronoun():
     event = by_trigger(extract(text, published="2025-03-03").events, "pull")
     assert [a.name for a in event.actors] == ["Norway"]
     assert [t.name for t in event.targets] == ["its soldiers"]
+
+
+def test_a_title_in_apposition_stays_with_the_name():
+    text = "Ana Berg, the United Nations Emergency Relief Coordinator, demanded a ceasefire."
+    event = by_trigger(extract(text, published="2025-03-03").events, "demanded")
+    assert event.actors[0].name == "Ana Berg"
+    assert event.actors[0].text == "Ana Berg, the United Nations Emergency Relief Coordinator"
+
+
+def test_other_appositions_stay_out_of_the_name():
+    text = "Ana Berg, who arrived on Monday, demanded a ceasefire."
+    event = by_trigger(extract(text, published="2025-03-03").events, "demanded")
+    assert event.actors[0].text in (None, "Ana Berg")
+
+
+def test_the_issuer_of_a_document_does_what_it_says():
+    text = "The rebel party issued a declaration demanding that the government release its leader."
+    event = by_trigger(extract(text, published="2025-03-03").events, "demanding")
+    assert [a.name for a in event.actors] == ["The rebel party"]
+    assert [t.name for t in event.targets] == ["the government"]
