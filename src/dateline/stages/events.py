@@ -526,11 +526,15 @@ def _counted(tok: Token) -> bool:
 
 
 def _named_kind(noun: Token) -> str | None:
-    """The event type a noun names (the lexicon's), or AID for a supply ("food supplies")."""
+    """The event type a noun names (the lexicon's), or AID for a supply ("food supplies");
+    for a noun of neither kind, its modifier's ("mediation efforts", "aid convoys")."""
     entry = match_trigger(noun)
     if entry is not None:
         return entry.type
-    return "AID" if noun.lemma_.lower() in _RESOURCE_NOUNS else None
+    if noun.lemma_.lower() in _RESOURCE_NOUNS:
+        return "AID"
+    modifiers = [c for c in noun.children if c.dep_ == "compound" and c.pos_ == "NOUN"]
+    return next((k for k in map(_named_kind, modifiers) if k is not None), None)
 
 
 def _performed_event(verb: Token, obj: Token) -> bool:
@@ -1785,14 +1789,15 @@ def _purpose_object(ctx: _Context, tok: Token) -> list[Token]:
 
 
 def _party_behind(ctx: _Context, tok: Token) -> Token | None:
-    """A party phrase itself, else the party whose thing or act it names: its possessor or
-    its by-phrase ("the government's tax", "the closure by the council")."""
+    """A party phrase itself, else the party whose thing or act it names: its possessor,
+    its by-phrase or its of-phrase ("the government's tax", "the closure by the council",
+    "the resignation of the mayor")."""
     if _party_phrase(ctx, tok):
         return tok
     for child in tok.children:
         if child.dep_ == "poss" and child.pos_ != "PRON" and _party_phrase(ctx, child):
             return child
-    for agent in _prepositional_objects([tok], frozenset({"by"})):
+    for agent in _prepositional_objects([tok], frozenset({"by", "of"})):
         if _party_phrase(ctx, agent):
             return agent
     return None

@@ -69,6 +69,9 @@ def test_demonyms(form, code):
         ("The government accepted the peace plan.", "accepted", "AGREE"),
         ("The envoy delivered an ultimatum to the rebels.", "ultimatum", "THREATEN"),
         ("The unions are pushing for higher wages.", "pushing", "DEMAND"),
+        ("The minister telephoned his counterpart on Tuesday.", "telephoned", "CONSULT"),
+        ("The bishop offered his mediation between the factions.", "mediation", "CONSULT"),
+        ("The army launched rocket fire against the camps.", "launched", "ASSAULT"),
     ],
 )
 def test_a_time_phrase_does_not_satisfy_a_preposition_pattern(nlp, text, word, event_type):

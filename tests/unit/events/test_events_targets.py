@@ -187,3 +187,9 @@ def test_protested_party_before_things(text, trigger, target):
     found = _targets(text, trigger)
     assert any(target in name for name in found)
     assert "a hunger strike" not in found
+
+
+def test_the_party_of_a_demanded_resignation():
+    text = "Activists continued their hunger strike to demand the resignation of the mayor."
+    assert _targets(text, "demand") == ["the mayor"]
+    assert _targets(text, "strike") == ["the mayor"]

@@ -8,6 +8,7 @@ import pytest
 from _events_helpers import by_trigger
 
 from dateline.api import extract
+from dateline.stages.events import _named_kind
 
 
 @pytest.mark.parametrize(
@@ -103,3 +104,9 @@ def test_complaint_or_demonstration(text, trigger, event_type):
 def test_readiness_or_condition_makes_a_threat(text, trigger, event_type):
     event = by_trigger(extract(text, published="2025-03-03").events, trigger)
     assert event.type == event_type
+
+
+def test_a_modifier_names_what_is_halted(nlp):
+    doc = nlp("The bloc halted its mediation efforts.")
+    efforts = next(t for t in doc if t.text == "efforts")
+    assert _named_kind(efforts) == "CONSULT"
