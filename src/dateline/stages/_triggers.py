@@ -13,7 +13,7 @@ from importlib import resources
 
 from spacy.tokens import Token
 
-from dateline.data import load_rows
+from dateline.data import load_rows, load_words
 
 _POS = {"V": ("VERB",), "N": ("NOUN",), "A": ("ADJ",)}
 # Children that may carry a phrasal particle ("push back", "break through", "push ... out").
@@ -21,6 +21,8 @@ _PARTICLE_DEPS = frozenset({"prt", "advmod", "prep", "dobj", "npadvmod"})
 _OBJECT_DEPS = frozenset({"dobj", "nsubjpass", "attr", "oprd", "acomp"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 _CLAUSE_DEPS = frozenset({"ccomp", "advcl", "relcl", "acl", "xcomp", "conj", "parataxis"})
+# Verbs that are "re-" and a lexicon verb, meaning the same act again.
+_AGAIN_VERBS = load_words("event_verbs", "again")
 
 
 @dataclass(frozen=True)
@@ -152,6 +154,9 @@ def match_trigger(token: Token) -> Entry | None:
         entries = lexicon().get((token.lemma_.lower(), letter))
         if not entries and letter == "N":
             entries = lexicon().get((token.lower_, letter))
+        if not entries and letter == "V" and token.lemma_.lower() in _AGAIN_VERBS:
+            # "reimposed the blockade" is imposing it again.
+            entries = lexicon().get((token.lemma_.lower().removeprefix("re").lstrip("-"), letter))
         for entry in entries or ():
             if all(_holds(token, key, values) for key, values in entry.conditions):
                 return entry

@@ -72,6 +72,9 @@ def test_demonyms(form, code):
         ("The minister telephoned his counterpart on Tuesday.", "telephoned", "CONSULT"),
         ("The bishop offered his mediation between the factions.", "mediation", "CONSULT"),
         ("The army launched rocket fire against the camps.", "launched", "ASSAULT"),
+        # the same act again
+        ("The army reimposed the curfew on Friday.", "reimposed", "COERCE"),
+        ("Rebels recaptured the town.", "recaptured", "ASSAULT"),
     ],
 )
 def test_a_time_phrase_does_not_satisfy_a_preposition_pattern(nlp, text, word, event_type):
