@@ -191,6 +191,7 @@ _GIVEN_TO_PREPS = frozenset({"to"})
 # Nouns for a plan or move whose possessor is the party opposed or demanded of.
 _PLAN_NOUNS = load_words("event_nouns_by_role", "plan")
 _DOCUMENT_NOUNS = load_words("event_nouns_by_role", "document")
+_UNDERTAKING_NOUNS = load_words("event_nouns_by_role", "undertaking")
 _PRESENT_TAGS = frozenset({"VBZ", "VBP"})
 # Verbs that only locate a nominal event in time ("the hearing would open on June 3").
 ASPECTUAL_VERBS = load_words("event_verbs", "aspectual")
@@ -459,7 +460,7 @@ def _typed_by_object(verbal: list[tuple[Token, Entry]]) -> list[tuple[Token, Ent
     out = []
     for tok, entry in verbal:
         objects = [c for c in tok.children if c.dep_ == "dobj"]
-        nouns = [match_trigger(o) for o in objects if _performed_event(tok, o)]
+        nouns = [_event_noun(o) for o in objects if _performed_event(tok, o)]
         reversal = _reversal_type(tok)
         if reversal is not None:
             alt = entry.type if entry.type != reversal else entry.alt_type
@@ -540,7 +541,17 @@ def _named_kind(noun: Token) -> str | None:
 def _performed_event(verb: Token, obj: Token) -> bool:
     """Whether a verb outside the lexicon only performs the lexicon's nominal event its
     object names ("lodged a protest"); the verb then takes the noun's type."""
-    return obj.pos_ == "NOUN" and match_trigger(verb) is None and match_trigger(obj) is not None
+    return obj.pos_ == "NOUN" and match_trigger(verb) is None and _event_noun(obj) is not None
+
+
+def _event_noun(obj: Token) -> Entry | None:
+    """The lexicon's entry for a noun, or for its modifier when the noun only says what
+    kind of undertaking it is ("a mediation mission", "a rescue operation")."""
+    entry = match_trigger(obj)
+    if entry is not None or obj.lemma_.lower() not in _UNDERTAKING_NOUNS:
+        return entry
+    modifiers = [c for c in obj.children if c.dep_ == "compound" and c.pos_ == "NOUN"]
+    return next((e for e in map(match_trigger, modifiers) if e is not None), None)
 
 
 def _names_performed_event(ctx: _Context, verb: Token, obj: Token, pattern_words: set[str]) -> bool:

@@ -72,6 +72,8 @@ def test_demonyms(form, code):
         ("The minister telephoned his counterpart on Tuesday.", "telephoned", "CONSULT"),
         ("The bishop offered his mediation between the factions.", "mediation", "CONSULT"),
         ("The army launched rocket fire against the camps.", "launched", "ASSAULT"),
+        # every conjunct of an object counts
+        ("The army launched artillery, mortar and rocket fire.", "launched", "ASSAULT"),
         # the same act again
         ("The army reimposed the curfew on Friday.", "reimposed", "COERCE"),
         ("Rebels recaptured the town.", "recaptured", "ASSAULT"),

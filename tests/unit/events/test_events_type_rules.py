@@ -110,3 +110,9 @@ def test_a_modifier_names_what_is_halted(nlp):
     doc = nlp("The bloc halted its mediation efforts.")
     efforts = next(t for t in doc if t.text == "efforts")
     assert _named_kind(efforts) == "CONSULT"
+
+
+def test_an_undertaking_is_typed_by_what_kind_it_is():
+    text = "The envoy undertook a mediation mission between the two states."
+    event = by_trigger(extract(text, published="2025-03-03").events, "undertook")
+    assert event.type == "CONSULT"
