@@ -851,7 +851,10 @@ def _summary(lead: EventMention) -> str:
     text = " ".join(lead.text.split())
     actors = " and ".join(a.name for a in lead.actors)
     if actors and actors.casefold() not in text.casefold():
-        text = f"{actors} {text}"
+        # "the government should declare ...", a demand its speaker makes of the target:
+        # the words already have a subject, so the actor stands apart.
+        asked = any(text.casefold().startswith(t.name.casefold()) for t in lead.targets)
+        text = f"{actors}: {text}" if asked else f"{actors} {text}"
     text = text[:1].upper() + text[1:]
     return text if len(text) <= SUMMARY_WIDTH else text[: SUMMARY_WIDTH - 1] + "\u2026"
 

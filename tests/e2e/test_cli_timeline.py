@@ -47,7 +47,7 @@ def test_cli_timeline_table_is_readable_and_names_relays(store: str) -> None:
         "corroboration: 2 outlets, 1 independent source (Meridian News Agency); not corroborated"
         in flat
     )
-    assert "2025-08-12  COERCE (hypothetical)  The government should declare" in out
+    assert "2025-08-12  DEMAND  Eleni Marka: the government should declare" in out
     assert "contradiction C1 (occurrence)" in out and "contradiction C2 (date)" in out
     series = out[out.index("Figure series") :].splitlines()
     assert series[1:6] == [

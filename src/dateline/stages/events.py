@@ -1055,11 +1055,14 @@ def _build_event(
     targets += _place_as_target(ctx, tok, event_type, targets, location)
     quantities = _event_quantities(ctx, span, actor_spans)
     attribution, modality, polarity = _stance(tok, cue_tok, claim, is_nominal and host is None)
-    demander = _obliging_speaker(ctx, cue_tok, attribution, polarity)
-    if demander is not None:
-        # The act asked for stays the second-best type; its doer is who is asked.
+    demand = _obliging_speaker(ctx, cue_tok, attribution, polarity)
+    if demand is not None:
+        # The act asked for stays the second-best type; its doer is who is asked, and the
+        # event's words now include who is asked ("the government should declare ...").
+        demander, asked = demand
         alt_type, event_type = event_type, "DEMAND"
         actors, targets, modality = [demander], actors or targets, "reported"
+        span = (min(span[0], asked.left_edge.idx), span[1])
     if actors and not natural and _announced_future(cue_tok, modality):
         modality = "intended"
     if actors and event_type in _THREATENED_TYPES and _threatened(cue_tok, polarity):
@@ -1194,12 +1197,12 @@ def _threatened(cue_tok: Token, polarity: str) -> bool:
 
 def _obliging_speaker(
     ctx: _Context, cue_tok: Token, attribution: Attribution, polarity: str
-) -> Argument | None:
+) -> tuple[Argument, Token] | None:
     """Who says that another party must or should act ("the minister said the rebels must
-    disarm", a quote "they should release him"): event coders code that statement as the
-    speaker's DEMAND on the party, whatever act it asks for. Not a speaker's own duty
-    ("we must"), a negated one, a past one ("should have"), or an inverted condition
-    ("should it go ahead")."""
+    disarm", a quote "they should release him"), and the party: event coders code that
+    statement as the speaker's DEMAND on the party, whatever act it asks for. Not a
+    speaker's own duty ("we must"), a negated one, a past one ("should have"), or an
+    inverted condition ("should it go ahead")."""
     if polarity == "negative":
         return None
     modal_clause = next((n for n in _predicate_chain(cue_tok) if _obligation_aux(n)), None)
@@ -1215,7 +1218,8 @@ def _obliging_speaker(
     if reporting is not None and match_trigger(reporting) is not None:
         # "agreed that both should cooperate", "demanded that ...": the verb is the act.
         return None
-    return _speaker(ctx, cue_tok, attribution)
+    speaker = _speaker(ctx, cue_tok, attribution)
+    return (speaker, subject) if speaker is not None else None
 
 
 def _reporting_verb(tok: Token) -> Token | None:

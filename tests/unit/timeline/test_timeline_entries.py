@@ -130,6 +130,14 @@ def test_timeline_summary_does_not_repeat_an_actor_already_in_the_sentence() -> 
     assert entry.summary == "Police arrested two men"
 
 
+def test_timeline_summary_sets_apart_a_speaker_whose_words_have_their_own_subject() -> None:
+    entry = build_timeline(
+        [mention("a", type="DEMAND", actors=("Eleni Marka",), targets=("the council",),
+                 text="the council should close the road")]
+    ).entries[0]  # fmt: skip
+    assert entry.summary == "Eleni Marka: the council should close the road"
+
+
 def test_timeline_mentions_carry_article_outlet_sentence_and_sources() -> None:
     from _timeline_build import source
 
