@@ -546,12 +546,14 @@ def _performed_event(verb: Token, obj: Token) -> bool:
 
 def _event_noun(obj: Token) -> Entry | None:
     """The lexicon's entry for a noun, or for its modifier when the noun only says what
-    kind of undertaking it is ("a mediation mission", "a rescue operation")."""
-    entry = match_trigger(obj)
-    if entry is not None or obj.lemma_.lower() not in _UNDERTAKING_NOUNS:
-        return entry
-    modifiers = [c for c in obj.children if c.dep_ == "compound" and c.pos_ == "NOUN"]
-    return next((e for e in map(match_trigger, modifiers) if e is not None), None)
+    kind of undertaking it is ("a mediation mission", "a rescue operation", where the
+    modifier wins over "operation" as an armed one)."""
+    if obj.lemma_.lower() in _UNDERTAKING_NOUNS:
+        modifiers = [c for c in obj.children if c.dep_ == "compound" and c.pos_ == "NOUN"]
+        named = next((e for e in map(match_trigger, modifiers) if e is not None), None)
+        if named is not None:
+            return named
+    return match_trigger(obj)
 
 
 def _names_performed_event(ctx: _Context, verb: Token, obj: Token, pattern_words: set[str]) -> bool:
@@ -1045,7 +1047,6 @@ def _build_event(
     cue_tok = host if host is not None else tok
     claim = _covering_claim(ctx, tok.idx)
     event_type, natural, actors, targets = _participants(ctx, tok, entry, is_nominal, clause)
-    alt_type = entry.alt_type
     if "source_actor" in entry.flags:
         actors = _source_actors(ctx, tok, claim, trig)
     actor_spans = [a.span for a in actors]
@@ -1055,18 +1056,8 @@ def _build_event(
     targets += _place_as_target(ctx, tok, event_type, targets, location)
     quantities = _event_quantities(ctx, span, actor_spans)
     attribution, modality, polarity = _stance(tok, cue_tok, claim, is_nominal and host is None)
-    demand = _obliging_speaker(ctx, cue_tok, attribution, polarity)
-    if demand is not None:
-        # The act asked for stays the second-best type; its doer is who is asked, and the
-        # event's words now include who is asked ("the government should declare ...").
-        demander, asked = demand
-        alt_type, event_type = event_type, "DEMAND"
-        actors, targets, modality = [demander], actors or targets, "reported"
-        span = (min(span[0], asked.left_edge.idx), span[1])
     if actors and not natural and _announced_future(cue_tok, modality):
         modality = "intended"
-    if actors and event_type in _THREATENED_TYPES and _threatened(cue_tok, polarity):
-        alt_type, event_type = event_type, "THREATEN"
     if date is not None and date.source == "narrative" and _unrealised(cue_tok, modality):
         # A planned or foreseen event has not happened on the story's latest day.
         date = EventDate(value=None, source="none")
@@ -1074,7 +1065,7 @@ def _build_event(
     contexts = contexts_of(clause_lemmas)
     if natural:
         contexts = [DISASTERS, *[c for c in contexts if c != DISASTERS]]
-    return Event(
+    event = Event(
         id=f"EV{n}",
         group=f"EV{n}",
         mode=mode_of(event_type, tok.lemma_.lower(), clause_lemmas),
@@ -1086,7 +1077,7 @@ def _build_event(
         trigger=text[trig[0] : trig[1]],
         trigger_span=trig,
         type=event_type,
-        alt_type=alt_type if alt_type != event_type else None,
+        alt_type=entry.alt_type if entry.alt_type != event_type else None,
         actors=actors,
         targets=targets,
         location=location,
@@ -1097,6 +1088,37 @@ def _build_event(
         modality=modality,
         polarity=polarity,
     )
+    return _typed_by_convention(ctx, cue_tok, event, clause_lemmas)
+
+
+def _typed_by_convention(
+    ctx: _Context, cue_tok: Token, event: Event, clause_lemmas: set[str]
+) -> Event:
+    """The type event coders give a statement by what it means between the parties: a
+    duty put on another party is the speaker's DEMAND on it, and a hostile act offered on
+    a condition or with readiness is a THREATEN. The act's own type becomes ``alt_type``."""
+    update: dict[str, object] = {}
+    demand = _obliging_speaker(ctx, cue_tok, event.attribution, event.polarity)
+    if demand is not None:
+        # Its doer is who is asked, and the event's words now include who is asked ("the
+        # government should declare ...").
+        demander, asked = demand
+        start = min(event.span[0], asked.left_edge.idx)
+        update = {
+            "type": "DEMAND",
+            "actors": [demander],
+            "targets": event.actors or event.targets,
+            "modality": "reported",
+            "span": (start, event.span[1]),
+            "text": ctx.article.text[start : event.span[1]],
+        }
+    elif event.actors and event.type in _THREATENED_TYPES and _threatened(cue_tok, event.polarity):
+        update = {"type": "THREATEN"}
+    if not update:
+        return event
+    update["alt_type"] = event.type
+    update["mode"] = mode_of(str(update["type"]), cue_tok.lemma_.lower(), clause_lemmas)
+    return event.model_copy(update=update)
 
 
 def _participants(

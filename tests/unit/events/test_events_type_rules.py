@@ -8,7 +8,7 @@ import pytest
 from _events_helpers import by_trigger
 
 from dateline.api import extract
-from dateline.stages.events import _named_kind
+from dateline.stages.events import _event_noun, _named_kind
 
 
 @pytest.mark.parametrize(
@@ -112,7 +112,18 @@ def test_a_modifier_names_what_is_halted(nlp):
     assert _named_kind(efforts) == "CONSULT"
 
 
-def test_an_undertaking_is_typed_by_what_kind_it_is():
-    text = "The envoy undertook a mediation mission between the two states."
-    event = by_trigger(extract(text, published="2025-03-03").events, "undertook")
-    assert event.type == "CONSULT"
+@pytest.mark.parametrize(
+    ("text", "noun", "event_type"),
+    [
+        ("The envoy undertook a mediation mission between the two states.", "mission", "CONSULT"),
+        ("The navy began a rescue operation off the coast.", "operation", "AID"),
+    ],
+)
+def test_an_undertaking_is_typed_by_what_kind_it_is(nlp, text, noun, event_type):
+    token = next(t for t in nlp(text) if t.text == noun)
+    assert _event_noun(token).type == event_type
+
+
+def test_a_noun_of_no_kind_names_no_event(nlp):
+    token = next(t for t in nlp("The envoy undertook a long journey.") if t.text == "journey")
+    assert _event_noun(token) is None
