@@ -2284,21 +2284,23 @@ def _location(
         ]
     start = sentence.span[0] if sentence is not None else tok.idx
     best = min(in_clause or in_sentence, key=rank, default=None)
-    if best is not None:
-        if rank(best)[0] >= _FEATURE_RANK["country"]:
-            # A country named in passing ("France's national police") is less telling than a
-            # finer setting of the narrative inside that country.
-            finer = ctx.index.finer_places.get(getattr(best.record, "country", None))
-            last_finer = finer.last_ending_by(start) if finer is not None else None
-            if last_finer is not None:
-                return _place_ref(last_finer)
-        return _place_ref(best)
-    # The setting stated last before the sentence. (Paragraphs number the sentences in
-    # order, so the last earlier mention is also the last one of the sentence's own
-    # paragraph whenever that paragraph has one.) Where a statement was made ("said in the
-    # capital") sets no scene for what follows.
-    earlier = ctx.index.settings.last_ending_by(start)
-    return _place_ref(earlier) if earlier is not None else None
+    if best is None:
+        # The setting stated last before the sentence. (Paragraphs number the sentences in
+        # order, so the last earlier mention is also the last one of the sentence's own
+        # paragraph whenever that paragraph has one.) Where a statement was made ("said in
+        # the capital") sets no scene for what follows.
+        best = ctx.index.settings.last_ending_by(start)
+    return _place_ref(_finest_setting(ctx, best, start)) if best is not None else None
+
+
+def _finest_setting(ctx: _Context, best: _Mention[Place], start: int) -> _Mention[Place]:
+    """A country named in passing ("France's national police", "Greece's debt crisis") is
+    less telling than a finer setting of the narrative inside that country, stated before."""
+    if _place_rank(best) < _FEATURE_RANK["country"]:
+        return best
+    finer = ctx.index.finer_places.get(getattr(best.record, "country", None))
+    last_finer = finer.last_ending_by(start) if finer is not None else None
+    return last_finer if last_finer is not None else best
 
 
 def _venue(ctx: _Context, tok: Token) -> str | None:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import pytest
 from _events_helpers import by_trigger, entity, find, place
 
+from dateline.api import extract
+
 
 def test_clause_place_prefers_town_over_region(run_events):
     text = "The army took control of the station in Brodno, Velmar region."
@@ -96,3 +98,12 @@ def test_events_location_has_no_venue_for_dates_and_unnamed_objects(run_events) 
     event = by_trigger(run_events(text, places=[place(text, "Varnia")]), "arrested")
     assert event.location is not None and event.location.name == "Varnia"
     assert event.location.text is None
+
+
+def test_a_country_setting_gives_way_to_the_earlier_city_inside_it():
+    text = (
+        "Protesters marched through Athens on Sunday. Greece's budget cuts have angered "
+        "the unions. Youths later smashed shop windows."
+    )
+    event = by_trigger(extract(text, published="2025-03-03").events, "smashed")
+    assert event.location.name == "Athens"
