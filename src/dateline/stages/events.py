@@ -1549,7 +1549,7 @@ def _arguments(
     if not targets:
         targets = _opposed_in(actor)
     if not any(_party_phrase(ctx, t) for t in targets):
-        targets = _purpose_object(ctx, tok) + targets
+        targets = _purpose_object(ctx, tok) + _parties_behind(ctx, targets) + targets
     targets = list({t.i: t for t in _without_containers(ctx, targets)}.values())
     return _resolve_pronoun(ctx, actor), [t for t in targets if not _is_date_phrase(ctx, t)]
 
@@ -1825,10 +1825,17 @@ def _purpose_object(ctx: _Context, tok: Token) -> list[Token]:
     return []
 
 
+def _parties_behind(ctx: _Context, things: list[Token]) -> list[Token]:
+    """The parties whose things or acts the targets name ("denied accusations made by
+    the brother", "objected to the company's plan"), when no target is a party."""
+    parties = [_party_behind(ctx, t) for t in things]
+    return [p for p, t in zip(parties, things, strict=True) if p is not None and p is not t]
+
+
 def _party_behind(ctx: _Context, tok: Token) -> Token | None:
     """A party phrase itself, else the party whose thing or act it names: its possessor,
-    its by-phrase or its of-phrase ("the government's tax", "the closure by the council",
-    "the resignation of the mayor")."""
+    its by-phrase, its of-phrase or its participle's by-phrase ("the government's tax",
+    "the closure by the council", "the resignation of the mayor", "claims made by X")."""
     if _party_phrase(ctx, tok):
         return tok
     for child in tok.children:
@@ -1836,6 +1843,11 @@ def _party_behind(ctx: _Context, tok: Token) -> Token | None:
             return child
     for agent in _prepositional_objects([tok], frozenset({"by", "of"})):
         if _party_phrase(ctx, agent):
+            return agent
+    for clause in tok.children:
+        # "accusations made by the brother": the participle's by-phrase.
+        agent = _agent(clause) if clause.dep_ == "acl" else None
+        if agent is not None and _party_phrase(ctx, agent):
             return agent
     return None
 

@@ -193,3 +193,15 @@ def test_the_party_of_a_demanded_resignation():
     text = "Activists continued their hunger strike to demand the resignation of the mayor."
     assert _targets(text, "demand") == ["the mayor"]
     assert _targets(text, "strike") == ["the mayor"]
+
+
+@pytest.mark.issue(8)
+@pytest.mark.parametrize(
+    ("text", "trigger", "party"),
+    [
+        ("The minister denied accusations made by the opposition leader.", "denied", "leader"),
+        ("The unions objected to the company's plan to cut jobs.", "objected", "company"),
+    ],
+)
+def test_the_party_behind_a_thing_targeted(text, trigger, party):
+    assert any(party in name for name in _targets(text, trigger))
