@@ -1462,6 +1462,10 @@ def _clause_actor(tok: Token, depth: int = 0) -> tuple[Token | None, bool]:
                 return tok.head, False
             return subj, False
     if tok.dep_ == "conj" and tok.head.i != tok.i:
+        shared = _subject(tok.head) if not passive and is_passive(tok.head) else None
+        if shared is not None:
+            # "was extradited and pleaded guilty": the shared subject does the second act.
+            return shared, False
         inherited, patient = _clause_actor(tok.head, depth + 1)
         if inherited is not None and passive and not is_passive(tok.head):
             return inherited, True

@@ -287,3 +287,17 @@ def test_the_issuer_of_a_document_does_what_it_says():
     event = by_trigger(extract(text, published="2025-03-03").events, "demanding")
     assert [a.name for a in event.actors] == ["The rebel party"]
     assert [t.name for t in event.targets] == ["the government"]
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "actor"),
+    [
+        # an active conjunct of a passive verb: the shared subject does the second act
+        ("The hacker was extradited to the United States and pleaded guilty in May.",
+         "pleaded", "The hacker"),
+        ("The rebels were attacked by drones and fled the town.", "fled", "The rebels"),
+    ],
+)  # fmt: skip
+def test_active_conjunct_of_a_passive_takes_the_shared_subject(text, trigger, actor):
+    event = by_trigger(extract(text, published="2025-03-03").events, trigger)
+    assert [a.name for a in event.actors] == [actor]
