@@ -229,6 +229,7 @@ _COOPERATIVE_TYPES = frozenset({"AID", "CONSULT", "COOPERATE", "AGREE", "SUPPORT
 _HOSTILE_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION", "THREATEN", "MOBILIZE"})
 _REVERSAL_PARTY_PREPS = frozenset({"to", "for", "with"})
 _READINESS = load_words("event_verbs", "readiness")
+_INTRANSITIVE_VERBS = load_words("event_verbs", "intransitive")
 # Acts whose announced readiness or condition makes a threat ("is prepared to impose
 # martial law", "may halt aid if ...").
 _THREATENED_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE"})
@@ -1496,8 +1497,10 @@ def _clause_actor(tok: Token, depth: int = 0) -> tuple[Token | None, bool]:
             # "issued a statement demanding ...": whoever issued it demands.
             return issuer, False
         # "youths clashing with police": the noun does it; "envoys expelled from": it
-        # undergoes it.
-        return tok.head, tok.tag_ == "VBN"
+        # undergoes it, unless the verb is never passive ("youths clashed with police"
+        # tagged as a participle).
+        undergone = tok.tag_ == "VBN" and tok.lemma_.lower() not in _INTRANSITIVE_VERBS
+        return tok.head, undergone
     return _charged_with(tok, depth)
 
 

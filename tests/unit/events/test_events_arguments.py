@@ -301,3 +301,25 @@ def test_the_issuer_of_a_document_does_what_it_says():
 def test_active_conjunct_of_a_passive_takes_the_shared_subject(text, trigger, actor):
     event = by_trigger(extract(text, published="2025-03-03").events, trigger)
     assert [a.name for a in event.actors] == [actor]
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "actor"),
+    [
+        # a verb that is never passive, tagged as a participle after its subject
+        ("Thousands of workers took to the streets and masked youths clashed with police.",
+         "clashed", "youths"),
+        ("The regime is jailing reporters, a press freedom group protested on Wednesday.",
+         "protested", "a press freedom group"),
+    ],
+)  # fmt: skip
+def test_a_participle_of_a_verb_never_passive_is_its_nouns_act(text, trigger, actor):
+    event = by_trigger(extract(text, published="2025-03-03").events, trigger)
+    assert [a.name for a in event.actors] == [actor]
+
+
+def test_a_passive_participle_after_a_noun_still_undergoes_it():
+    text = "Envoys expelled from the capital returned home on Monday."
+    event = by_trigger(extract(text, published="2025-03-03").events, "expelled")
+    assert event.actors == []
+    assert [t.name for t in event.targets] == ["Envoys"]
