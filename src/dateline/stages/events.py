@@ -1492,16 +1492,20 @@ def _clause_actor(tok: Token, depth: int = 0) -> tuple[Token | None, bool]:
         # "A bomb exploded, killing dozens": the participle shares the clause's subject.
         return _clause_actor(tok.head, depth + 1)
     if tok.dep_ == "acl" and tok.head.pos_ in ("NOUN", "PROPN"):
-        issuer = _issuer(tok.head)
-        if issuer is not None and tok.tag_ != "VBN":
-            # "issued a statement demanding ...": whoever issued it demands.
-            return issuer, False
-        # "youths clashing with police": the noun does it; "envoys expelled from": it
-        # undergoes it, unless the verb is never passive ("youths clashed with police"
-        # tagged as a participle).
-        undergone = tok.tag_ == "VBN" and tok.lemma_.lower() not in _INTRANSITIVE_VERBS
-        return tok.head, undergone
+        return _participle_actor(tok)
     return _charged_with(tok, depth)
+
+
+def _participle_actor(tok: Token) -> tuple[Token | None, bool]:
+    """The noun a participle modifies, as its doer ("youths clashing with police") or as
+    what undergoes it ("envoys expelled from"); a verb that is never passive ("youths
+    clashed with police", tagged as a participle) is the noun's act. A statement's issuer
+    does what it demands ("issued a statement demanding ...")."""
+    issuer = _issuer(tok.head)
+    if issuer is not None and tok.tag_ != "VBN":
+        return issuer, False
+    undergone = tok.tag_ == "VBN" and tok.lemma_.lower() not in _INTRANSITIVE_VERBS
+    return tok.head, undergone
 
 
 def _issuer(noun: Token) -> Token | None:

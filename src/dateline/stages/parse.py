@@ -10,8 +10,10 @@ need tokens, and it never appears in any output record.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import logging
+import re
 from collections.abc import Callable
 
 import numpy
@@ -36,6 +38,13 @@ logger = logging.getLogger(__name__)
 
 _SENTENCE_END_CHARS = tuple(".!?;:\"'\u201d\u2019)]\u2026")
 _TITLE_SHARE = 0.8
+# A news dateline opening a line: a capitalised place, an optional region, an optional
+# agency in brackets and a dash ("BERLIN (AP) -", "KYIV, Ukraine --", "MADRID (Reuters) _").
+_DATELINE = re.compile(
+    r"^[ \t]*[A-Z][A-Z.'\- ]{2,40}(?:, [A-Z][\w.' ]{1,30})?"
+    r"(?: ?\([A-Za-z.&' ]{1,30}\))?[ \t]*(?:--|\u2014|\u2013|-|_)[ \t]*(?=\S)",
+    re.MULTILINE,
+)
 
 
 @Language.component("dateline_line_breaks")
@@ -49,6 +58,7 @@ def _line_breaks(doc: Doc) -> Doc:
     3. Never right after a token that cannot end a sentence (a bare word or a comma; the
        small model otherwise splits "Maria | Costa, a professor ...") nor at a token
        glued to the previous one (a closing quote after a period).
+    4. The body of a line after a news dateline ("BERLIN (AP) -") starts a sentence.
 
     Works on offset arrays rather than Token objects: a per-token Python loop over
     Token objects here cost as much as the parser itself.
@@ -72,8 +82,22 @@ def _line_breaks(doc: Doc) -> Doc:
         ):
             flags[i] = [-1]
         prev_start, prev_len, prev_space = start, length, space
+    starts = [start for start, _, _ in offsets]
+    for i in _after_datelines(text, starts):
+        flags[i] = [1]
     doc.from_array([SENT_START], numpy.asarray(flags, dtype="int64").astype("uint64"))
     return doc
+
+
+def _after_datelines(text: str, starts: list[int]) -> list[int]:
+    """Indexes of the tokens that open the body of a line after a news dateline: the
+    dateline is no part of the first sentence's subject ("BERLIN (AP) - Officials said")."""
+    found = []
+    for match in _DATELINE.finditer(text):
+        i = bisect.bisect_left(starts, match.end())
+        if 0 < i < len(starts) and starts[i] == match.end():
+            found.append(i)
+    return found
 
 
 @Language.factory("dateline_joined_names", default_config={"toponyms": {}})

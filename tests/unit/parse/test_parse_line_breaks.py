@@ -54,3 +54,28 @@ def test_parse_hard_wrapped_paragraphs_keep_their_numbers(nlp) -> None:
         ("The council met on Monday\nand voted for the plan.", 0),
         ("Work starts in April\nand ends in May.", 1),
     ]
+
+
+@pytest.mark.parametrize(
+    ("dateline", "body"),
+    [
+        ("BERLIN (AP)_", "Top German officials sent new signals on Sunday."),
+        ("MADRID (Reuters) -", "Spanish police arrested four men on Monday."),
+        ("KYIV, Ukraine --", "Drones struck a power plant overnight."),
+        ("NEW YORK \u2014", "Shares fell sharply on Friday."),
+    ],
+)
+def test_parse_a_news_dateline_is_no_part_of_the_first_sentence(nlp, dateline, body) -> None:
+    text = f"Headline of the story\n{dateline} {body}"
+    assert _sentences(nlp, text)[-2:] == [dateline, body]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The NATO-led force withdrew from the valley on Monday.",
+        "A man - the third this week - was arrested in the port.",
+    ],
+)
+def test_parse_a_line_without_a_dateline_keeps_its_dashes(nlp, line) -> None:
+    assert _sentences(nlp, f"Headline of the story\n{line}")[-1] == line
