@@ -74,6 +74,10 @@ def test_demonyms(form, code):
         ("The army launched rocket fire against the camps.", "launched", "ASSAULT"),
         # every conjunct of an object counts
         ("The army launched artillery, mortar and rocket fire.", "launched", "ASSAULT"),
+        ("The rebels dismissed an appeal to lay down their arms.", "dismissed", "REJECT"),
+        ("The district denied land allocation for the temple.", "denied", "REJECT"),
+        ("The newspaper violated a ban on the opposition.", "violated", "REJECT"),
+        ("Thousands defied the curfew on Friday night.", "defied", "REJECT"),
         # the same act again
         ("The army reimposed the curfew on Friday.", "reimposed", "COERCE"),
         ("Rebels recaptured the town.", "recaptured", "ASSAULT"),
