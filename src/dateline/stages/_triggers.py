@@ -126,7 +126,7 @@ def _holds(token: Token, key: str, values: frozenset[str]) -> bool:
         )
     if key == "obj":
         phrases = [c for c in children if c.dep_ in _OBJECT_DEPS]
-        # "artillery, mortar and rocket fire": each conjunct is an object.
+        # "missile, drone and rocket fire": each conjunct is an object.
         phrases += [conj for c in phrases for conj in c.conjuncts]
         # "take control of X": the particle-like object may hang on the verb's preposition.
         return any(values & phrase_lemmas(c) for c in phrases)

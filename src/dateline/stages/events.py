@@ -230,8 +230,8 @@ _HOSTILE_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION", "THREATEN", "MOBILI
 _REVERSAL_PARTY_PREPS = frozenset({"to", "for", "with"})
 _READINESS = load_words("event_verbs", "readiness")
 _INTRANSITIVE_VERBS = load_words("event_verbs", "intransitive")
-# Acts whose announced readiness or condition makes a threat ("is prepared to impose
-# martial law", "may halt aid if ...").
+# Acts whose announced readiness or condition makes a threat ("is ready to declare a
+# curfew", "may halt aid if ...").
 _THREATENED_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE"})
 # Organisations whose protest is an official complaint.
 _AUTHORITY_KINDS = frozenset({"government", "international"})
@@ -1208,7 +1208,7 @@ def _stance(
 
 def _threatened(cue_tok: Token, polarity: str) -> bool:
     """A hostile act its doer says it is ready to take, or will take on a condition ("is
-    prepared to impose martial law", "may cut aid if the talks fail"): event coders code
+    ready to declare a curfew", "may cut aid if the talks fail"): event coders code
     it as a threat, not as the act."""
     if polarity == "negative":
         return False

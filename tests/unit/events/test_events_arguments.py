@@ -270,10 +270,10 @@ def test_adjective_predicate_subject_resolves_through_a_pronoun():
 
 
 def test_a_title_in_apposition_stays_with_the_name():
-    text = "Ana Berg, the United Nations Emergency Relief Coordinator, demanded a ceasefire."
+    text = "Ana Berg, the Arctic Council's special envoy, demanded a ceasefire."
     event = by_trigger(extract(text, published="2025-03-03").events, "demanded")
     assert event.actors[0].name == "Ana Berg"
-    assert event.actors[0].text == "Ana Berg, the United Nations Emergency Relief Coordinator"
+    assert event.actors[0].text == "Ana Berg, the Arctic Council's special envoy"
 
 
 def test_other_appositions_stay_out_of_the_name():
@@ -283,18 +283,18 @@ def test_other_appositions_stay_out_of_the_name():
 
 
 def test_the_issuer_of_a_document_does_what_it_says():
-    text = "The rebel party issued a declaration demanding that the government release its leader."
+    text = "The rebel group issued a statement demanding that the army free its commander."
     event = by_trigger(extract(text, published="2025-03-03").events, "demanding")
-    assert [a.name for a in event.actors] == ["The rebel party"]
-    assert [t.name for t in event.targets] == ["the government"]
+    assert [a.name for a in event.actors] == ["The rebel group"]
+    assert [t.name for t in event.targets] == ["the army"]
 
 
 @pytest.mark.parametrize(
     ("text", "trigger", "actor"),
     [
         # an active conjunct of a passive verb: the shared subject does the second act
-        ("The hacker was extradited to the United States and pleaded guilty in May.",
-         "pleaded", "The hacker"),
+        ("The smuggler was extradited to Norway and pleaded guilty last June.",
+         "pleaded", "The smuggler"),
         ("The rebels were attacked by drones and fled the town.", "fled", "The rebels"),
     ],
 )  # fmt: skip
@@ -307,7 +307,7 @@ def test_active_conjunct_of_a_passive_takes_the_shared_subject(text, trigger, ac
     ("text", "trigger", "actor"),
     [
         # a verb that is never passive, tagged as a participle after its subject
-        ("Thousands of workers took to the streets and masked youths clashed with police.",
+        ("Farmers blocked the roads and masked youths clashed with riot police.",
          "clashed", "youths"),
         ("The regime is jailing reporters, a press freedom group protested on Wednesday.",
          "protested", "a press freedom group"),

@@ -73,7 +73,7 @@ def test_demonyms(form, code):
         ("The bishop offered his mediation between the factions.", "mediation", "CONSULT"),
         ("The army launched rocket fire against the camps.", "launched", "ASSAULT"),
         # every conjunct of an object counts
-        ("The army launched artillery, mortar and rocket fire.", "launched", "ASSAULT"),
+        ("The navy launched missile, drone and rocket fire at the base.", "launched", "ASSAULT"),
         ("The rebels dismissed an appeal to lay down their arms.", "dismissed", "REJECT"),
         ("The district denied land allocation for the temple.", "denied", "REJECT"),
         ("The newspaper violated a ban on the opposition.", "violated", "REJECT"),

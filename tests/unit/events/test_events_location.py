@@ -50,7 +50,7 @@ def test_place_that_is_a_known_persons_name_is_skipped(run_events):
 
 def test_location_is_the_place_record_as_the_places_stage_gave_it(run_events):
     """Joining hyphenated names is the parse's and places' job; events never rename a place."""
-    text = "The government declared a state of emergency in Velmar-Osta."
+    text = "The cabinet imposed emergency rule across Velmar-Osta."
     places = [place(text, "Velmar", "city")]
     (event,) = run_events(text, places=places)
     assert event.location.name == "Velmar"

@@ -169,17 +169,17 @@ def test_party_behind_a_protested_thing_is_the_target(text, trigger, target):
         ),
         # a stance phrase names whom the act defies
         (
-            "Thousands of people blocked streets in the capital in defiance of the military "
+            "Hundreds of students blocked roads in the capital in defiance of the military "
             "government.",
             "blocked",
             "the military government",
         ),
         # a nominal protest takes the party behind what it protests
         (
-            "The refugees are continuing a hunger strike in protest of the government's "
-            "refusal to accept the plan.",
+            "Inmates began a hunger strike last week in protest over the governor's refusal "
+            "to allow visits.",
             "strike",
-            "government",
+            "governor",
         ),
     ],
 )
@@ -190,7 +190,7 @@ def test_protested_party_before_things(text, trigger, target):
 
 
 def test_the_party_of_a_demanded_resignation():
-    text = "Activists continued their hunger strike to demand the resignation of the mayor."
+    text = "Teachers kept up their strike to demand the dismissal of the mayor."
     assert _targets(text, "demand") == ["the mayor"]
     assert _targets(text, "strike") == ["the mayor"]
 

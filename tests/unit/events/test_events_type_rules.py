@@ -23,10 +23,10 @@ from dateline.stages.events import _event_noun, _named_kind
             "the rebels",
         ),
         (
-            "Riot police prevented the demonstration staged by students.",
+            "Riot police prevented the demonstration organised by nurses.",
             "prevented",
             "COERCE",
-            "students",
+            "nurses",
         ),
         (
             "Riot police prevented the students' demonstration.",
@@ -91,7 +91,7 @@ def test_complaint_or_demonstration(text, trigger, event_type):
     [
         # a hostile act its doer is ready to take, or takes on a condition, is a threat
         (
-            "The interim government announced that it is prepared to impose martial law.",
+            "The junta said on Monday that it was ready to impose a curfew.",
             "impose",
             "THREATEN",
         ),
