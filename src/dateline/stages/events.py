@@ -535,8 +535,12 @@ def _named_kind(noun: Token) -> str | None:
         return entry.type
     if noun.lemma_.lower() in _RESOURCE_NOUNS:
         return "AID"
-    modifiers = [c for c in noun.children if c.dep_ == "compound" and c.pos_ == "NOUN"]
-    return next((k for k in map(_named_kind, modifiers) if k is not None), None)
+    return next((k for k in map(_named_kind, _noun_modifiers(noun)) if k is not None), None)
+
+
+def _noun_modifiers(noun: Token) -> list[Token]:
+    """The nouns compounded before a noun ("mediation" of "mediation efforts")."""
+    return [c for c in noun.children if c.dep_ == "compound" and c.pos_ == "NOUN"]
 
 
 def _performed_event(verb: Token, obj: Token) -> bool:
@@ -550,8 +554,7 @@ def _event_noun(obj: Token) -> Entry | None:
     kind of undertaking it is ("a mediation mission", "a rescue operation", where the
     modifier wins over "operation" as an armed one)."""
     if obj.lemma_.lower() in _UNDERTAKING_NOUNS:
-        modifiers = [c for c in obj.children if c.dep_ == "compound" and c.pos_ == "NOUN"]
-        named = next((e for e in map(match_trigger, modifiers) if e is not None), None)
+        named = next((e for e in map(match_trigger, _noun_modifiers(obj)) if e is not None), None)
         if named is not None:
             return named
     return match_trigger(obj)
@@ -1228,14 +1231,18 @@ def _obliging_speaker(
     inverted condition ("should it go ahead")."""
     if polarity == "negative":
         return None
-    modal_clause = next((n for n in _predicate_chain(cue_tok) if _obligation_aux(n)), None)
-    if modal_clause is None:
+    found = next(
+        ((n, aux) for n in _predicate_chain(cue_tok) if (aux := _obligation_aux(n)) is not None),
+        None,
+    )
+    if found is None:
         return None
+    modal_clause, modal = found
     subject = _subject(modal_clause)
     if subject is None or subject.lower_ in _FIRST_PERSON:
         return None
     auxes = [c for c in modal_clause.children if c.dep_ in ("aux", "auxpass")]
-    if any(a.lemma_ == "have" for a in auxes) or _obligation_aux(modal_clause).i < subject.i:
+    if any(a.lemma_ == "have" for a in auxes) or modal.i < subject.i:
         return None
     reporting = _reporting_verb(modal_clause)
     if reporting is not None and match_trigger(reporting) is not None:
@@ -1588,13 +1595,14 @@ def _object_arguments(
     actor = None
     targets: list[Token] = []
     pattern_words = _pattern_words(entry)
+    reversing = _reversal_type(tok) is not None
     for child in tok.children:
         if child.dep_ == "dobj" and _idiom_object(child, pattern_words):
             # "opened fire": the object is part of the trigger, not what the event is aimed
             # at; "set fire to the bank": the bank is.
             targets += _prepositional_objects([tok], _IDIOM_TARGET_PREPS)
             continue
-        if child.dep_ in ("dobj", "nsubjpass") and _reversal_type(tok) is not None:
+        if child.dep_ in ("dobj", "nsubjpass") and reversing:
             # "halted aid to <country>", "prevented the march by students": the party
             # whose supply or event is stopped.
             parties = _reversed_parties(ctx, tok, child)
