@@ -17,9 +17,14 @@ LABELS = {
 }  # fmt: skip
 
 
-def test_training_references_resolve_outside_test_splits(shared_dir: Path) -> None:
-    rows = training.references()
-    assert rows, "references.tsv holds no label"
+# The labels used in training, and those kept back until audited (LABELLING.md).
+LABEL_FILES = ("references.tsv", "pending_references.tsv")
+
+
+@pytest.mark.parametrize("name", LABEL_FILES)
+def test_training_references_resolve_outside_test_splits(shared_dir: Path, name: str) -> None:
+    rows = training.references(training._data_file(name))
+    assert rows, f"{name} holds no label"
     docs: dict[tuple[str, str], dict] = {}
     for corpus in {r[0] for r in rows}:
         for split in ("dev", "train"):
@@ -39,11 +44,21 @@ def test_training_references_resolve_outside_test_splits(shared_dir: Path) -> No
         assert label in LABELS
 
 
-def test_training_references_are_sorted_and_unique() -> None:
-    rows = training.references()
+@pytest.mark.parametrize("name", LABEL_FILES)
+def test_training_references_are_sorted_and_unique(name: str) -> None:
+    rows = training.references(training._data_file(name))
     keys = [(c, d, s) for c, d, s, _, _ in rows]
     assert keys == sorted(keys)
     assert len(set(keys)) == len(keys)
+
+
+def test_training_pending_references_label_other_documents() -> None:
+    used = {(c, d) for c, d, *_ in training.references()}
+    pending = {
+        (c, d) for c, d, *_ in training.references(training._data_file("pending_references.tsv"))
+    }
+    assert len(pending) == 48
+    assert not used & pending
 
 
 def test_training_reference_to_a_test_split_is_refused(shared_dir: Path) -> None:
@@ -68,8 +83,12 @@ def test_training_references_weigh_less_in_the_detector() -> None:
     labels = [(7, 15, "COERCE"), (34, 39, "PROTEST")]
     items = [
         training.Labelled(
-            doc_id=f"{source}/x", source=source, record={"id": "x", "text": text},
-            labels=labels, complete=False, ignore=[],
+            doc_id=f"{source}/x",
+            source=source,
+            record={"id": "x", "text": text},
+            labels=labels,
+            complete=False,
+            ignore=[],
         )
         for source in ("references", "written")
     ]
