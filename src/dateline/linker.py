@@ -166,7 +166,10 @@ def _place_keys(mention: EventMention) -> list[str]:
         {a.country.upper() for a in [*mention.actors, *mention.targets] if a.country}
     )
     keys.update(countries[:MAX_ARGUMENT_COUNTRIES])
-    return sorted(keys) or [UNKNOWN]
+    # Every mention is also in the unknown-place block: a report that names no place must
+    # still meet the placed reports of its event.
+    keys.add(UNKNOWN)
+    return sorted(keys)
 
 
 def block_keys(mention: EventMention) -> list[str]:

@@ -15,11 +15,12 @@ def _shared(a: list[str], b: list[str]) -> bool:
     return bool(set(a) & set(b))
 
 
-def test_linking_block_keys_day_precise_mention_has_one_key_per_grid() -> None:
+def test_linking_block_keys_day_precise_mention_has_one_key_per_grid_and_place() -> None:
     keys = block_keys(mention("a1", "EV1"))
-    assert len(keys) == 2
-    assert all(k.startswith("material_conflict|") and k.endswith("|XM") for k in keys)
+    assert len(keys) == 4
+    assert all(k.startswith("material_conflict|") for k in keys)
     assert {k.split("|")[1][0] for k in keys} == {"a", "b"}
+    assert {k.split("|")[2] for k in keys} == {"XM", "?"}
 
 
 @pytest.mark.parametrize(
@@ -53,7 +54,7 @@ def test_linking_block_keys_undated_mention_takes_the_week_before_publication() 
 
 def test_linking_block_keys_without_date_or_publication_is_in_the_unknown_window() -> None:
     keys = block_keys(mention("a1", "EV1", on=None, published=None))
-    assert keys == ["material_conflict|d?|XM"]
+    assert keys == ["material_conflict|d?|?", "material_conflict|d?|XM"]
 
 
 def test_linking_block_keys_unplaced_mention_uses_its_parties_countries() -> None:
@@ -61,14 +62,22 @@ def test_linking_block_keys_unplaced_mention_uses_its_parties_countries() -> Non
     unplaced = unplaced.model_copy(
         update={"actors": [Argument(name="Xandrian troops", span=(0, 1), country="XM")]}
     )
-    assert {k.split("|")[2] for k in block_keys(unplaced)} == {"XM"}
+    assert {k.split("|")[2] for k in block_keys(unplaced)} == {"XM", "?"}
     nowhere = mention("a2", "EV1", place=None)
     assert {k.split("|")[2] for k in block_keys(nowhere)} == {"?"}
 
 
 def test_linking_block_keys_place_with_only_coordinates_uses_a_degree_cell() -> None:
     keys = block_keys(mention("a1", "EV1", place=PlaceRef(name="x", lat=44.7, lon=-21.2)))
-    assert {k.split("|")[2] for k in keys} == {"g44:-22"}
+    assert {k.split("|")[2] for k in keys} == {"g44:-22", "?"}
+
+
+def test_linking_block_keys_unplaced_report_meets_placed_ones_in_the_unknown_place_block() -> None:
+    nowhere = block_keys(mention("a1", "EV1", place=None))
+    here = block_keys(mention("a2", "EV1", place=PlaceRef(name="x", country="XM")))
+    there = block_keys(mention("a3", "EV1", place=PlaceRef(name="y", country="YM")))
+    assert _shared(nowhere, here) and _shared(nowhere, there)
+    assert set(here) & set(there) == {k for k in here if k.endswith("|?")}
 
 
 def test_linking_block_keys_alternative_type_adds_its_family() -> None:
