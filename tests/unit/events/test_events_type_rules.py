@@ -79,16 +79,6 @@ def test_the_recipient_is_named_once():
         # people in the street, named by a demonym or not, demonstrate
         ("Thousands of farmers protested outside parliament.", "protested", "PROTEST"),
         ("Hundreds of Peruvians protested in Lima on Sunday.", "protested", "PROTEST"),
-    ],
-)
-def test_complaint_or_demonstration(text, trigger, event_type):
-    event = by_trigger(extract(text, published="2025-03-03").events, trigger)
-    assert event.type == event_type
-
-
-@pytest.mark.parametrize(
-    ("text", "trigger", "event_type"),
-    [
         # a hostile act its doer is ready to take, or takes on a condition, is a threat
         (
             "The junta said on Monday that it was ready to impose a curfew.",
@@ -101,7 +91,7 @@ def test_complaint_or_demonstration(text, trigger, event_type):
         ("The kingdom was willing to withdraw from the zone.", "withdraw", "RETREAT"),
     ],
 )
-def test_readiness_or_condition_makes_a_threat(text, trigger, event_type):
+def test_type_given_by_convention(text, trigger, event_type):
     event = by_trigger(extract(text, published="2025-03-03").events, trigger)
     assert event.type == event_type
 
