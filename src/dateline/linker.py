@@ -151,10 +151,12 @@ def _date_keys(interval: tuple[int, int] | None) -> list[str]:
 
 
 def _place_keys(mention: EventMention) -> list[str]:
-    """Where the event is: its place's country (or 1-degree cell), and its parties' countries.
+    """Where the event is: its place's country (or 1-degree cell), its parties' countries,
+    and the unknown place.
 
     The parties' countries let an unplaced report ("Russian forces attacked") meet placed
-    reports of the same event.
+    reports of the same event in their country; the unknown place lets a report with
+    neither meet them.
     """
     keys: set[str] = set()
     where = mention.location
@@ -166,8 +168,6 @@ def _place_keys(mention: EventMention) -> list[str]:
         {a.country.upper() for a in [*mention.actors, *mention.targets] if a.country}
     )
     keys.update(countries[:MAX_ARGUMENT_COUNTRIES])
-    # Every mention is also in the unknown-place block: a report that names no place must
-    # still meet the placed reports of its event.
     keys.add(UNKNOWN)
     return sorted(keys)
 
@@ -181,7 +181,8 @@ def block_keys(mention: EventMention) -> list[str]:
          date covers (a month or a year covers many windows); an undated mention takes the
          week before its publication; with neither it is in window ``d?``;
       3. place: the location's country (or its 1-degree cell when it has only
-         coordinates) and the countries of its actors and targets; ``?`` when none.
+         coordinates), the countries of its actors and targets, and for every mention
+         ``?``, the unknown-place block where unplaced reports meet placed ones.
 
     Returns:
         Sorted, distinct keys; every mention has at least one.

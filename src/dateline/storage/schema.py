@@ -137,11 +137,25 @@ def _index_events_cluster(conn: sa.Connection) -> None:
         conn.execute(sa.text("CREATE INDEX events_cluster ON events (cluster)"))
 
 
+def _unknown_place_block_keys(conn: sa.Connection) -> None:
+    # The linker now puts every mention in the unknown-place block as well
+    # ("family|window|?"): the keys of mentions stored before that lack it, so a new report
+    # that names no place would never fetch them. The place is the key's last field.
+    conn.execute(
+        sa.text(
+            "INSERT INTO block_keys (key, mention_id) "
+            "SELECT regexp_replace(key, '[|][^|]*$', '|?'), mention_id FROM block_keys "
+            "EXCEPT SELECT key, mention_id FROM block_keys"
+        )
+    )
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(
         1, "articles, records, events, event mentions, block keys, clusters", _create_initial_tables
     ),
     Migration(2, "index events by cluster", _index_events_cluster),
+    Migration(3, "every stored mention in the unknown-place block", _unknown_place_block_keys),
 )
 LATEST = MIGRATIONS[-1].version
 

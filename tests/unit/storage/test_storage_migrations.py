@@ -22,10 +22,10 @@ def _versions(url: str) -> list[int]:
 
 def test_storage_new_store_gets_every_migration_once(store_url) -> None:
     with open_store(store_url) as store:
-        assert store.schema_version == schema.LATEST == 2
+        assert store.schema_version == schema.LATEST == 3
     with open_store(store_url) as store:  # reopening applies nothing again
-        assert store.stats().schema_version == 2
-    assert _versions(store_url) == [1, 2]
+        assert store.stats().schema_version == 3
+    assert _versions(store_url) == [1, 2, 3]
 
 
 def test_storage_old_store_is_migrated_forward(store_url) -> None:
@@ -35,8 +35,38 @@ def test_storage_old_store_is_migrated_forward(store_url) -> None:
     engine.dispose()
     assert _versions(store_url) == [1]
     with open_store(store_url) as store:
-        assert store.schema_version == 2
-    assert _versions(store_url) == [1, 2]
+        assert store.schema_version == 3
+    assert _versions(store_url) == [1, 2, 3]
+
+
+def test_storage_migration_puts_stored_mentions_in_the_unknown_place_block(store_url) -> None:
+    engine = sa.create_engine(_resolve_url(store_url)[0])
+    with engine.begin() as conn:
+        for migration in schema.MIGRATIONS[:2]:
+            schema.apply_migration(conn, migration)
+        conn.execute(
+            schema.block_keys.insert(),
+            [
+                {"key": "material_conflict|a1|XM", "mention_id": "m1"},
+                {"key": "material_conflict|b1|XM", "mention_id": "m1"},
+                {"key": "material_conflict|a1|YM", "mention_id": "m1"},
+                {"key": "other|d?|?", "mention_id": "m2"},
+            ],
+        )
+    engine.dispose()
+    open_store(store_url).close()
+    engine = sa.create_engine(_resolve_url(store_url)[0])
+    with engine.connect() as conn:
+        rows = set(conn.execute(sa.select(schema.block_keys.c.mention_id, schema.block_keys.c.key)))
+    engine.dispose()
+    assert rows == {
+        ("m1", "material_conflict|a1|XM"),
+        ("m1", "material_conflict|b1|XM"),
+        ("m1", "material_conflict|a1|YM"),
+        ("m1", "material_conflict|a1|?"),
+        ("m1", "material_conflict|b1|?"),
+        ("m2", "other|d?|?"),
+    }
 
 
 def test_storage_newer_store_is_refused_with_dl403(store_url) -> None:
@@ -48,7 +78,7 @@ def test_storage_newer_store_is_refused_with_dl403(store_url) -> None:
     with pytest.raises(StoreError) as info:
         open_store(store_url)
     assert info.value.code == "DL403"
-    assert "99" in str(info.value) and "(2)" in str(info.value)
+    assert "99" in str(info.value) and "(3)" in str(info.value)
 
 
 def test_storage_default_store_is_dateline_duckdb_in_cwd(tmp_path, monkeypatch) -> None:
