@@ -39,6 +39,7 @@ TABLES: dict[str, Table] = {
     "event_verbs": Table("events/verbs.tsv", "events/SOURCES.md"),
     "event_nouns_by_role": Table("events/nouns.tsv", "events/SOURCES.md"),
     "party_nouns": Table("events/party_nouns.txt", "events/SOURCES.md"),
+    "thing_nouns": Table("events/thing_nouns.txt", "events/SOURCES.md"),
     "event_function_words": Table("events/function_words.tsv", "events/SOURCES.md"),
     "event_aspectual_particles": Table("events/aspectual_particles.tsv", "events/SOURCES.md"),
 }

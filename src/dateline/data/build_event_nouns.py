@@ -34,8 +34,11 @@ def lexfile_of_synsets(data_noun: Path) -> dict[str, int]:
     return files
 
 
-def event_nouns(wordnet_dir: Path) -> list[str]:
-    """Noun lemmas with an event sense among their most frequent ones, sorted."""
+def nouns_in_lexfiles(
+    wordnet_dir: Path, lexfiles: frozenset[int], senses: int, single_words: bool = False
+) -> list[str]:
+    """Noun lemmas with a sense in ``lexfiles`` among their ``senses`` most frequent ones,
+    sorted; with ``single_words``, lemmas of letters only."""
     files = lexfile_of_synsets(wordnet_dir / "data.noun")
     nouns = set()
     with (wordnet_dir / "index.noun").open(encoding="latin-1") as fh:
@@ -43,11 +46,18 @@ def event_nouns(wordnet_dir: Path) -> list[str]:
             if line.startswith("  "):
                 continue
             fields = line.split()
+            if single_words and not fields[0].isalpha():
+                continue
             pointers = int(fields[3])
             offsets = fields[4 + pointers + 2 :]
-            if any(files[o] in EVENT_FILES for o in offsets[:SENSES_READ]):
+            if any(files[o] in lexfiles for o in offsets[:senses]):
                 nouns.add(fields[0])
     return sorted(nouns)
+
+
+def event_nouns(wordnet_dir: Path) -> list[str]:
+    """Noun lemmas with an event sense among their most frequent ones, sorted."""
+    return nouns_in_lexfiles(wordnet_dir, EVENT_FILES, SENSES_READ)
 
 
 def main(argv: list[str]) -> None:

@@ -217,6 +217,16 @@ _FEATURE_RANK = {
 }
 # Verbs of dying: their subject is the victim, not an actor.
 DEATH_VERBS = load_words("event_verbs", "death")
+# Mishaps: what befalls a thing ("the tank exploded", "an explosion"); of them, explosions
+# are attacks when a weapon is in them ("a car bomb exploded"), and a weapon is no actor.
+MISHAP_VERBS = load_words("event_verbs", "mishap")
+MISHAP_NOUNS = load_words("event_nouns_by_role", "mishap")
+EXPLOSIONS = load_words("event_verbs", "explosion") | load_words("event_nouns_by_role", "explosion")
+WEAPONS = load_words("event_nouns_by_role", "weapon")
+# Prepositions of what a casualty was caused by ("killed in the flood", "by a blast").
+_CAUSE_PREPS = frozenset({"in", "by", "during"})
+# Nouns that name a physical thing (WordNet), which a mishap befalls rather than does.
+_THING_NOUNS = frozenset(row[0] for row in load_rows("thing_nouns"))
 # Verbs that only mark a phase of their verbal complement ("began distributing food").
 PHASE_VERBS = load_words("event_verbs", "phase")
 # Verbs that stop or cut what their object names, and verbs that keep it from happening.
@@ -439,7 +449,9 @@ def _trained_mentions(ctx: _Context, settings: EventSettings) -> list[_Mention4]
     for tok, row in zip(cands, probs, strict=True):
         lexical = match_trigger(tok)
         needed = settings.threshold if lexical is not None else settings.open_threshold
-        if 1.0 - row[none_col] < needed:
+        # A mishap is always an event a coder logs ("the tank exploded"), however rare in
+        # the training data.
+        if 1.0 - row[none_col] < needed and not _mishap(tok):
             continue
         if 1.0 - row[none_col] >= SURE_NOMINAL:
             sure.add(tok.i)
@@ -701,6 +713,7 @@ def _one_event_per_clause(
         aspectual = _aspectual_host(tok)
         if (
             tok.i in exempt
+            or _told_happening(tok)
             or agent is not None
             or aspectual is not None
             or _consult_partner(tok, entry)
@@ -1136,8 +1149,11 @@ def _participants(
         # A quake, a flood or a death with no one behind it: no actor; the subject of an
         # intransitive death ("two workers died") is what the event befell.
         event_type = "OTHER"
-        if actor_tok is not None and tok.lemma_.lower() in DEATH_VERBS:
+        if actor_tok is not None and (tok.lemma_.lower() in DEATH_VERBS or _mishap(tok)):
             target_toks = [actor_tok, *target_toks]
+        actor_tok = None
+    elif actor_tok is not None and actor_tok.lemma_.lower() in WEAPONS:
+        # "a car bomb exploded": the bomb did not act; whoever set it is not named.
         actor_tok = None
     if event_type == "ASSAULT" and any(t.lemma_.lower() in NATURAL_FORCES for t in target_toks):
         # "fought the blaze", "brought the fire under control": the response to a
@@ -1333,25 +1349,96 @@ def _hull(span: tuple[int, int], others: list[tuple[int, int]]) -> tuple[int, in
 
 def _natural_event(tok: Token, actor: Token | None, clause: set[int]) -> bool:
     """A disaster, accident or death without an actor: the trigger names a natural force
-    ("the earthquake"), the actor is one ("the quake killed"), the trigger is a death
-    verb ("died", "drowned") with no agent, or a passive without agent is caused "in" or
-    "by" a natural force ("were killed in the flood")."""
+    ("the earthquake") or is a mishap ("the tank exploded", "an explosion"), the actor is a
+    force or a mishap ("the quake killed", "the blast destroyed") or a thing a mishap
+    befell ("a tank exploded, killing two"), the trigger is a death verb ("died",
+    "drowned") with no agent, or a passive without agent is caused by a natural force or a
+    mishap ("were killed in the flood", "were killed when two trains collided"), or counts
+    casualties next to a mishap ("A tank exploded. Seven people were killed.")."""
     lemma = tok.lemma_.lower()
     # Only a noun names the force itself: the verb "fired" is an act, the noun "fire" is not.
     names_force = lemma in NATURAL_FORCES and tok.pos_ != "VERB"
     if names_force or (actor is not None and actor.lemma_.lower() in NATURAL_FORCES):
         return True
+    if _mishap(tok) or (actor is not None and _befallen(actor)):
+        return True
     if lemma in DEATH_VERBS:
         return _agent(tok) is None
-    if actor is None and is_passive(tok):
-        doc = tok.doc
-        return any(
-            doc[i].dep_ == "pobj"
-            and doc[i].head.lower_ in ("in", "by", "during")
-            and doc[i].lemma_.lower() in NATURAL_FORCES
-            for i in clause
-        )
+    if actor is None and (is_passive(tok) or tok.dep_ == "acl"):
+        casualty = lemma in CASUALTY_VERBS and _agent(tok) is None
+        return _caused_by_force(tok, clause) or (casualty and _mishap_told_near(tok))
     return False
+
+
+def _caused_by_force(tok: Token, clause: set[int]) -> bool:
+    """The clause says a natural force or a mishap caused it ("in the flood", "by a blast",
+    "when two trains collided")."""
+    doc = tok.doc
+    causes = [
+        doc[i] for i in clause if doc[i].dep_ == "pobj" and doc[i].head.lower_ in _CAUSE_PREPS
+    ]
+    forces = any(t.lemma_.lower() in NATURAL_FORCES or _mishap(t) for t in causes)
+    return forces or any(_mishap(c) for c in tok.children if c.dep_ == "advcl")
+
+
+def _mishap_told_near(tok: Token) -> bool:
+    """A mishap is told in the casualty's sentence or the one before ("A tank exploded.
+    Seven people were killed.")."""
+    sent = tok.sent
+    start = tok.doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+    return any(_mishap(t) for t in tok.doc[start : sent.end] if t.pos_ in ("NOUN", "VERB"))
+
+
+def _told_happening(noun: Token) -> bool:
+    """A natural force or a mishap that is a clause's subject is told as happening ("an
+    explosion tore through the unit", "the flood swept away"), not named in passing."""
+    force = noun.lemma_.lower() in NATURAL_FORCES or _mishap(noun)
+    return force and noun.dep_ in _SUBJ_DEPS
+
+
+def _mishap(tok: Token) -> bool:
+    """An explosion, collapse, crash or collision that befell a thing rather than a party's
+    act: a mishap noun ("an explosion"), or a mishap verb with no object whose subject names
+    a thing ("the tank exploded", "two helicopters collided"), unless a weapon made the
+    explosion ("a bomb blast", "a car bomb exploded")."""
+    if tok.pos_ == "NOUN":
+        lemma = tok.lemma_.lower()
+        return lemma in MISHAP_NOUNS and not (lemma in EXPLOSIONS and _weapon_made(tok))
+    if tok.pos_ != "VERB" or any(c.dep_ == "dobj" for c in tok.children):
+        return False
+    lemma = _particle_lemma(tok)
+    subject = _subject(tok)
+    if lemma not in MISHAP_VERBS or subject is None or not _names_thing(subject):
+        return False
+    return not (lemma in EXPLOSIONS and _weapon_made(tok))
+
+
+def _befallen(actor: Token) -> bool:
+    """The actor is a mishap ("the blast destroyed") or the thing a mishap befell, as the
+    subject of the mishap verb a participle or conjunct shares ("a tank exploded, killing
+    two")."""
+    return _mishap(actor) or (actor.dep_ in _SUBJ_DEPS and _mishap(actor.head))
+
+
+def _names_thing(tok: Token) -> bool:
+    lemma = tok.lemma_.lower()
+    return not _is_party(tok) and (lemma in _THING_NOUNS or lemma in MISHAP_NOUNS)
+
+
+def _weapon_made(tok: Token) -> bool:
+    """A weapon made the explosion: the lexicon types the word an attack ("a car bomb
+    blast"), a weapon noun is in its phrase, or the article names one (the report of a
+    bombing calls it "the explosion" too)."""
+    entry = match_trigger(tok)
+    if entry is not None and entry.type == "ASSAULT":
+        return True
+    return any(t.pos_ != "PROPN" and t.lemma_.lower() in WEAPONS for t in tok.doc)
+
+
+def _particle_lemma(verb: Token) -> str:
+    """The verb with its particle ("blow up", "go off")."""
+    particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
+    return verb.lemma_.lower() if particle is None else f"{verb.lemma_.lower()} {particle}"
 
 
 def _relayed(attribution: Attribution) -> bool:

@@ -169,3 +169,53 @@ def test_events_place_said_in_another_sentence_is_no_target(run_events) -> None:
     assert event.location is not None and event.location.name == "Orvik"
     assert _names(event.targets) == ["dozens of houses"]
 
+
+@pytest.mark.issue(8)
+@pytest.mark.parametrize(
+    ("text", "trigger", "target"),
+    [
+        # a thing's explosion
+        (
+            "A propane tank exploded at a bottling plant on Monday, killing two workers.",
+            "exploded",
+            "A propane tank",
+        ),
+        # a passive death with no agent, caused by a collision
+        (
+            "Nine sailors were killed when two patrol boats collided off the coast.",
+            "killed",
+            "Nine sailors",
+        ),
+        (
+            "Nine sailors were killed when two patrol boats collided off the coast.",
+            "collided",
+            "two patrol boats",
+        ),
+    ],
+)
+def test_events_a_mishap_befalls_a_thing_and_is_a_disaster(
+    run_events, text, trigger, target
+) -> None:
+    event = by_trigger(run_events(text, variant="trained"), trigger)
+    assert (event.type, event.context[0], event.actors) == ("OTHER", "disasters", [])
+    assert target in _names(event.targets)
+
+
+@pytest.mark.issue(8)
+def test_events_an_explosion_a_weapon_made_is_an_attack_without_the_weapon_as_actor(
+    run_events,
+) -> None:
+    events = run_events(
+        "A car bomb exploded outside the courthouse, killing three guards.", variant="trained"
+    )
+    event = by_trigger(events, "exploded")
+    assert (event.type, event.actors) == ("ASSAULT", [])
+    assert "disasters" not in event.context
+
+
+@pytest.mark.issue(8)
+def test_events_an_arrest_over_a_blast_stays_an_arrest(run_events) -> None:
+    text = "Five men were detained in connection with the blast at the depot."
+    event = by_trigger(run_events(text, variant="trained"), "detained")
+    assert event.type == "COERCE"
+    assert "disasters" not in event.context
