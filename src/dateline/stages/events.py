@@ -1159,6 +1159,10 @@ def _participants(
         # "fought the blaze", "brought the fire under control": the response to a
         # disaster, not an attack on anyone.
         event_type, natural = "OTHER", True
+    if event_type == "ASSAULT":
+        # "detonated an explosive device", "fired rockets at the post": the means, not
+        # what the attack is aimed at.
+        target_toks = [t for t in target_toks if not _names_weapon(t)]
     actors = [_argument(ctx, actor_tok)] if actor_tok is not None else []
     if event_type == "PROTEST" and _lodged_complaint(ctx, tok, actors):
         event_type = "DISAPPROVE"
@@ -1420,6 +1424,12 @@ def _befallen(actor: Token) -> bool:
     return _mishap(actor) or (actor.dep_ in _SUBJ_DEPS and _mishap(actor.head))
 
 
+def _names_weapon(tok: Token) -> bool:
+    """A phrase that names a weapon ("rockets", "an explosive device", "a car bomb")."""
+    words = [tok, *(c for c in tok.children if c.dep_ in ("compound", "amod"))]
+    return not _is_party(tok) and any(w.lemma_.lower() in WEAPONS for w in words)
+
+
 def _names_thing(tok: Token) -> bool:
     lemma = tok.lemma_.lower()
     return not _is_party(tok) and (lemma in _THING_NOUNS or lemma in MISHAP_NOUNS)
@@ -1464,8 +1474,11 @@ def _event_span(tok: Token, is_nominal: bool) -> tuple[int, int]:
             child.dep_ == "advmod" and child.lower_ in HEDGES
         ):
             start = min(start, child.left_edge.idx if child.dep_ == "nsubjpass" else child.idx)
-        elif child.dep_ == "nsubj" and _names_an_event(child):
-            # "the bombings killed 258": the subject names the event the verb tells.
+        elif child.dep_ == "nsubj" and (
+            _names_an_event(child) or tok.lemma_.lower() in DEATH_VERBS
+        ):
+            # "the bombings killed 258": the subject names the event the verb tells; "three
+            # workers died": the subject is whom it befell, counted with the event.
             start = min(start, child.left_edge.idx)
     tokens = [tok]
     for child in tok.rights:

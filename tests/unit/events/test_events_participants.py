@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.unit.events._events_helpers import by_trigger, entity, place
+from tests.unit.events._events_helpers import by_trigger, entity, place, quantity
 
 
 def _names(args) -> list[str]:
@@ -219,3 +219,21 @@ def test_events_an_arrest_over_a_blast_stays_an_arrest(run_events) -> None:
     event = by_trigger(run_events(text, variant="trained"), "detained")
     assert event.type == "COERCE"
     assert "disasters" not in event.context
+
+
+@pytest.mark.issue(8)
+def test_events_the_victims_of_a_death_are_counted_with_it(run_events) -> None:
+    text = "Three miners died when a shaft flooded on Friday."
+    q = quantity(text, "Three", value=3.0)
+    event = by_trigger(run_events(text, variant="trained", quantities=[q]), "died")
+    assert [x.text for x in event.quantities] == ["Three"]
+    assert _names(event.targets) == ["Three miners"]
+
+
+@pytest.mark.issue(8)
+def test_events_a_weapon_is_the_means_of_an_attack_not_its_target(run_events) -> None:
+    text = "Militants detonated an explosive device near a checkpoint on Tuesday."
+    event = by_trigger(run_events(text, variant="trained"), "detonated")
+    assert event.type == "ASSAULT"
+    assert _names(event.actors) == ["Militants"]
+    assert not any("device" in name for name in _names(event.targets))
