@@ -223,6 +223,8 @@ MISHAP_VERBS = load_words("event_verbs", "mishap")
 MISHAP_NOUNS = load_words("event_nouns_by_role", "mishap")
 EXPLOSIONS = load_words("event_verbs", "explosion") | load_words("event_nouns_by_role", "explosion")
 WEAPONS = load_words("event_nouns_by_role", "weapon")
+# Where a Doc keeps whether its article names a weapon.
+_WEAPON_NAMED_KEY = "dateline.events.weapon_named"
 # Prepositions of what a casualty was caused by ("killed in the flood", "by a blast").
 _CAUSE_PREPS = frozenset({"in", "by", "during"})
 # Nouns that name a physical thing (WordNet), which a mishap befalls rather than does.
@@ -506,12 +508,14 @@ def _reversal_type(verb: Token) -> str | None:
     return None
 
 
-def _phrasal_lemma(verb: Token) -> str:
-    """The phrasal verb ("call off") when the tables list it, else the lemma."""
+def _phrasal_lemma(verb: Token, listed: frozenset[str] | None = None) -> str:
+    """The phrasal verb ("call off", "blow up") when ``listed`` holds it (by default the
+    halting and suppressing verbs), else the lemma."""
     lemma = verb.lemma_.lower()
     particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
     phrasal = f"{lemma} {particle}"
-    if particle is not None and phrasal in _HALTING_VERBS | _SUPPRESSING_VERBS:
+    known = _HALTING_VERBS | _SUPPRESSING_VERBS if listed is None else listed
+    if particle is not None and phrasal in known:
         return phrasal
     return lemma
 
@@ -1388,9 +1392,10 @@ def _caused_by_force(tok: Token, clause: set[int]) -> bool:
 def _mishap_told_near(tok: Token) -> bool:
     """A mishap is told in the casualty's sentence or the one before ("A tank exploded.
     Seven people were killed.")."""
+    tokens = tokens_of(tok.doc)
     sent = tok.sent
-    start = tok.doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
-    return any(_mishap(t) for t in tok.doc[start : sent.end] if t.pos_ in ("NOUN", "VERB"))
+    start = tokens[sent.start - 1].sent.start if sent.start > 0 else sent.start
+    return any(_mishap(t) for t in tokens[start : sent.end] if t.pos_ in ("NOUN", "VERB"))
 
 
 def _told_happening(noun: Token) -> bool:
@@ -1410,7 +1415,7 @@ def _mishap(tok: Token) -> bool:
         return lemma in MISHAP_NOUNS and not (lemma in EXPLOSIONS and _weapon_made(tok))
     if tok.pos_ != "VERB" or any(c.dep_ == "dobj" for c in tok.children):
         return False
-    lemma = _particle_lemma(tok)
+    lemma = _phrasal_lemma(tok, MISHAP_VERBS)
     subject = _subject(tok)
     if lemma not in MISHAP_VERBS or subject is None or not _names_thing(subject):
         return False
@@ -1437,18 +1442,22 @@ def _names_thing(tok: Token) -> bool:
 
 def _weapon_made(tok: Token) -> bool:
     """A weapon made the explosion: the lexicon types the word an attack ("a car bomb
-    blast"), a weapon noun is in its phrase, or the article names one (the report of a
-    bombing calls it "the explosion" too)."""
+    blast"), or the article names a weapon, in the explosion's own phrase or anywhere else
+    (the report of a bombing calls it "the explosion" too)."""
     entry = match_trigger(tok)
     if entry is not None and entry.type == "ASSAULT":
         return True
-    return any(t.pos_ != "PROPN" and t.lemma_.lower() in WEAPONS for t in tok.doc)
+    return _names_a_weapon(tok.doc)
 
 
-def _particle_lemma(verb: Token) -> str:
-    """The verb with its particle ("blow up", "go off")."""
-    particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
-    return verb.lemma_.lower() if particle is None else f"{verb.lemma_.lower()} {particle}"
+def _names_a_weapon(doc: Doc) -> bool:
+    """Whether the article names a weapon (a common noun: "Shell" the company is none),
+    found once per Doc."""
+    named = doc.user_data.get(_WEAPON_NAMED_KEY)
+    if named is None:
+        named = any(t.pos_ != "PROPN" and t.lemma_.lower() in WEAPONS for t in tokens_of(doc))
+        doc.user_data[_WEAPON_NAMED_KEY] = named
+    return named
 
 
 def _relayed(attribution: Attribution) -> bool:
