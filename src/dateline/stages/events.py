@@ -227,6 +227,7 @@ WEAPONS = load_words("event_nouns_by_role", "weapon")
 _WEAPON_NAMED_KEY = "dateline.events.weapon_named"
 # Prepositions of what a casualty was caused by ("killed in the flood", "by a blast").
 _CAUSE_PREPS = frozenset({"in", "by", "during"})
+_OF = frozenset({"of"})
 # Nouns that name a physical thing (WordNet), which a mishap befalls rather than does.
 _THING_NOUNS = frozenset(row[0] for row in load_rows("thing_nouns"))
 # Verbs that only mark a phase of their verbal complement ("began distributing food").
@@ -1365,8 +1366,8 @@ def _natural_event(tok: Token, actor: Token | None, clause: set[int]) -> bool:
     casualties next to a mishap ("A tank exploded. Seven people were killed.")."""
     lemma = tok.lemma_.lower()
     # Only a noun names the force itself: the verb "fired" is an act, the noun "fire" is not.
-    names_force = lemma in NATURAL_FORCES and tok.pos_ != "VERB"
-    if names_force or (actor is not None and actor.lemma_.lower() in NATURAL_FORCES):
+    names_force = tok.pos_ != "VERB" and _literal_force(tok)
+    if names_force or (actor is not None and _literal_force(actor)):
         return True
     if _mishap(tok) or (actor is not None and _befallen(actor)):
         return True
@@ -1400,9 +1401,24 @@ def _mishap_told_near(tok: Token) -> bool:
 
 def _told_happening(noun: Token) -> bool:
     """A natural force or a mishap that is a clause's subject is told as happening ("an
-    explosion tore through the unit", "the flood swept away"), not named in passing."""
-    force = noun.lemma_.lower() in NATURAL_FORCES or _mishap(noun)
-    return force and noun.dep_ in _SUBJ_DEPS
+    explosion tore through the unit", "the flood swept away"), not named in passing; not
+    a figure of speech whose of-phrase names no thing ("a flood of refugees", "the collapse
+    of the talks")."""
+    if noun.dep_ not in _SUBJ_DEPS:
+        return False
+    return _literal_force(noun) or (_mishap(noun) and _literal(noun))
+
+
+def _literal_force(noun: Token) -> bool:
+    """A natural force named as one, not a figure of speech ("a flood of refugees")."""
+    return noun.lemma_.lower() in NATURAL_FORCES and _literal(noun)
+
+
+def _literal(noun: Token) -> bool:
+    """A force or mishap noun whose of-phrase, if any, names a thing or a force ("the
+    collapse of the bridge", "an outbreak of cholera"), not a party or an abstraction
+    ("the collapse of the talks", "a storm of criticism")."""
+    return all(_names_thing(o) for o in _prepositional_objects([noun], _OF))
 
 
 def _mishap(tok: Token) -> bool:
@@ -1437,7 +1453,8 @@ def _names_weapon(tok: Token) -> bool:
 
 def _names_thing(tok: Token) -> bool:
     lemma = tok.lemma_.lower()
-    return not _is_party(tok) and (lemma in _THING_NOUNS or lemma in MISHAP_NOUNS)
+    things = lemma in _THING_NOUNS or lemma in MISHAP_NOUNS or lemma in NATURAL_FORCES
+    return not _is_party(tok) and things
 
 
 def _weapon_made(tok: Token) -> bool:

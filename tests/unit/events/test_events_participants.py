@@ -237,3 +237,26 @@ def test_events_a_weapon_is_the_means_of_an_attack_not_its_target(run_events) ->
     assert event.type == "ASSAULT"
     assert _names(event.actors) == ["Militants"]
     assert not any("device" in name for name in _names(event.targets))
+
+
+@pytest.mark.issue(8)
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The collapse of the talks angered the rebels on Monday.",
+        "A flood of refugees reached the border town on Monday.",
+    ],
+)
+def test_events_a_figure_of_speech_is_no_disaster(run_events, text) -> None:
+    events = run_events(text, variant="trained")
+    assert all("disasters" not in e.context for e in events)
+    assert all(e.type != "OTHER" or e.actors for e in events)
+
+
+@pytest.mark.issue(8)
+def test_events_a_force_with_a_thing_in_its_of_phrase_is_a_disaster(run_events) -> None:
+    event = by_trigger(
+        run_events("The collapse of the bridge killed nine people on Monday.", variant="trained"),
+        "killed",
+    )
+    assert (event.type, event.context[0], event.actors) == ("OTHER", "disasters", [])
